@@ -1,0 +1,104 @@
+package org.tunnelcodec.core.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.tunnelcodec.core.MalformedPacketException;
+
+/**
+ * Absolute big-endian reads and writes that ignore the buffer's byte order and never move
+ * its position, plus the bounds checks every decoder makes before it reads. Not API.
+ */
+public final class Wire {
+    private Wire() {
+    }
+
+    /** @return the unsigned byte at {@code index} */
+    public static int u8(ByteBuffer b, int index) {
+        return b.get(index) & 0xFF;
+    }
+
+    /** @return the unsigned big-endian 16-bit value at {@code index} */
+    public static int u16(ByteBuffer b, int index) {
+        short s = b.getShort(index);
+        return (b.order() == ByteOrder.BIG_ENDIAN ? s : Short.reverseBytes(s)) & 0xFFFF;
+    }
+
+    /** @return the big-endian 32-bit value at {@code index} */
+    public static int i32(ByteBuffer b, int index) {
+        int v = b.getInt(index);
+        return b.order() == ByteOrder.BIG_ENDIAN ? v : Integer.reverseBytes(v);
+    }
+
+    /** @return the unsigned big-endian 32-bit value at {@code index} */
+    public static long u32(ByteBuffer b, int index) {
+        return i32(b, index) & 0xFFFF_FFFFL;
+    }
+
+    /** @return the big-endian 64-bit value at {@code index} */
+    public static long i64(ByteBuffer b, int index) {
+        long v = b.getLong(index);
+        return b.order() == ByteOrder.BIG_ENDIAN ? v : Long.reverseBytes(v);
+    }
+
+    /** Writes one byte at {@code index}. */
+    public static void put8(ByteBuffer b, int index, int v) {
+        b.put(index, (byte) v);
+    }
+
+    /** Writes a big-endian 16-bit value at {@code index}. */
+    public static void put16(ByteBuffer b, int index, int v) {
+        short s = (short) v;
+        b.putShort(index, b.order() == ByteOrder.BIG_ENDIAN ? s : Short.reverseBytes(s));
+    }
+
+    /** Writes a big-endian 32-bit value at {@code index}. */
+    public static void put32(ByteBuffer b, int index, long v) {
+        int i = (int) v;
+        b.putInt(index, b.order() == ByteOrder.BIG_ENDIAN ? i : Integer.reverseBytes(i));
+    }
+
+    /** Writes a big-endian 64-bit value at {@code index}. */
+    public static void put64(ByteBuffer b, int index, long v) {
+        b.putLong(index, b.order() == ByteOrder.BIG_ENDIAN ? v : Long.reverseBytes(v));
+    }
+
+    /**
+     * Checks that {@code [index, index + length)} lies before {@code limit}, with arithmetic
+     * that cannot overflow.
+     *
+     * @param protocol the protocol, for the exception
+     * @param field    the field that needs the bytes
+     * @param base     the start of the decoded region (offsets in the exception count from it)
+     * @param index    the absolute index of the field
+     * @param length   the bytes the field needs
+     * @param limit    the end of the readable region
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the bytes are not there
+     */
+    public static void require(String protocol, String field, int base, int index, long length,
+                               int limit) {
+        if ((long) index + length > limit) {
+            throw MalformedPacketException.truncated(protocol, field, (long) index - base, length,
+                    Math.max(0, (long) limit - index));
+        }
+    }
+
+    /**
+     * Checks that an encoder's destination has room for {@code length} bytes at its position.
+     *
+     * @throws IllegalArgumentException if it has not
+     */
+    public static void requireRoom(ByteBuffer dst, int length) {
+        if (dst.isReadOnly()) {
+            throw new java.nio.ReadOnlyBufferException();
+        }
+        if (dst.remaining() < length) {
+            throw new IllegalArgumentException("dst.remaining(): " + dst.remaining()
+                    + " (expected: >= " + length + ")");
+        }
+    }
+
+    /** Copies {@code length} bytes between absolute positions without touching either cursor. */
+    public static void copy(ByteBuffer src, int srcIndex, ByteBuffer dst, int dstIndex, int length) {
+        dst.put(dstIndex, src, srcIndex, length);
+    }
+}

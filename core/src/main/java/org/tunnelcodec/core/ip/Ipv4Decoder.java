@@ -1,0 +1,142 @@
+package org.tunnelcodec.core.ip;
+
+import java.nio.ByteBuffer;
+import org.tunnelcodec.core.ByteString;
+import org.tunnelcodec.core.Decoded;
+import org.tunnelcodec.core.InternetChecksum;
+import org.tunnelcodec.core.IpProtocol;
+import org.tunnelcodec.core.Ipv4Address;
+import org.tunnelcodec.core.MalformedPacketException;
+import org.tunnelcodec.core.MalformedPacketException.Reason;
+import org.tunnelcodec.core.internal.Wire;
+
+/**
+ * Decodes IPv4 headers (RFC 791). Follows the decoder contract of {@link org.tunnelcodec.core}.
+ *
+ * <p>Receiver checks: Version must be 4 ({@code UNSUPPORTED_VERSION}); IHL at least 5 and
+ * Total Length at least the header length ({@code BAD_LENGTH}); the header and Total Length
+ * bytes present ({@code TRUNCATED}). The Header Checksum is not checked by {@link #decode};
+ * call {@link #verifyChecksum} where the policy calls for it (RFC 1812 §5.2.2 for routers).
+ * The payload ends at Total Length, so Ethernet padding is not payload. Jumbo IPv4 packets
+ * whose Total Length is 0 (Linux BIG TCP) are {@code BAD_LENGTH}.
+ */
+public final class Ipv4Decoder {
+    static final String PROTOCOL = "IPv4";
+
+    private Ipv4Decoder() {
+    }
+
+    /**
+     * Decodes the header at {@code src.position()}.
+     *
+     * @return the header, its length and the payload, bounded by Total Length
+     * @throws MalformedPacketException if the bytes are not a valid IPv4 header
+     */
+    public static Decoded<Ipv4Header> decode(ByteBuffer src) {
+        int p = src.position();
+        int headerLength = checkedHeaderLength(src, p);
+        int totalLength = Wire.u16(src, p + Ipv4Layout.TOTAL_LENGTH_OFFSET);
+        int tos = Wire.u8(src, p + Ipv4Layout.TOS_OFFSET);
+        int flagsOffset = Wire.u16(src, p + Ipv4Layout.FLAGS_FRAGMENT_OFFSET);
+        ByteString options = headerLength == Ipv4Layout.MIN_LENGTH ? ByteString.EMPTY
+                : ByteString.copyOf(src, p + Ipv4Layout.MIN_LENGTH, headerLength - Ipv4Layout.MIN_LENGTH);
+        Ipv4Header h = new Ipv4Header(tos >>> 2, tos & 3, totalLength - headerLength,
+                Wire.u16(src, p + Ipv4Layout.IDENTIFICATION_OFFSET),
+                (flagsOffset & Ipv4Layout.RESERVED_FLAG) != 0,
+                (flagsOffset & Ipv4Layout.DONT_FRAGMENT) != 0,
+                (flagsOffset & Ipv4Layout.MORE_FRAGMENTS) != 0,
+                flagsOffset & Ipv4Layout.FRAGMENT_OFFSET_MASK,
+                Wire.u8(src, p + Ipv4Layout.TTL_OFFSET),
+                IpProtocol.of(Wire.u8(src, p + Ipv4Layout.PROTOCOL_OFFSET)),
+                Ipv4Address.read(src, p + Ipv4Layout.SOURCE_OFFSET),
+                Ipv4Address.read(src, p + Ipv4Layout.DESTINATION_OFFSET),
+                options);
+        return new Decoded<>(h, headerLength, src.slice(p + headerLength, totalLength - headerLength));
+    }
+
+    /**
+     * Checks version, IHL and Total Length of the packet at {@code index} against the
+     * buffer's limit, without allocating.
+     *
+     * @return the header length in bytes
+     * @throws MalformedPacketException as {@link #decode} does
+     */
+    public static int checkedHeaderLength(ByteBuffer src, int index) {
+        int limit = src.limit();
+        Wire.require(PROTOCOL, "Version", index, index, Ipv4Layout.MIN_LENGTH, limit);
+        int versionIhl = Wire.u8(src, index);
+        if (versionIhl >>> 4 != 4) {
+            throw MalformedPacketException.invalid(PROTOCOL, "Version", 0, Reason.UNSUPPORTED_VERSION,
+                    "version " + (versionIhl >>> 4) + " (expected: 4)");
+        }
+        int headerLength = (versionIhl & 0xF) * 4;
+        if (headerLength < Ipv4Layout.MIN_LENGTH) {
+            throw MalformedPacketException.invalid(PROTOCOL, "IHL", 0, Reason.BAD_LENGTH,
+                    "IHL " + (versionIhl & 0xF) + " (expected: 5..15)");
+        }
+        Wire.require(PROTOCOL, "Options", index, index + Ipv4Layout.MIN_LENGTH,
+                headerLength - Ipv4Layout.MIN_LENGTH, limit);
+        int totalLength = Wire.u16(src, index + Ipv4Layout.TOTAL_LENGTH_OFFSET);
+        if (totalLength < headerLength) {
+            throw MalformedPacketException.invalid(PROTOCOL, "Total Length", Ipv4Layout.TOTAL_LENGTH_OFFSET,
+                    Reason.BAD_LENGTH, "total length " + totalLength + " (expected: >= " + headerLength + ")");
+        }
+        if (index + (long) totalLength > limit) {
+            throw MalformedPacketException.truncated(PROTOCOL, "Total Length", 0, totalLength, limit - index);
+        }
+        return headerLength;
+    }
+
+    /**
+     * Whether the Header Checksum of the header at {@code index} verifies (RFC 1071).
+     *
+     * @throws MalformedPacketException if the header is not all there
+     */
+    public static boolean verifyChecksum(ByteBuffer src, int index) {
+        int headerLength = peekHeaderLength(src, index);
+        Wire.require(PROTOCOL, "Options", index, index, headerLength, src.limit());
+        return InternetChecksum.verifies(src, index, headerLength, 0);
+    }
+
+    /** Peeks at the Version nibble. */
+    public static int version(ByteBuffer src, int index) {
+        Wire.require(PROTOCOL, "Version", index, index, 1, src.limit());
+        return Wire.u8(src, index) >>> 4;
+    }
+
+    /** Peeks at IHL times 4; no further check. */
+    public static int peekHeaderLength(ByteBuffer src, int index) {
+        Wire.require(PROTOCOL, "IHL", index, index, 1, src.limit());
+        return (Wire.u8(src, index) & 0xF) * 4;
+    }
+
+    /** Peeks at the Total Length field. */
+    public static int totalLength(ByteBuffer src, int index) {
+        Wire.require(PROTOCOL, "Total Length", index, index, 4, src.limit());
+        return Wire.u16(src, index + Ipv4Layout.TOTAL_LENGTH_OFFSET);
+    }
+
+    /** Peeks at the Protocol field. */
+    public static int protocol(ByteBuffer src, int index) {
+        Wire.require(PROTOCOL, "Protocol", index, index, Ipv4Layout.PROTOCOL_OFFSET + 1, src.limit());
+        return Wire.u8(src, index + Ipv4Layout.PROTOCOL_OFFSET);
+    }
+
+    /** Peeks at the Header Checksum field. */
+    public static int headerChecksum(ByteBuffer src, int index) {
+        Wire.require(PROTOCOL, "Header Checksum", index, index, Ipv4Layout.CHECKSUM_OFFSET + 2, src.limit());
+        return Wire.u16(src, index + Ipv4Layout.CHECKSUM_OFFSET);
+    }
+
+    /** Peeks at the Source Address as 32 bits. */
+    public static int sourceAddress(ByteBuffer src, int index) {
+        Wire.require(PROTOCOL, "Source Address", index, index, Ipv4Layout.SOURCE_OFFSET + 4, src.limit());
+        return Wire.i32(src, index + Ipv4Layout.SOURCE_OFFSET);
+    }
+
+    /** Peeks at the Destination Address as 32 bits. */
+    public static int destinationAddress(ByteBuffer src, int index) {
+        Wire.require(PROTOCOL, "Destination Address", index, index, Ipv4Layout.MIN_LENGTH, src.limit());
+        return Wire.i32(src, index + Ipv4Layout.DESTINATION_OFFSET);
+    }
+}

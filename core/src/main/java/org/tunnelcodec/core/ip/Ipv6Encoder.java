@@ -1,0 +1,58 @@
+package org.tunnelcodec.core.ip;
+
+import java.nio.ByteBuffer;
+import org.tunnelcodec.core.internal.Wire;
+
+/**
+ * Encodes IPv6 headers and their extension headers (RFC 8200), computing Payload Length and
+ * each Hdr Ext Len. Follows the encoder contract of {@link org.tunnelcodec.core}.
+ */
+public final class Ipv6Encoder {
+    private Ipv6Encoder() {
+    }
+
+    /** @return the exact encoded length: 40 plus the extension headers */
+    public static int encodedLength(Ipv6Header header) {
+        return header.headerLength();
+    }
+
+    /**
+     * Writes the header and its extension headers at {@code dst.position()}.
+     *
+     * @return the number of bytes written
+     * @throws IllegalArgumentException if {@code dst} is too small
+     */
+    public static int encode(Ipv6Header h, ByteBuffer dst) {
+        int length = h.headerLength();
+        Wire.requireRoom(dst, length);
+        int p = dst.position();
+        Wire.put32(dst, p, 6L << 28 | (long) h.trafficClass() << 20 | h.flowLabel());
+        Wire.put16(dst, p + Ipv6Layout.PAYLOAD_LENGTH_OFFSET, h.wirePayloadLength());
+        Wire.put8(dst, p + Ipv6Layout.NEXT_HEADER_OFFSET, h.nextHeader().value());
+        Wire.put8(dst, p + Ipv6Layout.HOP_LIMIT_OFFSET, h.hopLimit());
+        h.source().write(dst, p + Ipv6Layout.SOURCE_OFFSET);
+        h.destination().write(dst, p + Ipv6Layout.DESTINATION_OFFSET);
+        int i = p + Ipv6Layout.LENGTH;
+        for (Ipv6ExtensionHeader e : h.extensionHeaders()) {
+            Wire.put8(dst, i, e.nextHeader().value());
+            if (e instanceof Ipv6ExtensionHeader.FragmentHeader f) {
+                Wire.put8(dst, i + 1, f.reserved());
+                Wire.put16(dst, i + 2, f.fragmentOffset() << 3 | f.reservedBits() << 1 | (f.moreFragments() ? 1 : 0));
+                Wire.put32(dst, i + 4, f.identification());
+            } else {
+                Wire.put8(dst, i + 1, e.length() / 8 - 1);
+                if (e instanceof Ipv6ExtensionHeader.HopByHopOptions o) {
+                    o.options().writeTo(dst, i + 2);
+                } else if (e instanceof Ipv6ExtensionHeader.DestinationOptions o) {
+                    o.options().writeTo(dst, i + 2);
+                } else if (e instanceof Ipv6ExtensionHeader.RoutingHeader r) {
+                    Wire.put8(dst, i + 2, r.routingType());
+                    Wire.put8(dst, i + 3, r.segmentsLeft());
+                    r.data().writeTo(dst, i + 4);
+                }
+            }
+            i += e.length();
+        }
+        return length;
+    }
+}

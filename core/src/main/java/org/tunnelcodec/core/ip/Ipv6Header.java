@@ -1,0 +1,111 @@
+package org.tunnelcodec.core.ip;
+
+import java.util.List;
+import java.util.Objects;
+import org.tunnelcodec.core.IpProtocol;
+import org.tunnelcodec.core.Ipv6Address;
+import org.tunnelcodec.core.internal.Check;
+
+/**
+ * An IPv6 header (RFC 8200 §3) with the extension headers the decoder walked after it.
+ *
+ * <p>{@code nextHeader} is the fixed header's Next Header; each extension header carries its
+ * own. The chain must be consistent: the fixed header names the first extension header,
+ * each names the next, and the last names the upper-layer protocol, which may not itself be
+ * a walked extension type (Hop-by-Hop, Routing, Fragment, Destination Options) unless the
+ * last header is a non-first fragment. The wire's Payload Length is derived: the extension
+ * headers' length plus {@code payloadLength}.
+ *
+ * @param trafficClass     the Traffic Class, 0..255
+ * @param flowLabel        the Flow Label, 0..0xFFFFF
+ * @param payloadLength    the bytes after the walked extension headers
+ * @param nextHeader       the fixed header's Next Header
+ * @param hopLimit         the Hop Limit, 0..255
+ * @param source           the Source Address
+ * @param destination      the Destination Address
+ * @param extensionHeaders the walked extension headers, in wire order, at most 8
+ */
+public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, IpProtocol nextHeader,
+                         int hopLimit, Ipv6Address source, Ipv6Address destination,
+                         List<Ipv6ExtensionHeader> extensionHeaders) {
+    /** Checks the components and the extension header chain. */
+    public Ipv6Header {
+        Check.inRange("trafficClass", trafficClass, 0, 255);
+        Check.inRange("flowLabel", flowLabel, 0, 0xFFFFF);
+        Objects.requireNonNull(nextHeader, "nextHeader");
+        Check.inRange("hopLimit", hopLimit, 0, 255);
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(destination, "destination");
+        extensionHeaders = List.copyOf(extensionHeaders);
+        Check.inRange("extensionHeaders.size()", extensionHeaders.size(), 0, Ipv6Layout.MAX_EXTENSION_HEADERS);
+        int extLength = 0;
+        IpProtocol expected = nextHeader;
+        for (int i = 0; i < extensionHeaders.size(); i++) {
+            Ipv6ExtensionHeader e = extensionHeaders.get(i);
+            Check.argument(e.type().equals(expected), "extensionHeaders[" + i + "]", e.type(),
+                    "the type the previous Next Header names, " + expected);
+            Check.argument(!isNonFirstFragment(e) || i == extensionHeaders.size() - 1,
+                    "extensionHeaders[" + i + "]", "a non-first fragment", "the last extension header");
+            extLength += e.length();
+            expected = e.nextHeader();
+        }
+        boolean lastIsNonFirstFragment = !extensionHeaders.isEmpty()
+                && isNonFirstFragment(extensionHeaders.get(extensionHeaders.size() - 1));
+        Check.argument(lastIsNonFirstFragment || !Ipv6Layout.isWalked(expected.value()), "upper-layer protocol",
+                expected, "not an extension header the decoder walks; list it in extensionHeaders");
+        Check.inRange("payloadLength", payloadLength, 0, 0xFFFF - extLength);
+    }
+
+    /** @return a header with no extension headers, traffic class and flow label zero, hop limit 64 */
+    public static Ipv6Header of(Ipv6Address source, Ipv6Address destination, IpProtocol nextHeader,
+                                int payloadLength) {
+        return new Ipv6Header(0, 0, payloadLength, nextHeader, 64, source, destination, List.of());
+    }
+
+    private static boolean isNonFirstFragment(Ipv6ExtensionHeader e) {
+        return e instanceof Ipv6ExtensionHeader.FragmentHeader f && f.fragmentOffset() != 0;
+    }
+
+    /** @return the bytes of all walked extension headers */
+    public int extensionHeadersLength() {
+        int n = 0;
+        for (Ipv6ExtensionHeader e : extensionHeaders) {
+            n += e.length();
+        }
+        return n;
+    }
+
+    /** @return the header length on the wire: 40 plus the extension headers */
+    public int headerLength() {
+        return Ipv6Layout.LENGTH + extensionHeadersLength();
+    }
+
+    /** @return the Payload Length field: extension headers plus payload */
+    public int wirePayloadLength() {
+        return extensionHeadersLength() + payloadLength;
+    }
+
+    /**
+     * @return the Next Header of the last walked header: the protocol of the payload (for a
+     *     non-first fragment, of the fragmented packet)
+     */
+    public IpProtocol upperLayerProtocol() {
+        return extensionHeaders.isEmpty() ? nextHeader
+                : extensionHeaders.get(extensionHeaders.size() - 1).nextHeader();
+    }
+
+    /** @return whether the payload is a fragment whose offset is not 0 (so not an upper-layer header) */
+    public boolean isNonFirstFragment() {
+        return !extensionHeaders.isEmpty() && isNonFirstFragment(extensionHeaders.get(extensionHeaders.size() - 1));
+    }
+
+    /** @return the Fragment header, if one was walked */
+    public java.util.Optional<Ipv6ExtensionHeader.FragmentHeader> fragmentHeader() {
+        for (Ipv6ExtensionHeader e : extensionHeaders) {
+            if (e instanceof Ipv6ExtensionHeader.FragmentHeader f) {
+                return java.util.Optional.of(f);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

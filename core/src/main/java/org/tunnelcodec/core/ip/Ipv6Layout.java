@@ -1,0 +1,44 @@
+package org.tunnelcodec.core.ip;
+
+/**
+ * Offsets and sizes of the IPv6 header (RFC 8200 §3) and of the extension headers it walks.
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |Version| Traffic Class |           Flow Label                  |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |         Payload Length        |  Next Header  |   Hop Limit   |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                    Source Address (16 bytes)                  |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                 Destination Address (16 bytes)                |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *
+ * Options and Routing headers:             Fragment header:
+ * +---------------+---------------+        +-------------+-------------+---------------------+--+-+
+ * |  Next Header  |  Hdr Ext Len  | ...    | Next Header |  Reserved   |  Fragment Offset    |Re|M|
+ * +---------------+---------------+        +-------------+-------------+---------------------+--+-+
+ * length = 8 * (Hdr Ext Len + 1)           |                 Identification                    |
+ *                                          +---------------------------------------------------+
+ * </pre>
+ */
+final class Ipv6Layout {
+    static final int PAYLOAD_LENGTH_OFFSET = 4;
+    static final int NEXT_HEADER_OFFSET = 6;
+    static final int HOP_LIMIT_OFFSET = 7;
+    static final int SOURCE_OFFSET = 8;
+    static final int DESTINATION_OFFSET = 24;
+    static final int LENGTH = 40;
+    /** The most extension headers the decoder walks before it reports {@code LIMIT_EXCEEDED}. */
+    static final int MAX_EXTENSION_HEADERS = 8;
+
+    private Ipv6Layout() {
+    }
+
+    /** Whether the decoder walks this Next Header value as an extension header. */
+    static boolean isWalked(int nextHeader) {
+        return nextHeader == 0 || nextHeader == 43 || nextHeader == 44 || nextHeader == 60;
+    }
+}

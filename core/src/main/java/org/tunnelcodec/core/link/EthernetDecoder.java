@@ -1,0 +1,103 @@
+package org.tunnelcodec.core.link;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.tunnelcodec.core.Decoded;
+import org.tunnelcodec.core.EtherType;
+import org.tunnelcodec.core.MacAddress;
+import org.tunnelcodec.core.MalformedPacketException;
+import org.tunnelcodec.core.internal.Wire;
+
+/**
+ * Decodes Ethernet II headers with up to 8 VLAN tags. Follows the decoder contract of
+ * {@link org.tunnelcodec.core}: reads {@code [src.position(), src.limit())} only, never
+ * changes {@code src}, and throws only {@link MalformedPacketException}.
+ *
+ * <p>The payload is the rest of the buffer, except for an IEEE 802.3 frame (EtherType of
+ * 1500 or less), whose payload is bounded by that length.
+ */
+public final class EthernetDecoder {
+    static final String PROTOCOL = "Ethernet";
+
+    private EthernetDecoder() {
+    }
+
+    /**
+     * Decodes the header at {@code src.position()}.
+     *
+     * @return the header, its length and the payload slice
+     * @throws MalformedPacketException if the bytes are not a valid header
+     */
+    public static Decoded<EthernetHeader> decode(ByteBuffer src) {
+        int base = src.position();
+        int limit = src.limit();
+        Wire.require(PROTOCOL, "Destination Address", base, base, EthernetLayout.MIN_LENGTH, limit);
+        MacAddress destination = MacAddress.read(src, base + EthernetLayout.DESTINATION_OFFSET);
+        MacAddress source = MacAddress.read(src, base + EthernetLayout.SOURCE_OFFSET);
+        int typeIndex = base + EthernetLayout.TYPE_OFFSET;
+        int type = Wire.u16(src, typeIndex);
+        List<VlanTag> tags = List.of();
+        while (EthernetLayout.isTagProtocol(type)) {
+            if (tags.size() == EthernetLayout.MAX_TAGS) {
+                throw MalformedPacketException.invalid(PROTOCOL, "TPID", typeIndex - base,
+                        MalformedPacketException.Reason.LIMIT_EXCEEDED,
+                        "more than " + EthernetLayout.MAX_TAGS + " VLAN tags");
+            }
+            Wire.require(PROTOCOL, "Tag Control Information", base, typeIndex + 2,
+                    EthernetLayout.TAG_LENGTH, limit);
+            int tci = Wire.u16(src, typeIndex + 2);
+            if (tags.isEmpty()) {
+                tags = new ArrayList<>(2);
+            }
+            tags.add(new VlanTag(EtherType.of(type), tci >>> 13, (tci & 0x1000) != 0, tci & 0xFFF));
+            typeIndex += EthernetLayout.TAG_LENGTH;
+            type = Wire.u16(src, typeIndex);
+        }
+        int headerLength = typeIndex + 2 - base;
+        int payloadLength = limit - (base + headerLength);
+        if (type <= EthernetLayout.MAX_LENGTH_FIELD) {
+            Wire.require(PROTOCOL, "Length", base, base + headerLength, type, limit);
+            payloadLength = type;
+        }
+        EthernetHeader header = new EthernetHeader(destination, source, tags, EtherType.of(type));
+        return new Decoded<>(header, headerLength, src.slice(base + headerLength, payloadLength));
+    }
+
+    /**
+     * Peeks at the EtherType after any VLAN tags, without allocating.
+     *
+     * @param src   the buffer
+     * @param index the absolute index of the frame's first byte
+     * @return the EtherType (or 802.3 length) value
+     * @throws MalformedPacketException if the tags run past the limit or exceed the cap
+     */
+    public static int etherType(ByteBuffer src, int index) {
+        return Wire.u16(src, index + headerLength(src, index) - 2);
+    }
+
+    /**
+     * Peeks at the header length (14 plus 4 per VLAN tag), without allocating.
+     *
+     * @param src   the buffer
+     * @param index the absolute index of the frame's first byte
+     * @return the header length in bytes
+     * @throws MalformedPacketException if the tags run past the limit or exceed the cap
+     */
+    public static int headerLength(ByteBuffer src, int index) {
+        int limit = src.limit();
+        Wire.require(PROTOCOL, "Destination Address", index, index, EthernetLayout.MIN_LENGTH, limit);
+        int typeIndex = index + EthernetLayout.TYPE_OFFSET;
+        for (int tags = 0; EthernetLayout.isTagProtocol(Wire.u16(src, typeIndex)); tags++) {
+            if (tags == EthernetLayout.MAX_TAGS) {
+                throw MalformedPacketException.invalid(PROTOCOL, "TPID", typeIndex - index,
+                        MalformedPacketException.Reason.LIMIT_EXCEEDED,
+                        "more than " + EthernetLayout.MAX_TAGS + " VLAN tags");
+            }
+            Wire.require(PROTOCOL, "Tag Control Information", index, typeIndex + 2,
+                    EthernetLayout.TAG_LENGTH, limit);
+            typeIndex += EthernetLayout.TAG_LENGTH;
+        }
+        return typeIndex + 2 - index;
+    }
+}

@@ -1,0 +1,46 @@
+package org.tunnelcodec.core.link;
+
+import java.util.List;
+import java.util.Objects;
+import org.tunnelcodec.core.EtherType;
+import org.tunnelcodec.core.MacAddress;
+
+/**
+ * An Ethernet II header with its 802.1Q / 802.1ad tags, outermost first.
+ *
+ * <p>An {@code etherType} of 1500 or less is an IEEE 802.3 length field: the decoder then
+ * bounds the payload (an LLC frame) by it.
+ *
+ * @param destination the destination MAC address
+ * @param source      the source MAC address
+ * @param tags        the VLAN tags, outermost first, at most 8
+ * @param etherType   the EtherType (or 802.3 length) after the last tag; never a tag TPID
+ */
+public record EthernetHeader(MacAddress destination, MacAddress source, List<VlanTag> tags,
+                             EtherType etherType) {
+    /** Checks the components and copies the tag list. */
+    public EthernetHeader {
+        Objects.requireNonNull(destination, "destination");
+        Objects.requireNonNull(source, "source");
+        tags = List.copyOf(tags);
+        Objects.requireNonNull(etherType, "etherType");
+        if (tags.size() > EthernetLayout.MAX_TAGS) {
+            throw new IllegalArgumentException("tags.size(): " + tags.size() + " (expected: 0.."
+                    + EthernetLayout.MAX_TAGS + ")");
+        }
+        if (EthernetLayout.isTagProtocol(etherType.value())) {
+            throw new IllegalArgumentException("etherType: " + etherType
+                    + " (expected: not a tag TPID; put the tag in tags)");
+        }
+    }
+
+    /** @return an untagged header */
+    public static EthernetHeader of(MacAddress destination, MacAddress source, EtherType etherType) {
+        return new EthernetHeader(destination, source, List.of(), etherType);
+    }
+
+    /** @return whether {@link #etherType()} is an IEEE 802.3 length rather than a type */
+    public boolean isLengthField() {
+        return etherType.value() <= EthernetLayout.MAX_LENGTH_FIELD;
+    }
+}

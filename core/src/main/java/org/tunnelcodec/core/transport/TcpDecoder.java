@@ -1,0 +1,80 @@
+package org.tunnelcodec.core.transport;
+
+import java.nio.ByteBuffer;
+import org.tunnelcodec.core.ByteString;
+import org.tunnelcodec.core.Decoded;
+import org.tunnelcodec.core.MalformedPacketException;
+import org.tunnelcodec.core.MalformedPacketException.Reason;
+import org.tunnelcodec.core.internal.Wire;
+
+/**
+ * Decodes TCP headers (RFC 9293). Follows the decoder contract of {@link org.tunnelcodec.core}.
+ *
+ * <p>Receiver checks: Data Offset at least 5 ({@code BAD_LENGTH}) and the whole header
+ * present ({@code TRUNCATED}). TCP has no length field: the payload is the rest of the
+ * buffer, which the IP layer has already bounded. The options are kept as bytes.
+ */
+public final class TcpDecoder {
+    static final String PROTOCOL = "TCP";
+
+    private TcpDecoder() {
+    }
+
+    /**
+     * Decodes the header at {@code src.position()}.
+     *
+     * @return the header and the payload (the rest of the buffer)
+     * @throws MalformedPacketException if the bytes are not a valid TCP header
+     */
+    public static Decoded<TcpHeader> decode(ByteBuffer src) {
+        int p = src.position();
+        int headerLength = headerLength(src, p);
+        int offsetFlags = Wire.u16(src, p + 12);
+        ByteString options = headerLength == TcpHeader.MIN_LENGTH ? ByteString.EMPTY
+                : ByteString.copyOf(src, p + TcpHeader.MIN_LENGTH, headerLength - TcpHeader.MIN_LENGTH);
+        TcpHeader h = new TcpHeader(Wire.u16(src, p), Wire.u16(src, p + 2), Wire.u32(src, p + 4),
+                Wire.u32(src, p + 8), (offsetFlags >>> 8) & 0xF, TcpFlags.of(offsetFlags & 0xFF),
+                Wire.u16(src, p + 14), Wire.u16(src, p + 16), Wire.u16(src, p + 18), options);
+        return new Decoded<>(h, headerLength, src.slice(p + headerLength, src.limit() - p - headerLength));
+    }
+
+    /**
+     * Peeks at the header length (Data Offset times 4), checking it is at least 20 and present.
+     *
+     * @throws MalformedPacketException as {@link #decode} does
+     */
+    public static int headerLength(ByteBuffer src, int index) {
+        int limit = src.limit();
+        Wire.require(PROTOCOL, "Source Port", index, index, TcpHeader.MIN_LENGTH, limit);
+        int headerLength = (Wire.u8(src, index + 12) >>> 4) * 4;
+        if (headerLength < TcpHeader.MIN_LENGTH) {
+            throw MalformedPacketException.invalid(PROTOCOL, "Data Offset", 12, Reason.BAD_LENGTH,
+                    "data offset " + headerLength / 4 + " (expected: 5..15)");
+        }
+        Wire.require(PROTOCOL, "Options", index, index + TcpHeader.MIN_LENGTH,
+                headerLength - TcpHeader.MIN_LENGTH, limit);
+        return headerLength;
+    }
+
+    /** Peeks at the Source Port. */
+    public static int sourcePort(ByteBuffer src, int index) {
+        Wire.require(PROTOCOL, "Source Port", index, index, 2, src.limit());
+        return Wire.u16(src, index);
+    }
+
+    /** Peeks at the Destination Port. */
+    public static int destinationPort(ByteBuffer src, int index) {
+        Wire.require(PROTOCOL, "Destination Port", index, index, 4, src.limit());
+        return Wire.u16(src, index + 2);
+    }
+
+    /**
+     * Whether the Checksum of the {@code length}-byte segment at {@code index} verifies.
+     *
+     * @param pseudoHeaderSum the IPv4 or IPv6 pseudo-header sum with the TCP length
+     * @throws IndexOutOfBoundsException if the segment is not within the buffer's limit
+     */
+    public static boolean verifyChecksum(ByteBuffer src, int index, int length, int pseudoHeaderSum) {
+        return TransportChecksum.verifies(src, index, length, pseudoHeaderSum);
+    }
+}

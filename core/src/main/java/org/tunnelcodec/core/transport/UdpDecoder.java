@@ -1,0 +1,101 @@
+package org.tunnelcodec.core.transport;
+
+import java.nio.ByteBuffer;
+import org.tunnelcodec.core.Decoded;
+import org.tunnelcodec.core.MalformedPacketException;
+import org.tunnelcodec.core.MalformedPacketException.Reason;
+import org.tunnelcodec.core.internal.Wire;
+
+/**
+ * Decodes UDP headers (RFC 768). Follows the decoder contract of {@link org.tunnelcodec.core}.
+ *
+ * <p>Receiver checks: Length at least 8 ({@code BAD_LENGTH}) and all its bytes present
+ * ({@code TRUNCATED}); the payload ends at Length. UDP jumbograms (Length 0, RFC 2675) are
+ * not supported. The checksum is checked on request with {@link #checksumStatus}.
+ */
+public final class UdpDecoder {
+    static final String PROTOCOL = "UDP";
+
+    private UdpDecoder() {
+    }
+
+    /**
+     * Decodes the header at {@code src.position()}.
+     *
+     * @return the header and the payload, bounded by Length
+     * @throws MalformedPacketException if the bytes are not a valid UDP header
+     */
+    public static Decoded<UdpHeader> decode(ByteBuffer src) {
+        int p = src.position();
+        int length = checkedLength(src, p);
+        UdpHeader h = new UdpHeader(Wire.u16(src, p), Wire.u16(src, p + 2), length - UdpHeader.LENGTH,
+                Wire.u16(src, p + 6));
+        return new Decoded<>(h, UdpHeader.LENGTH, src.slice(p + UdpHeader.LENGTH, length - UdpHeader.LENGTH));
+    }
+
+    /**
+     * Checks the datagram at {@code index} without allocating.
+     *
+     * @return the Length field
+     * @throws MalformedPacketException as {@link #decode} does
+     */
+    public static int checkedLength(ByteBuffer src, int index) {
+        int limit = src.limit();
+        Wire.require(PROTOCOL, "Source Port", index, index, UdpHeader.LENGTH, limit);
+        int length = Wire.u16(src, index + 4);
+        if (length < UdpHeader.LENGTH) {
+            throw MalformedPacketException.invalid(PROTOCOL, "Length", 4, Reason.BAD_LENGTH,
+                    "length " + length + " (expected: >= 8)");
+        }
+        if (index + (long) length > limit) {
+            throw MalformedPacketException.truncated(PROTOCOL, "Length", 0, length, limit - index);
+        }
+        return length;
+    }
+
+    /** Peeks at the Source Port. */
+    public static int sourcePort(ByteBuffer src, int index) {
+        Wire.require(PROTOCOL, "Source Port", index, index, 2, src.limit());
+        return Wire.u16(src, index);
+    }
+
+    /** Peeks at the Destination Port. */
+    public static int destinationPort(ByteBuffer src, int index) {
+        Wire.require(PROTOCOL, "Destination Port", index, index, 4, src.limit());
+        return Wire.u16(src, index + 2);
+    }
+
+    /**
+     * Checks the Checksum of the {@code length}-byte datagram at {@code index}.
+     *
+     * @param pseudoHeaderSum the IPv4 or IPv6 pseudo-header sum, from
+     *                        {@link org.tunnelcodec.core.InternetChecksum}, with the UDP Length
+     * @return {@link ChecksumStatus#ZERO} for a zero field, else whether it verifies
+     * @throws IndexOutOfBoundsException if the datagram is not within the buffer's limit
+     */
+    public static ChecksumStatus checksumStatus(ByteBuffer src, int index, int length, int pseudoHeaderSum) {
+        java.util.Objects.checkFromIndexSize(index, Math.max(length, UdpHeader.LENGTH), src.limit());
+        if (Wire.u16(src, index + 6) == 0) {
+            return ChecksumStatus.ZERO;
+        }
+        return TransportChecksum.verifies(src, index, length, pseudoHeaderSum)
+                ? ChecksumStatus.VALID : ChecksumStatus.INVALID;
+    }
+
+    /**
+     * The zero-checksum rules: a zero checksum is acceptable over IPv4 (RFC 768), and over
+     * IPv6 only where the tunnel allows it (RFC 8200 §8.1, RFC 6935 §5, RFC 6936).
+     *
+     * @param status            the checksum status
+     * @param ipv6              whether the datagram came over IPv6
+     * @param zeroAllowedOnIpv6 whether this tunnel accepts zero checksums over IPv6
+     * @return whether the datagram may be accepted
+     */
+    public static boolean isAcceptable(ChecksumStatus status, boolean ipv6, boolean zeroAllowedOnIpv6) {
+        return switch (status) {
+            case VALID -> true;
+            case INVALID -> false;
+            case ZERO -> !ipv6 || zeroAllowedOnIpv6;
+        };
+    }
+}

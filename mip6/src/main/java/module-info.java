@@ -1,0 +1,7 @@
+/**
+ * tunnelcodec's mip6 module. Its codecs arrive with their own issue; the module builds empty
+ * until then so that the layout, the dependency rule and the build are in place.
+ */
+module org.tunnelcodec.mip6 {
+    requires org.tunnelcodec.core;
+}

@@ -1,0 +1,7 @@
+/**
+ * tunnelcodec's mpls module. Its codecs arrive with their own issue; the module builds empty
+ * until then so that the layout, the dependency rule and the build are in place.
+ */
+module org.tunnelcodec.mpls {
+    requires org.tunnelcodec.core;
+}
