@@ -1,0 +1,103 @@
+package org.tunnelcodec.bench;
+
+import java.nio.ByteBuffer;
+import org.tunnelcodec.core.InternetChecksum;
+import org.tunnelcodec.core.Ipv4Address;
+import org.tunnelcodec.core.Ipv6Address;
+
+/** Builds the frames the benchmarks decode: valid lengths and valid checksums. */
+final class Frames {
+    static final int ETHERNET_LENGTH = 14;
+    static final int UDP_PAYLOAD_LENGTH = 32;
+
+    /** Ethernet (14) + IPv4 (20) + UDP (8) + 32 payload bytes = 74 bytes. */
+    static final int IPV4_FRAME_LENGTH = ETHERNET_LENGTH + 20 + 8 + UDP_PAYLOAD_LENGTH;
+
+    /** Ethernet (14) + IPv6 (40) + Hop-by-Hop (8) + Destination Options (8) + UDP (8) + 32 = 110 bytes. */
+    static final int IPV6_FRAME_LENGTH = ETHERNET_LENGTH + 40 + 8 + 8 + 8 + UDP_PAYLOAD_LENGTH;
+
+    private Frames() {
+    }
+
+    private static void ethernet(ByteBuffer b, int etherType) {
+        b.put(0, new byte[] {0x00, 0x1b, 0x21, 0x3a, 0x4f, 0x5e}); // destination
+        b.put(6, new byte[] {0x02, 0x42, (byte) 0xac, 0x11, 0x00, 0x02}); // source
+        b.putShort(12, (short) etherType);
+    }
+
+    private static void payload(ByteBuffer b, int index) {
+        for (int i = 0; i < UDP_PAYLOAD_LENGTH; i++) {
+            b.put(index + i, (byte) (i * 7 + 3));
+        }
+    }
+
+    /** @return the frame bytes: Ethernet, IPv4 (no options, DF, TTL 64), UDP 40000 -> 4789 */
+    static byte[] ethernetIpv4Udp() {
+        byte[] bytes = new byte[IPV4_FRAME_LENGTH];
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        ethernet(b, 0x0800);
+        int ip = ETHERNET_LENGTH;
+        int udpLength = 8 + UDP_PAYLOAD_LENGTH;
+        b.put(ip, (byte) 0x45);
+        b.put(ip + 1, (byte) 0xB8); // DSCP 46 (EF), ECN 0
+        b.putShort(ip + 2, (short) (20 + udpLength));
+        b.putShort(ip + 4, (short) 0x1c46);
+        b.putShort(ip + 6, (short) 0x4000); // DF
+        b.put(ip + 8, (byte) 64);
+        b.put(ip + 9, (byte) 17);
+        b.putInt(ip + 12, Ipv4Address.parse("192.0.2.1").bits());
+        b.putInt(ip + 16, Ipv4Address.parse("198.51.100.7").bits());
+        b.putShort(ip + 10, (short) InternetChecksum.checksum(b, ip, 20, 0));
+        int udp = ip + 20;
+        b.putShort(udp, (short) 40000);
+        b.putShort(udp + 2, (short) 4789);
+        b.putShort(udp + 4, (short) udpLength);
+        payload(b, udp + 8);
+        int pseudo = InternetChecksum.ipv4PseudoHeaderSum(Ipv4Address.parse("192.0.2.1"),
+                Ipv4Address.parse("198.51.100.7"), 17, udpLength);
+        int c = InternetChecksum.checksum(b, udp, udpLength, pseudo);
+        b.putShort(udp + 6, (short) (c == 0 ? 0xFFFF : c));
+        return bytes;
+    }
+
+    /**
+     * @return the frame bytes: Ethernet, IPv6 (next header 0), Hop-by-Hop Options (PadN,
+     *     next 60), Destination Options (PadN, next 17), UDP 40000 -> 4789
+     */
+    static byte[] ethernetIpv6TwoExtUdp() {
+        byte[] bytes = new byte[IPV6_FRAME_LENGTH];
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        ethernet(b, 0x86DD);
+        int ip = ETHERNET_LENGTH;
+        int udpLength = 8 + UDP_PAYLOAD_LENGTH;
+        Ipv6Address src = Ipv6Address.parse("2001:db8::1");
+        Ipv6Address dst = Ipv6Address.parse("2001:db8:0:1::2a");
+        b.putInt(ip, 6 << 28 | 0x12 << 20 | 0xABCDE); // version, traffic class, flow label
+        b.putShort(ip + 4, (short) (8 + 8 + udpLength));
+        b.put(ip + 6, (byte) 0); // Hop-by-Hop
+        b.put(ip + 7, (byte) 64);
+        b.putLong(ip + 8, src.high());
+        b.putLong(ip + 16, src.low());
+        b.putLong(ip + 24, dst.high());
+        b.putLong(ip + 32, dst.low());
+        int hbh = ip + 40;
+        b.put(hbh, (byte) 60); // next: Destination Options
+        b.put(hbh + 1, (byte) 0); // 8 bytes
+        b.put(hbh + 2, (byte) 1); // PadN
+        b.put(hbh + 3, (byte) 4); // 4 bytes of padding
+        int dopt = hbh + 8;
+        b.put(dopt, (byte) 17); // next: UDP
+        b.put(dopt + 1, (byte) 0);
+        b.put(dopt + 2, (byte) 1);
+        b.put(dopt + 3, (byte) 4);
+        int udp = dopt + 8;
+        b.putShort(udp, (short) 40000);
+        b.putShort(udp + 2, (short) 4789);
+        b.putShort(udp + 4, (short) udpLength);
+        payload(b, udp + 8);
+        int pseudo = InternetChecksum.ipv6PseudoHeaderSum(src, dst, 17, udpLength);
+        int c = InternetChecksum.checksum(b, udp, udpLength, pseudo);
+        b.putShort(udp + 6, (short) (c == 0 ? 0xFFFF : c));
+        return bytes;
+    }
+}

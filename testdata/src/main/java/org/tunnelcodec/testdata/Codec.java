@@ -1,0 +1,78 @@
+package org.tunnelcodec.testdata;
+
+import java.nio.ByteBuffer;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import java.util.function.ToIntBiFunction;
+import java.util.function.ToIntFunction;
+import org.tunnelcodec.core.Decoded;
+
+/**
+ * A codec as the shared contract sees it: a decoder, an encoder and what the header's own
+ * length fields promise about the payload.
+ *
+ * @param <H> the header type
+ */
+public interface Codec<H> {
+    /** Decodes by the decoder contract. */
+    Decoded<H> decode(ByteBuffer src);
+
+    /** @return the exact encoded length */
+    int encodedLength(H header);
+
+    /** Encodes by the encoder contract; returns the bytes written. */
+    int encode(H header, ByteBuffer dst);
+
+    /**
+     * The payload length that the header's own length fields fix, or empty when the payload
+     * is the rest of the buffer (Ethernet II, TCP).
+     */
+    default OptionalInt boundedPayloadLength(H header) {
+        return OptionalInt.empty();
+    }
+
+    /**
+     * Rewrites, in place, the derived fields that the encoder recomputes (for example the
+     * IPv4 Header Checksum) in bytes that decoded, so that "decode then encode gives the bytes
+     * back" can compare the rest exactly. Most codecs have none.
+     *
+     * @param packet the bytes from position to limit; the header starts at the position
+     */
+    default void canonicalize(ByteBuffer packet) {
+    }
+
+    /**
+     * Builds a codec from method references.
+     *
+     * @param decoder       the decoder, for example {@code UdpDecoder::decode}
+     * @param encodedLength the length function
+     * @param encoder       the encoder
+     * @param payloadLength the payload length the header fixes, or {@code null} when it is unbounded
+     * @param <H>           the header type
+     * @return the codec
+     */
+    static <H> Codec<H> of(Function<ByteBuffer, Decoded<H>> decoder, ToIntFunction<H> encodedLength,
+                           ToIntBiFunction<H, ByteBuffer> encoder, ToIntFunction<H> payloadLength) {
+        return new Codec<>() {
+            @Override
+            public Decoded<H> decode(ByteBuffer src) {
+                return decoder.apply(src);
+            }
+
+            @Override
+            public int encodedLength(H header) {
+                return encodedLength.applyAsInt(header);
+            }
+
+            @Override
+            public int encode(H header, ByteBuffer dst) {
+                return encoder.applyAsInt(header, dst);
+            }
+
+            @Override
+            public OptionalInt boundedPayloadLength(H header) {
+                return payloadLength == null ? OptionalInt.empty() : OptionalInt.of(payloadLength.applyAsInt(header));
+            }
+        };
+    }
+}

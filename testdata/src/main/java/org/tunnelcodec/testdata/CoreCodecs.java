@@ -1,0 +1,109 @@
+package org.tunnelcodec.testdata;
+
+import java.nio.ByteBuffer;
+import org.tunnelcodec.core.InternetChecksum;
+import org.tunnelcodec.core.ip.Ipv4Decoder;
+import org.tunnelcodec.core.ip.Ipv4Encoder;
+import org.tunnelcodec.core.ip.Ipv4Header;
+import org.tunnelcodec.core.ip.Ipv6Decoder;
+import org.tunnelcodec.core.ip.Ipv6Encoder;
+import org.tunnelcodec.core.ip.Ipv6Header;
+import org.tunnelcodec.core.link.EthernetDecoder;
+import org.tunnelcodec.core.link.EthernetEncoder;
+import org.tunnelcodec.core.link.EthernetHeader;
+import org.tunnelcodec.core.link.LinkHeaderCodec;
+import org.tunnelcodec.core.link.LinuxSll2Header;
+import org.tunnelcodec.core.link.LinuxSllHeader;
+import org.tunnelcodec.core.link.LoopbackHeader;
+import org.tunnelcodec.core.transport.TcpDecoder;
+import org.tunnelcodec.core.transport.TcpEncoder;
+import org.tunnelcodec.core.transport.TcpHeader;
+import org.tunnelcodec.core.transport.UdpDecoder;
+import org.tunnelcodec.core.transport.UdpEncoder;
+import org.tunnelcodec.core.transport.UdpHeader;
+
+/** The core codecs in the form the shared {@link CodecContract} takes. */
+public final class CoreCodecs {
+    /** Ethernet II with VLAN tags; the payload is unbounded unless an 802.3 length bounds it. */
+    public static final Codec<EthernetHeader> ETHERNET = new Codec<>() {
+        @Override
+        public org.tunnelcodec.core.Decoded<EthernetHeader> decode(ByteBuffer src) {
+            return EthernetDecoder.decode(src);
+        }
+
+        @Override
+        public int encodedLength(EthernetHeader header) {
+            return EthernetEncoder.encodedLength(header);
+        }
+
+        @Override
+        public int encode(EthernetHeader header, ByteBuffer dst) {
+            return EthernetEncoder.encode(header, dst);
+        }
+
+        @Override
+        public java.util.OptionalInt boundedPayloadLength(EthernetHeader header) {
+            return header.isLengthField() ? java.util.OptionalInt.of(header.etherType().value())
+                    : java.util.OptionalInt.empty();
+        }
+    };
+
+    /** IPv4; Total Length bounds the payload; the Header Checksum is derived. */
+    public static final Codec<Ipv4Header> IPV4 = new Codec<>() {
+        @Override
+        public org.tunnelcodec.core.Decoded<Ipv4Header> decode(ByteBuffer src) {
+            return Ipv4Decoder.decode(src);
+        }
+
+        @Override
+        public int encodedLength(Ipv4Header header) {
+            return Ipv4Encoder.encodedLength(header);
+        }
+
+        @Override
+        public int encode(Ipv4Header header, ByteBuffer dst) {
+            return Ipv4Encoder.encode(header, dst);
+        }
+
+        @Override
+        public java.util.OptionalInt boundedPayloadLength(Ipv4Header header) {
+            return java.util.OptionalInt.of(header.payloadLength());
+        }
+
+        @Override
+        public void canonicalize(ByteBuffer packet) {
+            int p = packet.position();
+            int headerLength = (packet.get(p) & 0xF) * 4;
+            packet.put(p + 10, (byte) 0).put(p + 11, (byte) 0);
+            int checksum = InternetChecksum.checksum(packet, p, headerLength, 0);
+            packet.put(p + 10, (byte) (checksum >>> 8)).put(p + 11, (byte) checksum);
+        }
+    };
+
+    /** IPv6 with extension headers; Payload Length bounds the payload. */
+    public static final Codec<Ipv6Header> IPV6 = Codec.of(Ipv6Decoder::decode, Ipv6Encoder::encodedLength,
+            Ipv6Encoder::encode, Ipv6Header::payloadLength);
+
+    /** UDP; Length bounds the payload. */
+    public static final Codec<UdpHeader> UDP = Codec.of(UdpDecoder::decode, UdpEncoder::encodedLength,
+            UdpEncoder::encode, UdpHeader::payloadLength);
+
+    /** TCP; the payload is the rest of the buffer. */
+    public static final Codec<TcpHeader> TCP = Codec.of(TcpDecoder::decode, TcpEncoder::encodedLength,
+            TcpEncoder::encode, null);
+
+    /** Linux SLL. */
+    public static final Codec<LinuxSllHeader> LINUX_SLL = Codec.of(LinkHeaderCodec::decodeSll,
+            h -> LinuxSllHeader.LENGTH, LinkHeaderCodec::encode, null);
+
+    /** Linux SLL2. */
+    public static final Codec<LinuxSll2Header> LINUX_SLL2 = Codec.of(LinkHeaderCodec::decodeSll2,
+            h -> LinuxSll2Header.LENGTH, LinkHeaderCodec::encode, null);
+
+    /** BSD loopback. */
+    public static final Codec<LoopbackHeader> LOOPBACK = Codec.of(LinkHeaderCodec::decodeLoopback,
+            h -> LoopbackHeader.LENGTH, LinkHeaderCodec::encode, null);
+
+    private CoreCodecs() {
+    }
+}
