@@ -125,6 +125,15 @@ public final class Captures {
         return Optional.empty();
     }
 
+    /**
+     * libpcap reports {@code DLT_} values, which differ from the file's {@code LINKTYPE_}
+     * value for raw IP: {@code DLT_RAW} is 12 on most systems and 14 on OpenBSD, while files
+     * store {@code LINKTYPE_RAW} 101.
+     */
+    private static int linkTypeOf(int dlt) {
+        return dlt == 12 || dlt == 14 ? LinkType.RAW.value() : dlt;
+    }
+
     private static CaptureFile readPcap(Path file, String name) throws IOException {
         List<CapturedFrame> frames = new ArrayList<>();
         PcapHandle handle;
@@ -134,7 +143,7 @@ public final class Captures {
             throw new IOException("libpcap cannot open " + name + ": " + e.getMessage(), e);
         }
         try {
-            LinkType linkType = LinkType.of(handle.getDlt().value());
+            LinkType linkType = LinkType.of(linkTypeOf(handle.getDlt().value()));
             int number = 0;
             while (true) {
                 byte[] data;

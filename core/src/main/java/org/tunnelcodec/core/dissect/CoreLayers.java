@@ -144,8 +144,9 @@ public final class CoreLayers {
 
         @Override
         public List<LayerKey> next(Ipv4Header h, ByteBuffer payload) {
-            // A non-first fragment carries the middle of a datagram, not a header.
-            return h.fragmentOffset() != 0 ? List.of() : List.of(LayerKey.ipProtocol(h.protocol().value()));
+            // A fragment's payload is part of a datagram: the transport header's lengths describe
+            // the reassembled datagram, so nothing is decoded before reassembly.
+            return h.isFragment() ? List.of() : List.of(LayerKey.ipProtocol(h.protocol().value()));
         }
 
         @Override
@@ -183,7 +184,9 @@ public final class CoreLayers {
 
         @Override
         public List<LayerKey> next(Ipv6Header h, ByteBuffer payload) {
-            return h.isNonFirstFragment() ? List.of() : List.of(LayerKey.ipProtocol(h.upperLayerProtocol().value()));
+            // As for IPv4: a fragment (offset or M set) is not decoded further before reassembly.
+            boolean fragment = h.fragmentHeader().map(f -> f.fragmentOffset() != 0 || f.moreFragments()).orElse(false);
+            return fragment ? List.of() : List.of(LayerKey.ipProtocol(h.upperLayerProtocol().value()));
         }
 
         @Override
