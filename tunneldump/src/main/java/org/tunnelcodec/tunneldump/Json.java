@@ -1,0 +1,158 @@
+package org.tunnelcodec.tunneldump;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+import org.tunnelcodec.core.ByteString;
+import org.tunnelcodec.core.CodePoint;
+import org.tunnelcodec.core.Ipv4Address;
+import org.tunnelcodec.core.Ipv6Address;
+import org.tunnelcodec.core.MacAddress;
+import org.tunnelcodec.core.MalformedPacketException;
+import org.tunnelcodec.core.dissect.DissectedLayer;
+import org.tunnelcodec.core.dissect.Dissection;
+import org.tunnelcodec.core.transport.TcpFlags;
+import org.tunnelcodec.testdata.CapturedFrame;
+
+/**
+ * The {@code --json} form: one object per frame,
+ * {@code {"frame":N,"length":L,"layers":[{"layer":"ipv4","offset":14,"length":20,"fields":{...}}],"error":{...}}}.
+ *
+ * <p>{@code fields} holds the header record's components by name. The record components are
+ * read through {@link Class#getRecordComponents()}: this tool renders the records of any
+ * module's layers without the libraries carrying rendering code, and the library modules
+ * themselves use no reflection. Code points render as {@code {"value":n,"name":"..."}},
+ * addresses as text, byte strings as hexadecimal, TCP flags as {@code "SYN|ACK"}.
+ */
+final class Json {
+    private Json() {
+    }
+
+    static String frame(CapturedFrame frame, Dissection d) {
+        StringBuilder sb = new StringBuilder(512);
+        sb.append("{\"frame\":").append(frame.number()).append(",\"length\":").append(frame.originalLength())
+                .append(",\"captured\":").append(frame.capturedLength()).append(",\"layers\":[");
+        List<DissectedLayer> layers = d.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            DissectedLayer l = layers.get(i);
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append("{\"layer\":");
+            string(sb, l.name());
+            sb.append(",\"offset\":").append(l.offset()).append(",\"length\":").append(l.length())
+                    .append(",\"payloadLength\":").append(l.payloadLength()).append(",\"fields\":");
+            value(sb, l.header());
+            sb.append('}');
+        }
+        sb.append("],\"stop\":");
+        string(sb, d.stopReason().name());
+        sb.append(",\"remaining\":").append(d.remaining());
+        if (!d.nextKeys().isEmpty()) {
+            sb.append(",\"next\":");
+            string(sb, d.nextKeys().toString());
+        }
+        sb.append(",\"error\":");
+        MalformedPacketException e = d.error();
+        if (e == null) {
+            sb.append("null");
+        } else {
+            sb.append("{\"layer\":");
+            string(sb, d.failedLayer());
+            sb.append(",\"protocol\":");
+            string(sb, e.protocol());
+            sb.append(",\"field\":");
+            string(sb, e.field());
+            sb.append(",\"offset\":").append(e.offset()).append(",\"reason\":");
+            string(sb, e.reason().name());
+            if (e.reason() == MalformedPacketException.Reason.TRUNCATED) {
+                sb.append(",\"required\":").append(e.required()).append(",\"available\":").append(e.available());
+            }
+            sb.append(",\"message\":");
+            string(sb, e.getMessage());
+            sb.append('}');
+        }
+        return sb.append('}').toString();
+    }
+
+    static void value(StringBuilder sb, Object v) {
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short
+                || v instanceof Byte) {
+            sb.append(v);
+        } else if (v instanceof CodePoint c) {
+            sb.append("{\"value\":").append(c.value()).append(",\"name\":");
+            string(sb, c.knownName());
+            sb.append('}');
+        } else if (v instanceof Ipv4Address || v instanceof Ipv6Address || v instanceof MacAddress
+                || v instanceof TcpFlags || v instanceof Enum<?>) {
+            string(sb, v.toString());
+        } else if (v instanceof ByteString b) {
+            string(sb, b.toHex());
+        } else if (v instanceof List<?> list) {
+            sb.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                value(sb, list.get(i));
+            }
+            sb.append(']');
+        } else if (v instanceof Record r) {
+            record(sb, r);
+        } else {
+            string(sb, v.toString());
+        }
+    }
+
+    private static void record(StringBuilder sb, Record r) {
+        sb.append('{');
+        boolean first = true;
+        if (r.getClass().isMemberClass() && r.getClass().getEnclosingClass().isSealed()) {
+            sb.append("\"kind\":");
+            string(sb, r.getClass().getSimpleName());
+            first = false;
+        }
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
+            if (!first) {
+                sb.append(',');
+            }
+            first = false;
+            string(sb, c.getName());
+            sb.append(':');
+            try {
+                value(sb, c.getAccessor().invoke(r));
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read " + c.getName() + " of " + r.getClass().getName(), e);
+            }
+        }
+        sb.append('}');
+    }
+
+    static void string(StringBuilder sb, String s) {
+        if (s == null) {
+            sb.append("null");
+            return;
+        }
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (ch < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        sb.append(ch);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}
