@@ -1,0 +1,37 @@
+/**
+ * IPv4 (RFC 791) and IPv6 (RFC 8200) with a bounded walk over IPv6 extension headers.
+ *
+ * <p>Each codec follows the <a href="../package-summary.html#decoder-contract">decoder</a> and
+ * <a href="../package-summary.html#encoder-contract">encoder</a> contracts. The bit diagrams
+ * are on {@code Ipv4Layout} and {@code Ipv6Layout}.
+ *
+ * <table>
+ *   <caption>IPv4 wire fields and record components</caption>
+ *   <tr><th>wire field</th><th>component</th></tr>
+ *   <tr><td>Version, IHL, Total Length, Header Checksum</td><td>derived (the checksum: {@code Ipv4Decoder.verifyChecksum}, {@code headerChecksum})</td></tr>
+ *   <tr><td>DSCP, ECN</td><td>{@code dscp}, {@code ecn}</td></tr>
+ *   <tr><td>Total Length minus IHL*4</td><td>{@code payloadLength}</td></tr>
+ *   <tr><td>Identification</td><td>{@code identification}</td></tr>
+ *   <tr><td>Flags (reserved, DF, MF)</td><td>{@code reservedFlag}, {@code dontFragment}, {@code moreFragments}</td></tr>
+ *   <tr><td>Fragment Offset</td><td>{@code fragmentOffset} (8-byte units)</td></tr>
+ *   <tr><td>Time to Live, Protocol</td><td>{@code timeToLive}, {@code protocol}</td></tr>
+ *   <tr><td>Source, Destination Address</td><td>{@code source}, {@code destination}</td></tr>
+ *   <tr><td>Options and padding</td><td>{@code options} (bytes)</td></tr>
+ * </table>
+ * <table>
+ *   <caption>IPv6 wire fields and record components</caption>
+ *   <tr><th>wire field</th><th>component</th></tr>
+ *   <tr><td>Version, Payload Length, Hdr Ext Len</td><td>derived</td></tr>
+ *   <tr><td>Traffic Class, Flow Label, Hop Limit</td><td>{@code trafficClass}, {@code flowLabel}, {@code hopLimit}</td></tr>
+ *   <tr><td>Next Header</td><td>{@code nextHeader}; each extension header's own {@code nextHeader}</td></tr>
+ *   <tr><td>Payload Length minus extension headers</td><td>{@code payloadLength}</td></tr>
+ *   <tr><td>Hop-by-Hop / Destination Options</td><td>{@code HopByHopOptions.options}, {@code DestinationOptions.options} (TLV bytes)</td></tr>
+ *   <tr><td>Routing: Routing Type, Segments Left, data</td><td>{@code RoutingHeader.routingType, segmentsLeft, data}</td></tr>
+ *   <tr><td>Fragment: Reserved, Offset, Res, M, Identification</td><td>{@code FragmentHeader.reserved, fragmentOffset, reservedBits, moreFragments, identification}</td></tr>
+ * </table>
+ *
+ * <p>Not supported: IPv4 option parsing (options are kept as bytes), IPv4/IPv6 reassembly,
+ * jumbo payloads (RFC 2675; Linux BIG TCP), walking ESP, AH, Mobility, HIP or Shim6 headers
+ * (reported as the upper-layer protocol), more than 8 extension headers ({@code LIMIT_EXCEEDED}).
+ */
+package org.tunnelcodec.core.ip;

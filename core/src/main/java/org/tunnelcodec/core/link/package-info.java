@@ -1,0 +1,22 @@
+/**
+ * Link layers: Ethernet II with IEEE 802.1Q / 802.1ad tags, and the capture pseudo-headers
+ * Linux SLL (link type 113), Linux SLL2 (276) and BSD loopback (NULL 0, LOOP 108).
+ *
+ * <p>Each codec follows the <a href="../package-summary.html#decoder-contract">decoder</a> and
+ * <a href="../package-summary.html#encoder-contract">encoder</a> contracts. The Ethernet bit
+ * diagram is on {@code EthernetLayout}; the pseudo-headers' are on their records.
+ *
+ * <table>
+ *   <caption>Ethernet wire fields and record components</caption>
+ *   <tr><th>wire field</th><th>component</th></tr>
+ *   <tr><td>Destination Address</td><td>{@code EthernetHeader.destination}</td></tr>
+ *   <tr><td>Source Address</td><td>{@code EthernetHeader.source}</td></tr>
+ *   <tr><td>TPID, PCP, DEI, VID of each tag</td><td>{@code VlanTag.tpid, priority, dropEligible, vlanId}</td></tr>
+ *   <tr><td>EtherType / 802.3 Length</td><td>{@code EthernetHeader.etherType}</td></tr>
+ * </table>
+ *
+ * <p>Not supported: LLC/SNAP decoding (an 802.3 frame's payload is handed on as bytes), the
+ * frame check sequence (captures rarely hold it; it is payload if present), more than 8 tags
+ * ({@code LIMIT_EXCEEDED}).
+ */
+package org.tunnelcodec.core.link;
