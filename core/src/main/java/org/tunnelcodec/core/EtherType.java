@@ -74,9 +74,29 @@ public record EtherType(int value) implements CodePoint {
         org.tunnelcodec.core.internal.Check.inRange("value", value, 0, 65535);
     }
 
-    /** @return the code point with this value */
+    /** @return the code point with this value; known values give their shared constant */
     public static EtherType of(int value) {
-        return new EtherType(value);
+        return switch (value) {
+            case 0x0800 -> IPV4;
+            case 0x0806 -> ARP;
+            case 0x2000 -> CISCO_CDP;
+            case 0x2001 -> NHRP;
+            case 0x22EB -> ERSPAN_TYPE_III;
+            case 0x6558 -> TRANSPARENT_ETHERNET_BRIDGING;
+            case 0x8100 -> VLAN;
+            case 0x86DD -> IPV6;
+            case 0x880B -> PPP;
+            case 0x8847 -> MPLS_UNICAST;
+            case 0x8848 -> MPLS_MULTICAST;
+            case 0x883E -> WCCP;
+            case 0x88A8 -> QINQ;
+            case 0x88BE -> ERSPAN_TYPE_II;
+            case 0x8909 -> CISCO_METADATA;
+            case 0x894F -> NSH;
+            case 0x9100 -> VLAN_9100;
+            case 0x0000 -> KEEPALIVE;
+            default -> new EtherType(value);
+        };
     }
 
     @Override

@@ -98,9 +98,20 @@ public record IpProtocol(int value) implements CodePoint {
         org.tunnelcodec.core.internal.Check.inRange("value", value, 0, 255);
     }
 
-    /** @return the code point with this value */
+    private static final IpProtocol[] ALL = new IpProtocol[256];
+
+    static {
+        for (int i = 0; i < ALL.length; i++) {
+            ALL[i] = new IpProtocol(i);
+        }
+    }
+
+    /** @return the code point with this value, a shared instance */
     public static IpProtocol of(int value) {
-        return new IpProtocol(value);
+        if (value < 0 || value > 255) {
+            throw new IllegalArgumentException("value: " + value + " (expected: 0..255)");
+        }
+        return ALL[value];
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class Ipv4Decoder {
                 Ipv4Address.read(src, p + Ipv4Layout.SOURCE_OFFSET),
                 Ipv4Address.read(src, p + Ipv4Layout.DESTINATION_OFFSET),
                 options);
-        return new Decoded<>(h, headerLength, src.slice(p + headerLength, totalLength - headerLength));
+        return Decoded.of(h, headerLength, src, p + headerLength, totalLength - headerLength);
     }
 
     /**

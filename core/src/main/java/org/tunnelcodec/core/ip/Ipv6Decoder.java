@@ -83,7 +83,7 @@ public final class Ipv6Decoder {
                 IpProtocol.of(nextHeader), Wire.u8(src, p + Ipv6Layout.HOP_LIMIT_OFFSET),
                 Ipv6Address.read(src, p + Ipv6Layout.SOURCE_OFFSET),
                 Ipv6Address.read(src, p + Ipv6Layout.DESTINATION_OFFSET), extensions);
-        return new Decoded<>(h, index - p, src.slice(index, end - index));
+        return Decoded.of(h, index - p, src, index, end - index);
     }
 
     private static Ipv6ExtensionHeader extension(ByteBuffer src, int base, int index, int end, int type) {

@@ -61,7 +61,7 @@ public final class EthernetDecoder {
             payloadLength = type;
         }
         EthernetHeader header = new EthernetHeader(destination, source, tags, EtherType.of(type));
-        return new Decoded<>(header, headerLength, src.slice(base + headerLength, payloadLength));
+        return Decoded.of(header, headerLength, src, base + headerLength, payloadLength);
     }
 
     /**

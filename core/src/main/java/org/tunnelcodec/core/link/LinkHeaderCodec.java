@@ -21,7 +21,7 @@ public final class LinkHeaderCodec {
         Wire.require("Linux SLL", "Packet Type", p, p, LinuxSllHeader.LENGTH, src.limit());
         LinuxSllHeader h = new LinuxSllHeader(Wire.u16(src, p), Wire.u16(src, p + 2), Wire.u16(src, p + 4),
                 ByteString.copyOf(src, p + 6, 8), EtherType.of(Wire.u16(src, p + 14)));
-        return new Decoded<>(h, LinuxSllHeader.LENGTH, src.slice(p + 16, src.limit() - p - 16));
+        return Decoded.of(h, LinuxSllHeader.LENGTH, src, p + 16, src.limit() - p - 16);
     }
 
     /** Writes a {@link LinuxSllHeader} at {@code dst.position()}; returns 16. */
@@ -43,7 +43,7 @@ public final class LinkHeaderCodec {
         LinuxSll2Header h = new LinuxSll2Header(EtherType.of(Wire.u16(src, p)), Wire.u16(src, p + 2),
                 Wire.u32(src, p + 4), Wire.u16(src, p + 8), Wire.u8(src, p + 10), Wire.u8(src, p + 11),
                 ByteString.copyOf(src, p + 12, 8));
-        return new Decoded<>(h, LinuxSll2Header.LENGTH, src.slice(p + 20, src.limit() - p - 20));
+        return Decoded.of(h, LinuxSll2Header.LENGTH, src, p + 20, src.limit() - p - 20);
     }
 
     /** Writes a {@link LinuxSll2Header} at {@code dst.position()}; returns 20. */
@@ -64,8 +64,8 @@ public final class LinkHeaderCodec {
     public static Decoded<LoopbackHeader> decodeLoopback(ByteBuffer src) {
         int p = src.position();
         Wire.require("Loopback", "Family", p, p, LoopbackHeader.LENGTH, src.limit());
-        return new Decoded<>(new LoopbackHeader(Wire.i32(src, p)), LoopbackHeader.LENGTH,
-                src.slice(p + 4, src.limit() - p - 4));
+        return Decoded.of(new LoopbackHeader(Wire.i32(src, p)), LoopbackHeader.LENGTH, src, p + 4,
+                src.limit() - p - 4);
     }
 
     /** Writes a {@link LoopbackHeader} at {@code dst.position()}; returns 4. */

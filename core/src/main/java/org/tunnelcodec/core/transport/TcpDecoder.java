@@ -35,7 +35,7 @@ public final class TcpDecoder {
         TcpHeader h = new TcpHeader(Wire.u16(src, p), Wire.u16(src, p + 2), Wire.u32(src, p + 4),
                 Wire.u32(src, p + 8), (offsetFlags >>> 8) & 0xF, TcpFlags.of(offsetFlags & 0xFF),
                 Wire.u16(src, p + 14), Wire.u16(src, p + 16), Wire.u16(src, p + 18), options);
-        return new Decoded<>(h, headerLength, src.slice(p + headerLength, src.limit() - p - headerLength));
+        return Decoded.of(h, headerLength, src, p + headerLength, src.limit() - p - headerLength);
     }
 
     /**

@@ -30,7 +30,7 @@ public final class UdpDecoder {
         int length = checkedLength(src, p);
         UdpHeader h = new UdpHeader(Wire.u16(src, p), Wire.u16(src, p + 2), length - UdpHeader.LENGTH,
                 Wire.u16(src, p + 6));
-        return new Decoded<>(h, UdpHeader.LENGTH, src.slice(p + UdpHeader.LENGTH, length - UdpHeader.LENGTH));
+        return Decoded.of(h, UdpHeader.LENGTH, src, p + UdpHeader.LENGTH, length - UdpHeader.LENGTH);
     }
 
     /**
