@@ -86,6 +86,24 @@ public class CoreDecodeBenchmark {
         bh.consume(udp.payloadLength());
     }
 
+    /** The same chain through the index entries: no buffer slice between the layers. */
+    @Benchmark
+    public void ethernetIpv4UdpDecodeIndexed(Blackhole bh) {
+        Decoded<EthernetHeader> eth = EthernetDecoder.decode(ipv4, 0, ipv4.limit());
+        if (eth.header().etherType().value() != 0x0800) {
+            throw new IllegalStateException("not IPv4");
+        }
+        Decoded<Ipv4Header> ip = Ipv4Decoder.decode(ipv4, eth.payloadIndex(), eth.payloadIndex() + eth.payloadLength());
+        if (ip.header().protocol().value() != 17) {
+            throw new IllegalStateException("not UDP");
+        }
+        Decoded<UdpHeader> udp = UdpDecoder.decode(ipv4, ip.payloadIndex(), ip.payloadIndex() + ip.payloadLength());
+        bh.consume(eth.header());
+        bh.consume(ip.header());
+        bh.consume(udp.header());
+        bh.consume(udp.payloadLength());
+    }
+
     @Benchmark
     public void ethernetIpv4UdpBaseline(Blackhole bh) {
         bh.consume(HandWrittenDecoder.ipv4Udp(ipv4));
@@ -109,6 +127,24 @@ public class CoreDecodeBenchmark {
             throw new IllegalStateException("not UDP");
         }
         Decoded<UdpHeader> udp = UdpDecoder.decode(ip.payload());
+        bh.consume(eth.header());
+        bh.consume(ip.header());
+        bh.consume(udp.header());
+        bh.consume(udp.payloadLength());
+    }
+
+    /** The same chain through the index entries: no buffer slice between the layers. */
+    @Benchmark
+    public void ipv6TwoExtUdpDecodeIndexed(Blackhole bh) {
+        Decoded<EthernetHeader> eth = EthernetDecoder.decode(ipv6, 0, ipv6.limit());
+        if (eth.header().etherType().value() != 0x86DD) {
+            throw new IllegalStateException("not IPv6");
+        }
+        Decoded<Ipv6Header> ip = Ipv6Decoder.decode(ipv6, eth.payloadIndex(), eth.payloadIndex() + eth.payloadLength());
+        if (ip.header().upperLayerProtocol().value() != 17) {
+            throw new IllegalStateException("not UDP");
+        }
+        Decoded<UdpHeader> udp = UdpDecoder.decode(ipv6, ip.payloadIndex(), ip.payloadIndex() + ip.payloadLength());
         bh.consume(eth.header());
         bh.consume(ip.header());
         bh.consume(udp.header());

@@ -77,6 +77,17 @@ public final class Decoded<H> {
         return source.duplicate().clear().slice(payloadIndex, payloadLength);
     }
 
+    /**
+     * The absolute index of the payload's first byte in the buffer that was decoded, for
+     * chaining decoders without a slice: {@code Ipv4Decoder.decode(buf, eth.payloadIndex(),
+     * eth.payloadIndex() + eth.payloadLength())}.
+     *
+     * @return the payload's index in the decoded buffer
+     */
+    public int payloadIndex() {
+        return payloadIndex;
+    }
+
     /** @return the number of payload bytes */
     public int payloadLength() {
         return payloadLength;

@@ -1,6 +1,7 @@
 package org.tunnelcodec.core.ip;
 
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import org.tunnelcodec.core.ByteString;
 import org.tunnelcodec.core.Decoded;
 import org.tunnelcodec.core.InternetChecksum;
@@ -33,25 +34,39 @@ public final class Ipv4Decoder {
      * @throws MalformedPacketException if the bytes are not a valid IPv4 header
      */
     public static Decoded<Ipv4Header> decode(ByteBuffer src) {
-        int p = src.position();
-        int headerLength = checkedHeaderLength(src, p);
-        int totalLength = Wire.u16(src, p + Ipv4Layout.TOTAL_LENGTH_OFFSET);
-        int tos = Wire.u8(src, p + Ipv4Layout.TOS_OFFSET);
-        int flagsOffset = Wire.u16(src, p + Ipv4Layout.FLAGS_FRAGMENT_OFFSET);
+        return decode(src, src.position(), src.limit());
+    }
+
+    /**
+     * Decodes the header at absolute {@code index}, reading no byte at or past {@code limit};
+     * otherwise as {@link #decode(ByteBuffer)}. Offsets in errors count from {@code index}.
+     *
+     * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
+     * @throws MalformedPacketException if the bytes are not a valid IPv4 header
+     */
+    public static Decoded<Ipv4Header> decode(ByteBuffer src, int index, int limit) {
+        Objects.checkFromToIndex(index, limit, src.limit());
+        int headerLength = checkedHeaderLength(src, index, limit);
+        // Three reads cover the fixed header: bytes 0-7, 8-15 and 16-19.
+        long w0 = Wire.i64(src, index);
+        long w1 = Wire.i64(src, index + Ipv4Layout.TTL_OFFSET);
+        int totalLength = (int) (w0 >>> 32) & 0xFFFF;
+        int tos = (int) (w0 >>> 48) & 0xFF;
+        int flagsOffset = (int) w0 & 0xFFFF;
         ByteString options = headerLength == Ipv4Layout.MIN_LENGTH ? ByteString.EMPTY
-                : ByteString.copyOf(src, p + Ipv4Layout.MIN_LENGTH, headerLength - Ipv4Layout.MIN_LENGTH);
+                : ByteString.copyOf(src, index + Ipv4Layout.MIN_LENGTH, headerLength - Ipv4Layout.MIN_LENGTH);
         Ipv4Header h = new Ipv4Header(tos >>> 2, tos & 3, totalLength - headerLength,
-                Wire.u16(src, p + Ipv4Layout.IDENTIFICATION_OFFSET),
+                (int) (w0 >>> 16) & 0xFFFF,
                 (flagsOffset & Ipv4Layout.RESERVED_FLAG) != 0,
                 (flagsOffset & Ipv4Layout.DONT_FRAGMENT) != 0,
                 (flagsOffset & Ipv4Layout.MORE_FRAGMENTS) != 0,
                 flagsOffset & Ipv4Layout.FRAGMENT_OFFSET_MASK,
-                Wire.u8(src, p + Ipv4Layout.TTL_OFFSET),
-                IpProtocol.of(Wire.u8(src, p + Ipv4Layout.PROTOCOL_OFFSET)),
-                Ipv4Address.read(src, p + Ipv4Layout.SOURCE_OFFSET),
-                Ipv4Address.read(src, p + Ipv4Layout.DESTINATION_OFFSET),
+                (int) (w1 >>> 56),
+                IpProtocol.of((int) (w1 >>> 48) & 0xFF),
+                Ipv4Address.of((int) w1),
+                Ipv4Address.of(Wire.i32(src, index + Ipv4Layout.DESTINATION_OFFSET)),
                 options);
-        return Decoded.of(h, headerLength, src, p + headerLength, totalLength - headerLength);
+        return Decoded.of(h, headerLength, src, index + headerLength, totalLength - headerLength);
     }
 
     /**
@@ -62,29 +77,44 @@ public final class Ipv4Decoder {
      * @throws MalformedPacketException as {@link #decode} does
      */
     public static int checkedHeaderLength(ByteBuffer src, int index) {
-        int limit = src.limit();
+        return checkedHeaderLength(src, index, src.limit());
+    }
+
+    private static int checkedHeaderLength(ByteBuffer src, int index, int limit) {
         Wire.require(PROTOCOL, "Version", index, index, Ipv4Layout.MIN_LENGTH, limit);
-        int versionIhl = Wire.u8(src, index);
+        int first = Wire.i32(src, index);
+        int versionIhl = first >>> 24;
         if (versionIhl >>> 4 != 4) {
-            throw MalformedPacketException.invalid(PROTOCOL, "Version", 0, Reason.UNSUPPORTED_VERSION,
-                    "version " + (versionIhl >>> 4) + " (expected: 4)");
+            throw badVersion(versionIhl >>> 4);
         }
         int headerLength = (versionIhl & 0xF) * 4;
         if (headerLength < Ipv4Layout.MIN_LENGTH) {
-            throw MalformedPacketException.invalid(PROTOCOL, "IHL", 0, Reason.BAD_LENGTH,
-                    "IHL " + (versionIhl & 0xF) + " (expected: 5..15)");
+            throw badIhl(versionIhl & 0xF);
         }
         Wire.require(PROTOCOL, "Options", index, index + Ipv4Layout.MIN_LENGTH,
                 headerLength - Ipv4Layout.MIN_LENGTH, limit);
-        int totalLength = Wire.u16(src, index + Ipv4Layout.TOTAL_LENGTH_OFFSET);
+        int totalLength = first & 0xFFFF;
         if (totalLength < headerLength) {
-            throw MalformedPacketException.invalid(PROTOCOL, "Total Length", Ipv4Layout.TOTAL_LENGTH_OFFSET,
-                    Reason.BAD_LENGTH, "total length " + totalLength + " (expected: >= " + headerLength + ")");
+            throw badTotalLength(totalLength, headerLength);
         }
         if (index + (long) totalLength > limit) {
             throw MalformedPacketException.truncated(PROTOCOL, "Total Length", 0, totalLength, limit - index);
         }
         return headerLength;
+    }
+
+    private static MalformedPacketException badVersion(int version) {
+        return MalformedPacketException.invalid(PROTOCOL, "Version", 0, Reason.UNSUPPORTED_VERSION,
+                "version " + version + " (expected: 4)");
+    }
+
+    private static MalformedPacketException badIhl(int ihl) {
+        return MalformedPacketException.invalid(PROTOCOL, "IHL", 0, Reason.BAD_LENGTH, "IHL " + ihl + " (expected: 5..15)");
+    }
+
+    private static MalformedPacketException badTotalLength(int totalLength, int headerLength) {
+        return MalformedPacketException.invalid(PROTOCOL, "Total Length", Ipv4Layout.TOTAL_LENGTH_OFFSET,
+                Reason.BAD_LENGTH, "total length " + totalLength + " (expected: >= " + headerLength + ")");
     }
 
     /**

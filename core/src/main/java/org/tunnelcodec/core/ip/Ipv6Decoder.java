@@ -3,6 +3,7 @@ package org.tunnelcodec.core.ip;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.tunnelcodec.core.ByteString;
 import org.tunnelcodec.core.Decoded;
 import org.tunnelcodec.core.IpProtocol;
@@ -45,45 +46,85 @@ public final class Ipv6Decoder {
      * @throws MalformedPacketException if the bytes are not a valid IPv6 header
      */
     public static Decoded<Ipv6Header> decode(ByteBuffer src) {
-        int p = src.position();
-        int limit = src.limit();
+        return decode(src, src.position(), src.limit());
+    }
+
+    /**
+     * Decodes the header at absolute {@code index}, reading no byte at or past {@code limit};
+     * otherwise as {@link #decode(ByteBuffer)}. Offsets in errors count from {@code index}.
+     *
+     * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
+     * @throws MalformedPacketException if the bytes are not a valid IPv6 header
+     */
+    public static Decoded<Ipv6Header> decode(ByteBuffer src, int index, int limit) {
+        Objects.checkFromToIndex(index, limit, src.limit());
+        int p = index;
         Wire.require(PROTOCOL, "Version", p, p, Ipv6Layout.LENGTH, limit);
-        int first = Wire.i32(src, p);
+        long w0 = Wire.i64(src, p); // Version .. Hop Limit in one read
+        int first = (int) (w0 >>> 32);
         if (first >>> 28 != 6) {
-            throw MalformedPacketException.invalid(PROTOCOL, "Version", 0, Reason.UNSUPPORTED_VERSION,
-                    "version " + (first >>> 28) + " (expected: 6)");
+            throw badVersion(first >>> 28);
         }
-        int wirePayloadLength = Wire.u16(src, p + Ipv6Layout.PAYLOAD_LENGTH_OFFSET);
+        int wirePayloadLength = (int) (w0 >>> 16) & 0xFFFF;
         if (p + Ipv6Layout.LENGTH + (long) wirePayloadLength > limit) {
             throw MalformedPacketException.truncated(PROTOCOL, "Payload Length", 0,
                     Ipv6Layout.LENGTH + wirePayloadLength, limit - p);
         }
         int end = p + Ipv6Layout.LENGTH + wirePayloadLength;
-        int nextHeader = Wire.u8(src, p + Ipv6Layout.NEXT_HEADER_OFFSET);
-        int index = p + Ipv6Layout.LENGTH;
-        List<Ipv6ExtensionHeader> extensions = List.of();
+        int nextHeader = (int) (w0 >>> 8) & 0xFF;
+        int at = p + Ipv6Layout.LENGTH;
+        // Most packets have at most two extension headers: keep them in locals, so that the
+        // list is built once, immutable, and the record need not copy it.
+        Ipv6ExtensionHeader e0 = null;
+        Ipv6ExtensionHeader e1 = null;
+        List<Ipv6ExtensionHeader> more = null;
+        int count = 0;
         int current = nextHeader;
         while (Ipv6Layout.isWalked(current)) {
-            if (extensions.size() == Ipv6Layout.MAX_EXTENSION_HEADERS) {
-                throw MalformedPacketException.invalid(PROTOCOL, "Next Header", index - p, Reason.LIMIT_EXCEEDED,
-                        "more than " + Ipv6Layout.MAX_EXTENSION_HEADERS + " extension headers");
+            if (count == Ipv6Layout.MAX_EXTENSION_HEADERS) {
+                throw tooManyExtensionHeaders(at - p);
             }
-            Ipv6ExtensionHeader e = extension(src, p, index, end, current);
-            if (extensions.isEmpty()) {
-                extensions = new ArrayList<>(4);
+            Ipv6ExtensionHeader e = extension(src, p, at, end, current);
+            if (count == 0) {
+                e0 = e;
+            } else if (count == 1) {
+                e1 = e;
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>(Ipv6Layout.MAX_EXTENSION_HEADERS);
+                    more.add(e0);
+                    more.add(e1);
+                }
+                more.add(e);
             }
-            extensions.add(e);
-            index += e.length();
+            count++;
+            at += e.length();
             current = e.nextHeader().value();
             if (e instanceof Ipv6ExtensionHeader.FragmentHeader f && f.fragmentOffset() != 0) {
                 break;
             }
         }
-        Ipv6Header h = new Ipv6Header((first >>> 20) & 0xFF, first & 0xFFFFF, end - index,
-                IpProtocol.of(nextHeader), Wire.u8(src, p + Ipv6Layout.HOP_LIMIT_OFFSET),
+        List<Ipv6ExtensionHeader> extensions = switch (count) {
+            case 0 -> List.of();
+            case 1 -> List.of(e0);
+            case 2 -> List.of(e0, e1);
+            default -> List.copyOf(more);
+        };
+        Ipv6Header h = new Ipv6Header((first >>> 20) & 0xFF, first & 0xFFFFF, end - at,
+                IpProtocol.of(nextHeader), (int) w0 & 0xFF,
                 Ipv6Address.read(src, p + Ipv6Layout.SOURCE_OFFSET),
                 Ipv6Address.read(src, p + Ipv6Layout.DESTINATION_OFFSET), extensions);
-        return Decoded.of(h, index - p, src, index, end - index);
+        return Decoded.of(h, at - p, src, at, end - at);
+    }
+
+    private static MalformedPacketException tooManyExtensionHeaders(int offset) {
+        return MalformedPacketException.invalid(PROTOCOL, "Next Header", offset, Reason.LIMIT_EXCEEDED,
+                "more than " + Ipv6Layout.MAX_EXTENSION_HEADERS + " extension headers");
+    }
+
+    private static MalformedPacketException badVersion(int version) {
+        return MalformedPacketException.invalid(PROTOCOL, "Version", 0, Reason.UNSUPPORTED_VERSION,
+                "version " + version + " (expected: 6)");
     }
 
     private static Ipv6ExtensionHeader extension(ByteBuffer src, int base, int index, int end, int type) {
@@ -97,13 +138,14 @@ public final class Ipv6Decoder {
             throw MalformedPacketException.invalid(PROTOCOL, name + " Next Header", index - base, Reason.BAD_LENGTH,
                     "extension header of 8 bytes extends past Payload Length by " + (index + 8 - end));
         }
-        IpProtocol next = IpProtocol.of(Wire.u8(src, index));
+        long w = Wire.i64(src, index);
+        IpProtocol next = IpProtocol.of((int) (w >>> 56));
         if (type == 44) {
-            int offsetWord = Wire.u16(src, index + 2);
-            return new Ipv6ExtensionHeader.FragmentHeader(next, Wire.u8(src, index + 1), offsetWord >>> 3,
-                    (offsetWord >>> 1) & 3, (offsetWord & 1) != 0, Wire.u32(src, index + 4));
+            int offsetWord = (int) (w >>> 32) & 0xFFFF;
+            return new Ipv6ExtensionHeader.FragmentHeader(next, (int) (w >>> 48) & 0xFF, offsetWord >>> 3,
+                    (offsetWord >>> 1) & 3, (offsetWord & 1) != 0, w & 0xFFFF_FFFFL);
         }
-        int length = (Wire.u8(src, index + 1) + 1) * 8;
+        int length = ((int) (w >>> 48 & 0xFF) + 1) * 8;
         if (index + length > end) {
             throw MalformedPacketException.invalid(PROTOCOL, name + " Hdr Ext Len", index + 1 - base,
                     Reason.BAD_LENGTH, "extension header of " + length + " bytes extends past Payload Length by "
@@ -112,7 +154,7 @@ public final class Ipv6Decoder {
         return switch (type) {
             case 0 -> new Ipv6ExtensionHeader.HopByHopOptions(next, ByteString.copyOf(src, index + 2, length - 2));
             case 60 -> new Ipv6ExtensionHeader.DestinationOptions(next, ByteString.copyOf(src, index + 2, length - 2));
-            default -> new Ipv6ExtensionHeader.RoutingHeader(next, Wire.u8(src, index + 2), Wire.u8(src, index + 3),
+            default -> new Ipv6ExtensionHeader.RoutingHeader(next, (int) (w >>> 40) & 0xFF, (int) (w >>> 32) & 0xFF,
                     ByteString.copyOf(src, index + 4, length - 4));
         };
     }

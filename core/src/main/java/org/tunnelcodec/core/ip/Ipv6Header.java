@@ -40,19 +40,26 @@ public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, IpP
         Check.inRange("extensionHeaders.size()", extensionHeaders.size(), 0, Ipv6Layout.MAX_EXTENSION_HEADERS);
         int extLength = 0;
         IpProtocol expected = nextHeader;
-        for (int i = 0; i < extensionHeaders.size(); i++) {
+        int last = extensionHeaders.size() - 1;
+        for (int i = 0; i <= last; i++) {
             Ipv6ExtensionHeader e = extensionHeaders.get(i);
-            Check.argument(e.type().equals(expected), "extensionHeaders[" + i + "]", e.type(),
-                    "the type the previous Next Header names, " + expected);
-            Check.argument(!isNonFirstFragment(e) || i == extensionHeaders.size() - 1,
-                    "extensionHeaders[" + i + "]", "a non-first fragment", "the last extension header");
+            // Messages are built only on failure: this constructor runs on every decode.
+            if (!e.type().equals(expected)) {
+                throw new IllegalArgumentException("extensionHeaders[" + i + "]: " + e.type()
+                        + " (expected: the type the previous Next Header names, " + expected + ")");
+            }
+            if (i != last && isNonFirstFragment(e)) {
+                throw new IllegalArgumentException("extensionHeaders[" + i
+                        + "]: a non-first fragment (expected: only as the last extension header)");
+            }
             extLength += e.length();
             expected = e.nextHeader();
         }
-        boolean lastIsNonFirstFragment = !extensionHeaders.isEmpty()
-                && isNonFirstFragment(extensionHeaders.get(extensionHeaders.size() - 1));
-        Check.argument(lastIsNonFirstFragment || !Ipv6Layout.isWalked(expected.value()), "upper-layer protocol",
-                expected, "not an extension header the decoder walks; list it in extensionHeaders");
+        boolean lastIsNonFirstFragment = last >= 0 && isNonFirstFragment(extensionHeaders.get(last));
+        if (!lastIsNonFirstFragment && Ipv6Layout.isWalked(expected.value())) {
+            throw new IllegalArgumentException("upper-layer protocol: " + expected
+                    + " (expected: not an extension header the decoder walks; list it in extensionHeaders)");
+        }
         Check.inRange("payloadLength", payloadLength, 0, 0xFFFF - extLength);
     }
 

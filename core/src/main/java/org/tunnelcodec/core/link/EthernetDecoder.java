@@ -3,6 +3,7 @@ package org.tunnelcodec.core.link;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.tunnelcodec.core.Decoded;
 import org.tunnelcodec.core.EtherType;
 import org.tunnelcodec.core.MacAddress;
@@ -30,38 +31,56 @@ public final class EthernetDecoder {
      * @throws MalformedPacketException if the bytes are not a valid header
      */
     public static Decoded<EthernetHeader> decode(ByteBuffer src) {
-        int base = src.position();
-        int limit = src.limit();
-        Wire.require(PROTOCOL, "Destination Address", base, base, EthernetLayout.MIN_LENGTH, limit);
-        MacAddress destination = MacAddress.read(src, base + EthernetLayout.DESTINATION_OFFSET);
-        MacAddress source = MacAddress.read(src, base + EthernetLayout.SOURCE_OFFSET);
-        int typeIndex = base + EthernetLayout.TYPE_OFFSET;
-        int type = Wire.u16(src, typeIndex);
-        List<VlanTag> tags = List.of();
-        while (EthernetLayout.isTagProtocol(type)) {
-            if (tags.size() == EthernetLayout.MAX_TAGS) {
-                throw MalformedPacketException.invalid(PROTOCOL, "TPID", typeIndex - base,
-                        MalformedPacketException.Reason.LIMIT_EXCEEDED,
-                        "more than " + EthernetLayout.MAX_TAGS + " VLAN tags");
-            }
-            Wire.require(PROTOCOL, "Tag Control Information", base, typeIndex + 2,
-                    EthernetLayout.TAG_LENGTH, limit);
-            int tci = Wire.u16(src, typeIndex + 2);
-            if (tags.isEmpty()) {
-                tags = new ArrayList<>(2);
-            }
-            tags.add(new VlanTag(EtherType.of(type), tci >>> 13, (tci & 0x1000) != 0, tci & 0xFFF));
-            typeIndex += EthernetLayout.TAG_LENGTH;
-            type = Wire.u16(src, typeIndex);
+        return decode(src, src.position(), src.limit());
+    }
+
+    /**
+     * Decodes the header at absolute {@code index}, reading no byte at or past {@code limit};
+     * otherwise as {@link #decode(ByteBuffer)}. Offsets in errors count from {@code index}.
+     *
+     * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
+     * @throws MalformedPacketException if the bytes are not a valid header
+     */
+    public static Decoded<EthernetHeader> decode(ByteBuffer src, int index, int limit) {
+        Objects.checkFromToIndex(index, limit, src.limit());
+        Wire.require(PROTOCOL, "Destination Address", index, index, EthernetLayout.MIN_LENGTH, limit);
+        int type = Wire.u16(src, index + EthernetLayout.TYPE_OFFSET);
+        List<VlanTag> tags = EthernetLayout.isTagProtocol(type) ? tags(src, index, limit) : List.of();
+        int headerLength = EthernetLayout.MIN_LENGTH + EthernetLayout.TAG_LENGTH * tags.size();
+        if (!tags.isEmpty()) {
+            type = Wire.u16(src, index + headerLength - 2);
         }
-        int headerLength = typeIndex + 2 - base;
-        int payloadLength = limit - (base + headerLength);
+        int payloadIndex = index + headerLength;
+        int payloadLength = limit - payloadIndex;
         if (type <= EthernetLayout.MAX_LENGTH_FIELD) {
-            Wire.require(PROTOCOL, "Length", base, base + headerLength, type, limit);
+            Wire.require(PROTOCOL, "Length", index, payloadIndex, type, limit);
             payloadLength = type;
         }
-        EthernetHeader header = new EthernetHeader(destination, source, tags, EtherType.of(type));
-        return Decoded.of(header, headerLength, src, base + headerLength, payloadLength);
+        long w0 = Wire.i64(src, index); // destination and the first two bytes of source
+        long w1 = Wire.u32(src, index + 8);
+        EthernetHeader header = new EthernetHeader(MacAddress.of(w0 >>> 16), MacAddress.of((w0 & 0xFFFF) << 32 | w1),
+                tags, EtherType.of(type));
+        return Decoded.of(header, headerLength, src, payloadIndex, payloadLength);
+    }
+
+    private static List<VlanTag> tags(ByteBuffer src, int base, int limit) {
+        List<VlanTag> tags = new ArrayList<>(2);
+        int typeIndex = base + EthernetLayout.TYPE_OFFSET;
+        for (int type = Wire.u16(src, typeIndex); EthernetLayout.isTagProtocol(type); type = Wire.u16(src, typeIndex)) {
+            if (tags.size() == EthernetLayout.MAX_TAGS) {
+                throw tooManyTags(typeIndex - base);
+            }
+            Wire.require(PROTOCOL, "Tag Control Information", base, typeIndex + 2, EthernetLayout.TAG_LENGTH, limit);
+            int tci = Wire.u16(src, typeIndex + 2);
+            tags.add(new VlanTag(EtherType.of(type), tci >>> 13, (tci & 0x1000) != 0, tci & 0xFFF));
+            typeIndex += EthernetLayout.TAG_LENGTH;
+        }
+        return tags;
+    }
+
+    private static MalformedPacketException tooManyTags(int offset) {
+        return MalformedPacketException.invalid(PROTOCOL, "TPID", offset, MalformedPacketException.Reason.LIMIT_EXCEEDED,
+                "more than " + EthernetLayout.MAX_TAGS + " VLAN tags");
     }
 
     /**
@@ -90,9 +109,7 @@ public final class EthernetDecoder {
         int typeIndex = index + EthernetLayout.TYPE_OFFSET;
         for (int tags = 0; EthernetLayout.isTagProtocol(Wire.u16(src, typeIndex)); tags++) {
             if (tags == EthernetLayout.MAX_TAGS) {
-                throw MalformedPacketException.invalid(PROTOCOL, "TPID", typeIndex - index,
-                        MalformedPacketException.Reason.LIMIT_EXCEEDED,
-                        "more than " + EthernetLayout.MAX_TAGS + " VLAN tags");
+                throw tooManyTags(typeIndex - index);
             }
             Wire.require(PROTOCOL, "Tag Control Information", index, typeIndex + 2,
                     EthernetLayout.TAG_LENGTH, limit);

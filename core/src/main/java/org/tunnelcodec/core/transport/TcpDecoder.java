@@ -1,6 +1,7 @@
 package org.tunnelcodec.core.transport;
 
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import org.tunnelcodec.core.ByteString;
 import org.tunnelcodec.core.Decoded;
 import org.tunnelcodec.core.MalformedPacketException;
@@ -27,15 +28,26 @@ public final class TcpDecoder {
      * @throws MalformedPacketException if the bytes are not a valid TCP header
      */
     public static Decoded<TcpHeader> decode(ByteBuffer src) {
-        int p = src.position();
-        int headerLength = headerLength(src, p);
-        int offsetFlags = Wire.u16(src, p + 12);
+        return decode(src, src.position(), src.limit());
+    }
+
+    /**
+     * Decodes the header at absolute {@code index}, reading no byte at or past {@code limit};
+     * the payload runs to {@code limit}. Offsets in errors count from {@code index}.
+     *
+     * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
+     * @throws MalformedPacketException if the bytes are not a valid TCP header
+     */
+    public static Decoded<TcpHeader> decode(ByteBuffer src, int index, int limit) {
+        Objects.checkFromToIndex(index, limit, src.limit());
+        int headerLength = headerLength(src, index, limit);
+        int offsetFlags = Wire.u16(src, index + 12);
         ByteString options = headerLength == TcpHeader.MIN_LENGTH ? ByteString.EMPTY
-                : ByteString.copyOf(src, p + TcpHeader.MIN_LENGTH, headerLength - TcpHeader.MIN_LENGTH);
-        TcpHeader h = new TcpHeader(Wire.u16(src, p), Wire.u16(src, p + 2), Wire.u32(src, p + 4),
-                Wire.u32(src, p + 8), (offsetFlags >>> 8) & 0xF, TcpFlags.of(offsetFlags & 0xFF),
-                Wire.u16(src, p + 14), Wire.u16(src, p + 16), Wire.u16(src, p + 18), options);
-        return Decoded.of(h, headerLength, src, p + headerLength, src.limit() - p - headerLength);
+                : ByteString.copyOf(src, index + TcpHeader.MIN_LENGTH, headerLength - TcpHeader.MIN_LENGTH);
+        TcpHeader h = new TcpHeader(Wire.u16(src, index), Wire.u16(src, index + 2), Wire.u32(src, index + 4),
+                Wire.u32(src, index + 8), (offsetFlags >>> 8) & 0xF, TcpFlags.of(offsetFlags & 0xFF),
+                Wire.u16(src, index + 14), Wire.u16(src, index + 16), Wire.u16(src, index + 18), options);
+        return Decoded.of(h, headerLength, src, index + headerLength, limit - index - headerLength);
     }
 
     /**
@@ -44,16 +56,23 @@ public final class TcpDecoder {
      * @throws MalformedPacketException as {@link #decode} does
      */
     public static int headerLength(ByteBuffer src, int index) {
-        int limit = src.limit();
+        return headerLength(src, index, src.limit());
+    }
+
+    private static int headerLength(ByteBuffer src, int index, int limit) {
         Wire.require(PROTOCOL, "Source Port", index, index, TcpHeader.MIN_LENGTH, limit);
         int headerLength = (Wire.u8(src, index + 12) >>> 4) * 4;
         if (headerLength < TcpHeader.MIN_LENGTH) {
-            throw MalformedPacketException.invalid(PROTOCOL, "Data Offset", 12, Reason.BAD_LENGTH,
-                    "data offset " + headerLength / 4 + " (expected: 5..15)");
+            throw badDataOffset(headerLength / 4);
         }
         Wire.require(PROTOCOL, "Options", index, index + TcpHeader.MIN_LENGTH,
                 headerLength - TcpHeader.MIN_LENGTH, limit);
         return headerLength;
+    }
+
+    private static MalformedPacketException badDataOffset(int dataOffset) {
+        return MalformedPacketException.invalid(PROTOCOL, "Data Offset", 12, Reason.BAD_LENGTH,
+                "data offset " + dataOffset + " (expected: 5..15)");
     }
 
     /** Peeks at the Source Port. */

@@ -1,6 +1,7 @@
 package org.tunnelcodec.core.transport;
 
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import org.tunnelcodec.core.Decoded;
 import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.MalformedPacketException.Reason;
@@ -26,11 +27,23 @@ public final class UdpDecoder {
      * @throws MalformedPacketException if the bytes are not a valid UDP header
      */
     public static Decoded<UdpHeader> decode(ByteBuffer src) {
-        int p = src.position();
-        int length = checkedLength(src, p);
-        UdpHeader h = new UdpHeader(Wire.u16(src, p), Wire.u16(src, p + 2), length - UdpHeader.LENGTH,
-                Wire.u16(src, p + 6));
-        return Decoded.of(h, UdpHeader.LENGTH, src, p + UdpHeader.LENGTH, length - UdpHeader.LENGTH);
+        return decode(src, src.position(), src.limit());
+    }
+
+    /**
+     * Decodes the header at absolute {@code index}, reading no byte at or past {@code limit};
+     * otherwise as {@link #decode(ByteBuffer)}. Offsets in errors count from {@code index}.
+     *
+     * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
+     * @throws MalformedPacketException if the bytes are not a valid UDP header
+     */
+    public static Decoded<UdpHeader> decode(ByteBuffer src, int index, int limit) {
+        Objects.checkFromToIndex(index, limit, src.limit());
+        int length = checkedLength(src, index, limit);
+        long w = Wire.i64(src, index);
+        UdpHeader h = new UdpHeader((int) (w >>> 48), (int) (w >>> 32) & 0xFFFF, length - UdpHeader.LENGTH,
+                (int) w & 0xFFFF);
+        return Decoded.of(h, UdpHeader.LENGTH, src, index + UdpHeader.LENGTH, length - UdpHeader.LENGTH);
     }
 
     /**
@@ -40,17 +53,24 @@ public final class UdpDecoder {
      * @throws MalformedPacketException as {@link #decode} does
      */
     public static int checkedLength(ByteBuffer src, int index) {
-        int limit = src.limit();
+        return checkedLength(src, index, src.limit());
+    }
+
+    private static int checkedLength(ByteBuffer src, int index, int limit) {
         Wire.require(PROTOCOL, "Source Port", index, index, UdpHeader.LENGTH, limit);
         int length = Wire.u16(src, index + 4);
         if (length < UdpHeader.LENGTH) {
-            throw MalformedPacketException.invalid(PROTOCOL, "Length", 4, Reason.BAD_LENGTH,
-                    "length " + length + " (expected: >= 8)");
+            throw badLength(length);
         }
         if (index + (long) length > limit) {
             throw MalformedPacketException.truncated(PROTOCOL, "Length", 0, length, limit - index);
         }
         return length;
+    }
+
+    private static MalformedPacketException badLength(int length) {
+        return MalformedPacketException.invalid(PROTOCOL, "Length", 4, Reason.BAD_LENGTH,
+                "length " + length + " (expected: >= 8)");
     }
 
     /** Peeks at the Source Port. */
