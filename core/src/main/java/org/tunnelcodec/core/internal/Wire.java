@@ -19,8 +19,8 @@ public final class Wire {
 
     /** @return the unsigned big-endian 16-bit value at {@code index} */
     public static int u16(ByteBuffer b, int index) {
-        short s = b.getShort(index);
-        return (b.order() == ByteOrder.BIG_ENDIAN ? s : Short.reverseBytes(s)) & 0xFFFF;
+        // Two byte reads need no byte-order test; the JIT merges their bounds checks.
+        return (b.get(index) & 0xFF) << 8 | (b.get(index + 1) & 0xFF);
     }
 
     /** @return the big-endian 32-bit value at {@code index} */
@@ -95,6 +95,22 @@ public final class Wire {
             throw new IllegalArgumentException("dst.remaining(): " + dst.remaining()
                     + " (expected: >= " + length + ")");
         }
+    }
+
+    /**
+     * Turns the {@link IndexOutOfBoundsException} of a peek's single buffer read into the
+     * right exception: a {@code TRUNCATED} {@link MalformedPacketException} when
+     * {@code index} lies within the buffer and the field runs past its limit, or the
+     * original exception when {@code index} itself is outside the buffer (a caller's bug).
+     * Peeks read first and check after, so the buffer's own bounds check is the only one on
+     * the fast path.
+     */
+    public static RuntimeException peekFailure(String protocol, String field, ByteBuffer src, int index,
+                                               int fieldEnd, IndexOutOfBoundsException cause) {
+        if (index < 0 || index > src.limit()) {
+            return cause;
+        }
+        return MalformedPacketException.truncated(protocol, field, 0, fieldEnd, src.limit() - index);
     }
 
     /** Copies {@code length} bytes between absolute positions without touching either cursor. */

@@ -130,43 +130,71 @@ public final class Ipv4Decoder {
 
     /** Peeks at the Version nibble. */
     public static int version(ByteBuffer src, int index) {
-        Wire.require(PROTOCOL, "Version", index, index, 1, src.limit());
-        return Wire.u8(src, index) >>> 4;
+        try {
+            Objects.checkIndex(index, src.limit());
+            return Wire.u8(src, index) >>> 4;
+        } catch (IndexOutOfBoundsException e) {
+            throw Wire.peekFailure(PROTOCOL, "Version", src, index, 1, e);
+        }
     }
 
     /** Peeks at IHL times 4; no further check. */
     public static int peekHeaderLength(ByteBuffer src, int index) {
-        Wire.require(PROTOCOL, "IHL", index, index, 1, src.limit());
-        return (Wire.u8(src, index) & 0xF) * 4;
+        try {
+            Objects.checkIndex(index, src.limit());
+            return (Wire.u8(src, index) & 0xF) * 4;
+        } catch (IndexOutOfBoundsException e) {
+            throw Wire.peekFailure(PROTOCOL, "IHL", src, index, 1, e);
+        }
     }
 
     /** Peeks at the Total Length field. */
     public static int totalLength(ByteBuffer src, int index) {
-        Wire.require(PROTOCOL, "Total Length", index, index, 4, src.limit());
-        return Wire.u16(src, index + Ipv4Layout.TOTAL_LENGTH_OFFSET);
+        try {
+            Objects.checkIndex(index, src.limit());
+            return Wire.u16(src, index + Ipv4Layout.TOTAL_LENGTH_OFFSET);
+        } catch (IndexOutOfBoundsException e) {
+            throw Wire.peekFailure(PROTOCOL, "Total Length", src, index, 4, e);
+        }
     }
 
     /** Peeks at the Protocol field. */
     public static int protocol(ByteBuffer src, int index) {
-        Wire.require(PROTOCOL, "Protocol", index, index, Ipv4Layout.PROTOCOL_OFFSET + 1, src.limit());
-        return Wire.u8(src, index + Ipv4Layout.PROTOCOL_OFFSET);
+        try {
+            Objects.checkIndex(index, src.limit());
+            return Wire.u8(src, index + Ipv4Layout.PROTOCOL_OFFSET);
+        } catch (IndexOutOfBoundsException e) {
+            throw Wire.peekFailure(PROTOCOL, "Protocol", src, index, Ipv4Layout.PROTOCOL_OFFSET + 1, e);
+        }
     }
 
     /** Peeks at the Header Checksum field. */
     public static int headerChecksum(ByteBuffer src, int index) {
-        Wire.require(PROTOCOL, "Header Checksum", index, index, Ipv4Layout.CHECKSUM_OFFSET + 2, src.limit());
-        return Wire.u16(src, index + Ipv4Layout.CHECKSUM_OFFSET);
+        try {
+            Objects.checkIndex(index, src.limit());
+            return Wire.u16(src, index + Ipv4Layout.CHECKSUM_OFFSET);
+        } catch (IndexOutOfBoundsException e) {
+            throw Wire.peekFailure(PROTOCOL, "Header Checksum", src, index, Ipv4Layout.CHECKSUM_OFFSET + 2, e);
+        }
     }
 
     /** Peeks at the Source Address as 32 bits. */
     public static int sourceAddress(ByteBuffer src, int index) {
-        Wire.require(PROTOCOL, "Source Address", index, index, Ipv4Layout.SOURCE_OFFSET + 4, src.limit());
-        return Wire.i32(src, index + Ipv4Layout.SOURCE_OFFSET);
+        try {
+            Objects.checkIndex(index, src.limit());
+            return Wire.i32(src, index + Ipv4Layout.SOURCE_OFFSET);
+        } catch (IndexOutOfBoundsException e) {
+            throw Wire.peekFailure(PROTOCOL, "Source Address", src, index, Ipv4Layout.SOURCE_OFFSET + 4, e);
+        }
     }
 
     /** Peeks at the Destination Address as 32 bits. */
     public static int destinationAddress(ByteBuffer src, int index) {
-        Wire.require(PROTOCOL, "Destination Address", index, index, Ipv4Layout.MIN_LENGTH, src.limit());
-        return Wire.i32(src, index + Ipv4Layout.DESTINATION_OFFSET);
+        try {
+            Objects.checkIndex(index, src.limit());
+            return Wire.i32(src, index + Ipv4Layout.DESTINATION_OFFSET);
+        } catch (IndexOutOfBoundsException e) {
+            throw Wire.peekFailure(PROTOCOL, "Destination Address", src, index, Ipv4Layout.MIN_LENGTH, e);
+        }
     }
 }

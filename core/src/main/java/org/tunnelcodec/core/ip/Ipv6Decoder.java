@@ -161,26 +161,42 @@ public final class Ipv6Decoder {
 
     /** Peeks at the Version nibble. */
     public static int version(ByteBuffer src, int index) {
-        Wire.require(PROTOCOL, "Version", index, index, 1, src.limit());
-        return Wire.u8(src, index) >>> 4;
+        try {
+            Objects.checkIndex(index, src.limit());
+            return Wire.u8(src, index) >>> 4;
+        } catch (IndexOutOfBoundsException e) {
+            throw Wire.peekFailure(PROTOCOL, "Version", src, index, 1, e);
+        }
     }
 
     /** Peeks at the Payload Length field. */
     public static int payloadLength(ByteBuffer src, int index) {
-        Wire.require(PROTOCOL, "Payload Length", index, index, 6, src.limit());
-        return Wire.u16(src, index + Ipv6Layout.PAYLOAD_LENGTH_OFFSET);
+        try {
+            Objects.checkIndex(index, src.limit());
+            return Wire.u16(src, index + Ipv6Layout.PAYLOAD_LENGTH_OFFSET);
+        } catch (IndexOutOfBoundsException e) {
+            throw Wire.peekFailure(PROTOCOL, "Payload Length", src, index, 6, e);
+        }
     }
 
     /** Peeks at the fixed header's Next Header field. */
     public static int nextHeader(ByteBuffer src, int index) {
-        Wire.require(PROTOCOL, "Next Header", index, index, 7, src.limit());
-        return Wire.u8(src, index + Ipv6Layout.NEXT_HEADER_OFFSET);
+        try {
+            Objects.checkIndex(index, src.limit());
+            return Wire.u8(src, index + Ipv6Layout.NEXT_HEADER_OFFSET);
+        } catch (IndexOutOfBoundsException e) {
+            throw Wire.peekFailure(PROTOCOL, "Next Header", src, index, 7, e);
+        }
     }
 
     /** Peeks at the Flow Label. */
     public static int flowLabel(ByteBuffer src, int index) {
-        Wire.require(PROTOCOL, "Flow Label", index, index, 4, src.limit());
-        return Wire.i32(src, index) & 0xFFFFF;
+        try {
+            Objects.checkIndex(index, src.limit());
+            return Wire.i32(src, index) & 0xFFFFF;
+        } catch (IndexOutOfBoundsException e) {
+            throw Wire.peekFailure(PROTOCOL, "Flow Label", src, index, 4, e);
+        }
     }
 
     /**

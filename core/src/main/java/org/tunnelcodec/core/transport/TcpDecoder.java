@@ -77,14 +77,22 @@ public final class TcpDecoder {
 
     /** Peeks at the Source Port. */
     public static int sourcePort(ByteBuffer src, int index) {
-        Wire.require(PROTOCOL, "Source Port", index, index, 2, src.limit());
-        return Wire.u16(src, index);
+        try {
+            Objects.checkIndex(index, src.limit());
+            return Wire.u16(src, index);
+        } catch (IndexOutOfBoundsException e) {
+            throw Wire.peekFailure(PROTOCOL, "Source Port", src, index, 2, e);
+        }
     }
 
     /** Peeks at the Destination Port. */
     public static int destinationPort(ByteBuffer src, int index) {
-        Wire.require(PROTOCOL, "Destination Port", index, index, 4, src.limit());
-        return Wire.u16(src, index + 2);
+        try {
+            Objects.checkIndex(index, src.limit());
+            return Wire.u16(src, index + 2);
+        } catch (IndexOutOfBoundsException e) {
+            throw Wire.peekFailure(PROTOCOL, "Destination Port", src, index, 4, e);
+        }
     }
 
     /**
