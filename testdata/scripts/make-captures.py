@@ -17,6 +17,12 @@ testdata/src/main/resources/org/tunnelcodec/testdata/captures/
 To add a case to a capture, append a builder to the list of that capture
 (see ``tunneldump_sample()``): each entry is a packet (or raw bytes), optionally
 as a ``Rec`` carrying an original (wire) length larger than the captured bytes.
+
+GRE, PPTP (enhanced GRE v1) and WCCP headers are written by hand with ``struct``
+(``gre()``, ``gre_pptp()``, ``wccp_redirect()``), checksums with
+``inet_checksum()``. Cases that reproduce a test vector of
+../shared/specs/gre.md or wccp.md are checked byte for byte against it
+(``check_vector()``); the script stops with an AssertionError if one differs.
 """
 
 import os
@@ -24,7 +30,7 @@ import struct
 import sys
 
 from scapy.all import (  # noqa: F401  (scapy 2.5, Debian package python3-scapy)
-    IP, IPv6, UDP, TCP, Ether, Dot1Q, Dot1AD, Raw, CookedLinux, CookedLinuxV2,
+    IP, IPv6, UDP, TCP, ICMP, ARP, Ether, Dot1Q, Dot1AD, Raw, CookedLinux, CookedLinuxV2,
     IPOption_RR, IPOption_NOP, IPOption_EOL,
     IPv6ExtHdrHopByHop, IPv6ExtHdrDestOpt, IPv6ExtHdrRouting, IPv6ExtHdrFragment,
     RouterAlert, PadN,
@@ -312,6 +318,283 @@ def null_like(byteorder):
 
 
 # --------------------------------------------------------------------------
+# GRE / PPTP / WCCP helpers. The GRE headers are written by hand (struct): scapy's
+# GRE layer cannot express R, SREs, recursion control, reserved flag bits or a
+# wrong checksum on purpose, and hand-made bytes keep every bit under our control.
+
+GRE_C = 0x8000      # checksum present
+GRE_R = 0x4000      # routing present (RFC 1701)
+GRE_K = 0x2000      # key present
+GRE_S = 0x1000      # sequence number present
+GRE_SSR = 0x0800    # strict source route (RFC 1701)
+GRE_A = 0x0080      # acknowledgment number present (PPTP, version 1)
+
+ETH_IPV4 = 0x0800
+ETH_ARP = 0x0806
+ETH_TEB = 0x6558    # transparent Ethernet bridging
+ETH_IPV6 = 0x86DD
+ETH_MPLS = 0x8847
+ETH_PPP = 0x880B
+ETH_WCCP = 0x883E
+
+AF_SRE_IPV4 = 0x0800    # SRE with a list of IPv4 addresses (RFC 1702)
+AF_SRE_AS = 0xFFFE      # SRE with a list of 2-octet AS numbers (RFC 1702)
+
+# WCCPv2 redirect header flag bits as Wireshark / the Linux ip_wccp module use them
+# (see ../shared/specs/wccp.md section 0): dynamic service, alternate bucket used,
+# header contents unavailable ("U").
+WCCP_D = 0x01
+WCCP_A = 0x02
+WCCP_U = 0x04
+
+
+def inet_checksum(data):
+    """RFC 1071 Internet checksum (one's complement of the one's complement sum)."""
+    data = bytes(data)
+    if len(data) % 2:
+        data += b"\x00"
+    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    return ~s & 0xFFFF
+
+
+def gre(proto, payload, checksum=False, key=None, seq=None, routing=None, offset=0,
+        strict=False, recursion=0, reserved=0, bad_checksum=False):
+    """A version-0 GRE header (RFC 2784 / 2890 / 1701) followed by ``payload``, as bytes.
+
+    routing: list of (address family, SRE offset, routing information bytes); the
+    NULL SRE is appended. reserved: the 5-bit value of bits 8-12 (mask 0x00f8).
+    The checksum (if C) covers header and payload; with R but not C the checksum
+    field is present and 0.
+    """
+    payload = bytes(payload)
+    word = ((GRE_C if checksum else 0) | (GRE_R if routing is not None else 0)
+            | (GRE_K if key is not None else 0) | (GRE_S if seq is not None else 0)
+            | (GRE_SSR if strict else 0) | (recursion & 7) << 8 | (reserved & 0x1F) << 3)
+    hdr = struct.pack("!HH", word, proto)
+    if checksum or routing is not None:
+        hdr += struct.pack("!HH", 0, offset)
+    if key is not None:
+        hdr += struct.pack("!I", key)
+    if seq is not None:
+        hdr += struct.pack("!I", seq)
+    if routing is not None:
+        for af, sre_offset, info in routing:
+            hdr += struct.pack("!HBB", af, sre_offset, len(info)) + bytes(info)
+        hdr += struct.pack("!HBB", 0, 0, 0)     # NULL SRE
+    out = bytearray(hdr + payload)
+    if checksum:
+        c = inet_checksum(out)
+        if bad_checksum:
+            c = wrong(c)
+        struct.pack_into("!H", out, 4, c)
+    return bytes(out)
+
+
+def gre_pptp(ppp, call_id, seq=None, ack=None, payload_length=None):
+    """PPTP enhanced GRE (version 1, RFC 2637 section 4.1) + PPP frame, as bytes."""
+    ppp = bytes(ppp)
+    word = 0x2001 | (GRE_S if seq is not None else 0) | (GRE_A if ack is not None else 0)
+    plen = len(ppp) if payload_length is None else payload_length
+    hdr = struct.pack("!HHHH", word, ETH_PPP, plen, call_id)
+    if seq is not None:
+        hdr += struct.pack("!I", seq)
+    if ack is not None:
+        hdr += struct.pack("!I", ack)
+    return hdr + ppp
+
+
+def ppp_hdlc(protocol, payload):
+    """PPP frame as carried in PPTP: address 0xff, control 0x03, 16-bit protocol."""
+    return struct.pack("!BBH", 0xFF, 0x03, protocol) + bytes(payload)
+
+
+def wccp_redirect(flags, service_id, alt_bucket, primary_bucket):
+    """The 4-octet WCCPv2 redirect header."""
+    return bytes([flags, service_id, alt_bucket, primary_bucket])
+
+
+def mpls(label, ttl, tc=0, bos=1):
+    """One MPLS label stack entry."""
+    return struct.pack("!I", (label << 12) | (tc << 9) | (bos << 8) | ttl)
+
+
+def over_ip4(src, dst, ipid, data, ttl=64, flags=0):
+    """IPv4 (protocol 47) delivery header + GRE bytes."""
+    return IP(src=src, dst=dst, id=ipid, ttl=ttl, flags=flags, proto=47) / Raw(data)
+
+
+def over_ip6(src, dst, data, hlim=64):
+    """IPv6 (next header 47) delivery header + GRE bytes."""
+    return IPv6(src=src, dst=dst, hlim=hlim, nh=47) / Raw(data)
+
+
+def check_vector(name, pkt):
+    """Assert that the packet (without Ethernet) is byte-identical to a spec vector."""
+    got = bytes(pkt)[14:]
+    want = bytes.fromhex("".join(SPEC_VECTORS[name].split()))
+    assert got == want, "%s differs from the spec vector:\n got  %s\n want %s" % (
+        name, got.hex(), want.hex())
+    return pkt
+
+
+# Test vectors of ../shared/specs/gre.md (G*) and wccp.md (W*), from the IP header on.
+SPEC_VECTORS = {
+    "G1": """4500003801010000402f8d5fc0000201c6336402 000008004500002000010000400163d7
+             0a0101010a020202080021041234000161626364""",
+    "G2": """4500004e02024000402f4c48c0000201c6336402 b0006558 96610000 00001234 00000000
+             ffffffffffff020000000a0108060001080006040001020000000a010a000001
+             0000000000000a000002""",
+    "G3": """4500003003030000802fbf7ccb00710acb007114 3081880b 000c4000 00000005 00000004
+             ff03c02109010008 00000000""",
+    "G3b": """4500002004040000802fbe8bcb007114cb00710a 2081880b 00004000 00000005""",
+    "G4": """450000400505400040114971c0000201c6336402 c3a51292002c3527 00000800
+             4500002000010000400163d70a0101010a020202080021041234000161626364""",
+    "G5": """4500004c06060000402f8846c0000201c6336402 48000800 00000000 08000408
+             c6336402cb007109 00000000 4500002000010000400163d70a0101010a020202
+             080021041234000161626364""",
+    "G6": """6000000000282f4020010db8000000000000000000000001 20010db8000000000000000000000002
+             20000800 0000abcd 4500002000010000400163d70a0101010a020202080021041234000161626364""",
+    "W1": """4500004407070000ff2f2f7bc00002fec000020a 0000883e 035a7f3c
+             4500002804d240003f06ed140a0a0a055db8d822c030005011223344000000005002faf066210000""",
+    "W2": """4500004007080000ff2f2f7ec00002fec000020a 0000883e
+             4500002804d240003f06ed140a0a0a055db8d822c030005011223344000000005002faf066210000""",
+}
+
+# Addresses of the spec vectors
+SPEC_V4_SRC = "192.0.2.1"          # G1, G2, G4, G5 delivery source
+SPEC_V4_DST = "198.51.100.2"       # ... and destination
+SPEC_PPTP_A = "203.0.113.10"       # G3 sender (PPTP peer A)
+SPEC_PPTP_B = "203.0.113.20"       # G3b sender (PPTP peer B)
+SPEC_V6_SRC = "2001:db8::1"        # G6
+SPEC_V6_DST = "2001:db8::2"
+SPEC_ROUTER = "192.0.2.254"        # W1, W2: WCCP router -> cache
+SPEC_CACHE = "192.0.2.10"
+
+
+def inner_icmp(n):
+    """The inner packet of G1/G4/G5/G6 for n=1: 10.1.1.1 -> 10.2.2.2 ICMP echo id 0x1234
+    seq n, data "abcd", IPv4 id n."""
+    return IP(src="10.1.1.1", dst="10.2.2.2", id=n, ttl=64) / ICMP(id=0x1234, seq=n) / Raw(b"abcd")
+
+
+def inner_syn(sport, seq, ipid):
+    """Client SYN to a web server, as redirected by WCCP (W1: sport 49200, seq 0x11223344, id 1234)."""
+    return (IP(src="10.10.10.5", dst="93.184.216.34", id=ipid, ttl=63, flags="DF")
+            / TCP(sport=sport, dport=80, seq=seq, ack=0, flags="S", window=64240))
+
+
+# --------------------------------------------------------------------------
+# i) gre-variants.pcap
+
+def arp_request_frame():
+    """G2's inner Ethernet frame (no FCS): broadcast ARP request 10.0.0.1 asks for 10.0.0.2."""
+    return (Ether(dst="ff:ff:ff:ff:ff:ff", src="02:00:00:00:0a:01", type=ETH_ARP)
+            / ARP(hwtype=1, ptype=ETH_IPV4, hwlen=6, plen=4, op=1, hwsrc="02:00:00:00:0a:01",
+                  psrc="10.0.0.1", hwdst="00:00:00:00:00:00", pdst="10.0.0.2"))
+
+
+def gre_variants():
+    pk = []
+
+    # 1. G1: plain GRE, IPv4 in IPv4, ICMP echo
+    pk.append(check_vector("G1", eth() / over_ip4(SPEC_V4_SRC, SPEC_V4_DST, 0x0101,
+                                                  gre(ETH_IPV4, inner_icmp(1)))))
+
+    # 2. G2: C+K+S (valid checksum 0x9661, key 0x1234, seq 0), TEB, Ethernet/ARP
+    pk.append(check_vector("G2", eth() / over_ip4(
+        SPEC_V4_SRC, SPEC_V4_DST, 0x0202, flags="DF",
+        data=gre(ETH_TEB, arp_request_frame(), checksum=True, key=0x00001234, seq=0))))
+
+    # 3. as 2, but the GRE checksum is wrong (0xa772 instead of 0x9661); nothing else differs
+    p3 = eth() / over_ip4(SPEC_V4_SRC, SPEC_V4_DST, 0x0202, flags="DF",
+                          data=gre(ETH_TEB, arp_request_frame(), checksum=True, key=0x00001234,
+                                   seq=0, bad_checksum=True))
+    assert bytes(p3)[38:40] == b"\xa7\x72"
+    pk.append(p3)
+
+    # 4. K only (key 0xdeadbeef) / IPv6 / UDP
+    pk.append(eth() / over_ip4(V4_C, V4_D, 0x9004, gre(
+        ETH_IPV6, IPv6(src=V6_A, dst=V6_B, hlim=63) / UDP(sport=40044, dport=9) / Raw(text(16)),
+        key=0xDEADBEEF)))
+
+    # 5. S only (seq 4294967295) / MPLS label 100, TC 0, bottom of stack, TTL 64 / IPv4 / UDP
+    pk.append(eth() / over_ip4(V4_C, V4_D, 0x9005, gre(
+        ETH_MPLS, mpls(100, 64) + bytes(IP(src=V4_A, dst=V4_B, id=0x9105, ttl=63)
+                                        / UDP(sport=40045, dport=9) / Raw(text(16))),
+        seq=0xFFFFFFFF)))
+
+    # 6. G6: IPv6 delivery, K (key 0xabcd) / IPv4 / ICMP
+    pk.append(check_vector("G6", eth() / over_ip6(SPEC_V6_SRC, SPEC_V6_DST,
+                                                  gre(ETH_IPV4, inner_icmp(1), key=0xABCD))))
+
+    # 7. IPv6 / Destination Options (PadN, 8 octets, next header 47) / GRE plain / IPv6 / UDP
+    pk.append(eth() / IPv6(src=V6_C, dst=V6_D, hlim=64)
+              / IPv6ExtHdrDestOpt(nh=47, autopad=0, options=[PadN(optdata=b"\x00" * 4)])
+              / Raw(gre(ETH_IPV6, IPv6(src=V6_A, dst=V6_B, hlim=63) / UDP(sport=40047, dport=9)
+                        / Raw(text(16)))))
+
+    # 8. G4: GRE-in-UDP (UDP 50085 -> 4754, checksum valid) / GRE plain / IPv4 / ICMP
+    pk.append(check_vector("G4", eth() / IP(src=SPEC_V4_SRC, dst=SPEC_V4_DST, id=0x0505, ttl=64,
+                                            flags="DF")
+                           / UDP(sport=50085, dport=4754) / Raw(gre(ETH_IPV4, inner_icmp(1)))))
+
+    # 9. G5: RFC 1701 R=1, s=1: IPv4 SRE (offset 4, length 8: 198.51.100.2, 203.0.113.9),
+    #    NULL SRE / IPv4 / ICMP
+    pk.append(check_vector("G5", eth() / over_ip4(SPEC_V4_SRC, SPEC_V4_DST, 0x0606, gre(
+        ETH_IPV4, inner_icmp(1), strict=True,
+        routing=[(AF_SRE_IPV4, 4, bytes([198, 51, 100, 2, 203, 0, 113, 9]))]))))
+
+    # 10. R=1, C=1 (valid checksum), GRE offset 0: IPv4 SRE (offset 0, 1 address 203.0.113.9),
+    #     AS SRE (family 0xfffe, offset 0, AS 64496 and 64497), NULL SRE / IPv4 / ICMP
+    pk.append(eth() / over_ip4(V4_C, V4_D, 0x900A, gre(
+        ETH_IPV4, inner_icmp(10), checksum=True,
+        routing=[(AF_SRE_IPV4, 0, bytes([203, 0, 113, 9])),
+                 (AF_SRE_AS, 0, struct.pack("!HH", 64496, 64497))])))
+
+    # 11. recursion control 3, reserved flag bits 9-12 = 0b0101 (word 0x0328) / IPv4 / ICMP
+    pk.append(eth() / over_ip4(V4_C, V4_D, 0x900B, gre(ETH_IPV4, inner_icmp(11), recursion=3,
+                                                       reserved=0b00101)))
+
+    # 12. G3: PPTP v1 K+S+A, call id 16384, seq 5, ack 4 / PPP ff03 LCP echo-request id 1, magic 0
+    lcp_echo = bytes.fromhex("0901000800000000")
+    pk.append(check_vector("G3", eth() / over_ip4(SPEC_PPTP_A, SPEC_PPTP_B, 0x0303, ttl=128, data=gre_pptp(
+        ppp_hdlc(0xC021, lcp_echo), call_id=16384, seq=5, ack=4))))
+
+    # 13. G3b: PPTP v1 ack-only K+A, payload length 0, call id 16384, ack 5
+    pk.append(check_vector("G3b", eth() / over_ip4(SPEC_PPTP_B, SPEC_PPTP_A, 0x0404, ttl=128,
+                                                   data=gre_pptp(b"", call_id=16384, ack=5))))
+
+    # 14. PPTP v1 K+S (call id 16384, seq 6) / PPP ff03 protocol 0x0021 / IPv4 / UDP
+    pk.append(eth() / over_ip4(SPEC_PPTP_A, SPEC_PPTP_B, 0x900E, ttl=128, data=gre_pptp(
+        ppp_hdlc(0x0021, IP(src=V4_A, dst=V4_B, id=0x910E, ttl=63) / UDP(sport=40054, dport=9)
+                 / Raw(text(16))), call_id=16384, seq=6)))
+
+    # 15. W1: WCCPv2 redirect header 03 5a 7f 3c (D, A; service 90; alt 127; primary 60) / IPv4 / TCP SYN
+    pk.append(check_vector("W1", eth() / over_ip4(SPEC_ROUTER, SPEC_CACHE, 0x0707, ttl=255, data=gre(
+        ETH_WCCP, wccp_redirect(WCCP_D | WCCP_A, 90, 127, 60)
+        + bytes(inner_syn(49200, 0x11223344, 1234))))))
+
+    # 16. W2: WCCPv1, the inner IPv4 packet right after the GRE header
+    pk.append(check_vector("W2", eth() / over_ip4(SPEC_ROUTER, SPEC_CACHE, 0x0708, ttl=255, data=gre(
+        ETH_WCCP, inner_syn(49200, 0x11223344, 1234)))))
+
+    # 17. WCCPv2 redirect header 00 00 00 3c (well-known service 0, primary bucket 60) / IPv4 / TCP SYN
+    pk.append(eth() / over_ip4(SPEC_ROUTER, SPEC_CACHE, 0x9011, ttl=255, data=gre(
+        ETH_WCCP, wccp_redirect(0, 0, 0, 60) + bytes(inner_syn(49201, 0x11223345, 1235)))))
+
+    # 18. IPv6 delivery / WCCPv2 redirect header 01 7b 05 06 (D; service 123; alt 5; primary 6)
+    #     / IPv6 / TCP SYN
+    pk.append(eth() / over_ip6(V6_C, V6_D, gre(
+        ETH_WCCP, wccp_redirect(WCCP_D, 123, 5, 6)
+        + bytes(IPv6(src=V6_A, dst=V6_B, hlim=63)
+                / TCP(sport=51540, dport=80, seq=0x22334455, ack=0, flags="S", window=64800)))))
+
+    return pk
+
+
+# --------------------------------------------------------------------------
 # h) tunneldump-sample.pcap  -- extend by appending to the list
 
 def tunneldump_sample():
@@ -336,6 +619,36 @@ def tunneldump_sample():
         / IPv6ExtHdrHopByHop(autopad=0, options=[RouterAlert(value=0), PadN(optdata=b"")])
         / IPv6ExtHdrFragment(offset=0, m=0, id=0x00C0DEC0)
         / UDP(sport=40034, dport=9) / Raw(text(16)),
+        # plain GRE: IPv4 / GRE (no options) / IPv4 / UDP
+        lambda: eth() / over_ip4(V4_C, V4_D, 0x8010, gre(
+            ETH_IPV4, IP(src=V4_A, dst=V4_B, id=0x8011, ttl=63) / UDP(sport=40035, dport=9)
+            / Raw(text(16)))),
+        # GRE with checksum + key + sequence number carrying IPv6 / UDP
+        lambda: eth() / over_ip4(V4_C, V4_D, 0x8012, gre(
+            ETH_IPV6, IPv6(src=V6_A, dst=V6_B, hlim=63) / UDP(sport=40036, dport=9) / Raw(text(16)),
+            checksum=True, key=0x00000100, seq=1)),
+        # GRE over IPv6: IPv6 (next header 47) / GRE (no options) / IPv4 / UDP
+        lambda: eth() / over_ip6(V6_C, V6_D, gre(
+            ETH_IPV4, IP(src=V4_A, dst=V4_B, id=0x8013, ttl=63) / UDP(sport=40037, dport=9)
+            / Raw(text(16)))),
+        # GRE-in-UDP: IPv4 / UDP 49153 -> 4754 / GRE (no options) / IPv4 / UDP
+        lambda: eth() / IP(src=V4_C, dst=V4_D, id=0x8014, ttl=64) / UDP(sport=49153, dport=4754)
+        / Raw(gre(ETH_IPV4, IP(src=V4_A, dst=V4_B, id=0x8015, ttl=63) / UDP(sport=40038, dport=9)
+                  / Raw(text(16)))),
+        # PPTP enhanced GRE v1 (K+S+A, call id 256, seq 1, ack 0) / PPP ff03 0021 / IPv4 / UDP
+        lambda: eth() / over_ip4(V4_C, V4_D, 0x8016, gre_pptp(
+            ppp_hdlc(0x0021, IP(src=V4_A, dst=V4_B, id=0x8017, ttl=63) / UDP(sport=40039, dport=9)
+                     / Raw(text(16))), call_id=256, seq=1, ack=0)),
+        # WCCPv2 redirect: GRE 0x883e / redirect header 01 5a 00 3c (dynamic service 90,
+        # primary bucket 60) / IPv4 / TCP SYN
+        lambda: eth() / over_ip4(V4_C, V4_D, 0x8018, ttl=255, data=gre(
+            ETH_WCCP, wccp_redirect(WCCP_D, 90, 0, 60)
+            + bytes(IP(src=V4_A, dst=V4_B, id=0x8019, ttl=63, flags="DF")
+                    / TCP(sport=51532, dport=80, seq=1000, ack=0, flags="S", window=64240)))),
+        # WCCPv1 redirect: GRE 0x883e / IPv4 / TCP SYN (no redirect header)
+        lambda: eth() / over_ip4(V4_C, V4_D, 0x801A, ttl=255, data=gre(
+            ETH_WCCP, IP(src=V4_A, dst=V4_B, id=0x801B, ttl=63, flags="DF")
+            / TCP(sport=51533, dport=80, seq=2000, ack=0, flags="S", window=64240))),
         # -- add new tunnel types above this line; keep the truncated frame last --
         # snaplen-truncated: 60 bytes captured of a 14 + 152 byte frame
         lambda: Rec(truncated_tcp(sport=51531, ipid=0x8007), caplen=60),
@@ -355,6 +668,7 @@ FILES = [
     ("linktype-null.pcap", LINKTYPE_NULL, lambda: null_like("little"), 1704067700),
     ("linktype-loop.pcap", LINKTYPE_LOOP, lambda: null_like("big"), 1704067800),
     ("tunneldump-sample.pcap", LINKTYPE_ETHERNET, tunneldump_sample, 1704067900),
+    ("gre-variants.pcap", LINKTYPE_ETHERNET, gre_variants, 1704068000),
 ]
 
 

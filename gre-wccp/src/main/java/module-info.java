@@ -1,7 +1,11 @@
 /**
- * tunnelcodec's gre module. Its codecs arrive with their own issue; the module builds empty
- * until then so that the layout, the dependency rule and the build are in place.
+ * tunnelcodec GRE and WCCP: GRE of every variant (RFC 2784, 2890, 1701, PPTP's enhanced GRE of
+ * RFC 2637), PPP as PPTP carries it, and WCCP: the redirect header, the cache-side
+ * decapsulator, the GRE return path and the control messages.
  */
 module org.tunnelcodec.gre {
-    requires org.tunnelcodec.core;
+    requires transitive org.tunnelcodec.core;
+
+    exports org.tunnelcodec.gre;
+    exports org.tunnelcodec.gre.wccp;
 }

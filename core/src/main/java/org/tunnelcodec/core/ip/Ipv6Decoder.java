@@ -207,7 +207,17 @@ public final class Ipv6Decoder {
      * @throws MalformedPacketException as {@link #decode} does
      */
     public static long upperLayer(ByteBuffer src, int index) {
-        int limit = src.limit();
+        return upperLayer(src, index, src.limit());
+    }
+
+    /**
+     * As {@link #upperLayer(ByteBuffer, int)}, reading nothing at or past {@code limit}.
+     *
+     * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
+     * @throws MalformedPacketException as {@link #decode} does
+     */
+    public static long upperLayer(ByteBuffer src, int index, int limit) {
+        Objects.checkFromToIndex(index, limit, src.limit());
         Wire.require(PROTOCOL, "Version", index, index, Ipv6Layout.LENGTH, limit);
         int wirePayloadLength = Wire.u16(src, index + Ipv6Layout.PAYLOAD_LENGTH_OFFSET);
         if (index + Ipv6Layout.LENGTH + (long) wirePayloadLength > limit) {

@@ -1,0 +1,264 @@
+package org.tunnelcodec.gre;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import org.tunnelcodec.core.ByteString;
+import org.tunnelcodec.core.Decoded;
+import org.tunnelcodec.core.EtherType;
+import org.tunnelcodec.core.InternetChecksum;
+import org.tunnelcodec.core.MalformedPacketException;
+import org.tunnelcodec.core.MalformedPacketException.Reason;
+import org.tunnelcodec.core.internal.Wire;
+
+/**
+ * Decodes GRE headers of every variant (see {@link GreHeader}). Follows the decoder contract
+ * of {@code org.tunnelcodec.core}.
+ *
+ * <p>The decoder keeps every bit and rejects only what it cannot represent: a version other
+ * than 0 or 1 ({@code UNSUPPORTED_VERSION}; RFC 2784 §2.3.1 defines 0, RFC 2637 §4.1 defines
+ * 1), fields past the limit ({@code TRUNCATED}), more than 16 SREs ({@code LIMIT_EXCEEDED}), a
+ * NULL SRE whose SRE Offset is not 0 ({@code BAD_VALUE}: it could not be re-encoded). Which
+ * headers a receiver accepts is {@link GrePolicy}'s decision; the checksum is verified on
+ * request with {@link #verifyChecksum}.
+ *
+ * <p>The payload is the rest of the buffer (the delivery header bounds it), except in version
+ * 1 with a Key, where Payload Length bounds it (RFC 2637 §4.1: octets past it are padding).
+ */
+public final class GreDecoder {
+    static final String PROTOCOL = "GRE";
+
+    private GreDecoder() {
+    }
+
+    /**
+     * Decodes the header at {@code src.position()}.
+     *
+     * @throws MalformedPacketException if the bytes are not a GRE header this decoder can represent
+     */
+    public static Decoded<GreHeader> decode(ByteBuffer src) {
+        return decode(src, src.position(), src.limit());
+    }
+
+    /**
+     * Decodes the header at absolute {@code index}, reading no byte at or past {@code limit}.
+     *
+     * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
+     * @throws MalformedPacketException if the bytes are not a GRE header this decoder can represent
+     */
+    public static Decoded<GreHeader> decode(ByteBuffer src, int index, int limit) {
+        Objects.checkFromToIndex(index, limit, src.limit());
+        Wire.require(PROTOCOL, "Flags", index, index, GreLayout.MIN_LENGTH, limit);
+        int word = Wire.u16(src, index);
+        int version = word & GreLayout.VERSION_MASK;
+        if (version > 1) {
+            throw badVersion(version);
+        }
+        boolean c = (word & GreLayout.C) != 0;
+        boolean r = (word & GreLayout.R) != 0;
+        boolean ackPresent = version == 1 && (word & GreLayout.A) != 0;
+        int at = index + GreLayout.MIN_LENGTH;
+        int checksum = 0;
+        int offset = 0;
+        if (c || r) {
+            Wire.require(PROTOCOL, "Checksum", index, at, 4, limit);
+            checksum = Wire.u16(src, at);
+            offset = Wire.u16(src, at + 2);
+            at += 4;
+        }
+        OptionalLong key = OptionalLong.empty();
+        if ((word & GreLayout.K) != 0) {
+            Wire.require(PROTOCOL, "Key", index, at, 4, limit);
+            key = OptionalLong.of(Wire.u32(src, at));
+            at += 4;
+        }
+        OptionalLong sequence = OptionalLong.empty();
+        if ((word & GreLayout.S) != 0) {
+            Wire.require(PROTOCOL, "Sequence Number", index, at, 4, limit);
+            sequence = OptionalLong.of(Wire.u32(src, at));
+            at += 4;
+        }
+        OptionalLong ack = OptionalLong.empty();
+        if (ackPresent) {
+            Wire.require(PROTOCOL, "Acknowledgment Number", index, at, 4, limit);
+            ack = OptionalLong.of(Wire.u32(src, at));
+            at += 4;
+        }
+        List<SourceRouteEntry> routing = List.of();
+        if (r) {
+            List<SourceRouteEntry> entries = new ArrayList<>(2);
+            at = routing(src, index, at, limit, entries);
+            routing = entries;
+        }
+        int reservedFlags = (word & GreLayout.RESERVED_FLAGS_MASK) >>> GreLayout.RESERVED_FLAGS_SHIFT;
+        if (version == 1) {
+            reservedFlags &= 0x0F; // bit 8 is A in version 1
+        }
+        GreHeader h = new GreHeader(version, c, r, (word & GreLayout.STRICT) != 0,
+                (word & GreLayout.RECURSION_MASK) >>> GreLayout.RECURSION_SHIFT, reservedFlags,
+                EtherType.of(Wire.u16(src, index + 2)), checksum, offset, key, sequence, ack, routing);
+        int payloadLength = limit - at;
+        if (version == 1 && key.isPresent()) {
+            int pptpLength = (int) (key.getAsLong() >>> 16);
+            if (pptpLength > payloadLength) {
+                throw MalformedPacketException.truncated(PROTOCOL, "Payload Length", at - index, pptpLength,
+                        payloadLength);
+            }
+            payloadLength = pptpLength;
+        }
+        return Decoded.of(h, at - index, src, at, payloadLength);
+    }
+
+    /** Reads the SRE list (RFC 1701 §2.1) up to and including the NULL SRE; returns the index after it. */
+    private static int routing(ByteBuffer src, int base, int at, int limit, List<SourceRouteEntry> entries) {
+        while (true) {
+            Wire.require(PROTOCOL, "Address Family", base, at, 4, limit);
+            int family = Wire.u16(src, at);
+            int sreOffset = Wire.u8(src, at + 2);
+            int sreLength = Wire.u8(src, at + 3);
+            if (family == 0 && sreLength == 0) {
+                if (sreOffset != 0) {
+                    throw MalformedPacketException.invalid(PROTOCOL, "SRE Offset", at + 2 - base, Reason.BAD_VALUE,
+                            "NULL SRE with SRE Offset " + sreOffset + " (expected: 0)");
+                }
+                return at + 4;
+            }
+            if (entries.size() == GreLayout.MAX_SOURCE_ROUTE_ENTRIES) {
+                throw MalformedPacketException.invalid(PROTOCOL, "Routing", at - base, Reason.LIMIT_EXCEEDED,
+                        "more than " + GreLayout.MAX_SOURCE_ROUTE_ENTRIES + " SREs");
+            }
+            Wire.require(PROTOCOL, "Routing Information", base, at + 4, sreLength, limit);
+            entries.add(new SourceRouteEntry(family, sreOffset, ByteString.copyOf(src, at + 4, sreLength)));
+            at += 4 + sreLength;
+        }
+    }
+
+    private static MalformedPacketException badVersion(int version) {
+        return MalformedPacketException.invalid(PROTOCOL, "Ver", 1, Reason.UNSUPPORTED_VERSION,
+                "version " + version + " (expected: 0 or 1)");
+    }
+
+    /**
+     * Whether the GRE checksum of the {@code length} octets at {@code index} (header and
+     * payload, RFC 2784 §2.5) verifies. Meaningful only when C is set.
+     *
+     * @throws IndexOutOfBoundsException if the range is outside the buffer's limit
+     */
+    public static boolean verifyChecksum(ByteBuffer src, int index, int length) {
+        return InternetChecksum.verifies(src, index, length, 0);
+    }
+
+    /** Peeks at the version (0..7). */
+    public static int version(ByteBuffer src, int index) {
+        try {
+            Objects.checkIndex(index, src.limit());
+            return Wire.u16(src, index) & GreLayout.VERSION_MASK;
+        } catch (IndexOutOfBoundsException e) {
+            throw Wire.peekFailure(PROTOCOL, "Ver", src, index, 2, e);
+        }
+    }
+
+    /** Peeks at the Protocol Type. */
+    public static int protocolType(ByteBuffer src, int index) {
+        try {
+            Objects.checkIndex(index, src.limit());
+            return Wire.u16(src, index + 2);
+        } catch (IndexOutOfBoundsException e) {
+            throw Wire.peekFailure(PROTOCOL, "Protocol Type", src, index, 4, e);
+        }
+    }
+
+    /**
+     * Peeks at the header length, walking the SRE list when R is set, without allocating.
+     *
+     * @throws MalformedPacketException if the header is truncated or malformed, as {@link #decode} says
+     */
+    public static int headerLength(ByteBuffer src, int index) {
+        int limit = src.limit();
+        Objects.checkIndex(index, limit + 1);
+        Wire.require(PROTOCOL, "Flags", index, index, GreLayout.MIN_LENGTH, limit);
+        int word = Wire.u16(src, index);
+        int n = fixedLength(word);
+        if ((word & GreLayout.R) != 0) {
+            int at = index + n;
+            for (int entries = 0; ; entries++) {
+                Wire.require(PROTOCOL, "Address Family", index, at, 4, limit);
+                int family = Wire.u16(src, at);
+                int sreLength = Wire.u8(src, at + 3);
+                at += 4;
+                if (family == 0 && sreLength == 0) {
+                    break;
+                }
+                if (entries == GreLayout.MAX_SOURCE_ROUTE_ENTRIES) {
+                    throw MalformedPacketException.invalid(PROTOCOL, "Routing", at - 4 - index, Reason.LIMIT_EXCEEDED,
+                            "more than " + GreLayout.MAX_SOURCE_ROUTE_ENTRIES + " SREs");
+                }
+                at += sreLength;
+            }
+            Wire.require(PROTOCOL, "Routing", index, index, at - index, limit);
+            return at - index;
+        }
+        Wire.require(PROTOCOL, "Flags", index, index, n, limit);
+        return n;
+    }
+
+    /**
+     * Peeks at the Key.
+     *
+     * @return the Key, unsigned, or -1 when K is clear
+     */
+    public static long key(ByteBuffer src, int index) {
+        int word = flags(src, index);
+        if ((word & GreLayout.K) == 0) {
+            return -1;
+        }
+        int at = index + GreLayout.MIN_LENGTH + ((word & (GreLayout.C | GreLayout.R)) != 0 ? 4 : 0);
+        Wire.require(PROTOCOL, "Key", index, at, 4, src.limit());
+        return Wire.u32(src, at);
+    }
+
+    /**
+     * Peeks at the Sequence Number.
+     *
+     * @return the Sequence Number, unsigned, or -1 when S is clear
+     */
+    public static long sequenceNumber(ByteBuffer src, int index) {
+        int word = flags(src, index);
+        if ((word & GreLayout.S) == 0) {
+            return -1;
+        }
+        int at = index + GreLayout.MIN_LENGTH + ((word & (GreLayout.C | GreLayout.R)) != 0 ? 4 : 0)
+                + ((word & GreLayout.K) != 0 ? 4 : 0);
+        Wire.require(PROTOCOL, "Sequence Number", index, at, 4, src.limit());
+        return Wire.u32(src, at);
+    }
+
+    private static int flags(ByteBuffer src, int index) {
+        try {
+            Objects.checkIndex(index, src.limit());
+            return Wire.u16(src, index);
+        } catch (IndexOutOfBoundsException e) {
+            throw Wire.peekFailure(PROTOCOL, "Flags", src, index, 2, e);
+        }
+    }
+
+    /** The header length without the SRE list. */
+    static int fixedLength(int word) {
+        int n = GreLayout.MIN_LENGTH;
+        if ((word & (GreLayout.C | GreLayout.R)) != 0) {
+            n += 4;
+        }
+        if ((word & GreLayout.K) != 0) {
+            n += 4;
+        }
+        if ((word & GreLayout.S) != 0) {
+            n += 4;
+        }
+        if ((word & GreLayout.VERSION_MASK) == 1 && (word & GreLayout.A) != 0) {
+            n += 4;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,116 @@
+package org.tunnelcodec.gre.wccp;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Where {@link WccpDecapsulator} puts what it found in an accepted packet. It is a reusable,
+ * mutable holder, so that the success path allocates nothing: keep one per receive thread
+ * and pass it to every call. Its values are valid until the next call that uses it.
+ *
+ * <p>{@link #packet()} is a view of the decapsulated buffer positioned on the original IP
+ * packet (position at its first byte, limit after its last): zero-copy, sharing the bytes.
+ * The view object is reused while the same source buffer is decapsulated again, and created
+ * once per new source buffer.
+ */
+public final class WccpDecapsulation {
+    private ByteBuffer source;
+    private ByteBuffer view;
+    private WccpRouter router;
+    private boolean redirectHeaderPresent;
+    private int flags;
+    private int serviceId;
+    private int alternateBucket;
+    private int primaryBucket;
+    private int innerIndex;
+    private int innerLength;
+    private boolean outerCongestionExperienced;
+
+    /** Creates an empty holder. */
+    public WccpDecapsulation() {
+    }
+
+    void set(ByteBuffer src, WccpRouter from, boolean hasHeader, int redirectWord, int index, int length, boolean ce) {
+        if (src != source || view == null) {
+            source = src;
+            view = src.duplicate();
+        }
+        view.limit(src.capacity()).position(index).limit(index + length);
+        router = from;
+        redirectHeaderPresent = hasHeader;
+        flags = hasHeader ? redirectWord >>> 24 : 0;
+        serviceId = hasHeader ? redirectWord >>> 16 & 0xFF : 0;
+        alternateBucket = hasHeader ? redirectWord >>> 8 & 0xFF : 0;
+        primaryBucket = hasHeader ? redirectWord & 0xFF : 0;
+        innerIndex = index;
+        innerLength = length;
+        outerCongestionExperienced = ce;
+    }
+
+    /** @return the view of the original IP packet: position at its first byte, limit after its last */
+    public ByteBuffer packet() {
+        return view;
+    }
+
+    /** @return the absolute index of the original packet in the decapsulated buffer */
+    public int innerIndex() {
+        return innerIndex;
+    }
+
+    /** @return the original packet's length */
+    public int innerLength() {
+        return innerLength;
+    }
+
+    /** @return the configured router that sent the packet */
+    public WccpRouter router() {
+        return router;
+    }
+
+    /** @return whether a WCCPv2 redirect header was present */
+    public boolean redirectHeaderPresent() {
+        return redirectHeaderPresent;
+    }
+
+    /** @return the redirect header's flags octet, or 0 without one */
+    public int flags() {
+        return flags;
+    }
+
+    /** @return the Service ID, or 0 without a redirect header */
+    public int serviceId() {
+        return serviceId;
+    }
+
+    /** @return the Alt Bucket, or 0 without a redirect header */
+    public int alternateBucket() {
+        return alternateBucket;
+    }
+
+    /** @return the Pri Bucket, or 0 without a redirect header */
+    public int primaryBucket() {
+        return primaryBucket;
+    }
+
+    /** @return whether the service is dynamic (D/T), false without a redirect header */
+    public boolean dynamicService() {
+        return (flags & WccpRedirectHeader.DYNAMIC_SERVICE) != 0;
+    }
+
+    /** @return whether the redirect header says its contents are unavailable (U) */
+    public boolean contentsUnavailable() {
+        return (flags & WccpRedirectHeader.CONTENTS_UNAVAILABLE) != 0;
+    }
+
+    /**
+     * @return whether the outer header was marked ECN Congestion Experienced; a
+     *     decapsulator propagates it to the inner header (RFC 6040), the caller decides
+     */
+    public boolean outerCongestionExperienced() {
+        return outerCongestionExperienced;
+    }
+
+    /** @return the redirect header as a record (allocates), or {@code null} without one */
+    public WccpRedirectHeader redirectHeader() {
+        return redirectHeaderPresent ? new WccpRedirectHeader(flags, serviceId, alternateBucket, primaryBucket) : null;
+    }
+}

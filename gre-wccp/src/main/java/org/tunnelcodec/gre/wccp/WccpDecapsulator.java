@@ -1,0 +1,302 @@
+package org.tunnelcodec.gre.wccp;
+
+import java.net.Inet4Address;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Objects;
+import org.tunnelcodec.core.Ipv4Address;
+import org.tunnelcodec.core.Ipv6Address;
+import org.tunnelcodec.core.internal.Wire;
+
+/**
+ * The cache side of WCCP GRE redirection: takes an IPv4 or IPv6 packet carrying GRE, checks
+ * that a configured router sent it, strips GRE and the redirect header, and gives back the
+ * original IP packet with the router, service ID and buckets.
+ *
+ * <p>Stateful only in its counters; not thread-safe: use one per receive thread (the routers
+ * may be the same). It never throws for bad packets: {@link #decapsulate} returns a
+ * {@link Verdict} and counts it. The accept path allocates nothing (see
+ * {@link WccpDecapsulation}).
+ *
+ * <h2>What it checks, in order</h2>
+ * <ol>
+ *   <li>The outer header is a whole IPv4 or IPv6 packet, not a fragment (reassemble first):
+ *       else {@link Verdict#MALFORMED_OUTER} or {@link Verdict#OUTER_FRAGMENT}.</li>
+ *   <li>It carries GRE (IPv4 Protocol, or IPv6 upper-layer protocol after extension
+ *       headers, 47): else {@link Verdict#NOT_GRE}.</li>
+ *   <li>Its source is a configured router: else {@link Verdict#UNKNOWN_ROUTER}.</li>
+ *   <li>The GRE header is the one WCCP uses: first word 0x0000, no C, R, K, S, no reserved
+ *       flags, version 0 (wccp digest §2.4 rule 2): else {@link Verdict#GRE_NOT_USED_BY_WCCP}.</li>
+ *   <li>Protocol Type 0x883E: else {@link Verdict#NOT_WCCP}.</li>
+ *   <li>The router's version says whether a 4-octet redirect header follows ({@link WccpVersion});
+ *       it must be present: else {@link Verdict#MALFORMED_REDIRECT_HEADER}.</li>
+ *   <li>The rest is a whole IPv4 or IPv6 packet (version nibble, and its own length within
+ *       the GRE payload): else {@link Verdict#INNER_NOT_IP}. The packet ends at its own length.</li>
+ * </ol>
+ *
+ * <h2>Two routers, one cache</h2>
+ * Every packet is attributed to the router whose address is its outer source, and each
+ * router's framing follows its own configured version, so v1 and v2 routers (or two v2
+ * routers in different service groups) redirect to the same cache without ambiguity. A
+ * packet forged with an unconfigured source is refused before its GRE header is read.
+ */
+public final class WccpDecapsulator {
+    /** The outcome of one packet. */
+    public enum Verdict {
+        /** Decapsulated; the holder has the original packet. */
+        ACCEPTED,
+        /** The outer IP header is malformed or truncated. */
+        MALFORMED_OUTER,
+        /** The outer IP packet is a fragment. */
+        OUTER_FRAGMENT,
+        /** The outer packet does not carry GRE. */
+        NOT_GRE,
+        /** The sender is not a configured router. */
+        UNKNOWN_ROUTER,
+        /** The GRE header has options, flags or a version WCCP never uses. */
+        GRE_NOT_USED_BY_WCCP,
+        /** The GRE Protocol Type is not 0x883E. */
+        NOT_WCCP,
+        /** The redirect header is missing or cut. */
+        MALFORMED_REDIRECT_HEADER,
+        /** What follows is not a whole IPv4 or IPv6 packet. */
+        INNER_NOT_IP
+    }
+
+    private static final int GRE_PROTOCOL = 47;
+    private static final int WCCP_GRE_WORD = 0x0000_883E;
+
+    private final List<WccpRouter> routers;
+    private final int[] ipv4Routers;
+    private final WccpRouter[] ipv4RouterObjects;
+    private final long[] ipv6Routers;
+    private final WccpRouter[] ipv6RouterObjects;
+    private final long[] counters = new long[Verdict.values().length];
+
+    /**
+     * @param routers the routers to accept, at least one; addresses must be distinct
+     * @throws IllegalArgumentException if the list is empty or names an address twice
+     */
+    public WccpDecapsulator(List<WccpRouter> routers) {
+        this.routers = List.copyOf(routers);
+        if (this.routers.isEmpty()) {
+            throw new IllegalArgumentException("routers: [] (expected: at least one)");
+        }
+        int v4 = 0;
+        for (WccpRouter r : this.routers) {
+            if (r.address() instanceof Inet4Address) {
+                v4++;
+            }
+        }
+        ipv4Routers = new int[v4];
+        ipv4RouterObjects = new WccpRouter[v4];
+        ipv6Routers = new long[2 * (this.routers.size() - v4)];
+        ipv6RouterObjects = new WccpRouter[this.routers.size() - v4];
+        int i4 = 0;
+        int i6 = 0;
+        for (WccpRouter r : this.routers) {
+            if (this.routers.stream().filter(o -> o.address().equals(r.address())).count() > 1) {
+                throw new IllegalArgumentException("routers: " + r.address() + " twice (expected: distinct addresses)");
+            }
+            if (r.address() instanceof Inet4Address a) {
+                ipv4Routers[i4] = Ipv4Address.of(a).bits();
+                ipv4RouterObjects[i4++] = r;
+            } else {
+                Ipv6Address a = Ipv6Address.of(r.address().getAddress());
+                ipv6Routers[2 * i6] = a.high();
+                ipv6Routers[2 * i6 + 1] = a.low();
+                ipv6RouterObjects[i6++] = r;
+            }
+        }
+    }
+
+    /** @return the configured routers */
+    public List<WccpRouter> routers() {
+        return routers;
+    }
+
+    /**
+     * Decapsulates the packet from {@code src.position()} to {@code src.limit()}; {@code src}
+     * is not modified.
+     */
+    public Verdict decapsulate(ByteBuffer src, WccpDecapsulation out) {
+        return decapsulate(src, src.position(), src.limit(), out);
+    }
+
+    /**
+     * Decapsulates the packet at absolute {@code index}, reading nothing at or past
+     * {@code limit}; {@code src} is not modified. On {@link Verdict#ACCEPTED} {@code out} holds
+     * the result; otherwise it is unchanged.
+     *
+     * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
+     */
+    public Verdict decapsulate(ByteBuffer src, int index, int limit, WccpDecapsulation out) {
+        Objects.checkFromToIndex(index, limit, src.limit());
+        Objects.requireNonNull(out, "out");
+        Verdict v = strip(src, index, limit, out);
+        counters[v.ordinal()]++;
+        return v;
+    }
+
+    private Verdict strip(ByteBuffer src, int index, int limit, WccpDecapsulation out) {
+        int available = limit - index;
+        if (available < 1) {
+            return Verdict.MALFORMED_OUTER;
+        }
+        int version = Wire.u8(src, index) >>> 4;
+        int greIndex;
+        int end;
+        WccpRouter router;
+        boolean ipv6;
+        boolean ce;
+        if (version == 4) {
+            if (available < 20) {
+                return Verdict.MALFORMED_OUTER;
+            }
+            long w0 = Wire.i64(src, index);
+            int ihl = (int) (w0 >>> 56 & 0xF) * 4;
+            int totalLength = (int) (w0 >>> 32) & 0xFFFF;
+            if (ihl < 20 || totalLength < ihl || totalLength > available) {
+                return Verdict.MALFORMED_OUTER;
+            }
+            if ((w0 & 0x3FFF) != 0) { // MF or a fragment offset
+                return Verdict.OUTER_FRAGMENT;
+            }
+            long w1 = Wire.i64(src, index + 8);
+            if ((int) (w1 >>> 48 & 0xFF) != GRE_PROTOCOL) {
+                return Verdict.NOT_GRE;
+            }
+            router = ipv4Router((int) w1);
+            if (router == null) {
+                return Verdict.UNKNOWN_ROUTER;
+            }
+            greIndex = index + ihl;
+            end = index + totalLength;
+            ipv6 = false;
+            ce = (w0 >>> 48 & 3) == 3;
+        } else if (version == 6) {
+            if (available < 40) {
+                return Verdict.MALFORMED_OUTER;
+            }
+            long w0 = Wire.i64(src, index);
+            int payloadLength = (int) (w0 >>> 16) & 0xFFFF;
+            if (40 + payloadLength > available) {
+                return Verdict.MALFORMED_OUTER;
+            }
+            end = index + 40 + payloadLength;
+            // Walk extension headers to GRE; a Fragment header means reassemble first.
+            int at6 = index + 40;
+            int next = (int) (w0 >>> 8) & 0xFF;
+            for (int n = 0; next != GRE_PROTOCOL; n++) {
+                if (next == 44) {
+                    return Verdict.OUTER_FRAGMENT;
+                }
+                if (next != 0 && next != 43 && next != 60) {
+                    return Verdict.NOT_GRE;
+                }
+                if (n == 8 || end - at6 < 8) {
+                    return Verdict.MALFORMED_OUTER;
+                }
+                next = Wire.u8(src, at6);
+                at6 += (Wire.u8(src, at6 + 1) + 1) * 8;
+                if (at6 > end) {
+                    return Verdict.MALFORMED_OUTER;
+                }
+            }
+            greIndex = at6;
+            router = ipv6Router(Wire.i64(src, index + 8), Wire.i64(src, index + 16));
+            if (router == null) {
+                return Verdict.UNKNOWN_ROUTER;
+            }
+            ipv6 = true;
+            ce = ((int) (w0 >>> 52) & 3) == 3;
+        } else {
+            return Verdict.MALFORMED_OUTER;
+        }
+        if (end - greIndex < 4) {
+            return Verdict.GRE_NOT_USED_BY_WCCP;
+        }
+        int gre = Wire.i32(src, greIndex);
+        if (gre >>> 16 != 0) {
+            return Verdict.GRE_NOT_USED_BY_WCCP;
+        }
+        if (gre != WCCP_GRE_WORD) {
+            return Verdict.NOT_WCCP;
+        }
+        int at = greIndex + 4;
+        boolean header = switch (router.version()) {
+            case V1 -> false;
+            case V2 -> true;
+            case AUTO -> ipv6 || at >= end || Wire.u8(src, at) >>> 4 != 4;
+        };
+        int redirectWord = 0;
+        if (header) {
+            if (end - at < 4) {
+                return Verdict.MALFORMED_REDIRECT_HEADER;
+            }
+            redirectWord = Wire.i32(src, at);
+            at += 4;
+        }
+        int innerLength = innerLength(src, at, end);
+        if (innerLength < 0) {
+            return Verdict.INNER_NOT_IP;
+        }
+        out.set(src, router, header, redirectWord, at, innerLength, ce);
+        return Verdict.ACCEPTED;
+    }
+
+    /** The inner packet's own length, or -1 if it is not a whole IPv4 or IPv6 packet. */
+    private static int innerLength(ByteBuffer src, int at, int end) {
+        int available = end - at;
+        if (available < 1) {
+            return -1;
+        }
+        int version = Wire.u8(src, at) >>> 4;
+        if (version == 4 && available >= 20) {
+            int ihl = (Wire.u8(src, at) & 0xF) * 4;
+            int total = Wire.u16(src, at + 2);
+            return ihl >= 20 && total >= ihl && total <= available ? total : -1;
+        }
+        if (version == 6 && available >= 40) {
+            int total = 40 + Wire.u16(src, at + 4);
+            return total <= available ? total : -1;
+        }
+        return -1;
+    }
+
+    private WccpRouter ipv4Router(int address) {
+        int[] a = ipv4Routers;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == address) {
+                return ipv4RouterObjects[i];
+            }
+        }
+        return null;
+    }
+
+    private WccpRouter ipv6Router(long high, long low) {
+        long[] a = ipv6Routers;
+        for (int i = 0; i < a.length; i += 2) {
+            if (a[i] == high && a[i + 1] == low) {
+                return ipv6RouterObjects[i / 2];
+            }
+        }
+        return null;
+    }
+
+    /** @return how many packets got this verdict */
+    public long count(Verdict verdict) {
+        return counters[verdict.ordinal()];
+    }
+
+    /** @return the packets refused, all reasons together */
+    public long rejected() {
+        long n = 0;
+        for (Verdict v : Verdict.values()) {
+            if (v != Verdict.ACCEPTED) {
+                n += counters[v.ordinal()];
+            }
+        }
+        return n;
+    }
+}

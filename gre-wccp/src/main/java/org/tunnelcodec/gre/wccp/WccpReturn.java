@@ -1,0 +1,80 @@
+package org.tunnelcodec.gre.wccp;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import org.tunnelcodec.core.IpProtocol;
+import org.tunnelcodec.core.Ipv4Address;
+import org.tunnelcodec.core.Ipv6Address;
+import org.tunnelcodec.core.internal.Wire;
+import org.tunnelcodec.core.ip.Ipv4Encoder;
+import org.tunnelcodec.core.ip.Ipv4Header;
+import org.tunnelcodec.core.ip.Ipv6Encoder;
+import org.tunnelcodec.core.ip.Ipv6Header;
+
+/**
+ * The cache's GRE return path (draft-wilson-wrec-wccp-v2-01 §4.13, draft-mclaggan §3.13.1):
+ * encapsulates a declined packet back to its router, in GRE 0x883E with the redirect header
+ * it arrived with (or {@link WccpRedirectHeader#UNAVAILABLE} / {@link WccpRedirectHeader#NULL}
+ * when it had none), by writing into headroom in front of the packet. Nothing is copied: the
+ * packet stays where it is and the headers are written before it.
+ */
+public final class WccpReturn {
+    /** GRE (4) plus the redirect header (4). */
+    public static final int GRE_RETURN_LENGTH = 8;
+
+    private WccpReturn() {
+    }
+
+    /**
+     * Writes the GRE header and the redirect header in the 8 octets before {@code packetIndex}.
+     *
+     * @return the index of the GRE header's first octet ({@code packetIndex - 8})
+     * @throws IndexOutOfBoundsException if there are fewer than 8 octets of headroom
+     */
+    public static int writeGreReturn(ByteBuffer buf, int packetIndex, WccpRedirectHeader header) {
+        Objects.requireNonNull(header, "header");
+        int start = packetIndex - GRE_RETURN_LENGTH;
+        Objects.checkFromIndexSize(start, GRE_RETURN_LENGTH, buf.limit());
+        Wire.put32(buf, start, 0x0000_883EL);
+        WccpRedirectEncoder.write(header, buf, start + 4);
+        return start;
+    }
+
+    /**
+     * Writes an outer IPv4 header (protocol 47, DF clear, the given TTL), GRE and the
+     * redirect header in the 28 octets before {@code packetIndex}.
+     *
+     * @param packetLength the returned packet's length
+     * @return the index of the outer IPv4 header's first octet
+     * @throws IndexOutOfBoundsException if there are fewer than 28 octets of headroom
+     */
+    public static int writeIpv4GreReturn(ByteBuffer buf, int packetIndex, int packetLength, Ipv4Address cache,
+                                         Ipv4Address router, WccpRedirectHeader header, int timeToLive) {
+        int gre = writeGreReturn(buf, packetIndex, header);
+        Ipv4Header outer = new Ipv4Header(0, 0, GRE_RETURN_LENGTH + packetLength, 0, false, false, false, 0,
+                timeToLive, IpProtocol.GRE, cache, router, org.tunnelcodec.core.ByteString.EMPTY);
+        int start = gre - outer.headerLength();
+        Objects.checkFromIndexSize(start, outer.headerLength(), buf.limit());
+        Ipv4Encoder.encode(outer, buf.duplicate().position(start));
+        return start;
+    }
+
+    /**
+     * Writes an outer IPv6 header (Next Header 47, the given hop limit), GRE and the redirect
+     * header in the 48 octets before {@code packetIndex}.
+     *
+     * @param packetLength the returned packet's length
+     * @return the index of the outer IPv6 header's first octet
+     * @throws IndexOutOfBoundsException if there are fewer than 48 octets of headroom
+     */
+    public static int writeIpv6GreReturn(ByteBuffer buf, int packetIndex, int packetLength, Ipv6Address cache,
+                                         Ipv6Address router, WccpRedirectHeader header, int hopLimit) {
+        int gre = writeGreReturn(buf, packetIndex, header);
+        Ipv6Header outer = new Ipv6Header(0, 0, GRE_RETURN_LENGTH + packetLength, IpProtocol.GRE, hopLimit, cache,
+                router, java.util.List.of());
+        int start = gre - 40;
+        Objects.checkFromIndexSize(start, 40, buf.limit());
+        Ipv6Encoder.encode(outer, buf.duplicate().position(start));
+        return start;
+    }
+}

@@ -1,0 +1,68 @@
+package org.tunnelcodec.gre;
+
+import java.util.List;
+import java.util.OptionalLong;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import org.tunnelcodec.core.EtherType;
+import org.tunnelcodec.gre.wccp.WccpRedirectHeader;
+import org.tunnelcodec.testdata.CoreArbitraries;
+
+/** Valid GRE, PPP and WCCP redirect headers, reaching every flag and option. */
+final class GreArbitraries {
+    private GreArbitraries() {
+    }
+
+    static Arbitrary<OptionalLong> optionalU32() {
+        return Arbitraries.oneOf(Arbitraries.just(OptionalLong.empty()),
+                Arbitraries.longs().between(0, 0xFFFF_FFFFL).map(OptionalLong::of));
+    }
+
+    static Arbitrary<SourceRouteEntry> sourceRouteEntries() {
+        return Combinators.combine(Arbitraries.integers().between(0, 0xFFFF), Arbitraries.integers().between(0, 255),
+                        CoreArbitraries.byteStrings(0, 24))
+                .as(SourceRouteEntry::new).ignoreException(IllegalArgumentException.class);
+    }
+
+    static Arbitrary<GreHeader> version0() {
+        Arbitrary<int[]> bits = Combinators.combine(Arbitraries.integers().between(0, 7), Arbitraries.integers().between(0, 31),
+                Arbitraries.integers().between(0, 7), Arbitraries.integers().between(0, 0xFFFF),
+                Arbitraries.integers().between(0, 0xFFFF)).as((flags, reserved, recursion, checksum, offset) ->
+                new int[] {flags, reserved, recursion, checksum, offset});
+        return Combinators.combine(bits, CoreArbitraries.etherTypes(), optionalU32(), optionalU32(),
+                        sourceRouteEntries().list().ofMaxSize(4))
+                .as((b, type, key, seq, sres) -> {
+                    boolean c = (b[0] & 1) != 0;
+                    boolean r = (b[0] & 2) != 0;
+                    boolean fields = c || r;
+                    return new GreHeader(0, c, r, (b[0] & 4) != 0, b[2], b[1], type, fields ? b[3] : 0,
+                            fields ? b[4] : 0, key, seq, OptionalLong.empty(), r ? sres : List.of());
+                });
+    }
+
+    static Arbitrary<GreHeader> version1() {
+        return Combinators.combine(Arbitraries.integers().between(0, 0xFFFF), Arbitraries.integers().between(0, 64),
+                        optionalU32(), optionalU32())
+                .as((call, length, seq, ack) -> GreHeader.pptp(call, length, seq, ack));
+    }
+
+    static Arbitrary<GreHeader> headers() {
+        return Arbitraries.oneOf(version0(), version1(), version1().map(h -> new GreHeader(1, false, false, false, 0, 0,
+                h.protocolType(), 0, 0, OptionalLong.empty(), h.sequenceNumber(), h.acknowledgmentNumber(), List.of())));
+    }
+
+    static Arbitrary<PppHeader> pppHeaders() {
+        return Combinators.combine(Arbitraries.of(true, false), Arbitraries.integers().between(0, 0xFFFF), Arbitraries.of(true, false))
+                .as(PppHeader::new).ignoreException(IllegalArgumentException.class);
+    }
+
+    static Arbitrary<WccpRedirectHeader> redirectHeaders() {
+        Arbitrary<Integer> octet = Arbitraries.integers().between(0, 255);
+        return Combinators.combine(octet, octet, octet, octet).as(WccpRedirectHeader::new);
+    }
+
+    static EtherType ipv4() {
+        return EtherType.IPV4;
+    }
+}

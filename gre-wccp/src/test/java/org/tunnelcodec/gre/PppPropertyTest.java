@@ -1,0 +1,11 @@
+package org.tunnelcodec.gre;
+
+import org.tunnelcodec.testdata.Codec;
+import org.tunnelcodec.testdata.CodecContract;
+
+/** The shared codec contract for PPP. */
+class PppPropertyTest extends CodecContract<PppHeader> {
+    PppPropertyTest() {
+        super(Codec.of(PppCodec::decode, PppCodec::encodedLength, PppCodec::encode, null), GreArbitraries.pppHeaders());
+    }
+}
