@@ -2,6 +2,8 @@
 # Extract golden expected values with tshark (an independent decoder) from the
 # project's generated captures and from selected real captures in
 # ../shared/captures/files/ (read in place, never copied into the repository).
+# The GRE / PPTP / PPP / WCCP columns are extracted by tshark-golden-gre.sh into
+# separate <name>.gre.tsv files; this script's columns stay as they are.
 #
 # Run from the repository root:
 #     bash testdata/scripts/tshark-golden.sh
@@ -34,6 +36,7 @@ GENERATED=(
     linktype-null.pcap
     linktype-loop.pcap
     tunneldump-sample.pcap
+    gre-variants.pcap
 )
 
 # Real captures from other projects (see ../shared/captures/MANIFEST.md)
