@@ -210,13 +210,21 @@ public final class GreDecoder {
      * @return the Key, unsigned, or -1 when K is clear
      */
     public static long key(ByteBuffer src, int index) {
-        int word = flags(src, index);
-        if ((word & GreLayout.K) == 0) {
-            return -1;
+        try {
+            Objects.checkIndex(index, src.limit());
+            int word = Wire.u16(src, index);
+            if ((word & GreLayout.K) == 0) {
+                return -1;
+            }
+            // The buffer's own bounds check is the only one on this path.
+            return Wire.u32(src, index + GreLayout.MIN_LENGTH + ((word & (GreLayout.C | GreLayout.R)) != 0 ? 4 : 0));
+        } catch (IndexOutOfBoundsException e) {
+            throw Wire.peekFailure(PROTOCOL, "Key", src, index, keyEnd(src, index), e);
         }
-        int at = index + GreLayout.MIN_LENGTH + ((word & (GreLayout.C | GreLayout.R)) != 0 ? 4 : 0);
-        Wire.require(PROTOCOL, "Key", index, at, 4, src.limit());
-        return Wire.u32(src, at);
+    }
+
+    private static int keyEnd(ByteBuffer src, int index) {
+        return index + 2 <= src.limit() && (Wire.u16(src, index) & (GreLayout.C | GreLayout.R)) != 0 ? 12 : 8;
     }
 
     /**

@@ -8,13 +8,20 @@ import org.tunnelcodec.core.dissect.LayerBinding;
 import org.tunnelcodec.core.dissect.LayerKey;
 import org.tunnelcodec.core.dissect.LinkType;
 import org.tunnelcodec.core.dissect.ProtocolLayer;
+import org.tunnelcodec.gre.wccp.WccpComponent;
+import org.tunnelcodec.gre.wccp.WccpControl;
+import org.tunnelcodec.gre.wccp.WccpMessage;
+import org.tunnelcodec.gre.wccp.WccpMessageDecoder;
 import org.tunnelcodec.gre.wccp.WccpRedirectDecoder;
+import org.tunnelcodec.gre.wccp.WccpV1Message;
+import org.tunnelcodec.gre.wccp.WccpV1MessageDecoder;
 import org.tunnelcodec.gre.wccp.WccpRedirectHeader;
 
 /**
  * The GRE module's layers for the {@link org.tunnelcodec.core.dissect.Dissector}: GRE over IPv4
  * and IPv6 (IP protocol 47) and over UDP (RFC 8086, port 4754); PPP for PPTP (Protocol Type
- * 0x880B) and for the PPP link type; the WCCPv2 redirect header (Protocol Type 0x883E).
+ * 0x880B) and for the PPP link type; the WCCPv2 redirect header (Protocol Type 0x883E); the WCCP
+ * control messages (UDP 2048).
  *
  * <p>The payload of GRE is chosen by its Protocol Type as an EtherType key, so IPv4, IPv6 and
  * transparent Ethernet bridging go on to the core layers, and MPLS goes on to whatever the
@@ -135,6 +142,44 @@ public final class GreLayers {
         }
     };
 
+    /**
+     * WCCP control messages on UDP 2048, v2 ({@link WccpMessage}) or v1 ({@link WccpV1Message})
+     * by their Type; a message is the whole datagram, so nothing follows it.
+     */
+    public static final ProtocolLayer<Object> WCCP_CONTROL = new ProtocolLayer<>() {
+        @Override
+        public String name() {
+            return "wccp-control";
+        }
+
+        @Override
+        public Decoded<Object> decode(ByteBuffer src) {
+            Decoded<?> d = WccpControl.version(src, src.position()) == 1
+                    ? WccpV1MessageDecoder.decode(src) : WccpMessageDecoder.decode(src);
+            return Decoded.of(d.header(), d.headerLength(), src, d.payloadIndex(), d.payloadLength());
+        }
+
+        @Override
+        public List<LayerKey> next(Object h, ByteBuffer payload) {
+            return List.of();
+        }
+
+        @Override
+        public String summary(Object h) {
+            if (h instanceof WccpMessage m) {
+                StringBuilder sb = new StringBuilder().append(m.type()).append(String.format(" version 0x%04x", m.version()));
+                for (WccpComponent c : m.components()) {
+                    sb.append(' ').append(c.getClass().getSimpleName());
+                }
+                return sb.toString();
+            }
+            return "v1 " + h.getClass().getSimpleName();
+        }
+    };
+
+    /** The WCCP control port (draft-wilson §5.1). */
+    public static final int WCCP_CONTROL_PORT = 2048;
+
     /** GRE-in-UDP destination port (RFC 8086 §3). */
     public static final int GRE_IN_UDP_PORT = GreLayout.GRE_IN_UDP_PORT;
 
@@ -148,6 +193,7 @@ public final class GreLayers {
                 new LayerBinding(LayerKey.udpPort(GRE_IN_UDP_PORT), GRE),
                 new LayerBinding(LayerKey.etherType(EtherType.PPP.value()), PPP),
                 new LayerBinding(LayerKey.linkType(LinkType.PPP.value()), PPP),
-                new LayerBinding(LayerKey.etherType(EtherType.WCCP.value()), WCCP));
+                new LayerBinding(LayerKey.etherType(EtherType.WCCP.value()), WCCP),
+                new LayerBinding(LayerKey.udpPort(WCCP_CONTROL_PORT), WCCP_CONTROL));
     }
 }

@@ -12,6 +12,7 @@ import org.tunnelcodec.core.dissect.CoreLayers;
 import org.tunnelcodec.core.dissect.DissectedLayer;
 import org.tunnelcodec.core.dissect.Dissection;
 import org.tunnelcodec.core.dissect.Dissector;
+import org.tunnelcodec.gre.GreLayers;
 import org.tunnelcodec.testdata.CaptureFile;
 import org.tunnelcodec.testdata.CapturedFrame;
 import org.tunnelcodec.testdata.Captures;
@@ -118,7 +119,7 @@ public final class TunnelDump {
      * @return the dissector
      */
     public static Dissector dissector(int maxDepth) {
-        return Dissector.builder().add(CoreLayers.bindings()).maxDepth(maxDepth).build();
+        return Dissector.builder().add(CoreLayers.bindings()).add(GreLayers.bindings()).maxDepth(maxDepth).build();
     }
 
     static String text(CapturedFrame frame, Dissection d) {

@@ -35,13 +35,20 @@ class TunnelDumpTest {
     void shouldPrintEveryLayerOfTheBundledSample() {
         Result r = run();
         assertThat(r.status()).isZero();
-        assertThat(r.out()).contains("tunneldump-sample.pcap: 7 frames")
-                .contains("frame 7:")
+        assertThat(r.out()).contains("tunneldump-sample.pcap: 14 frames")
+                .contains("frame 14: 60 bytes (of 166 on the wire)")
                 .contains("ipv4        @34   192.0.2.10 > 198.51.100.20") // IPv4 in IPv4
                 .contains("ipv6        @34   2001:db8:1::10 > 2001:db8:2::20") // IPv6 in IPv4
                 .contains("ipv4        @54") // IPv4 in IPv6
                 .contains("vlan 42 p 3")
-                .contains("+hbh +frag(off 0");
+                .contains("+hbh +frag(off 0")
+                .contains("gre         @34   v0 proto IPV6(0x86DD) key 0x00000100 seq 1 cksum 0x56f2")
+                .contains("gre         @54   v0 proto IPV4(0x0800)") // GRE over IPv6
+                .contains("udp         @34   49153 > 4754") // GRE-in-UDP
+                .contains("gre         @34   v1 PPTP call 256 len 48 seq 1 ack 0")
+                .contains("ppp         @50   protocol 0x0021")
+                .contains("wccp        @38   service 90 dynamic alt bucket 0 pri bucket 60")
+                .contains("ipv4        @38   192.0.2.10 > 198.51.100.20 proto TCP(6)"); // WCCPv1: IPv4 right after GRE
     }
 
     @Test
@@ -49,10 +56,12 @@ class TunnelDumpTest {
         Result r = run("--json");
         assertThat(r.status()).isZero();
         List<String> lines = r.out().lines().toList();
-        assertThat(lines).hasSize(7).allSatisfy(l -> assertThat(l).startsWith("{\"frame\":").endsWith("}"));
+        assertThat(lines).hasSize(14).allSatisfy(l -> assertThat(l).startsWith("{\"frame\":").endsWith("}"));
         assertThat(lines.get(0)).contains("{\"layer\":\"ipv4\",\"offset\":14,\"length\":20,")
                 .contains("\"protocol\":{\"value\":17,\"name\":\"UDP\"}").contains("\"error\":null");
-        assertThat(lines.get(6)).contains("\"error\":{\"layer\":\"ipv4\",\"protocol\":\"IPv4\",\"field\":\"Total Length\","
+        assertThat(lines.get(11)).contains("{\"layer\":\"wccp\",\"offset\":38,\"length\":4,\"payloadLength\":40,"
+                + "\"fields\":{\"flags\":1,\"serviceId\":90,\"alternateBucket\":0,\"primaryBucket\":60}}");
+        assertThat(lines.get(13)).contains("\"error\":{\"layer\":\"ipv4\",\"protocol\":\"IPv4\",\"field\":\"Total Length\","
                 + "\"offset\":14,\"reason\":\"TRUNCATED\",\"required\":152,\"available\":46");
     }
 

@@ -34,7 +34,7 @@ public final class WccpDecapsulation {
             source = src;
             view = src.duplicate();
         }
-        view.limit(src.capacity()).position(index).limit(index + length);
+        view.limit(index + length).position(index); // limit first: the new position is then always legal
         router = from;
         redirectHeaderPresent = hasHeader;
         flags = hasHeader ? redirectWord >>> 24 : 0;
