@@ -24,6 +24,10 @@ import org.tunnelcodec.core.dissect.LinkType;
  * Reads pcap and pcapng files through pcap4j and the native libpcap, and hands out only this
  * project's types: no pcap4j type reaches a test assertion.
  *
+ * <p>A file libpcap refuses for a reason this project's plain reader handles (libpcap 1.10
+ * rejects pcapng files whose interfaces have different snapshot lengths) is read by that
+ * small pure-Java reader instead.
+ *
  * <p>Three sources: any file ({@link #read(Path)}, {@code .gz} files are decompressed first),
  * the captures this project generates and ships in this jar ({@link #generated(String)}), and
  * the shared corpus of other projects' captures that tests read in place from
@@ -52,7 +56,7 @@ public final class Captures {
                 }
                 source = temp;
             }
-            return readPcap(source, file.getFileName().toString());
+            return readWithFallback(source, file.getFileName().toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -80,7 +84,7 @@ public final class Captures {
             Path temp = Files.createTempFile("tunnelcodec-capture", "-" + name);
             try {
                 Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-                return readPcap(temp, name);
+                return readWithFallback(temp, name);
             } finally {
                 Files.deleteIfExists(temp);
             }
@@ -132,6 +136,22 @@ public final class Captures {
      */
     private static int linkTypeOf(int dlt) {
         return dlt == 12 || dlt == 14 ? LinkType.RAW.value() : dlt;
+    }
+
+    /**
+     * Reads through libpcap; if libpcap refuses a file that the project's plain reader
+     * understands (libpcap 1.10 rejects pcapng files whose interfaces have different snapshot
+     * lengths), reads it with {@link PlainCaptureReader}. Other libpcap errors stand.
+     */
+    private static CaptureFile readWithFallback(Path file, String name) throws IOException {
+        try {
+            return readPcap(file, name);
+        } catch (IOException libpcapRefused) {
+            if (!String.valueOf(libpcapRefused.getMessage()).contains("snapshot length")) {
+                throw libpcapRefused;
+            }
+            return PlainCaptureReader.read(file, name);
+        }
     }
 
     private static CaptureFile readPcap(Path file, String name) throws IOException {
