@@ -47,7 +47,8 @@ public interface Codec<H> {
      * @param decoder       the decoder, for example {@code UdpDecoder::decode}
      * @param encodedLength the length function
      * @param encoder       the encoder
-     * @param payloadLength the payload length the header fixes, or {@code null} when it is unbounded
+     * @param payloadLength the payload length the header fixes, negative when the payload is the
+     *                      rest of the buffer; {@code null} when it is always the rest
      * @param <H>           the header type
      * @return the codec
      */
@@ -71,7 +72,42 @@ public interface Codec<H> {
 
             @Override
             public OptionalInt boundedPayloadLength(H header) {
-                return payloadLength == null ? OptionalInt.empty() : OptionalInt.of(payloadLength.applyAsInt(header));
+                int n = payloadLength == null ? -1 : payloadLength.applyAsInt(header);
+                return n < 0 ? OptionalInt.empty() : OptionalInt.of(n);
+            }
+        };
+    }
+
+    /**
+     * @param canonicalizer rewrites derived fields in place, as {@link #canonicalize} describes
+     * @return this codec with that canonicalization
+     */
+    default Codec<H> withCanonicalizer(java.util.function.Consumer<ByteBuffer> canonicalizer) {
+        Codec<H> self = this;
+        return new Codec<>() {
+            @Override
+            public Decoded<H> decode(ByteBuffer src) {
+                return self.decode(src);
+            }
+
+            @Override
+            public int encodedLength(H header) {
+                return self.encodedLength(header);
+            }
+
+            @Override
+            public int encode(H header, ByteBuffer dst) {
+                return self.encode(header, dst);
+            }
+
+            @Override
+            public OptionalInt boundedPayloadLength(H header) {
+                return self.boundedPayloadLength(header);
+            }
+
+            @Override
+            public void canonicalize(ByteBuffer packet) {
+                canonicalizer.accept(packet);
             }
         };
     }

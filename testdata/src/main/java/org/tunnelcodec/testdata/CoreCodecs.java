@@ -25,60 +25,13 @@ import org.tunnelcodec.core.transport.UdpHeader;
 /** The core codecs in the form the shared {@link CodecContract} takes. */
 public final class CoreCodecs {
     /** Ethernet II with VLAN tags; the payload is unbounded unless an 802.3 length bounds it. */
-    public static final Codec<EthernetHeader> ETHERNET = new Codec<>() {
-        @Override
-        public org.tunnelcodec.core.Decoded<EthernetHeader> decode(ByteBuffer src) {
-            return EthernetDecoder.decode(src);
-        }
-
-        @Override
-        public int encodedLength(EthernetHeader header) {
-            return EthernetEncoder.encodedLength(header);
-        }
-
-        @Override
-        public int encode(EthernetHeader header, ByteBuffer dst) {
-            return EthernetEncoder.encode(header, dst);
-        }
-
-        @Override
-        public java.util.OptionalInt boundedPayloadLength(EthernetHeader header) {
-            return header.isLengthField() ? java.util.OptionalInt.of(header.etherType().value())
-                    : java.util.OptionalInt.empty();
-        }
-    };
+    public static final Codec<EthernetHeader> ETHERNET = Codec.of(EthernetDecoder::decode,
+            EthernetEncoder::encodedLength, EthernetEncoder::encode,
+            h -> h.isLengthField() ? h.etherType().value() : -1);
 
     /** IPv4; Total Length bounds the payload; the Header Checksum is derived. */
-    public static final Codec<Ipv4Header> IPV4 = new Codec<>() {
-        @Override
-        public org.tunnelcodec.core.Decoded<Ipv4Header> decode(ByteBuffer src) {
-            return Ipv4Decoder.decode(src);
-        }
-
-        @Override
-        public int encodedLength(Ipv4Header header) {
-            return Ipv4Encoder.encodedLength(header);
-        }
-
-        @Override
-        public int encode(Ipv4Header header, ByteBuffer dst) {
-            return Ipv4Encoder.encode(header, dst);
-        }
-
-        @Override
-        public java.util.OptionalInt boundedPayloadLength(Ipv4Header header) {
-            return java.util.OptionalInt.of(header.payloadLength());
-        }
-
-        @Override
-        public void canonicalize(ByteBuffer packet) {
-            int p = packet.position();
-            int headerLength = (packet.get(p) & 0xF) * 4;
-            packet.put(p + 10, (byte) 0).put(p + 11, (byte) 0);
-            int checksum = InternetChecksum.checksum(packet, p, headerLength, 0);
-            packet.put(p + 10, (byte) (checksum >>> 8)).put(p + 11, (byte) checksum);
-        }
-    };
+    public static final Codec<Ipv4Header> IPV4 = Codec.of(Ipv4Decoder::decode, Ipv4Encoder::encodedLength,
+            Ipv4Encoder::encode, Ipv4Header::payloadLength).withCanonicalizer(CoreCodecs::recomputeHeaderChecksum);
 
     /** IPv6 with extension headers; Payload Length bounds the payload. */
     public static final Codec<Ipv6Header> IPV6 = Codec.of(Ipv6Decoder::decode, Ipv6Encoder::encodedLength,
@@ -105,5 +58,13 @@ public final class CoreCodecs {
             h -> LoopbackHeader.LENGTH, LinkHeaderCodec::encode, null);
 
     private CoreCodecs() {
+    }
+
+    private static void recomputeHeaderChecksum(ByteBuffer packet) {
+        int p = packet.position();
+        int headerLength = (packet.get(p) & 0xF) * 4;
+        packet.put(p + 10, (byte) 0).put(p + 11, (byte) 0);
+        int checksum = InternetChecksum.checksum(packet, p, headerLength, 0);
+        packet.put(p + 10, (byte) (checksum >>> 8)).put(p + 11, (byte) checksum);
     }
 }
