@@ -20,12 +20,15 @@ as a ``Rec`` carrying an original (wire) length larger than the captured bytes.
 
 GRE, PPTP (enhanced GRE v1) and WCCP headers are written by hand with ``struct``
 (``gre()``, ``gre_pptp()``, ``wccp_redirect()``), checksums with
-``inet_checksum()``. Cases that reproduce a test vector of
-../shared/specs/gre.md or wccp.md are checked byte for byte against it
+``inet_checksum()``. STT frames (stt-segments.pcap) are built by ``stt_frame()``
+(the 18-octet STT frame header, struct) and ``SttFrame`` (segmentation behind
+scapy TCP headers to port 7471). Cases that reproduce a test vector of
+../shared/specs/gre.md, wccp.md or stt.md are checked byte for byte against it
 (``check_vector()``); the script stops with an AssertionError if one differs.
 """
 
 import os
+import socket
 import struct
 import sys
 
@@ -657,6 +660,234 @@ def tunneldump_sample():
 
 
 # --------------------------------------------------------------------------
+# j) stt-segments.pcap  -- STT (draft-davie-stt-08, ../shared/specs/stt.md)
+#
+# Built independently of the project's Java code: the 18-octet STT frame header with
+# struct (stt_frame()), the 20-octet TCP-like header of each segment with scapy's TCP
+# layer (seq = Frame Length << 16 | Segment Offset, ack = Frame Identifier), which
+# also computes every outer IPv4/IPv6 and TCP checksum. Flag values are the on-wire
+# (OVS / Wireshark) masks of stt.md section 0, not the draft figure's MSB-first ones.
+#
+# To add a case, append to the list in stt_segments_capture(): an SttFrame describes
+# one frame (bytes, outer addresses, ports, identifier, segment size) and .segments()
+# returns its segments in offset order as (outer IP / TCP / Raw) packets without
+# Ethernet; the case may reorder, repeat or edit them before they are appended.
+
+STT_PORT = 7471
+STT_C = 0x01        # checksum verified
+STT_P = 0x02        # checksum partial
+STT_IPV4 = 0x04     # inner L3 is IPv4
+STT_TCP = 0x08      # inner L4 is TCP
+STT_HDR_LEN = 18
+
+STT_V4_SRC = "192.0.2.1"           # S1, S2 and every other IPv4-outer frame
+STT_V4_DST = "192.0.2.2"
+STT_V6_SRC = "2001:db8::1"         # the IPv6-outer frame
+STT_V6_DST = "2001:db8::2"
+STT_MAC_SRC = "02:00:00:00:0b:01"  # inner Ethernet of every frame (as in S1, S2)
+STT_MAC_DST = "02:00:00:00:0b:02"
+STT_IN4_SRC = "10.0.0.1"           # inner IPv4
+STT_IN4_DST = "10.0.0.2"
+
+# Test vectors of ../shared/specs/stt.md section 9, from the outer IP header on.
+SPEC_VECTORS.update({
+    "S1": """45000068111140004006a57bc0000201c0000202
+             d4311d2f 00400000 00000001 50180000 671a0000
+             00010000 0000b064 0000000000000064 0000
+             020000000b02 020000000b01 0800
+             4500002000010000400166da0a0000010a000002 080021041234000161626364""",
+    "S2a": """4500008c2220400040069448c0000201c0000202
+              c1f01d2f 00ac0000 2a000001 5010ffff 43a50000
+              000e2200 05a80000 0000000000abcdef 0000
+              020000000b02 020000000b01 0800
+              4500008c00074000400626630a0000010a000002
+              9c400050000003e8000007d050180200 1481 0000
+              000102030405060708090a0b0c0d0e0f101112131415161718191a1b""",
+    "S2b": """450000702221400040069463c0000201c0000202
+              c1f01d2f 00ac0064 2a000001 5018ffff 3c470000
+              1c1d1e1f202122232425262728292a2b2c2d2e2f303132333435363738393a3b
+              3c3d3e3f404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f60616263""",
+})
+
+
+def stt_frame(inner, flags=0, l4_offset=0, mss=0, tci=0, context_id=0, version=0,
+              reserved=0, padding=0):
+    """An STT frame: the 18-octet STT frame header followed by the inner Ethernet frame."""
+    return struct.pack("!BBBBHHQH", version, flags, l4_offset, reserved, mss, tci, context_id,
+                       padding) + bytes(inner)
+
+
+def ones_sum(data):
+    """Folded 16-bit one's-complement sum (not complemented)."""
+    data = bytes(data)
+    if len(data) % 2:
+        data += b"\x00"
+    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    return s
+
+
+def pseudo_header_sum(src, dst, l4_len, proto=6):
+    """Folded, not complemented, sum of the IPv4 or IPv6 pseudo-header: the value a
+    sender leaves in the inner L4 checksum field when STT flag P is set (stt.md §5)."""
+    if ":" in src:
+        ph = (socket.inet_pton(socket.AF_INET6, src) + socket.inet_pton(socket.AF_INET6, dst)
+              + struct.pack("!I3xB", l4_len, proto))
+    else:
+        ph = (socket.inet_pton(socket.AF_INET, src) + socket.inet_pton(socket.AF_INET, dst)
+              + struct.pack("!xBH", proto, l4_len))
+    return ones_sum(ph)
+
+
+def with_partial_l4_checksum(pkt, l4):
+    """Rebuild pkt (an Ether/IP(v6)/TCP-or-UDP packet) with the L4 checksum replaced by
+    the partial pseudo-header sum; check that completing it the way a receiver does
+    (stt.md §5) gives the full checksum scapy computes."""
+    full = built(pkt)
+    ip = full[IPv6] if IPv6 in full else full[IP]
+    seg = bytes(full[l4])
+    partial = pseudo_header_sum(ip.src, ip.dst, len(seg), 6 if l4 is TCP else 17)
+    out = full.copy()
+    out[l4].chksum = partial
+    out = built(out)
+    assert out[l4].chksum == partial
+    completed = ~ones_sum(bytes(out[l4])) & 0xFFFF
+    assert completed == full[l4].chksum, (hex(completed), hex(full[l4].chksum))
+    return out
+
+
+class SttFrame:
+    """One STT frame and how it is sent.
+
+    frame: the STT frame bytes (stt_frame()); seg_size: frame octets per segment
+    (the last segment takes the rest); outer: "4" or "6"; ipid: IPv4 identification
+    of the first segment (+1 per segment, as TSO does); window: TCP window of every
+    segment (the draft says 0, OVS sends 65535). Every segment has ACK set, the last
+    one ACK+PSH. frame_len (default: the real length) is what the Frame Length field
+    says.
+    """
+
+    def __init__(self, frame, sport, frame_id, seg_size=None, outer="4", ipid=0,
+                 window=65535, ttl=64, frame_len=None, src=None, dst=None):
+        self.frame = bytes(frame)
+        self.sport = sport
+        self.frame_id = frame_id
+        self.seg_size = seg_size or len(self.frame)
+        self.outer = outer
+        self.ipid = ipid
+        self.window = window
+        self.ttl = ttl
+        self.frame_len = len(self.frame) if frame_len is None else frame_len
+        self.src = src or (STT_V4_SRC if outer == "4" else STT_V6_SRC)
+        self.dst = dst or (STT_V4_DST if outer == "4" else STT_V6_DST)
+
+    def segment(self, i, off, data, last, frame_len=None):
+        """The i-th segment (0-based, offset order): outer IP / TCP-like header / slice."""
+        if self.outer == "4":
+            ip = IP(src=self.src, dst=self.dst, id=(self.ipid + i) & 0xFFFF, flags="DF",
+                    ttl=self.ttl)
+        else:
+            ip = IPv6(src=self.src, dst=self.dst, hlim=self.ttl)
+        length = self.frame_len if frame_len is None else frame_len
+        tcp = TCP(sport=self.sport, dport=STT_PORT, seq=(length << 16) | off, ack=self.frame_id,
+                  flags="PA" if last else "A", window=self.window, urgptr=0)
+        return ip / tcp / Raw(data)
+
+    def offsets(self):
+        return list(range(0, len(self.frame), self.seg_size))
+
+    def segments(self):
+        offs = self.offsets()
+        return [self.segment(i, off, self.frame[off:off + self.seg_size], i == len(offs) - 1)
+                for i, off in enumerate(offs)]
+
+
+def stt_inner_icmp(ipid):
+    """Inner Ethernet / IPv4 10.0.0.1 -> 10.0.0.2 / ICMP echo id 0x1234 seq ipid, "abcd"
+    (S1's inner frame for ipid 1)."""
+    return (Ether(dst=STT_MAC_DST, src=STT_MAC_SRC)
+            / IP(src=STT_IN4_SRC, dst=STT_IN4_DST, id=ipid, ttl=64)
+            / ICMP(id=0x1234, seq=ipid) / Raw(b"abcd"))
+
+
+def stt_inner_udp(frame_len, ipid, sport, seed):
+    """Inner Ethernet / IPv4 (10.0.0.1 -> 10.0.0.2) / UDP sport -> 9 with a counting
+    payload (pattern(n, seed)) sized so that the STT frame is frame_len octets.
+    Checksums complete and valid."""
+    n = frame_len - STT_HDR_LEN - 14 - 20 - 8
+    return (Ether(dst=STT_MAC_DST, src=STT_MAC_SRC)
+            / IP(src=STT_IN4_SRC, dst=STT_IN4_DST, id=ipid, ttl=64)
+            / UDP(sport=sport, dport=9) / Raw(pattern(n, seed)))
+
+
+def stt_segments_capture():
+    pk = []
+
+    # 1. S1: single-segment frame, C flag, VLAN metadata (PCP 5, V, VID 100), context 0x64
+    s1 = SttFrame(stt_frame(stt_inner_icmp(1), flags=STT_C, tci=0xB064, context_id=0x64),
+                  sport=54321, frame_id=1, outer="4", ipid=0x1111, window=0)
+    pk += [check_vector("S1", eth() / p) for p in s1.segments()]
+
+    # 2-3. S2: 172-octet frame, P+IPv4+TCP, L4 offset 34, MSS 1448, context 0xabcdef,
+    #      inner TCP checksum partial (0x1481), segments of 100 + 72 octets
+    s2_inner = with_partial_l4_checksum(
+        Ether(dst=STT_MAC_DST, src=STT_MAC_SRC)
+        / IP(src=STT_IN4_SRC, dst=STT_IN4_DST, id=7, ttl=64, flags="DF")
+        / TCP(sport=40000, dport=80, seq=1000, ack=2000, flags="PA", window=512)
+        / Raw(pattern(100)), TCP)
+    assert s2_inner[TCP].chksum == 0x1481
+    s2 = SttFrame(stt_frame(s2_inner, flags=STT_P | STT_IPV4 | STT_TCP, l4_offset=34, mss=1448,
+                            context_id=0xABCDEF),
+                  sport=0xC1F0, frame_id=0x2A000001, seg_size=100, outer="4", ipid=0x2220)
+    seg1, seg2 = s2.segments()
+    pk += [check_vector("S2a", eth() / seg1), check_vector("S2b", eth() / seg2)]
+
+    # 4-7. 3000-octet frame (inner Ethernet/IPv4/UDP, 2940-octet payload), flags 0,
+    #      context 0x1122334455667788, frame id 0x10, segments of 1000 octets sent
+    #      out of order: offset 2000, 0, 1000, then offset 0 again (exact duplicate)
+    big = SttFrame(stt_frame(stt_inner_udp(3000, ipid=0x0100, sport=40100, seed=0x10),
+                             context_id=0x1122334455667788),
+                   sport=50000, frame_id=0x00000010, seg_size=1000, outer="4", ipid=0x3000)
+    a, b, c = big.segments()
+    pk += [eth() / c, eth() / a, eth() / b, eth() / a]
+
+    # 8-9. IPv6 outer (2001:db8::1 -> 2001:db8::2), 1500-octet frame in segments of
+    #      1440 + 60 octets (1500 MTU - 40 - 20); inner Ethernet / IPv6 / TCP with a
+    #      partial checksum; flags P+TCP (0x0a), L4 offset 54, MSS 1440, context 0x30,
+    #      frame id 0x30
+    v6_payload = 1500 - STT_HDR_LEN - 14 - 40 - 20
+    v6_inner = with_partial_l4_checksum(
+        Ether(dst=STT_MAC_DST, src=STT_MAC_SRC)
+        / IPv6(src=V6_A, dst=V6_B, hlim=64)
+        / TCP(sport=40200, dport=80, seq=0x01000000, ack=0x02000000, flags="PA", window=1024)
+        / Raw(pattern(v6_payload, seed=0x80)), TCP)
+    v6 = SttFrame(stt_frame(v6_inner, flags=STT_P | STT_TCP, l4_offset=54, mss=1440,
+                            context_id=0x30),
+                  sport=50001, frame_id=0x00000030, seg_size=1440, outer="6")
+    assert len(v6.frame) == 1500
+    pk += [eth() / p for p in v6.segments()]
+
+    # 10. single-segment frame with STT version 1 (receivers must drop it); otherwise
+    #     like S1 without VLAN: C flag, context 0x40, frame id 0x40
+    pk += [eth() / p for p in SttFrame(
+        stt_frame(stt_inner_icmp(0x40), flags=STT_C, context_id=0x40, version=1),
+        sport=50002, frame_id=0x00000040, outer="4", ipid=0x4000, window=0).segments()]
+
+    # 11-12. a 500-octet frame (inner Ethernet/IPv4/UDP, flags 0, context 0x20, frame id
+    #        0x20) in segments of 300 + 200 octets whose Frame Length fields disagree:
+    #        the first says 500 (true), the second 600
+    bad = SttFrame(stt_frame(stt_inner_udp(500, ipid=0x0200, sport=40300, seed=0x20),
+                             context_id=0x20),
+                   sport=50003, frame_id=0x00000020, seg_size=300, outer="4", ipid=0x5000)
+    first = bad.segment(0, 0, bad.frame[:300], last=False)
+    second = bad.segment(1, 300, bad.frame[300:], last=True, frame_len=600)
+    pk += [eth() / first, eth() / second]
+
+    return pk
+
+
+# --------------------------------------------------------------------------
 
 FILES = [
     # (file name, linktype, builder, base timestamp)
@@ -669,6 +900,7 @@ FILES = [
     ("linktype-loop.pcap", LINKTYPE_LOOP, lambda: null_like("big"), 1704067800),
     ("tunneldump-sample.pcap", LINKTYPE_ETHERNET, tunneldump_sample, 1704067900),
     ("gre-variants.pcap", LINKTYPE_ETHERNET, gre_variants, 1704068000),
+    ("stt-segments.pcap", LINKTYPE_ETHERNET, stt_segments_capture, 1704068100),
 ]
 
 

@@ -1,7 +1,9 @@
 /**
- * tunnelcodec's stt module. Its codecs arrive with their own issue; the module builds empty
- * until then so that the layout, the dependency rule and the build are in place.
+ * tunnelcodec STT (Stateless Transport Tunneling, draft-davie-stt-08): the frame header, the
+ * TCP-like segment header, the segmenter and a bounded, hostile-input-safe reassembler.
  */
 module org.tunnelcodec.stt {
-    requires org.tunnelcodec.core;
+    requires transitive org.tunnelcodec.core;
+
+    exports org.tunnelcodec.stt;
 }

@@ -1,0 +1,46 @@
+package org.tunnelcodec.stt;
+
+import java.util.Objects;
+import org.tunnelcodec.core.internal.Check;
+
+/**
+ * The STT frame header (draft-davie-stt-08 §3.1), in front of the inner Ethernet frame.
+ *
+ * @param version         the Version, 0 (a receiver must discard any other, §3.1)
+ * @param flags           the Flags octet
+ * @param l4Offset        the L4 Offset: octets from the inner Ethernet header to the inner L4 header
+ * @param reserved        the Reserved octet, kept as on the wire
+ * @param maxSegmentSize  the Max. Segment Size (0 unless the sender used segmentation offload)
+ * @param priority        the PCP, 0..7
+ * @param vlanPresent     V: a VLAN tag is to be applied on egress with PCP and VLAN ID
+ * @param vlanId          the VLAN ID, 0..4095
+ * @param contextId       the 64-bit Context ID (the virtual network)
+ * @param padding         the 16-bit Padding, kept as on the wire
+ */
+public record SttFrameHeader(int version, SttFlags flags, int l4Offset, int reserved, int maxSegmentSize, int priority,
+                             boolean vlanPresent, int vlanId, long contextId, int padding) {
+    /** The header's length. */
+    public static final int LENGTH = SttLayout.FRAME_HEADER_LENGTH;
+
+    /** Checks the components. */
+    public SttFrameHeader {
+        Check.inRange("version", version, 0, 255);
+        Objects.requireNonNull(flags, "flags");
+        Check.inRange("l4Offset", l4Offset, 0, 255);
+        Check.inRange("reserved", reserved, 0, 255);
+        Check.inRange("maxSegmentSize", maxSegmentSize, 0, 0xFFFF);
+        Check.inRange("priority", priority, 0, 7);
+        Check.inRange("vlanId", vlanId, 0, 4095);
+        Check.inRange("padding", padding, 0, 0xFFFF);
+    }
+
+    /** @return a version 0 header for a frame that is not offloaded: no flags, no VLAN */
+    public static SttFrameHeader of(long contextId) {
+        return new SttFrameHeader(0, SttFlags.NONE, 0, 0, 0, 0, false, 0, contextId, 0);
+    }
+
+    /** @return the 16-bit PCP/V/VLAN ID word */
+    public int tagControl() {
+        return priority << 13 | (vlanPresent ? 0x1000 : 0) | vlanId;
+    }
+}
