@@ -652,6 +652,9 @@ def tunneldump_sample():
         lambda: eth() / over_ip4(V4_C, V4_D, 0x801A, ttl=255, data=gre(
             ETH_WCCP, IP(src=V4_A, dst=V4_B, id=0x801B, ttl=63, flags="DF")
             / TCP(sport=51533, dport=80, seq=2000, ack=0, flags="S", window=64240))),
+        # STT: one 600-octet frame in two segments, the second sent first
+        lambda: eth() / tunneldump_stt().segments()[1],
+        lambda: eth() / tunneldump_stt().segments()[0],
         # -- add new tunnel types above this line; keep the truncated frame last --
         # snaplen-truncated: 60 bytes captured of a 14 + 152 byte frame
         lambda: Rec(truncated_tcp(sport=51531, ipid=0x8007), caplen=60),
@@ -819,6 +822,12 @@ def stt_inner_udp(frame_len, ipid, sport, seed):
     return (Ether(dst=STT_MAC_DST, src=STT_MAC_SRC)
             / IP(src=STT_IN4_SRC, dst=STT_IN4_DST, id=ipid, ttl=64)
             / UDP(sport=sport, dport=9) / Raw(pattern(n, seed)))
+
+
+def tunneldump_stt():
+    """The STT frame of tunneldump-sample.pcap: inner Ethernet/IPv4/UDP, context 0x99, 2 segments."""
+    return SttFrame(stt_frame(stt_inner_udp(600, 0x8030, 40040, 3), context_id=0x99),
+                    sport=50001, frame_id=0x100, seg_size=400, ipid=0x8030)
 
 
 def stt_segments_capture():

@@ -28,7 +28,7 @@ final class Json {
     private Json() {
     }
 
-    static String frame(CapturedFrame frame, Dissection d) {
+    static String frame(CapturedFrame frame, Dissection d, SttDump.Outcome stt) {
         StringBuilder sb = new StringBuilder(512);
         sb.append("{\"frame\":").append(frame.number()).append(",\"length\":").append(frame.originalLength())
                 .append(",\"captured\":").append(frame.capturedLength()).append(",\"layers\":[");
@@ -70,6 +70,35 @@ final class Json {
             }
             sb.append(",\"message\":");
             string(sb, e.getMessage());
+            sb.append('}');
+        }
+        if (stt != null) {
+            sb.append(",\"stt\":{\"segment\":");
+            value(sb, stt.segment());
+            sb.append(",\"result\":");
+            if (stt.result() instanceof org.tunnelcodec.stt.SttReassembler.Complete c) {
+                sb.append("\"complete\",\"segments\":").append(c.segments()).append(",\"frameLength\":")
+                        .append(c.frame().remaining()).append(",\"congestionExperienced\":").append(c.congestionExperienced())
+                        .append(",\"header\":");
+                value(sb, c.header());
+                sb.append(",\"layers\":[");
+                List<DissectedLayer> inner = stt.inner().layers();
+                for (int i = 0; i < inner.size(); i++) {
+                    DissectedLayer l = inner.get(i);
+                    sb.append(i > 0 ? "," : "").append("{\"layer\":");
+                    string(sb, l.name());
+                    sb.append(",\"offset\":").append(18 + l.offset()).append(",\"length\":").append(l.length())
+                            .append(",\"fields\":");
+                    value(sb, l.header());
+                    sb.append('}');
+                }
+                sb.append(']');
+            } else if (stt.result() instanceof org.tunnelcodec.stt.SttReassembler.Rejected r) {
+                sb.append("\"rejected\",\"reason\":");
+                string(sb, r.reason().name());
+            } else {
+                sb.append("\"incomplete\"");
+            }
             sb.append('}');
         }
         return sb.append('}').toString();

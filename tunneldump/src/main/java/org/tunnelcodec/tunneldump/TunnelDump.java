@@ -26,7 +26,8 @@ import org.tunnelcodec.testdata.Captures;
  * usage: tunneldump [--json] [--max-depth N] [capture.pcap|capture.pcapng|capture.pcap.gz]
  * </pre>
  * Without a file it dumps the bundled sample, which holds every tunnel type the project
- * supports so far.
+ * supports so far. STT segments (TCP to port 7471) are reassembled across frames: the frame
+ * that completes an STT frame also shows its STT header and inner Ethernet layers.
  */
 public final class TunnelDump {
     /** The sample dumped when no file is named. */
@@ -101,13 +102,22 @@ public final class TunnelDump {
             return 2;
         }
         Dissector dissector = dissector(maxDepth);
+        SttDump stt = new SttDump(dissector);
         if (!json) {
             out.println("# " + capture.name() + ": " + capture.frames().size() + " frames, link type "
                     + capture.linkType());
         }
         for (CapturedFrame frame : capture.frames()) {
             Dissection d = dissector.dissect(capture.linkType(), frame.data());
-            out.println(json ? Json.frame(frame, d) : text(frame, d));
+            SttDump.Outcome reassembled = stt.offer(frame, d);
+            if (json) {
+                out.println(Json.frame(frame, d, reassembled));
+            } else {
+                out.println(text(frame, d));
+                if (reassembled != null) {
+                    out.println(reassembled.text());
+                }
+            }
         }
         return 0;
     }

@@ -35,8 +35,8 @@ class TunnelDumpTest {
     void shouldPrintEveryLayerOfTheBundledSample() {
         Result r = run();
         assertThat(r.status()).isZero();
-        assertThat(r.out()).contains("tunneldump-sample.pcap: 14 frames")
-                .contains("frame 14: 60 bytes (of 166 on the wire)")
+        assertThat(r.out()).contains("tunneldump-sample.pcap: 16 frames")
+                .contains("frame 16: 60 bytes (of 166 on the wire)")
                 .contains("ipv4        @34   192.0.2.10 > 198.51.100.20") // IPv4 in IPv4
                 .contains("ipv6        @34   2001:db8:1::10 > 2001:db8:2::20") // IPv6 in IPv4
                 .contains("ipv4        @54") // IPv4 in IPv6
@@ -48,7 +48,11 @@ class TunnelDumpTest {
                 .contains("gre         @34   v1 PPTP call 256 len 48 seq 1 ack 0")
                 .contains("ppp         @50   protocol 0x0021")
                 .contains("wccp        @38   service 90 dynamic alt bucket 0 pri bucket 60")
-                .contains("ipv4        @38   192.0.2.10 > 198.51.100.20 proto TCP(6)"); // WCCPv1: IPv4 right after GRE
+                .contains("ipv4        @38   192.0.2.10 > 198.51.100.20 proto TCP(6)") // WCCPv1: IPv4 right after GRE
+                .contains("stt         @-    id 0x100 offset 400 of 600: waiting for the rest of the frame")
+                .contains("stt         @-    id 0x100 offset 0 of 600: frame complete from 2 segments")
+                .contains("stt-frame   @0    context 0x99 flags none")
+                .contains("udp         @52   40040 > 9 len 548");
     }
 
     @Test
@@ -56,12 +60,15 @@ class TunnelDumpTest {
         Result r = run("--json");
         assertThat(r.status()).isZero();
         List<String> lines = r.out().lines().toList();
-        assertThat(lines).hasSize(14).allSatisfy(l -> assertThat(l).startsWith("{\"frame\":").endsWith("}"));
+        assertThat(lines).hasSize(16).allSatisfy(l -> assertThat(l).startsWith("{\"frame\":").endsWith("}"));
         assertThat(lines.get(0)).contains("{\"layer\":\"ipv4\",\"offset\":14,\"length\":20,")
                 .contains("\"protocol\":{\"value\":17,\"name\":\"UDP\"}").contains("\"error\":null");
         assertThat(lines.get(11)).contains("{\"layer\":\"wccp\",\"offset\":38,\"length\":4,\"payloadLength\":40,"
                 + "\"fields\":{\"flags\":1,\"serviceId\":90,\"alternateBucket\":0,\"primaryBucket\":60}}");
-        assertThat(lines.get(13)).contains("\"error\":{\"layer\":\"ipv4\",\"protocol\":\"IPv4\",\"field\":\"Total Length\","
+        assertThat(lines.get(13)).contains("\"stt\":{").contains("\"result\":\"incomplete\"");
+        assertThat(lines.get(14)).contains("\"result\":\"complete\",\"segments\":2,\"frameLength\":600")
+                .contains("\"contextId\":153");
+        assertThat(lines.get(15)).contains("\"error\":{\"layer\":\"ipv4\",\"protocol\":\"IPv4\",\"field\":\"Total Length\","
                 + "\"offset\":14,\"reason\":\"TRUNCATED\",\"required\":152,\"available\":46");
     }
 
