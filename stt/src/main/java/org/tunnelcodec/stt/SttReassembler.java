@@ -427,11 +427,18 @@ public final class SttReassembler {
         int[] en = ends[slot];
         int count = intervalCount[slot];
         int end = offset + n;
-        // The first interval that ends at or after the new start.
-        int i = 0;
-        while (i < count && en[i] < offset) {
-            i++;
+        // The first interval that ends at or after the new start (intervals are sorted and disjoint).
+        int lo = 0;
+        int hi = count;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (en[mid] < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
+        int i = lo;
         // Compare every overlapping octet; note whether the new range is wholly held.
         int covered = 0;
         for (int j = i; j < count && s[j] <= end; j++) {

@@ -31,7 +31,10 @@ import org.tunnelcodec.core.transport.TcpFlags;
  *   <li>Outer IPv4: DF set, the Identification counting up from the caller's value per
  *       segment, as segmentation offload does; outer IPv6 has no fragmentation fields.</li>
  * </ul>
- * Frames longer than 65,535 octets (frame header included) cannot be described by the 16-bit
+ * Checksums: the outer IPv4 header checksum and each segment's TCP checksum are computed, unless
+ * {@link #withChecksumOffload()} leaves the TCP checksum to the NIC.
+ *
+ * <p>Frames longer than 65,535 octets (frame header included) cannot be described by the 16-bit
  * Frame Length and are refused with {@link IllegalArgumentException}.
  */
 public final class SttSegmenter {
@@ -43,9 +46,10 @@ public final class SttSegmenter {
     private final int timeToLive;
     private final int trafficClass;
     private final int destinationPort;
+    private final boolean checksumOffload;
 
     private SttSegmenter(boolean ipv6, Ipv4Address s4, Ipv4Address d4, Ipv6Address s6, Ipv6Address d6, int ttl,
-                         int trafficClass, int destinationPort) {
+                         int trafficClass, int destinationPort, boolean checksumOffload) {
         this.ipv6 = ipv6;
         this.source4 = s4;
         this.destination4 = d4;
@@ -54,6 +58,20 @@ public final class SttSegmenter {
         this.timeToLive = Check.inRange("timeToLive", ttl, 0, 255);
         this.trafficClass = Check.inRange("trafficClass", trafficClass, 0, 255);
         this.destinationPort = Check.inRange("destinationPort", destinationPort, 0, 0xFFFF);
+        this.checksumOffload = checksumOffload;
+    }
+
+    /**
+     * A copy that leaves each segment's TCP checksum to the NIC: it writes the pseudo-header
+     * sum (folded, not complemented) in the Checksum field, as Linux does for a
+     * {@code CHECKSUM_PARTIAL} packet, and the NIC completes it over the segment. The outer
+     * IPv4 header checksum is still computed. Use it only when the device really offloads.
+     *
+     * @return the segmenter with checksum offload
+     */
+    public SttSegmenter withChecksumOffload() {
+        return new SttSegmenter(ipv6, source4, destination4, source6, destination6, timeToLive, trafficClass,
+                destinationPort, true);
     }
 
     /**
@@ -65,7 +83,7 @@ public final class SttSegmenter {
      */
     public static SttSegmenter ipv4(Ipv4Address source, Ipv4Address destination, int timeToLive, int tos) {
         return new SttSegmenter(false, Objects.requireNonNull(source, "source"),
-                Objects.requireNonNull(destination, "destination"), null, null, timeToLive, tos, SttLayout.PORT);
+                Objects.requireNonNull(destination, "destination"), null, null, timeToLive, tos, SttLayout.PORT, false);
     }
 
     /**
@@ -77,7 +95,7 @@ public final class SttSegmenter {
      */
     public static SttSegmenter ipv6(Ipv6Address source, Ipv6Address destination, int hopLimit, int trafficClass) {
         return new SttSegmenter(true, null, null, Objects.requireNonNull(source, "source"),
-                Objects.requireNonNull(destination, "destination"), hopLimit, trafficClass, SttLayout.PORT);
+                Objects.requireNonNull(destination, "destination"), hopLimit, trafficClass, SttLayout.PORT, false);
     }
 
     /** @return the outer IP header length: 20 or 40 */
@@ -128,6 +146,11 @@ public final class SttSegmenter {
             Wire.requireRoom(out[i], overhead + payload);
         }
         int sourcePort = FlowHash.sourcePort(FlowHash.ofEthernetFrame(inner, inner.position(), innerLength));
+        // IPv4: only Total Length and Identification change between segments, so the sum of the
+        // other header words is taken once (RFC 1071: the sum is order-independent).
+        long ipv4Constant = ipv6 ? 0 : (0x4500L | trafficClass) + 0x4000 + ((long) timeToLive << 8 | 6)
+                + (source4.bits() >>> 16) + (source4.bits() & 0xFFFF)
+                + (destination4.bits() >>> 16) + (destination4.bits() & 0xFFFF);
         for (int i = 0; i < count; i++) {
             int offset = i * mss;
             int payload = Math.min(mss, frameLength - offset);
@@ -144,19 +167,25 @@ public final class SttSegmenter {
             int innerStart = Math.max(0, offset - SttLayout.FRAME_HEADER_LENGTH);
             Wire.copy(inner, inner.position() + innerStart, dst, data + written, payload - written);
             boolean last = i == count - 1;
-            SttSegmentHeader seg = new SttSegmentHeader(sourcePort, destinationPort, frameLength, offset,
-                    frameIdentifier, 0, TcpFlags.of(TcpFlags.ACK | (last ? TcpFlags.PSH : 0)), 0xFFFF, 0, 0);
-            SttSegmentCodec.write(seg, dst, tcp);
+            // The TCP-like header, written directly: data offset 5, ACK (+PSH on the last), window 65535.
+            Wire.put64(dst, tcp, (long) sourcePort << 48 | (long) destinationPort << 32 | (long) frameLength << 16 | offset);
+            Wire.put64(dst, tcp + 8, frameIdentifier << 32 | 0x5000L << 16
+                    | (long) (TcpFlags.ACK | (last ? TcpFlags.PSH : 0)) << 16 | 0xFFFF);
+            Wire.put32(dst, tcp + 16, 0);
             int tcpLength = SttLayout.SEGMENT_HEADER_LENGTH + payload;
             int pseudo;
             if (ipv6) {
                 writeIpv6(dst, p, tcpLength);
                 pseudo = InternetChecksum.ipv6PseudoHeaderSum(source6, destination6, 6, tcpLength);
             } else {
-                writeIpv4(dst, p, tcpLength, (firstIpId + i) & 0xFFFF);
+                writeIpv4(dst, p, tcpLength, (firstIpId + i) & 0xFFFF, ipv4Constant);
                 pseudo = InternetChecksum.ipv4PseudoHeaderSum(source4, destination4, 6, tcpLength);
             }
-            SttSegmentCodec.fillChecksum(dst, tcp, tcpLength, pseudo);
+            if (checksumOffload) {
+                Wire.put16(dst, tcp + 16, pseudo);
+            } else {
+                SttSegmentCodec.fillChecksum(dst, tcp, tcpLength, pseudo);
+            }
             dst.limit(p + outerHeaderLength() + tcpLength);
         }
         return count;
@@ -172,13 +201,14 @@ public final class SttSegmenter {
         return frameLength;
     }
 
-    private void writeIpv4(ByteBuffer dst, int p, int tcpLength, int id) {
-        Wire.put32(dst, p, 0x4500_0000L | (long) trafficClass << 16 | (20 + tcpLength));
+    private void writeIpv4(ByteBuffer dst, int p, int tcpLength, int id, long constantSum) {
+        int totalLength = 20 + tcpLength;
+        int checksum = ~InternetChecksum.fold(constantSum + totalLength + id) & 0xFFFF;
+        Wire.put32(dst, p, 0x4500_0000L | (long) trafficClass << 16 | totalLength);
         Wire.put32(dst, p + 4, (long) id << 16 | 0x4000); // DF
-        Wire.put32(dst, p + 8, (long) timeToLive << 24 | 6L << 16);
+        Wire.put32(dst, p + 8, (long) timeToLive << 24 | 6L << 16 | checksum);
         source4.write(dst, p + 12);
         destination4.write(dst, p + 16);
-        Wire.put16(dst, p + 10, InternetChecksum.checksum(dst, p, 20, 0));
     }
 
     private void writeIpv6(ByteBuffer dst, int p, int tcpLength) {

@@ -73,6 +73,22 @@ class SttSegmenterTest {
     }
 
     @Test
+    void shouldLeaveThePseudoHeaderSumForTheNicWithChecksumOffload() {
+        ByteBuffer inner = inner(2000, 3);
+        ByteBuffer[] out = buffers(2, 1500);
+        SttSegmenter.ipv4(A, B, 64, 0).withChecksumOffload().segment(SttFrameHeader.of(7), inner, 9, 1448, 0, out);
+        for (ByteBuffer seg : out) {
+            int tcpLength = seg.limit() - 20;
+            int pseudo = InternetChecksum.ipv4PseudoHeaderSum(A, B, 6, tcpLength);
+            assertThat(seg.getShort(20 + 16) & 0xFFFF).isEqualTo(pseudo);
+            // What the NIC does: sum the segment with the field as it is, store the complement.
+            int completed = ~InternetChecksum.sum(seg, 20, tcpLength) & 0xFFFF;
+            seg.putShort(20 + 16, (short) completed);
+            assertThat(TcpDecoder.verifyChecksum(seg, 20, tcpLength, pseudo)).isTrue();
+        }
+    }
+
+    @Test
     void shouldRefuseAFrameLongerThan65535Octets() {
         SttSegmenter s = SttSegmenter.ipv4(A, B, 64, 0);
         assertThatThrownBy(() -> s.segment(SttFrameHeader.of(1), ByteBuffer.allocate(65535 - 17), 1, 1448, 0,
