@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalLong;
 import org.tunnelcodec.core.ByteString;
 import org.tunnelcodec.core.Decoded;
 import org.tunnelcodec.core.EtherType;
@@ -56,64 +55,95 @@ public final class GreDecoder {
         if (version > 1) {
             throw badVersion(version);
         }
-        boolean c = (word & GreLayout.C) != 0;
-        boolean r = (word & GreLayout.R) != 0;
-        boolean ackPresent = version == 1 && (word & GreLayout.A) != 0;
-        int at = index + GreLayout.MIN_LENGTH;
-        int checksum = 0;
-        int offset = 0;
-        if (c || r) {
-            Wire.require(PROTOCOL, "Checksum", index, at, 4, limit);
-            checksum = Wire.u16(src, at);
-            offset = Wire.u16(src, at + 2);
-            at += 4;
+        // One bounds check for every fixed-position field; the SRE walk checks its own.
+        int at = index + fixedLength(word);
+        if (at > limit) {
+            throw truncatedFixedPart(word, index, limit);
         }
-        OptionalLong key = OptionalLong.empty();
+        int field = index + GreLayout.MIN_LENGTH;
+        int checksumAndOffset = 0;
+        if ((word & (GreLayout.C | GreLayout.R)) != 0) {
+            checksumAndOffset = Wire.i32(src, field);
+            field += 4;
+        }
+        long key = GreHeader.ABSENT;
         if ((word & GreLayout.K) != 0) {
-            Wire.require(PROTOCOL, "Key", index, at, 4, limit);
-            key = OptionalLong.of(Wire.u32(src, at));
-            at += 4;
+            key = Wire.u32(src, field);
+            field += 4;
         }
-        OptionalLong sequence = OptionalLong.empty();
+        long sequence = GreHeader.ABSENT;
         if ((word & GreLayout.S) != 0) {
-            Wire.require(PROTOCOL, "Sequence Number", index, at, 4, limit);
-            sequence = OptionalLong.of(Wire.u32(src, at));
-            at += 4;
+            sequence = Wire.u32(src, field);
+            field += 4;
         }
-        OptionalLong ack = OptionalLong.empty();
-        if (ackPresent) {
-            Wire.require(PROTOCOL, "Acknowledgment Number", index, at, 4, limit);
-            ack = OptionalLong.of(Wire.u32(src, at));
-            at += 4;
+        long ack = GreHeader.ABSENT;
+        if (version == 1 && (word & GreLayout.A) != 0) {
+            ack = Wire.u32(src, field);
         }
         List<SourceRouteEntry> routing = List.of();
-        if (r) {
-            List<SourceRouteEntry> entries = new ArrayList<>(2);
-            at = routing(src, index, at, limit, entries);
-            routing = entries;
+        if ((word & GreLayout.R) != 0) {
+            int end = routingEnd(src, index, at, limit);
+            routing = routing(src, at);
+            at = end;
         }
-        int reservedFlags = (word & GreLayout.RESERVED_FLAGS_MASK) >>> GreLayout.RESERVED_FLAGS_SHIFT;
-        if (version == 1) {
-            reservedFlags &= 0x0F; // bit 8 is A in version 1
-        }
-        GreHeader h = new GreHeader(version, c, r, (word & GreLayout.STRICT) != 0,
-                (word & GreLayout.RECURSION_MASK) >>> GreLayout.RECURSION_SHIFT, reservedFlags,
-                EtherType.of(Wire.u16(src, index + 2)), checksum, offset, key, sequence, ack, routing);
+        GreHeader h = header(word, EtherType.of(Wire.u16(src, index + 2)), checksumAndOffset, key, sequence, ack,
+                routing);
         int payloadLength = limit - at;
-        if (version == 1 && key.isPresent()) {
-            int pptpLength = (int) (key.getAsLong() >>> 16);
-            if (pptpLength > payloadLength) {
-                throw MalformedPacketException.truncated(PROTOCOL, "Payload Length", at - index, pptpLength,
-                        payloadLength);
-            }
-            payloadLength = pptpLength;
+        if (version == 1 && key != GreHeader.ABSENT) {
+            payloadLength = pptpPayloadLength(key, at - index, payloadLength);
         }
         return Decoded.of(h, at - index, src, at, payloadLength);
     }
 
-    /** Reads the SRE list (RFC 1701 §2.1) up to and including the NULL SRE; returns the index after it. */
-    private static int routing(ByteBuffer src, int base, int at, int limit, List<SourceRouteEntry> entries) {
-        while (true) {
+    // Field unpacking and the cold paths live in helpers, which GreView shares, and keep decode
+    // small enough for the JIT to inline.
+
+    /** The record from the first word and the fields read after it. */
+    private static GreHeader header(int word, EtherType protocolType, int checksumAndOffset, long key, long sequence,
+                                    long ack, List<SourceRouteEntry> routing) {
+        int version = word & GreLayout.VERSION_MASK;
+        int reservedFlags = (word & GreLayout.RESERVED_FLAGS_MASK) >>> GreLayout.RESERVED_FLAGS_SHIFT;
+        if (version == 1) {
+            reservedFlags &= 0x0F; // bit 8 is A in version 1
+        }
+        return new GreHeader(version, (word & GreLayout.C) != 0, (word & GreLayout.R) != 0,
+                (word & GreLayout.STRICT) != 0, (word & GreLayout.RECURSION_MASK) >>> GreLayout.RECURSION_SHIFT,
+                reservedFlags, protocolType, checksumAndOffset >>> 16, checksumAndOffset & 0xFFFF, key, sequence, ack,
+                routing);
+    }
+
+    /** The error for a fixed part that does not fit: names the first field past the limit. */
+    static MalformedPacketException truncatedFixedPart(int word, int index, int limit) {
+        int at = index + GreLayout.MIN_LENGTH;
+        String[] names = {"Checksum", "Key", "Sequence Number", "Acknowledgment Number"};
+        boolean[] present = {(word & (GreLayout.C | GreLayout.R)) != 0, (word & GreLayout.K) != 0,
+            (word & GreLayout.S) != 0, (word & GreLayout.VERSION_MASK) == 1 && (word & GreLayout.A) != 0};
+        for (int i = 0; i < names.length; i++) {
+            if (present[i]) {
+                if (at + 4 > limit) {
+                    return MalformedPacketException.truncated(PROTOCOL, names[i], at - index, 4, Math.max(0, limit - at));
+                }
+                at += 4;
+            }
+        }
+        throw new IllegalStateException("the fixed part fits");
+    }
+
+    /** RFC 2637 §4.1: Payload Length bounds the payload; octets past it are padding. */
+    static int pptpPayloadLength(long key, int headerLength, int available) {
+        int pptpLength = (int) (key >>> 16);
+        if (pptpLength > available) {
+            throw MalformedPacketException.truncated(PROTOCOL, "Payload Length", headerLength, pptpLength, available);
+        }
+        return pptpLength;
+    }
+
+    /**
+     * Walks the SRE list (RFC 1701 §2.1) at {@code at} without allocating, checking everything
+     * {@link #decode} checks, and returns the index after the NULL SRE.
+     */
+    static int routingEnd(ByteBuffer src, int base, int at, int limit) {
+        for (int entries = 0; ; entries++) {
             Wire.require(PROTOCOL, "Address Family", base, at, 4, limit);
             int family = Wire.u16(src, at);
             int sreOffset = Wire.u8(src, at + 2);
@@ -125,17 +155,30 @@ public final class GreDecoder {
                 }
                 return at + 4;
             }
-            if (entries.size() == GreLayout.MAX_SOURCE_ROUTE_ENTRIES) {
+            if (entries == GreLayout.MAX_SOURCE_ROUTE_ENTRIES) {
                 throw MalformedPacketException.invalid(PROTOCOL, "Routing", at - base, Reason.LIMIT_EXCEEDED,
                         "more than " + GreLayout.MAX_SOURCE_ROUTE_ENTRIES + " SREs");
             }
             Wire.require(PROTOCOL, "Routing Information", base, at + 4, sreLength, limit);
-            entries.add(new SourceRouteEntry(family, sreOffset, ByteString.copyOf(src, at + 4, sreLength)));
             at += 4 + sreLength;
         }
     }
 
-    private static MalformedPacketException badVersion(int version) {
+    /** Reads an SRE list that {@link #routingEnd} has checked, leaving out the NULL SRE. */
+    private static List<SourceRouteEntry> routing(ByteBuffer src, int at) {
+        List<SourceRouteEntry> entries = new ArrayList<>(2);
+        while (true) {
+            int family = Wire.u16(src, at);
+            int sreLength = Wire.u8(src, at + 3);
+            if (family == 0 && sreLength == 0) {
+                return entries;
+            }
+            entries.add(new SourceRouteEntry(family, Wire.u8(src, at + 2), ByteString.copyOf(src, at + 4, sreLength)));
+            at += 4 + sreLength;
+        }
+    }
+
+    static MalformedPacketException badVersion(int version) {
         return MalformedPacketException.invalid(PROTOCOL, "Ver", 1, Reason.UNSUPPORTED_VERSION,
                 "version " + version + " (expected: 0 or 1)");
     }
@@ -180,28 +223,14 @@ public final class GreDecoder {
         Objects.checkIndex(index, limit + 1);
         Wire.require(PROTOCOL, "Flags", index, index, GreLayout.MIN_LENGTH, limit);
         int word = Wire.u16(src, index);
-        int n = fixedLength(word);
-        if ((word & GreLayout.R) != 0) {
-            int at = index + n;
-            for (int entries = 0; ; entries++) {
-                Wire.require(PROTOCOL, "Address Family", index, at, 4, limit);
-                int family = Wire.u16(src, at);
-                int sreLength = Wire.u8(src, at + 3);
-                at += 4;
-                if (family == 0 && sreLength == 0) {
-                    break;
-                }
-                if (entries == GreLayout.MAX_SOURCE_ROUTE_ENTRIES) {
-                    throw MalformedPacketException.invalid(PROTOCOL, "Routing", at - 4 - index, Reason.LIMIT_EXCEEDED,
-                            "more than " + GreLayout.MAX_SOURCE_ROUTE_ENTRIES + " SREs");
-                }
-                at += sreLength;
-            }
-            Wire.require(PROTOCOL, "Routing", index, index, at - index, limit);
-            return at - index;
+        int at = index + fixedLength(word);
+        if (at > limit) {
+            throw truncatedFixedPart(word, index, limit);
         }
-        Wire.require(PROTOCOL, "Flags", index, index, n, limit);
-        return n;
+        if ((word & GreLayout.R) != 0) {
+            at = routingEnd(src, index, at, limit);
+        }
+        return at - index;
     }
 
     /**

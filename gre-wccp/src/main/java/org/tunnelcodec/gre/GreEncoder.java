@@ -37,16 +37,16 @@ public final class GreEncoder {
             Wire.put16(dst, at + 2, h.offset());
             at += 4;
         }
-        if (h.key().isPresent()) {
-            Wire.put32(dst, at, h.key().getAsLong());
+        if (h.hasKey()) {
+            Wire.put32(dst, at, h.key());
             at += 4;
         }
-        if (h.sequenceNumber().isPresent()) {
-            Wire.put32(dst, at, h.sequenceNumber().getAsLong());
+        if (h.hasSequenceNumber()) {
+            Wire.put32(dst, at, h.sequenceNumber());
             at += 4;
         }
-        if (h.acknowledgmentNumber().isPresent()) {
-            Wire.put32(dst, at, h.acknowledgmentNumber().getAsLong());
+        if (h.hasAcknowledgmentNumber()) {
+            Wire.put32(dst, at, h.acknowledgmentNumber());
             at += 4;
         }
         if (h.routingPresent()) {

@@ -2,7 +2,6 @@ package org.tunnelcodec.gre;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalLong;
 import org.tunnelcodec.core.EtherType;
 import org.tunnelcodec.core.internal.Check;
 
@@ -14,7 +13,11 @@ import org.tunnelcodec.core.internal.Check;
  *
  * <p>The record keeps every bit: reserved flags and unknown protocol types round-trip. The K,
  * S and A flags are derived from the presence of {@code key}, {@code sequenceNumber} and
- * {@code acknowledgmentNumber}; the Checksum and Reserved1/Offset fields are on the wire when
+ * {@code acknowledgmentNumber}, each an unsigned 32-bit value held in a {@code long}, or
+ * {@link #ABSENT} (-1) when the field is not on the wire ({@link #hasKey()} and its siblings
+ * say so by name). They are primitives rather than {@code OptionalLong}s so that a decode whose
+ * result does not escape the caller allocates nothing: the JIT can then replace the record by
+ * its fields. The Checksum and Reserved1/Offset fields are on the wire when
  * C or R is set, and must be 0 here otherwise. Whether a header is acceptable is a policy
  * decision, made by {@link GrePolicy}, not by the record or the decoder.
  *
@@ -29,18 +32,21 @@ import org.tunnelcodec.core.internal.Check;
  * @param checksum            the Checksum field as on the wire (0 when neither C nor R)
  * @param offset              the Reserved1 field (RFC 2784) or Offset (RFC 1701), as on the wire
  *                            (0 when neither C nor R)
- * @param key                 the Key (K set), unsigned 32 bits; in version 1, Payload Length in
- *                            the upper 16 bits and Call ID in the lower 16
- * @param sequenceNumber      the Sequence Number (S set), unsigned 32 bits
- * @param acknowledgmentNumber the Acknowledgment Number (version 1, A set), unsigned 32 bits
+ * @param key                 the Key (K set), unsigned 32 bits, or {@link #ABSENT}; in version
+ *                            1, Payload Length in the upper 16 bits and Call ID in the lower 16
+ * @param sequenceNumber      the Sequence Number (S set), unsigned 32 bits, or {@link #ABSENT}
+ * @param acknowledgmentNumber the Acknowledgment Number (version 1, A set), unsigned 32 bits, or
+ *                            {@link #ABSENT}
  * @param routing             the SREs (only when R is set), at most 16; the NULL SRE is implied
  */
 public record GreHeader(int version, boolean checksumPresent, boolean routingPresent, boolean strictSourceRoute,
                         int recursionControl, int reservedFlags, EtherType protocolType, int checksum, int offset,
-                        OptionalLong key, OptionalLong sequenceNumber, OptionalLong acknowledgmentNumber,
-                        List<SourceRouteEntry> routing) {
+                        long key, long sequenceNumber, long acknowledgmentNumber, List<SourceRouteEntry> routing) {
     /** The Protocol Type of PPTP's enhanced GRE. */
     public static final EtherType PPP = EtherType.PPP;
+
+    /** The value of {@code key}, {@code sequenceNumber} or {@code acknowledgmentNumber} when it is not on the wire. */
+    public static final long ABSENT = -1;
 
     /** Checks the components. */
     public GreHeader {
@@ -50,21 +56,21 @@ public record GreHeader(int version, boolean checksumPresent, boolean routingPre
         Objects.requireNonNull(protocolType, "protocolType");
         Check.inRange("checksum", checksum, 0, 0xFFFF);
         Check.inRange("offset", offset, 0, 0xFFFF);
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(sequenceNumber, "sequenceNumber");
-        Objects.requireNonNull(acknowledgmentNumber, "acknowledgmentNumber");
         routing = List.copyOf(routing);
-        if (key.isPresent()) {
-            Check.inRange("key", key.getAsLong(), 0, 0xFFFF_FFFFL);
-        }
-        if (sequenceNumber.isPresent()) {
-            Check.inRange("sequenceNumber", sequenceNumber.getAsLong(), 0, 0xFFFF_FFFFL);
-        }
-        if (acknowledgmentNumber.isPresent()) {
-            Check.inRange("acknowledgmentNumber", acknowledgmentNumber.getAsLong(), 0, 0xFFFF_FFFFL);
-            if (version != 1) {
-                throw new IllegalArgumentException("acknowledgmentNumber: present (expected: only in version 1)");
-            }
+        Check.inRange("key", key, ABSENT, 0xFFFF_FFFFL);
+        Check.inRange("sequenceNumber", sequenceNumber, ABSENT, 0xFFFF_FFFFL);
+        Check.inRange("acknowledgmentNumber", acknowledgmentNumber, ABSENT, 0xFFFF_FFFFL);
+        checkPresence(version, checksumPresent, routingPresent, reservedFlags, checksum, offset, acknowledgmentNumber,
+                routing);
+        Check.inRange("routing.size()", routing.size(), 0, GreLayout.MAX_SOURCE_ROUTE_ENTRIES);
+    }
+
+    // The checks between components live here, not in the constructor, so that the constructor
+    // stays small enough for the JIT to inline into a decode whose result does not escape.
+    private static void checkPresence(int version, boolean checksumPresent, boolean routingPresent, int reservedFlags,
+                                      int checksum, int offset, long acknowledgmentNumber, List<SourceRouteEntry> routing) {
+        if (acknowledgmentNumber != ABSENT && version != 1) {
+            throw new IllegalArgumentException("acknowledgmentNumber: present (expected: only in version 1)");
         }
         if (version == 1 && (reservedFlags & 0x10) != 0) {
             throw new IllegalArgumentException("reservedFlags: " + reservedFlags
@@ -77,13 +83,11 @@ public record GreHeader(int version, boolean checksumPresent, boolean routingPre
         if (!routingPresent && !routing.isEmpty()) {
             throw new IllegalArgumentException("routing: " + routing.size() + " entries (expected: none when R is clear)");
         }
-        Check.inRange("routing.size()", routing.size(), 0, GreLayout.MAX_SOURCE_ROUTE_ENTRIES);
     }
 
     /** @return a plain RFC 2784 header: no options, version 0 */
     public static GreHeader of(EtherType protocolType) {
-        return new GreHeader(0, false, false, false, 0, 0, protocolType, 0, 0, OptionalLong.empty(),
-                OptionalLong.empty(), OptionalLong.empty(), List.of());
+        return new GreHeader(0, false, false, false, 0, 0, protocolType, 0, 0, ABSENT, ABSENT, ABSENT, List.of());
     }
 
     /**
@@ -91,13 +95,12 @@ public record GreHeader(int version, boolean checksumPresent, boolean routingPre
      *
      * @param protocolType the Protocol Type
      * @param withChecksum whether to carry a checksum (compute it with {@link GreEncoder#fillChecksum})
-     * @param key          the Key, or empty
-     * @param sequence     the Sequence Number, or empty
+     * @param key          the Key, or {@link #ABSENT}
+     * @param sequence     the Sequence Number, or {@link #ABSENT}
      * @return the header
      */
-    public static GreHeader of(EtherType protocolType, boolean withChecksum, OptionalLong key, OptionalLong sequence) {
-        return new GreHeader(0, withChecksum, false, false, 0, 0, protocolType, 0, 0, key, sequence,
-                OptionalLong.empty(), List.of());
+    public static GreHeader of(EtherType protocolType, boolean withChecksum, long key, long sequence) {
+        return new GreHeader(0, withChecksum, false, false, 0, 0, protocolType, 0, 0, key, sequence, ABSENT, List.of());
     }
 
     /**
@@ -105,24 +108,24 @@ public record GreHeader(int version, boolean checksumPresent, boolean routingPre
      *
      * @param callId          the peer's Call ID
      * @param payloadLength   the PPP payload octets after the header (0 for an ack-only packet)
-     * @param sequence        the Sequence Number (empty for an ack-only packet)
-     * @param acknowledgment  the Acknowledgment Number, or empty
+     * @param sequence        the Sequence Number ({@link #ABSENT} for an ack-only packet)
+     * @param acknowledgment  the Acknowledgment Number, or {@link #ABSENT}
      * @return the header
      */
-    public static GreHeader pptp(int callId, int payloadLength, OptionalLong sequence, OptionalLong acknowledgment) {
+    public static GreHeader pptp(int callId, int payloadLength, long sequence, long acknowledgment) {
         Check.inRange("callId", callId, 0, 0xFFFF);
         Check.inRange("payloadLength", payloadLength, 0, 0xFFFF);
         return new GreHeader(1, false, false, false, 0, 0, PPP, 0, 0,
-                OptionalLong.of((long) payloadLength << 16 | callId), sequence, acknowledgment, List.of());
+                (long) payloadLength << 16 | callId, sequence, acknowledgment, List.of());
     }
 
     /** @return the first 16-bit word: flags and version */
     public int flagsAndVersion() {
         return (checksumPresent ? GreLayout.C : 0) | (routingPresent ? GreLayout.R : 0)
-                | (key.isPresent() ? GreLayout.K : 0) | (sequenceNumber.isPresent() ? GreLayout.S : 0)
+                | (key != ABSENT ? GreLayout.K : 0) | (sequenceNumber != ABSENT ? GreLayout.S : 0)
                 | (strictSourceRoute ? GreLayout.STRICT : 0) | recursionControl << GreLayout.RECURSION_SHIFT
                 | reservedFlags << GreLayout.RESERVED_FLAGS_SHIFT
-                | (acknowledgmentNumber.isPresent() ? GreLayout.A : 0) | version;
+                | (acknowledgmentNumber != ABSENT ? GreLayout.A : 0) | version;
     }
 
     /** @return the header length on the wire */
@@ -131,13 +134,13 @@ public record GreHeader(int version, boolean checksumPresent, boolean routingPre
         if (checksumPresent || routingPresent) {
             n += 4;
         }
-        if (key.isPresent()) {
+        if (key != ABSENT) {
             n += 4;
         }
-        if (sequenceNumber.isPresent()) {
+        if (sequenceNumber != ABSENT) {
             n += 4;
         }
-        if (acknowledgmentNumber.isPresent()) {
+        if (acknowledgmentNumber != ABSENT) {
             n += 4;
         }
         if (routingPresent) {
@@ -149,6 +152,21 @@ public record GreHeader(int version, boolean checksumPresent, boolean routingPre
         return n;
     }
 
+    /** @return whether K is set: the Key is on the wire */
+    public boolean hasKey() {
+        return key != ABSENT;
+    }
+
+    /** @return whether S is set: the Sequence Number is on the wire */
+    public boolean hasSequenceNumber() {
+        return sequenceNumber != ABSENT;
+    }
+
+    /** @return whether A is set (version 1): the Acknowledgment Number is on the wire */
+    public boolean hasAcknowledgmentNumber() {
+        return acknowledgmentNumber != ABSENT;
+    }
+
     /** @return whether this is PPTP's enhanced GRE (version 1) */
     public boolean isPptp() {
         return version == 1;
@@ -156,11 +174,11 @@ public record GreHeader(int version, boolean checksumPresent, boolean routingPre
 
     /** @return the version 1 Payload Length (upper 16 bits of the Key word), or -1 without a key */
     public int payloadLength() {
-        return version == 1 && key.isPresent() ? (int) (key.getAsLong() >>> 16) : -1;
+        return version == 1 && key != ABSENT ? (int) (key >>> 16) : -1;
     }
 
     /** @return the version 1 Call ID (lower 16 bits of the Key word), or -1 without a key */
     public int callId() {
-        return version == 1 && key.isPresent() ? (int) (key.getAsLong() & 0xFFFF) : -1;
+        return version == 1 && key != ABSENT ? (int) (key & 0xFFFF) : -1;
     }
 }

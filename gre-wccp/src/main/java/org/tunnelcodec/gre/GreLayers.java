@@ -60,13 +60,15 @@ public final class GreLayers {
             } else {
                 sb.append("v0 proto ").append(h.protocolType());
             }
-            h.key().ifPresent(k -> {
-                if (!h.isPptp()) {
-                    sb.append(String.format(" key 0x%08x", k));
-                }
-            });
-            h.sequenceNumber().ifPresent(s -> sb.append(" seq ").append(s));
-            h.acknowledgmentNumber().ifPresent(a -> sb.append(" ack ").append(a));
+            if (h.hasKey() && !h.isPptp()) {
+                sb.append(String.format(" key 0x%08x", h.key()));
+            }
+            if (h.hasSequenceNumber()) {
+                sb.append(" seq ").append(h.sequenceNumber());
+            }
+            if (h.hasAcknowledgmentNumber()) {
+                sb.append(" ack ").append(h.acknowledgmentNumber());
+            }
             if (h.checksumPresent()) {
                 sb.append(String.format(" cksum 0x%04x", h.checksum()));
             }

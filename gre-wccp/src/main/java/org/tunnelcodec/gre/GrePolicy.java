@@ -83,7 +83,7 @@ public enum GrePolicy {
             throw reserved("C R s Recur Flags", String.format("flags 0x%04x (expected: C, R, s, Recur, Flags clear in"
                     + " version 1, RFC 2637 §4.1)", h.flagsAndVersion()));
         }
-        if (h.key().isEmpty()) {
+        if (!h.hasKey()) {
             throw MalformedPacketException.invalid(GreDecoder.PROTOCOL, "K", 0, Reason.BAD_VALUE,
                     "K clear (expected: set in version 1, RFC 2637 §4.1)");
         }

@@ -25,7 +25,7 @@
  *   <caption>Wire fields and record components</caption>
  *   <tr><th>wire field</th><th>{@code GreHeader} component</th></tr>
  *   <tr><td>C, R, s, Recur</td><td>{@code checksumPresent}, {@code routingPresent}, {@code strictSourceRoute}, {@code recursionControl}</td></tr>
- *   <tr><td>K, S, A</td><td>derived from {@code key}, {@code sequenceNumber}, {@code acknowledgmentNumber}</td></tr>
+ *   <tr><td>K, S, A</td><td>derived from {@code key}, {@code sequenceNumber}, {@code acknowledgmentNumber}: set unless the component is {@code GreHeader.ABSENT}</td></tr>
  *   <tr><td>bits 8-12 (reserved; bit 8 is A in version 1)</td><td>{@code reservedFlags}</td></tr>
  *   <tr><td>Ver, Protocol Type</td><td>{@code version}, {@code protocolType}</td></tr>
  *   <tr><td>Checksum, Reserved1 / Offset</td><td>{@code checksum}, {@code offset}</td></tr>

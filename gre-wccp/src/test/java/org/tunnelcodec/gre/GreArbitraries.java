@@ -1,7 +1,6 @@
 package org.tunnelcodec.gre;
 
 import java.util.List;
-import java.util.OptionalLong;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -14,9 +13,8 @@ final class GreArbitraries {
     private GreArbitraries() {
     }
 
-    static Arbitrary<OptionalLong> optionalU32() {
-        return Arbitraries.oneOf(Arbitraries.just(OptionalLong.empty()),
-                Arbitraries.longs().between(0, 0xFFFF_FFFFL).map(OptionalLong::of));
+    static Arbitrary<Long> optionalU32() {
+        return Arbitraries.oneOf(Arbitraries.just(GreHeader.ABSENT), Arbitraries.longs().between(0, 0xFFFF_FFFFL));
     }
 
     static Arbitrary<SourceRouteEntry> sourceRouteEntries() {
@@ -37,7 +35,7 @@ final class GreArbitraries {
                     boolean r = (b[0] & 2) != 0;
                     boolean fields = c || r;
                     return new GreHeader(0, c, r, (b[0] & 4) != 0, b[2], b[1], type, fields ? b[3] : 0,
-                            fields ? b[4] : 0, key, seq, OptionalLong.empty(), r ? sres : List.of());
+                            fields ? b[4] : 0, key, seq, GreHeader.ABSENT, r ? sres : List.of());
                 });
     }
 
@@ -49,7 +47,7 @@ final class GreArbitraries {
 
     static Arbitrary<GreHeader> headers() {
         return Arbitraries.oneOf(version0(), version1(), version1().map(h -> new GreHeader(1, false, false, false, 0, 0,
-                h.protocolType(), 0, 0, OptionalLong.empty(), h.sequenceNumber(), h.acknowledgmentNumber(), List.of())));
+                h.protocolType(), 0, 0, GreHeader.ABSENT, h.sequenceNumber(), h.acknowledgmentNumber(), List.of())));
     }
 
     static Arbitrary<PppHeader> pppHeaders() {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.tunnelcodec.core.ByteString;
 import org.tunnelcodec.core.Decoded;
@@ -70,8 +69,8 @@ class GreDecoderTest {
         assertThat(h.checksumPresent()).isTrue();
         assertThat(h.checksum()).isEqualTo(0x9661);
         assertThat(h.offset()).isZero();
-        assertThat(h.key()).hasValue(0x1234);
-        assertThat(h.sequenceNumber()).hasValue(0);
+        assertThat(h.key()).isEqualTo(0x1234);
+        assertThat(h.sequenceNumber()).isZero();
         assertThat(h.protocolType()).isEqualTo(EtherType.TRANSPARENT_ETHERNET_BRIDGING);
         assertThat(d.headerLength()).isEqualTo(16);
         assertThat(GreDecoder.verifyChecksum(hex(G2), 20, 78 - 20)).isTrue();
@@ -104,18 +103,19 @@ class GreDecoderTest {
         assertThat(h.isPptp()).isTrue();
         assertThat(h.callId()).isEqualTo(16384);
         assertThat(h.payloadLength()).isEqualTo(12);
-        assertThat(h.sequenceNumber()).hasValue(5);
-        assertThat(h.acknowledgmentNumber()).hasValue(4);
+        assertThat(h.sequenceNumber()).isEqualTo(5);
+        assertThat(h.acknowledgmentNumber()).isEqualTo(4);
         assertThat(h.protocolType()).isEqualTo(EtherType.PPP);
         assertThat(d.headerLength()).isEqualTo(16);
         assertThat(d.payloadLength()).isEqualTo(12);
         assertThat(reencode(h)).isEqualTo(bytes(G3, 20, 16));
-        assertThat(h).isEqualTo(GreHeader.pptp(16384, 12, OptionalLong.of(5), OptionalLong.of(4)));
+        assertThat(h).isEqualTo(GreHeader.pptp(16384, 12, 5, 4));
         GrePolicy.RFC_2784.check(h);
 
         GreHeader ack = gre(G3B, 20).header();
-        assertThat(ack.sequenceNumber()).isEmpty();
-        assertThat(ack.acknowledgmentNumber()).hasValue(5);
+        assertThat(ack.hasSequenceNumber()).isFalse();
+        assertThat(ack.sequenceNumber()).isEqualTo(GreHeader.ABSENT);
+        assertThat(ack.acknowledgmentNumber()).isEqualTo(5);
         assertThat(ack.payloadLength()).isZero();
         assertThat(reencode(ack)).isEqualTo(bytes(G3B, 20, 12));
     }
@@ -141,7 +141,7 @@ class GreDecoderTest {
     @Test
     void shouldDecodeGreOverIpv6OfVectorG6() {
         Decoded<GreHeader> d = gre(G6, 40);
-        assertThat(d.header().key()).hasValue(0xabcd);
+        assertThat(d.header().key()).isEqualTo(0xabcd);
         assertThat(d.header().protocolType()).isEqualTo(EtherType.IPV4);
         assertThat(d.payloadLength()).isEqualTo(32);
     }
@@ -199,6 +199,27 @@ class GreDecoderTest {
     }
 
     @Test
+    void shouldNameTheFirstFixedFieldPastTheLimit() {
+        // C, K, S and (version 1) A: cut inside each optional word in turn.
+        String[][] cases = {
+            {"b0000800 0000", "Checksum", "4", "2"},
+            {"b0000800 00000000 0000", "Key", "8", "2"},
+            {"b0000800 00000000 00001234", "Sequence Number", "12", "0"},
+            {"3081880b 00004000 00000005 00", "Acknowledgment Number", "12", "1"},
+        };
+        for (String[] c : cases) {
+            assertThatThrownBy(() -> GreDecoder.decode(hex(c[0]))).as(c[1])
+                    .isInstanceOfSatisfying(MalformedPacketException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.TRUNCATED);
+                        assertThat(e.field()).isEqualTo(c[1]);
+                        assertThat(e.offset()).isEqualTo(Long.parseLong(c[2]));
+                        assertThat(e.required()).isEqualTo(4);
+                        assertThat(e.available()).isEqualTo(Long.parseLong(c[3]));
+                    });
+        }
+    }
+
+    @Test
     void shouldCapTheSourceRouteEntries() {
         StringBuilder s = new StringBuilder("40000800 00000000");
         for (int i = 0; i < 17; i++) {
@@ -218,13 +239,13 @@ class GreDecoderTest {
 
     @Test
     void shouldCheckRecordComponents() {
-        assertThatThrownBy(() -> new GreHeader(0, false, false, false, 0, 0, EtherType.IPV4, 1, 0, OptionalLong.empty(),
-                OptionalLong.empty(), OptionalLong.empty(), List.of())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new GreHeader(0, false, false, false, 0, 0, EtherType.IPV4, 1, 0, GreHeader.ABSENT,
+                GreHeader.ABSENT, GreHeader.ABSENT, List.of())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("checksum/offset");
-        assertThatThrownBy(() -> new GreHeader(0, false, false, false, 0, 0, EtherType.IPV4, 0, 0, OptionalLong.empty(),
-                OptionalLong.empty(), OptionalLong.of(1), List.of())).hasMessageContaining("only in version 1");
-        assertThatThrownBy(() -> new GreHeader(2, false, false, false, 0, 0, EtherType.IPV4, 0, 0, OptionalLong.empty(),
-                OptionalLong.empty(), OptionalLong.empty(), List.of())).hasMessage("version: 2 (expected: 0..1)");
+        assertThatThrownBy(() -> new GreHeader(0, false, false, false, 0, 0, EtherType.IPV4, 0, 0, GreHeader.ABSENT,
+                GreHeader.ABSENT, 1, List.of())).hasMessageContaining("only in version 1");
+        assertThatThrownBy(() -> new GreHeader(2, false, false, false, 0, 0, EtherType.IPV4, 0, 0, GreHeader.ABSENT,
+                GreHeader.ABSENT, GreHeader.ABSENT, List.of())).hasMessage("version: 2 (expected: 0..1)");
         assertThatThrownBy(() -> GreEncoder.fillChecksum(hex(G1), 20, 36)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -12,6 +12,7 @@ import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.dissect.DissectedLayer;
 import org.tunnelcodec.core.dissect.Dissection;
 import org.tunnelcodec.core.transport.TcpFlags;
+import org.tunnelcodec.gre.GreHeader;
 import org.tunnelcodec.testdata.CapturedFrame;
 
 /**
@@ -151,7 +152,9 @@ final class Json {
             string(sb, c.getName());
             sb.append(':');
             try {
-                value(sb, c.getAccessor().invoke(r));
+                Object v = c.getAccessor().invoke(r);
+                // GRE's optional 32-bit fields hold GreHeader.ABSENT when not on the wire.
+                value(sb, r instanceof GreHeader && v instanceof Long l && l == GreHeader.ABSENT ? null : v);
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("cannot read " + c.getName() + " of " + r.getClass().getName(), e);
             }
