@@ -203,11 +203,16 @@ public final class GreDecoder {
         }
     }
 
-    /** Peeks at the Protocol Type. */
+    /**
+     * Peeks at the Protocol Type.
+     *
+     * @throws MalformedPacketException if the first 4 octets are past the limit
+     * @throws IndexOutOfBoundsException if {@code index} is negative or past the limit
+     */
     public static int protocolType(ByteBuffer src, int index) {
         try {
-            Objects.checkIndex(index, src.limit());
-            return Wire.u16(src, index + 2);
+            // One read from the header's first octet: a negative index fails here, not two octets later.
+            return Wire.i32(src, index) & 0xFFFF;
         } catch (IndexOutOfBoundsException e) {
             throw Wire.peekFailure(PROTOCOL, "Protocol Type", src, index, 4, e);
         }
@@ -237,11 +242,12 @@ public final class GreDecoder {
      * Peeks at the Key.
      *
      * @return the Key, unsigned, or -1 when K is clear
+     * @throws MalformedPacketException if the first 4 octets, or the Key when K is set, are past the limit
+     * @throws IndexOutOfBoundsException if {@code index} is negative or past the limit
      */
     public static long key(ByteBuffer src, int index) {
         try {
-            Objects.checkIndex(index, src.limit());
-            int word = Wire.u16(src, index);
+            int word = Wire.i32(src, index) >>> 16; // flags and Protocol Type in one read
             if ((word & GreLayout.K) == 0) {
                 return -1;
             }

@@ -12,6 +12,9 @@
  *       {@link org.tunnelcodec.gre.GreEncoder} follow the decoder and encoder contracts of
  *       {@code org.tunnelcodec.core}; the static peeks {@code version}, {@code protocolType},
  *       {@code headerLength}, {@code key} and {@code sequenceNumber} allocate nothing.</li>
+ *   <li>{@link org.tunnelcodec.gre.GreView} is a reusable view for a per-packet data path: its
+ *       {@code wrap} makes every check {@code decode} makes and reads the fixed fields without
+ *       allocating.</li>
  *   <li>{@link org.tunnelcodec.gre.GrePolicy} is the strictness policy: what an RFC 2784/2890
  *       receiver must discard, what Linux additionally drops, what an RFC 1701 receiver accepts,
  *       and the RFC 2637 rules for version 1.</li>

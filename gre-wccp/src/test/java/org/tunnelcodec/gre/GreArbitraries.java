@@ -1,5 +1,7 @@
 package org.tunnelcodec.gre;
 
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -48,6 +50,27 @@ final class GreArbitraries {
     static Arbitrary<GreHeader> headers() {
         return Arbitraries.oneOf(version0(), version1(), version1().map(h -> new GreHeader(1, false, false, false, 0, 0,
                 h.protocolType(), 0, 0, GreHeader.ABSENT, h.sequenceNumber(), h.acknowledgmentNumber(), List.of())));
+    }
+
+    /** Encoded headers with some payload, the same mutated and cut, and random bytes. */
+    static Arbitrary<byte[]> packets() {
+        Arbitrary<byte[]> valid = Combinators.combine(GreArbitraries.headers(), Arbitraries.integers().between(0, 80))
+                .as((h, pad) -> {
+                    ByteBuffer b = ByteBuffer.allocate(GreEncoder.encodedLength(h) + pad);
+                    GreEncoder.encode(h, b);
+                    return b.array();
+                });
+        Arbitrary<byte[]> mutated = Combinators.combine(valid, Arbitraries.integers().between(0, 1000),
+                        Arbitraries.integers().between(1, 255), Arbitraries.integers().between(0, 1000))
+                .as((b, at, xor, cut) -> {
+                    byte[] c = b.clone();
+                    if (c.length > 0) {
+                        c[at % c.length] ^= (byte) (int) xor;
+                    }
+                    return Arrays.copyOf(c, cut % (c.length + 1));
+                });
+        Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(64);
+        return Arbitraries.oneOf(valid, mutated, random);
     }
 
     static Arbitrary<PppHeader> pppHeaders() {
