@@ -48,55 +48,39 @@ public final class GreDecoder {
      * @throws MalformedPacketException if the bytes are not a GRE header this decoder can represent
      */
     public static Decoded<GreHeader> decode(ByteBuffer src, int index, int limit) {
+        // The view makes every check. wrap is small enough to be inlined here, and the JIT then
+        // removes the view: a decode allocates its Decoded and its record (and the SREs).
+        GreView v = new GreView().wrap(src, index, limit);
+        int word = v.flagsAndVersion();
+        List<SourceRouteEntry> routing = (word & GreLayout.R) != 0 ? routing(src, index + fixedLength(word)) : List.of();
+        GreHeader h = header(word, EtherType.of(v.protocolType()), v.checksum() << 16 | v.offset(), v.key(),
+                v.sequenceNumber(), v.acknowledgmentNumber(), routing);
+        return Decoded.of(h, v.headerLength(), src, v.payloadIndex(), v.payloadLength());
+    }
+
+    // GreView.wrap must stay under the JIT's inlining limit (325 bytecodes) for
+    // decode to allocate no view: the checks and the cold paths live in these helpers.
+
+    /**
+     * Checks the range, that the first word is there, the version, and that the fixed-position
+     * fields fit.
+     *
+     * @return the first 32 bits: flags and version, then Protocol Type
+     */
+    static int fixedPart(ByteBuffer src, int index, int limit) {
         Objects.checkFromToIndex(index, limit, src.limit());
         Wire.require(PROTOCOL, "Flags", index, index, GreLayout.MIN_LENGTH, limit);
-        int word = Wire.u16(src, index);
+        int first = Wire.i32(src, index);
+        int word = first >>> 16;
         int version = word & GreLayout.VERSION_MASK;
         if (version > 1) {
             throw badVersion(version);
         }
-        // One bounds check for every fixed-position field; the SRE walk checks its own.
-        int at = index + fixedLength(word);
-        if (at > limit) {
+        if (index + fixedLength(word) > limit) {
             throw truncatedFixedPart(word, index, limit);
         }
-        int field = index + GreLayout.MIN_LENGTH;
-        int checksumAndOffset = 0;
-        if ((word & (GreLayout.C | GreLayout.R)) != 0) {
-            checksumAndOffset = Wire.i32(src, field);
-            field += 4;
-        }
-        long key = GreHeader.ABSENT;
-        if ((word & GreLayout.K) != 0) {
-            key = Wire.u32(src, field);
-            field += 4;
-        }
-        long sequence = GreHeader.ABSENT;
-        if ((word & GreLayout.S) != 0) {
-            sequence = Wire.u32(src, field);
-            field += 4;
-        }
-        long ack = GreHeader.ABSENT;
-        if (version == 1 && (word & GreLayout.A) != 0) {
-            ack = Wire.u32(src, field);
-        }
-        List<SourceRouteEntry> routing = List.of();
-        if ((word & GreLayout.R) != 0) {
-            int end = routingEnd(src, index, at, limit);
-            routing = routing(src, at);
-            at = end;
-        }
-        GreHeader h = header(word, EtherType.of(Wire.u16(src, index + 2)), checksumAndOffset, key, sequence, ack,
-                routing);
-        int payloadLength = limit - at;
-        if (version == 1 && key != GreHeader.ABSENT) {
-            payloadLength = pptpPayloadLength(key, at - index, payloadLength);
-        }
-        return Decoded.of(h, at - index, src, at, payloadLength);
+        return first;
     }
-
-    // Field unpacking and the cold paths live in helpers, which GreView shares, and keep decode
-    // small enough for the JIT to inline.
 
     /** The record from the first word and the fields read after it. */
     private static GreHeader header(int word, EtherType protocolType, int checksumAndOffset, long key, long sequence,
@@ -225,13 +209,8 @@ public final class GreDecoder {
      */
     public static int headerLength(ByteBuffer src, int index) {
         int limit = src.limit();
-        Objects.checkIndex(index, limit + 1);
-        Wire.require(PROTOCOL, "Flags", index, index, GreLayout.MIN_LENGTH, limit);
-        int word = Wire.u16(src, index);
+        int word = fixedPart(src, index, limit) >>> 16;
         int at = index + fixedLength(word);
-        if (at > limit) {
-            throw truncatedFixedPart(word, index, limit);
-        }
         if ((word & GreLayout.R) != 0) {
             at = routingEnd(src, index, at, limit);
         }

@@ -1,7 +1,6 @@
 package org.tunnelcodec.gre;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 import org.tunnelcodec.core.Decoded;
 import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.internal.Wire;
@@ -20,7 +19,8 @@ import org.tunnelcodec.core.internal.Wire;
  * <p>Why it exists: a decode returns a {@link GreHeader} inside a {@link Decoded}, two objects
  * that escape analysis removes only when the JIT happens to inline the whole decode into the
  * caller. A router that reads the Key and Sequence Number of every packet gets the same checks
- * here at a fixed cost of nothing allocated.
+ * here at a fixed cost of nothing allocated. The checks are the decoder's own: {@code decode}
+ * wraps a view and builds the record from it.
  */
 public final class GreView {
     private ByteBuffer source;
@@ -59,18 +59,10 @@ public final class GreView {
      */
     public GreView wrap(ByteBuffer src, int index, int limit) {
         source = null;
-        Objects.checkFromToIndex(index, limit, src.limit());
-        Wire.require(GreDecoder.PROTOCOL, "Flags", index, index, GreLayout.MIN_LENGTH, limit);
-        int first = Wire.i32(src, index); // flags and version, Protocol Type
+        int first = GreDecoder.fixedPart(src, index, limit); // flags and version, Protocol Type
         int w = first >>> 16;
         int version = w & GreLayout.VERSION_MASK;
-        if (version > 1) {
-            throw GreDecoder.badVersion(version);
-        }
         int at = index + GreDecoder.fixedLength(w);
-        if (at > limit) {
-            throw GreDecoder.truncatedFixedPart(w, index, limit);
-        }
         int field = index + GreLayout.MIN_LENGTH;
         int cs = 0;
         if ((w & (GreLayout.C | GreLayout.R)) != 0) {

@@ -17,8 +17,12 @@ import org.tunnelcodec.core.Decoded;
 import org.tunnelcodec.core.MalformedPacketException;
 
 /**
- * {@link GreView} against {@link GreDecoder}: on every input, valid, mutated or random, the view
- * accepts exactly what the decoder accepts, reads the same fields, and fails with the same error.
+ * {@link GreView} as a data path uses it: one view reused for every packet, each packet in a
+ * buffer with poison octets after its limit and in either byte order, against a fresh decode
+ * of the exact bytes. They share their checks ({@code decode} wraps a view), so this holds the
+ * view's own parts: no state leaks from one packet to the next, nothing is read past the limit,
+ * the byte order does not matter, and a failed wrap leaves nothing behind. The checks
+ * themselves are held to tshark and the RFC vectors by the decoder's golden tests.
  */
 class GreViewPropertyTest {
     /** One view for every try, as a data path would keep it: state must not leak between packets. */
