@@ -53,7 +53,7 @@ public final class GreDecoder {
         GreView v = new GreView().wrap(src, index, limit);
         int word = v.flagsAndVersion();
         List<SourceRouteEntry> routing = (word & GreLayout.R) != 0 ? routing(src, index + fixedLength(word)) : List.of();
-        GreHeader h = header(word, EtherType.of(v.protocolType()), v.checksum() << 16 | v.offset(), v.key(),
+        GreHeader h = header(word, EtherType.of(v.protocolType()), v.checksum(), v.offset(), v.key(),
                 v.sequenceNumber(), v.acknowledgmentNumber(), routing);
         return Decoded.of(h, v.headerLength(), src, v.payloadIndex(), v.payloadLength());
     }
@@ -83,8 +83,8 @@ public final class GreDecoder {
     }
 
     /** The record from the first word and the fields read after it. */
-    private static GreHeader header(int word, EtherType protocolType, int checksumAndOffset, long key, long sequence,
-                                    long ack, List<SourceRouteEntry> routing) {
+    private static GreHeader header(int word, EtherType protocolType, int checksum, int offset, long key,
+                                    long sequence, long ack, List<SourceRouteEntry> routing) {
         int version = word & GreLayout.VERSION_MASK;
         int reservedFlags = (word & GreLayout.RESERVED_FLAGS_MASK) >>> GreLayout.RESERVED_FLAGS_SHIFT;
         if (version == 1) {
@@ -92,8 +92,7 @@ public final class GreDecoder {
         }
         return new GreHeader(version, (word & GreLayout.C) != 0, (word & GreLayout.R) != 0,
                 (word & GreLayout.STRICT) != 0, (word & GreLayout.RECURSION_MASK) >>> GreLayout.RECURSION_SHIFT,
-                reservedFlags, protocolType, checksumAndOffset >>> 16, checksumAndOffset & 0xFFFF, key, sequence, ack,
-                routing);
+                reservedFlags, protocolType, checksum, offset, key, sequence, ack, routing);
     }
 
     /** The error for a fixed part that does not fit: names the first field past the limit. */
