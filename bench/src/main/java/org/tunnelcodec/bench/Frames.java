@@ -1,11 +1,23 @@
 package org.tunnelcodec.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.tunnelcodec.core.InternetChecksum;
 import org.tunnelcodec.core.Ipv4Address;
 import org.tunnelcodec.core.Ipv6Address;
 
-/** Builds the frames the benchmarks decode: valid lengths and valid checksums. */
+/**
+ * Builds the frames the benchmarks decode (valid lengths and valid checksums), and reads the
+ * shared benchmark frames of {@code ../shared/bench/frames.tsv}.
+ */
 final class Frames {
     static final int ETHERNET_LENGTH = 14;
     static final int UDP_PAYLOAD_LENGTH = 32;
@@ -99,5 +111,66 @@ final class Frames {
         int c = InternetChecksum.checksum(b, udp, udpLength, pseudo);
         b.putShort(udp + 6, (short) (c == 0 ? 0xFFFF : c));
         return bytes;
+    }
+
+    /** The system property that names the shared {@code frames.tsv}, if it is not found next to the tree. */
+    static final String SHARED_FRAMES_PROPERTY = "tunnelcodec.frames";
+
+    /**
+     * Reads the shared benchmark frames, {@code name<TAB>hex} per line, from the file named by
+     * the {@value #SHARED_FRAMES_PROPERTY} system property, or else from {@code shared/bench/frames.tsv}
+     * beside the repository, seen from the repository root ({@code ../shared}) or from
+     * {@code bench/} ({@code ../../shared}).
+     *
+     * @return the frames by name, in file order
+     * @throws IllegalStateException if the file is not found or a line is not {@code name<TAB>hex}
+     */
+    static Map<String, byte[]> shared() {
+        Path file = sharedFramesFile();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        Map<String, byte[]> frames = new LinkedHashMap<>();
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.strip().split("\t");
+            if (f.length != 2) {
+                throw new IllegalStateException(file + ": not name<TAB>hex: " + line);
+            }
+            frames.put(f[0], HexFormat.of().parseHex(f[1]));
+        }
+        return frames;
+    }
+
+    /** @return the bytes of the shared frame {@code name} */
+    static byte[] shared(String name) {
+        byte[] frame = shared().get(name);
+        if (frame == null) {
+            throw new IllegalStateException("no frame " + name + " in " + sharedFramesFile());
+        }
+        return frame;
+    }
+
+    private static Path sharedFramesFile() {
+        List<Path> tried = new ArrayList<>();
+        String property = System.getProperty(SHARED_FRAMES_PROPERTY);
+        if (property != null) {
+            tried.add(Path.of(property));
+        }
+        tried.add(Path.of("..", "shared", "bench", "frames.tsv"));
+        tried.add(Path.of("..", "..", "shared", "bench", "frames.tsv"));
+        for (Path p : tried) {
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("frames.tsv not found; tried " + tried.stream()
+                .map(p -> p.toAbsolutePath().normalize().toString()).toList()
+                + " (set -D" + SHARED_FRAMES_PROPERTY + "=...)");
     }
 }
