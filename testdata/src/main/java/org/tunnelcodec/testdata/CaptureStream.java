@@ -35,16 +35,18 @@ import org.tunnelcodec.core.dissect.LinkType;
  * names the frame, the byte offset (of the decompressed stream) and the part that was cut, after
  * all complete frames were returned. Other damage gives an {@link IOException} with the offset.
  *
+ * <p>Snapshot length, as libpcap: a record longer than the file's (pcapng: the interface's)
+ * snapshot length, or than 262144 bytes when that is 0 or larger, keeps only its first
+ * snapshot-length bytes; the rest is skipped. (tshark keeps them all; the fuzzed files of the
+ * shared corpus have such records. This reader follows libpcap, so that it gives what tcpdump
+ * and {@link Captures} give.)
+ *
  * <p>Resource limits and hostile input: a record or block is never trusted for an allocation.
- * A captured length above {@value #MAX_CAPTURED_LENGTH} bytes (256 MiB), or above the larger of
- * the interface's snapshot length and libpcap's default maximum of 262144 bytes, plus
- * {@value #SNAPLEN_SLACK} bytes of slack, is rejected before anything is allocated; a length
- * below that is read in chunks, so a cut-off file never makes this reader allocate much more
- * than it actually holds. pcapng blocks other than packet blocks are skipped without being
- * held, except Interface Description Blocks, which are limited to {@value #MAX_HEADER_BLOCK}
- * bytes. (libpcap itself accepts captured lengths above a file's snapshot length up to its
- * per-link-type maximum; fuzzed files of the shared corpus have them, so the floor of 262144
- * keeps this reader in step with libpcap.)
+ * A frame allocates at most its snapshot length (at most 262144 bytes). A captured length above
+ * the larger of the snapshot length and 262144, plus {@value #SNAPLEN_SLACK} bytes of slack, or
+ * above {@value #MAX_CAPTURED_LENGTH} bytes (256 MiB), is rejected with an {@link IOException}
+ * before anything is read. pcapng blocks other than packet blocks are skipped without being held,
+ * except Interface Description Blocks, which are limited to {@value #MAX_HEADER_BLOCK} bytes.
  *
  * <p>Not thread-safe. Each frame's data is its own array, safe to keep after the next call.
  */
@@ -82,11 +84,12 @@ public final class CaptureStream implements AutoCloseable {
     // pcap
     private long pcapNanosPerUnit;
     private long pcapCapturedLimit;
+    private int pcapSnapshot;
 
     // pcapng: the interfaces of the current section
     private final List<Interface> interfaces = new ArrayList<>();
 
-    private record Interface(LinkType linkType, long capturedLimit, int resolution, boolean base2,
+    private record Interface(LinkType linkType, long capturedLimit, int snapshot, int resolution, boolean base2,
                              long offsetSeconds) {
     }
 
@@ -102,7 +105,8 @@ public final class CaptureStream implements AutoCloseable {
             readSectionHeader(0);
             while (firstLinkType == null) {
                 if (!readBlockUntilFrame()) {
-                    throw new IOException(name + ": pcapng file without an Interface Description Block");
+                    throw new EOFException(name + ": the pcapng capture ends at byte offset " + offset
+                            + " before its first Interface Description Block");
                 }
             }
         } else {
@@ -237,6 +241,7 @@ public final class CaptureStream implements AutoCloseable {
         }
         long snaplen = header.getInt(16) & 0xFFFF_FFFFL;
         pcapCapturedLimit = capturedLimit(snaplen);
+        pcapSnapshot = snapshot(snaplen);
         firstLinkType = LinkType.of(header.getInt(20) & 0xFFFF); // the upper bits hold FCS information
         lastLinkType = firstLinkType;
     }
@@ -257,7 +262,7 @@ public final class CaptureStream implements AutoCloseable {
         long captured = header.getInt(8) & 0xFFFF_FFFFL;
         long original = header.getInt(12) & 0xFFFF_FFFFL;
         checkCaptured(captured, pcapCapturedLimit, frame, recordAt);
-        byte[] data = readData((int) captured, frame, recordAt + 16, "the data");
+        byte[] data = readData((int) captured, pcapSnapshot, frame, recordAt + 16, "the data");
         number = frame;
         lastFrame = new CapturedFrame(frame, Instant.ofEpochSecond(seconds, fraction * pcapNanosPerUnit),
                 (int) Math.min(original, Integer.MAX_VALUE), ByteBuffer.wrap(data).asReadOnlyBuffer());
@@ -367,8 +372,8 @@ public final class CaptureStream implements AutoCloseable {
             }
             at += 4 + (optionLength + 3) / 4 * 4;
         }
-        interfaces.add(new Interface(linkType, capturedLimit(snaplen == 0 ? LIBPCAP_DEFAULT_MAX_SNAPLEN : snaplen),
-                resolution, base2, offsetSeconds));
+        interfaces.add(new Interface(linkType, capturedLimit(snaplen), snapshot(snaplen), resolution, base2,
+                offsetSeconds));
         if (firstLinkType == null) {
             firstLinkType = linkType;
         } else if (!firstLinkType.equals(linkType)) {
@@ -395,7 +400,7 @@ public final class CaptureStream implements AutoCloseable {
             throw new IOException(name + ": frame " + frame + " (" + what + " at byte offset " + blockAt
                     + ") has captured length " + captured + ", more than its block length " + length + " holds");
         }
-        byte[] data = readDataOrCut((int) captured, blockAt, length, what, frame);
+        byte[] data = readDataOrCut((int) captured, in.snapshot(), blockAt, length, what, frame);
         finishBlock(blockAt, length, 28 + captured, what, frame);
         emit(frame, timestamp(in, ts), original, data, in.linkType());
     }
@@ -411,9 +416,9 @@ public final class CaptureStream implements AutoCloseable {
                     + ") comes before any Interface Description Block");
         }
         Interface in = interfaces.get(0);
-        long captured = Math.min(original, length - 16); // the block holds the (padded) captured bytes
-        checkCaptured(captured, in.capturedLimit(), frame, blockAt);
-        byte[] data = readDataOrCut((int) captured, blockAt, length, what, frame);
+        // the block holds the captured bytes, padded; as libpcap, no more than the snapshot length
+        long captured = Math.min(original, Math.min(length - 16, in.snapshot()));
+        byte[] data = readDataOrCut((int) captured, in.snapshot(), blockAt, length, what, frame);
         finishBlock(blockAt, length, 12 + captured, what, frame);
         emit(frame, Instant.EPOCH, original, data, in.linkType());
     }
@@ -480,6 +485,14 @@ public final class CaptureStream implements AutoCloseable {
 
     // ---------------------------------------------------------------- limits
 
+    /**
+     * The snapshot length libpcap applies: the file's, or 262144 when the file says 0 or more.
+     * libpcap keeps only that many bytes of a longer record (tshark keeps them all).
+     */
+    private static int snapshot(long snaplen) {
+        return snaplen == 0 || snaplen > LIBPCAP_DEFAULT_MAX_SNAPLEN ? LIBPCAP_DEFAULT_MAX_SNAPLEN : (int) snaplen;
+    }
+
     private static long capturedLimit(long snaplen) {
         return Math.min(MAX_CAPTURED_LENGTH, Math.max(snaplen, LIBPCAP_DEFAULT_MAX_SNAPLEN) + SNAPLEN_SLACK);
     }
@@ -505,7 +518,13 @@ public final class CaptureStream implements AutoCloseable {
     private int readUpTo(byte[] b, int at, int n) throws IOException {
         int done = 0;
         while (done < n) {
-            int r = in.read(b, at + done, n - done);
+            int r;
+            try {
+                r = in.read(b, at + done, n - done);
+            } catch (EOFException e) {
+                throw new EOFException(name + ": the compressed stream is cut off at byte offset " + (offset + done)
+                        + " of the decompressed capture, after frame " + number + " (" + e.getMessage() + ")");
+            }
             if (r < 0) {
                 break;
             }
@@ -542,19 +561,49 @@ public final class CaptureStream implements AutoCloseable {
         }
     }
 
-    private byte[] readDataOrCut(int captured, long blockAt, long length, String what, int frame) throws IOException {
-        byte[] data = readChunked(captured);
+    private byte[] readDataOrCut(int captured, int keep, long blockAt, long length, String what, int frame)
+            throws IOException {
+        byte[] data = readChunked(captured, keep);
         if (data == null) {
             throw cutBlock(blockAt, length, what, frame);
         }
         return data;
     }
 
-    private byte[] readData(int captured, int frame, long dataAt, String what) throws IOException {
-        byte[] data = readChunked(captured);
+    private byte[] readData(int captured, int keep, int frame, long dataAt, String what) throws IOException {
+        byte[] data = readChunked(captured, keep);
         if (data == null) {
             throw new EOFException(name + ": cut off in " + what + " of frame " + frame + " at byte offset " + dataAt
                     + ": " + cutAfter + " of " + captured + " captured bytes");
+        }
+        return data;
+    }
+
+    /**
+     * Reads {@code n} bytes and keeps the first {@code keep} of them.
+     *
+     * @return the kept bytes, or null if the capture ended first (then {@link #cutAfter} says how many came)
+     */
+    private byte[] readChunked(int n, int keep) throws IOException {
+        if (keep >= n) {
+            return readChunked(n);
+        }
+        byte[] data = readChunked(keep);
+        if (data == null) {
+            return null;
+        }
+        long left = n - keep;
+        while (left > 0) {
+            long s = in.skip(left);
+            if (s <= 0) {
+                if (in.read() < 0) {
+                    cutAfter = (int) (n - left);
+                    return null;
+                }
+                s = 1;
+            }
+            left -= s;
+            offset += s;
         }
         return data;
     }
