@@ -289,7 +289,7 @@ public final class CaptureStream implements AutoCloseable {
         }
         long length = header.getInt(4) & 0xFFFF_FFFFL;
         checkBlockLength(length, 28, MAX_HEADER_BLOCK, "the Section Header Block", blockAt);
-        skipOrCut(length - 12, blockAt, length, "the Section Header Block", number + 1);
+        skipOrCut(length - 12, blockAt, length, "the Section Header Block", 0);
         interfaces.clear();
     }
 
@@ -329,7 +329,7 @@ public final class CaptureStream implements AutoCloseable {
             case PCAPNG_SPB -> readSimplePacketBlock(blockAt, length);
             default -> {
                 checkBlockLength(length, 12, (long) MAX_CAPTURED_LENGTH + 4096, what, blockAt);
-                skipOrCut(length - 8, blockAt, length, what, number + 1);
+                skipOrCut(length - 8, blockAt, length, what, 0);
             }
         }
         return true;
@@ -339,7 +339,7 @@ public final class CaptureStream implements AutoCloseable {
         String what = "an Interface Description Block";
         checkBlockLength(length, 20, MAX_HEADER_BLOCK, what, blockAt);
         byte[] body = new byte[(int) length - 8];
-        readOrCut(body, 0, body.length, blockAt, length, what, number + 1);
+        readOrCut(body, 0, body.length, blockAt, length, what, 0);
         checkTrailer(body, body.length - 4, length, what, blockAt);
         ByteBuffer b = ByteBuffer.wrap(body).order(header.order());
         LinkType linkType = LinkType.of(b.getShort(0) & 0xFFFF);
@@ -541,8 +541,10 @@ public final class CaptureStream implements AutoCloseable {
         }
     }
 
+    /** @param frame the frame the block holds, or 0 for a block that holds none */
     private EOFException cutBlock(long blockAt, long length, String what, int frame) {
-        return new EOFException(name + ": cut off in " + what + " at byte offset " + blockAt + " (frame " + frame
+        String which = frame == 0 ? "after frame " + number : "frame " + frame;
+        return new EOFException(name + ": cut off in " + what + " at byte offset " + blockAt + " (" + which
                 + "): the block has " + length + " bytes, the capture ends after " + (offset - blockAt));
     }
 

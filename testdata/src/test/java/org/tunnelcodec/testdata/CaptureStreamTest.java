@@ -424,6 +424,27 @@ class CaptureStreamTest {
     }
 
     @Test
+    void shouldSayWhichPcapngBlockWasCutOff() throws IOException {
+        byte[] file = new Pcapng().section(ByteOrder.LITTLE_ENDIAN).iface(1, 1500, -1)
+                .epb(0, 0, bytes(60, 0), 60).epb(0, 0, bytes(40, 0), 40).other(5, 24).bytes();
+        int isbAt = file.length - 36;
+        int secondAt = isbAt - (32 + 40 + 12);
+        try (CaptureStream s = CaptureStream.open(new ByteArrayInputStream(java.util.Arrays.copyOf(file, secondAt + 50)),
+                "x.pcapng")) {
+            assertThat(s.next().number()).isEqualTo(1);
+            assertThatThrownBy(s::next).isInstanceOf(EOFException.class).hasMessage("x.pcapng: cut off in an Enhanced "
+                    + "Packet Block at byte offset " + secondAt + " (frame 2): the block has 84 bytes, the capture ends after 50");
+        }
+        try (CaptureStream s = CaptureStream.open(new ByteArrayInputStream(java.util.Arrays.copyOf(file, isbAt + 20)),
+                "x.pcapng")) {
+            s.next();
+            s.next();
+            assertThatThrownBy(s::next).isInstanceOf(EOFException.class).hasMessage("x.pcapng: cut off in an Interface "
+                    + "Statistics Block at byte offset " + isbAt + " (after frame 2): the block has 36 bytes, the capture ends after 20");
+        }
+    }
+
+    @Test
     void shouldReturnTheGoodFramesThenEofForASharedPcapngCutAtEveryOffset() throws IOException {
         Path dir = sharedDirectory();
         for (String name : new String[] {"nhrp.pcapng", "ndpi-gre.pcapng", "zeek-geneve-truncated.pcapng"}) {
