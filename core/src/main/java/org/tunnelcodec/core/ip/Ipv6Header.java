@@ -65,7 +65,7 @@ public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, IpP
                     + " (expected: not an extension header the decoder walks; list it in extensionHeaders)");
         }
         long jumbo = last >= 0 && extensionHeaders.get(0) instanceof Ipv6ExtensionHeader.HopByHopOptions o
-                ? Ipv6ExtensionHeader.jumboPayloadLength(o.options()) : -1;
+                ? Ipv6Layout.jumboPayloadLength(o.options()) : -1;
         if (jumbo == -1) {
             Check.inRange("payloadLength", payloadLength, 0, 0xFFFF - extLength);
             if (extLength + payloadLength == 0 && nextHeader.value() != NO_NEXT_HEADER) {
@@ -132,7 +132,7 @@ public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, IpP
      */
     public boolean isJumbogram() {
         return !extensionHeaders.isEmpty() && extensionHeaders.get(0) instanceof Ipv6ExtensionHeader.HopByHopOptions o
-                && Ipv6ExtensionHeader.jumboPayloadLength(o.options()) >= 0;
+                && Ipv6Layout.jumboPayloadLength(o.options()) >= 0;
     }
 
     /**

@@ -21,8 +21,10 @@ import org.tunnelcodec.core.ip.IpScan;
  *
  * <h2>What it checks, in order</h2>
  * <ol>
- *   <li>The outer header is a whole IPv4 or IPv6 packet, not a fragment (reassemble first):
- *       else {@link Verdict#MALFORMED_OUTER} or {@link Verdict#OUTER_FRAGMENT}.</li>
+ *   <li>The outer header is a whole IPv4 or IPv6 packet as core's {@code IpScan} (and so its
+ *       decoders) checks it, IPv6 extension headers and their options walked, jumbograms
+ *       included; and not a fragment (reassemble first; an IPv6 atomic fragment, offset 0 and
+ *       M clear, is not one): else {@link Verdict#MALFORMED_OUTER} or {@link Verdict#OUTER_FRAGMENT}.</li>
  *   <li>It carries GRE (IPv4 Protocol, or IPv6 upper-layer protocol after extension
  *       headers, 47): else {@link Verdict#NOT_GRE}.</li>
  *   <li>Its source is a configured router: else {@link Verdict#UNKNOWN_ROUTER}.</li>
@@ -31,8 +33,9 @@ import org.tunnelcodec.core.ip.IpScan;
  *   <li>Protocol Type 0x883E: else {@link Verdict#NOT_WCCP}.</li>
  *   <li>The router's version says whether a 4-octet redirect header follows ({@link WccpVersion});
  *       it must be present: else {@link Verdict#MALFORMED_REDIRECT_HEADER}.</li>
- *   <li>The rest is a whole IPv4 or IPv6 packet (version nibble, and its own length within
- *       the GRE payload): else {@link Verdict#INNER_NOT_IP}. The packet ends at its own length.</li>
+ *   <li>The rest is a whole IPv4 or IPv6 packet (checked by {@code IpScan} as the outer one,
+ *       its own length within the GRE payload): else {@link Verdict#INNER_NOT_IP}. The packet
+ *       ends at its own length.</li>
  * </ol>
  *
  * <h2>Two routers, one cache</h2>
