@@ -10,6 +10,7 @@ import org.tunnelcodec.core.InternetChecksum;
 import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.internal.Check;
 import org.tunnelcodec.core.internal.Wire;
+import org.tunnelcodec.core.ip.IpScan;
 
 /**
  * Stateful and not thread-safe: reassembles STT frames from their segments; use one per
@@ -182,6 +183,7 @@ public final class SttReassembler {
         }
     }
 
+    private static final int TCP = 6;
     private static final int MIN_CLASS = 6;
     private static final int MAX_CLASS = 16;
     private static final Rejected[] REJECTED;
@@ -305,64 +307,41 @@ public final class SttReassembler {
         Objects.checkFromToIndex(index, limit, packet.limit());
         segments++;
         expire(nowNanos);
-        int available = limit - index;
-        if (available < 1) {
+        // The outer header is checked as core's decoders check it (IPv6 extension headers
+        // walked to TCP); a fragment is refused (reassemble first).
+        long scan = IpScan.ip(packet, index, limit);
+        if (!IpScan.isValid(scan) || IpScan.isFragment(scan)) {
             return reject(RejectReason.MALFORMED_OUTER);
         }
-        int version = Wire.u8(packet, index) >>> 4;
+        if (IpScan.protocol(scan) != TCP) {
+            return reject(RejectReason.NOT_STT);
+        }
         long a;
         long b;
         long c;
         long d;
-        int tcp;
-        int end;
+        int tcp = index + IpScan.headerLength(scan);
+        int tcpLength = IpScan.payloadLength(scan);
+        int end = tcp + tcpLength;
         boolean ce;
         int pseudo;
-        if (version == 4) {
-            if (available < 20) {
-                return reject(RejectReason.MALFORMED_OUTER);
-            }
-            long w0 = Wire.i64(packet, index);
-            int ihl = (int) (w0 >>> 56 & 0xF) * 4;
-            int total = (int) (w0 >>> 32) & 0xFFFF;
-            if (ihl < 20 || total < ihl || total > available || (w0 & 0x3FFF) != 0) {
-                return reject(RejectReason.MALFORMED_OUTER);
-            }
-            if (Wire.u8(packet, index + 9) != 6) {
-                return reject(RejectReason.NOT_STT);
-            }
+        if (IpScan.version(scan) == 4) {
             int src = Wire.i32(packet, index + 12);
             int dst = Wire.i32(packet, index + 16);
             a = 4;
             b = src & 0xFFFF_FFFFL;
             c = 0;
             d = dst & 0xFFFF_FFFFL;
-            tcp = index + ihl;
-            end = index + total;
-            ce = (w0 >>> 48 & 3) == 3;
-            pseudo = limits.verifyChecksums() ? pseudoSum(b + d, total - ihl) : 0;
-        } else if (version == 6) {
-            if (available < 40) {
-                return reject(RejectReason.MALFORMED_OUTER);
-            }
-            long w0 = Wire.i64(packet, index);
-            int payloadLength = (int) (w0 >>> 16) & 0xFFFF;
-            if (40 + payloadLength > available) {
-                return reject(RejectReason.MALFORMED_OUTER);
-            }
-            if ((int) (w0 >>> 8 & 0xFF) != 6) {
-                return reject(RejectReason.NOT_STT); // extension headers before TCP are not walked
-            }
+            ce = (Wire.u8(packet, index + 1) & 3) == 3;
+            pseudo = limits.verifyChecksums() ? pseudoSum(b + d, tcpLength) : 0;
+        } else {
             a = Wire.i64(packet, index + 8);
             b = Wire.i64(packet, index + 16);
             c = Wire.i64(packet, index + 24);
             d = Wire.i64(packet, index + 32);
-            tcp = index + 40;
-            end = index + 40 + payloadLength;
-            ce = (w0 >>> 52 & 3) == 3;
-            pseudo = limits.verifyChecksums() ? pseudoSum(halves(a) + halves(b) + halves(c) + halves(d), payloadLength) : 0;
-        } else {
-            return reject(RejectReason.MALFORMED_OUTER);
+            ce = (Wire.i32(packet, index) >>> 20 & 3) == 3;
+            // RFC 8200 §8.1: the pseudo-header's Upper-Layer Packet Length excludes extension headers.
+            pseudo = limits.verifyChecksums() ? pseudoSum(halves(a) + halves(b) + halves(c) + halves(d), tcpLength) : 0;
         }
         if (end - tcp < SttLayout.SEGMENT_HEADER_LENGTH) {
             return reject(RejectReason.MALFORMED_OUTER);
@@ -690,7 +669,8 @@ public final class SttReassembler {
 
     /** The pseudo-header sum for TCP (RFC 9293 §3.1, RFC 8200 §8.1) from pre-summed address words, allocation-free. */
     private static int pseudoSum(long addressWords, int tcpLength) {
-        return InternetChecksum.fold(addressWords + 6 + (tcpLength & 0xFFFF));
+        // The length is 32 bits in the IPv6 pseudo-header (a jumbogram's may exceed 65535).
+        return InternetChecksum.fold(addressWords + TCP + (tcpLength >>> 16) + (tcpLength & 0xFFFF));
     }
 
     private static long halves(long w) {

@@ -33,8 +33,12 @@
  *   <tr><td>limits</td><td>unspecified</td><td>30 s, 4 MiB per CPU</td><td>caller's {@code Limits} (defaults 30 s, 4 MiB)</td></tr>
  * </table>
  *
- * <p>Not supported: walking outer IPv6 extension headers before the TCP-like header (such
- * segments are {@code NOT_STT}), re-segmenting a received large send by its MSS, DSCP copying,
+ * <p>The outer IP header is checked by core's {@code IpScan}, as core's decoders check it:
+ * outer IPv6 extension headers (and their options) before the TCP-like header are walked, and
+ * the checksum's pseudo-header length excludes them (RFC 8200 §8.1); a malformed chain or a
+ * fragment is {@code MALFORMED_OUTER}.
+ *
+ * <p>Not supported: re-segmenting a received large send by its MSS, DSCP copying,
  * handing up partial frames (§3.3.2).
  */
 package org.tunnelcodec.stt;

@@ -122,7 +122,7 @@ public final class CoreArbitraries {
                     return headers;
                 })
                 .flatMap(exts -> Combinators.combine(Arbitraries.integers().between(0, 255),
-                        Arbitraries.integers().between(0, 0xFFFFF), Arbitraries.integers().between(0, 300),
+                        Arbitraries.integers().between(0, 0xFFFFF), Arbitraries.integers().between(1, 300),
                         Arbitraries.integers().between(0, 255), ipv6Addresses(), ipv6Addresses(),
                         upper.map(IpProtocol::of))
                         .as((tc, flow, len, hop, s, d, firstIfEmpty) -> new Ipv6Header(tc, flow, len,
@@ -133,12 +133,26 @@ public final class CoreArbitraries {
                                                  int fragmentOffset, long id) {
         byte[] b = blob.toByteArray();
         return switch (type) {
-            case 0 -> new Ipv6ExtensionHeader.HopByHopOptions(next, padded(b, 6));
-            case 60 -> new Ipv6ExtensionHeader.DestinationOptions(next, padded(b, 6));
+            case 0 -> new Ipv6ExtensionHeader.HopByHopOptions(next, oneOption(padded(b, 6)));
+            case 60 -> new Ipv6ExtensionHeader.DestinationOptions(next, oneOption(padded(b, 6)));
             case 43 -> new Ipv6ExtensionHeader.RoutingHeader(next, small, small ^ 0x5A, padded(b, 4));
             default -> new Ipv6ExtensionHeader.FragmentHeader(next, small, fragmentOffset, small & 3,
                     (small & 4) != 0, id);
         };
+    }
+
+    /**
+     * Makes the bytes one option TLV that fills them (RFC 8200 §4.2): the first byte is the
+     * Option Type (PadN where it would be Pad1 or a Jumbo Payload option), the second its Opt
+     * Data Len.
+     */
+    private static ByteString oneOption(ByteString bytes) {
+        byte[] b = bytes.toByteArray();
+        if (b[0] == 0 || (b[0] & 0xFF) == 0xC2) {
+            b[0] = 1;
+        }
+        b[1] = (byte) (b.length - 2);
+        return ByteString.of(b);
     }
 
     /** Pads to the next length that is {@code residue} modulo 8. */
@@ -183,6 +197,6 @@ public final class CoreArbitraries {
 
     /** @return any loopback header */
     public static Arbitrary<LoopbackHeader> loopbackHeaders() {
-        return Arbitraries.integers().map(LoopbackHeader::new);
+        return Arbitraries.integers().map(LoopbackHeader::fromWire);
     }
 }

@@ -8,7 +8,6 @@ import org.tunnelcodec.core.InternetChecksum;
 import org.tunnelcodec.core.IpProtocol;
 import org.tunnelcodec.core.Ipv4Address;
 import org.tunnelcodec.core.MalformedPacketException;
-import org.tunnelcodec.core.MalformedPacketException.Reason;
 import org.tunnelcodec.core.internal.Wire;
 
 /**
@@ -45,17 +44,20 @@ public final class Ipv4Decoder {
      * @throws MalformedPacketException if the bytes are not a valid IPv4 header
      */
     public static Decoded<Ipv4Header> decode(ByteBuffer src, int index, int limit) {
-        Objects.checkFromToIndex(index, limit, src.limit());
-        int headerLength = checkedHeaderLength(src, index, limit);
+        long scan = IpScan.ipv4(src, index, limit);
+        if (scan < 0) {
+            throw IpScan.exception(scan, src, index, limit);
+        }
+        int headerLength = IpScan.headerLength(scan);
+        int payloadLength = IpScan.payloadLength(scan);
         // Three reads cover the fixed header: bytes 0-7, 8-15 and 16-19.
         long w0 = Wire.i64(src, index);
         long w1 = Wire.i64(src, index + Ipv4Layout.TTL_OFFSET);
-        int totalLength = (int) (w0 >>> 32) & 0xFFFF;
         int tos = (int) (w0 >>> 48) & 0xFF;
         int flagsOffset = (int) w0 & 0xFFFF;
         ByteString options = headerLength == Ipv4Layout.MIN_LENGTH ? ByteString.EMPTY
                 : ByteString.copyOf(src, index + Ipv4Layout.MIN_LENGTH, headerLength - Ipv4Layout.MIN_LENGTH);
-        Ipv4Header h = new Ipv4Header(tos >>> 2, tos & 3, totalLength - headerLength,
+        Ipv4Header h = new Ipv4Header(tos >>> 2, tos & 3, payloadLength,
                 (int) (w0 >>> 16) & 0xFFFF,
                 (flagsOffset & Ipv4Layout.RESERVED_FLAG) != 0,
                 (flagsOffset & Ipv4Layout.DONT_FRAGMENT) != 0,
@@ -66,7 +68,7 @@ public final class Ipv4Decoder {
                 Ipv4Address.of((int) w1),
                 Ipv4Address.of(Wire.i32(src, index + Ipv4Layout.DESTINATION_OFFSET)),
                 options);
-        return Decoded.of(h, headerLength, src, index + headerLength, totalLength - headerLength);
+        return Decoded.of(h, headerLength, src, index + headerLength, payloadLength);
     }
 
     /**
@@ -77,44 +79,12 @@ public final class Ipv4Decoder {
      * @throws MalformedPacketException as {@link #decode} does
      */
     public static int checkedHeaderLength(ByteBuffer src, int index) {
-        return checkedHeaderLength(src, index, src.limit());
-    }
-
-    private static int checkedHeaderLength(ByteBuffer src, int index, int limit) {
-        Wire.require(PROTOCOL, "Version", index, index, Ipv4Layout.MIN_LENGTH, limit);
-        int first = Wire.i32(src, index);
-        int versionIhl = first >>> 24;
-        if (versionIhl >>> 4 != 4) {
-            throw badVersion(versionIhl >>> 4);
+        int limit = src.limit();
+        long scan = IpScan.ipv4(src, index, limit);
+        if (scan < 0) {
+            throw IpScan.exception(scan, src, index, limit);
         }
-        int headerLength = (versionIhl & 0xF) * 4;
-        if (headerLength < Ipv4Layout.MIN_LENGTH) {
-            throw badIhl(versionIhl & 0xF);
-        }
-        Wire.require(PROTOCOL, "Options", index, index + Ipv4Layout.MIN_LENGTH,
-                headerLength - Ipv4Layout.MIN_LENGTH, limit);
-        int totalLength = first & 0xFFFF;
-        if (totalLength < headerLength) {
-            throw badTotalLength(totalLength, headerLength);
-        }
-        if (index + (long) totalLength > limit) {
-            throw MalformedPacketException.truncated(PROTOCOL, "Total Length", 0, totalLength, limit - index);
-        }
-        return headerLength;
-    }
-
-    private static MalformedPacketException badVersion(int version) {
-        return MalformedPacketException.invalid(PROTOCOL, "Version", 0, Reason.UNSUPPORTED_VERSION,
-                "version " + version + " (expected: 4)");
-    }
-
-    private static MalformedPacketException badIhl(int ihl) {
-        return MalformedPacketException.invalid(PROTOCOL, "IHL", 0, Reason.BAD_LENGTH, "IHL " + ihl + " (expected: 5..15)");
-    }
-
-    private static MalformedPacketException badTotalLength(int totalLength, int headerLength) {
-        return MalformedPacketException.invalid(PROTOCOL, "Total Length", Ipv4Layout.TOTAL_LENGTH_OFFSET,
-                Reason.BAD_LENGTH, "total length " + totalLength + " (expected: >= " + headerLength + ")");
+        return IpScan.headerLength(scan);
     }
 
     /**

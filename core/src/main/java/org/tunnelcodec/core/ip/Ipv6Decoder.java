@@ -9,7 +9,6 @@ import org.tunnelcodec.core.Decoded;
 import org.tunnelcodec.core.IpProtocol;
 import org.tunnelcodec.core.Ipv6Address;
 import org.tunnelcodec.core.MalformedPacketException;
-import org.tunnelcodec.core.MalformedPacketException.Reason;
 import org.tunnelcodec.core.internal.Wire;
 
 /**
@@ -27,11 +26,21 @@ import org.tunnelcodec.core.internal.Wire;
  * are the middle of a packet. Hop-by-Hop in a place other than first is kept as it is.
  *
  * <h2>Receiver checks</h2>
+ * The checks are {@link IpScan#ipv6}'s, so the data path and the decoder agree byte for byte.
  * Version must be 6 ({@code UNSUPPORTED_VERSION}). Payload Length bytes must be present
  * ({@code TRUNCATED}); every walked extension header must end within Payload Length
- * ({@code BAD_LENGTH}). The payload is bounded by Payload Length. Jumbograms (RFC 2675,
- * Payload Length 0 with a Jumbo Payload option) are not supported: their extension headers
- * do not fit in a Payload Length of 0 and decode as {@code BAD_LENGTH}.
+ * ({@code BAD_LENGTH}); every option of a Hop-by-Hop or Destination Options header must end
+ * within its header (RFC 8200 §4.2, {@code BAD_LENGTH}, field "Opt Data Len"). The payload is
+ * bounded by Payload Length.
+ *
+ * <h2>Jumbograms (RFC 2675)</h2>
+ * Payload Length 0 with a Jumbo Payload option in a Hop-by-Hop Options header right after the
+ * fixed header: the packet ends at 40 + Jumbo Payload Length, which must be within the bytes
+ * ({@code TRUNCATED}). The errors of RFC 2675 §3 are {@code MalformedPacketException}s: Payload
+ * Length not 0 with a Jumbo option, Jumbo Payload Length 65535 or less, a Fragment header with
+ * a Jumbo option, and Payload Length 0 without a Jumbo option (except an empty packet whose
+ * Next Header is No Next Header, 59). Linux BIG TCP captures, whose outer Payload Length is 0
+ * with no Jumbo option, are malformed, as tshark reports them.
  */
 public final class Ipv6Decoder {
     static final String PROTOCOL = "IPv6";
@@ -57,20 +66,15 @@ public final class Ipv6Decoder {
      * @throws MalformedPacketException if the bytes are not a valid IPv6 header
      */
     public static Decoded<Ipv6Header> decode(ByteBuffer src, int index, int limit) {
-        Objects.checkFromToIndex(index, limit, src.limit());
+        long scan = IpScan.ipv6(src, index, limit);
+        if (scan < 0) {
+            throw IpScan.exception(scan, src, index, limit);
+        }
+        // The scan checked every length: build the record from bytes known to be good.
         int p = index;
-        Wire.require(PROTOCOL, "Version", p, p, Ipv6Layout.LENGTH, limit);
+        int headerEnd = p + IpScan.headerLength(scan);
         long w0 = Wire.i64(src, p); // Version .. Hop Limit in one read
         int first = (int) (w0 >>> 32);
-        if (first >>> 28 != 6) {
-            throw badVersion(first >>> 28);
-        }
-        int wirePayloadLength = (int) (w0 >>> 16) & 0xFFFF;
-        if (p + Ipv6Layout.LENGTH + (long) wirePayloadLength > limit) {
-            throw MalformedPacketException.truncated(PROTOCOL, "Payload Length", 0,
-                    Ipv6Layout.LENGTH + wirePayloadLength, limit - p);
-        }
-        int end = p + Ipv6Layout.LENGTH + wirePayloadLength;
         int nextHeader = (int) (w0 >>> 8) & 0xFF;
         int at = p + Ipv6Layout.LENGTH;
         // Most packets have at most two extension headers: keep them in locals, so that the
@@ -80,11 +84,8 @@ public final class Ipv6Decoder {
         List<Ipv6ExtensionHeader> more = null;
         int count = 0;
         int current = nextHeader;
-        while (Ipv6Layout.isWalked(current)) {
-            if (count == Ipv6Layout.MAX_EXTENSION_HEADERS) {
-                throw tooManyExtensionHeaders(at - p);
-            }
-            Ipv6ExtensionHeader e = extension(src, p, at, end, current);
+        while (at < headerEnd) {
+            Ipv6ExtensionHeader e = extension(src, at, current);
             if (count == 0) {
                 e0 = e;
             } else if (count == 1) {
@@ -100,9 +101,6 @@ public final class Ipv6Decoder {
             count++;
             at += e.length();
             current = e.nextHeader().value();
-            if (e instanceof Ipv6ExtensionHeader.FragmentHeader f && f.fragmentOffset() != 0) {
-                break;
-            }
         }
         List<Ipv6ExtensionHeader> extensions = switch (count) {
             case 0 -> List.of();
@@ -110,34 +108,16 @@ public final class Ipv6Decoder {
             case 2 -> List.of(e0, e1);
             default -> List.copyOf(more);
         };
-        Ipv6Header h = new Ipv6Header((first >>> 20) & 0xFF, first & 0xFFFFF, end - at,
+        int payloadLength = IpScan.payloadLength(scan);
+        Ipv6Header h = new Ipv6Header((first >>> 20) & 0xFF, first & 0xFFFFF, payloadLength,
                 IpProtocol.of(nextHeader), (int) w0 & 0xFF,
                 Ipv6Address.read(src, p + Ipv6Layout.SOURCE_OFFSET),
                 Ipv6Address.read(src, p + Ipv6Layout.DESTINATION_OFFSET), extensions);
-        return Decoded.of(h, at - p, src, at, end - at);
+        return Decoded.of(h, headerEnd - p, src, headerEnd, payloadLength);
     }
 
-    private static MalformedPacketException tooManyExtensionHeaders(int offset) {
-        return MalformedPacketException.invalid(PROTOCOL, "Next Header", offset, Reason.LIMIT_EXCEEDED,
-                "more than " + Ipv6Layout.MAX_EXTENSION_HEADERS + " extension headers");
-    }
-
-    private static MalformedPacketException badVersion(int version) {
-        return MalformedPacketException.invalid(PROTOCOL, "Version", 0, Reason.UNSUPPORTED_VERSION,
-                "version " + version + " (expected: 6)");
-    }
-
-    private static Ipv6ExtensionHeader extension(ByteBuffer src, int base, int index, int end, int type) {
-        String name = switch (type) {
-            case 0 -> "Hop-by-Hop Options";
-            case 43 -> "Routing";
-            case 44 -> "Fragment";
-            default -> "Destination Options";
-        };
-        if (index + 8 > end) {
-            throw MalformedPacketException.invalid(PROTOCOL, name + " Next Header", index - base, Reason.BAD_LENGTH,
-                    "extension header of 8 bytes extends past Payload Length by " + (index + 8 - end));
-        }
+    /** Builds a walked extension header that {@link IpScan} has checked. */
+    private static Ipv6ExtensionHeader extension(ByteBuffer src, int index, int type) {
         long w = Wire.i64(src, index);
         IpProtocol next = IpProtocol.of((int) (w >>> 56));
         if (type == 44) {
@@ -146,11 +126,6 @@ public final class Ipv6Decoder {
                     (offsetWord >>> 1) & 3, (offsetWord & 1) != 0, w & 0xFFFF_FFFFL);
         }
         int length = ((int) (w >>> 48 & 0xFF) + 1) * 8;
-        if (index + length > end) {
-            throw MalformedPacketException.invalid(PROTOCOL, name + " Hdr Ext Len", index + 1 - base,
-                    Reason.BAD_LENGTH, "extension header of " + length + " bytes extends past Payload Length by "
-                            + (index + length - end));
-        }
         return switch (type) {
             case 0 -> new Ipv6ExtensionHeader.HopByHopOptions(next, ByteString.copyOf(src, index + 2, length - 2));
             case 60 -> new Ipv6ExtensionHeader.DestinationOptions(next, ByteString.copyOf(src, index + 2, length - 2));
@@ -217,37 +192,10 @@ public final class Ipv6Decoder {
      * @throws MalformedPacketException as {@link #decode} does
      */
     public static long upperLayer(ByteBuffer src, int index, int limit) {
-        Objects.checkFromToIndex(index, limit, src.limit());
-        Wire.require(PROTOCOL, "Version", index, index, Ipv6Layout.LENGTH, limit);
-        int wirePayloadLength = Wire.u16(src, index + Ipv6Layout.PAYLOAD_LENGTH_OFFSET);
-        if (index + Ipv6Layout.LENGTH + (long) wirePayloadLength > limit) {
-            throw MalformedPacketException.truncated(PROTOCOL, "Payload Length", 0,
-                    Ipv6Layout.LENGTH + wirePayloadLength, limit - index);
+        long scan = IpScan.ipv6(src, index, limit);
+        if (scan < 0) {
+            throw IpScan.exception(scan, src, index, limit);
         }
-        int end = index + Ipv6Layout.LENGTH + wirePayloadLength;
-        int current = Wire.u8(src, index + Ipv6Layout.NEXT_HEADER_OFFSET);
-        int i = index + Ipv6Layout.LENGTH;
-        for (int n = 0; Ipv6Layout.isWalked(current); n++) {
-            if (n == Ipv6Layout.MAX_EXTENSION_HEADERS) {
-                throw MalformedPacketException.invalid(PROTOCOL, "Next Header", i - index, Reason.LIMIT_EXCEEDED,
-                        "more than " + Ipv6Layout.MAX_EXTENSION_HEADERS + " extension headers");
-            }
-            if (i + 8 > end) {
-                throw MalformedPacketException.invalid(PROTOCOL, "Next Header", i - index, Reason.BAD_LENGTH,
-                        "extension header extends past Payload Length");
-            }
-            int length = current == 44 ? 8 : (Wire.u8(src, i + 1) + 1) * 8;
-            if (i + length > end) {
-                throw MalformedPacketException.invalid(PROTOCOL, "Hdr Ext Len", i + 1 - index, Reason.BAD_LENGTH,
-                        "extension header extends past Payload Length");
-            }
-            boolean nonFirstFragment = current == 44 && (Wire.u16(src, i + 2) >>> 3) != 0;
-            current = Wire.u8(src, i);
-            i += length;
-            if (nonFirstFragment) {
-                break;
-            }
-        }
-        return (long) (i - index) << 8 | current;
+        return (long) IpScan.headerLength(scan) << 8 | IpScan.protocol(scan);
     }
 }

@@ -24,7 +24,9 @@ public sealed interface Ipv6ExtensionHeader {
      * Hop-by-Hop Options header (RFC 8200 §4.3).
      *
      * @param nextHeader the Next Header
-     * @param options    the option TLVs with their padding: 6, 14, 22, ... bytes (at most 2046)
+     * @param options    the option TLVs with their padding: 6, 14, 22, ... bytes (at most 2046);
+     *                   no option may run past the end (RFC 8200 §4.2). A Jumbo Payload option
+     *                   (RFC 2675) must agree with the {@link Ipv6Header} that carries it.
      */
     record HopByHopOptions(IpProtocol nextHeader, ByteString options) implements Ipv6ExtensionHeader {
         /** Checks the components. */
@@ -48,7 +50,8 @@ public sealed interface Ipv6ExtensionHeader {
      * Destination Options header (RFC 8200 §4.6).
      *
      * @param nextHeader the Next Header
-     * @param options    the option TLVs with their padding: 6, 14, 22, ... bytes (at most 2046)
+     * @param options    the option TLVs with their padding: 6, 14, 22, ... bytes (at most 2046);
+     *                   no option may run past the end (RFC 8200 §4.2)
      */
     record DestinationOptions(IpProtocol nextHeader, ByteString options) implements Ipv6ExtensionHeader {
         /** Checks the components. */
@@ -137,5 +140,28 @@ public sealed interface Ipv6ExtensionHeader {
         Objects.requireNonNull(options, "options");
         Check.argument(options.length() % 8 == 6 && options.length() <= 2046, "options.length()",
                 options.length(), "6, 14, 22, ... 2046");
+        int overrun = optionOverrun(options);
+        Check.argument(overrun < 0, "options", options, "option TLVs within the header (RFC 8200 §4.2)");
+    }
+
+    /**
+     * Walks the option TLVs the way {@link IpScan} walks them on the wire (RFC 8200 §4.2).
+     *
+     * @return the index of the first option that runs past the end, or -1
+     */
+    private static int optionOverrun(ByteString options) {
+        int i = 0;
+        int end = options.length();
+        while (i < end) {
+            if (options.byteAt(i) == 0) { // Pad1
+                i++;
+                continue;
+            }
+            if (end - i < 2 || options.byteAt(i + 1) + 2 > end - i) {
+                return i;
+            }
+            i += options.byteAt(i + 1) + 2;
+        }
+        return -1;
     }
 }

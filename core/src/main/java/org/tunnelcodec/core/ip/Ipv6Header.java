@@ -14,11 +14,15 @@ import org.tunnelcodec.core.internal.Check;
  * each names the next, and the last names the upper-layer protocol, which may not itself be
  * a walked extension type (Hop-by-Hop, Routing, Fragment, Destination Options) unless the
  * last header is a non-first fragment. The wire's Payload Length is derived: the extension
- * headers' length plus {@code payloadLength}.
+ * headers' length plus {@code payloadLength}, at most 65535, and not 0 unless the packet is
+ * empty with No Next Header (59). A jumbogram (RFC 2675) is a header whose first extension
+ * header is a Hop-by-Hop Options header with a Jumbo Payload option: its Jumbo Payload Length
+ * must equal the extension headers' length plus {@code payloadLength} and exceed 65535, there
+ * may be no Fragment header, and the wire's Payload Length is 0.
  *
  * @param trafficClass     the Traffic Class, 0..255
  * @param flowLabel        the Flow Label, 0..0xFFFFF
- * @param payloadLength    the bytes after the walked extension headers
+ * @param payloadLength    the bytes after the walked extension headers (more than 65535 only in a jumbogram)
  * @param nextHeader       the fixed header's Next Header
  * @param hopLimit         the Hop Limit, 0..255
  * @param source           the Source Address
@@ -60,7 +64,33 @@ public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, IpP
             throw new IllegalArgumentException("upper-layer protocol: " + expected
                     + " (expected: not an extension header the decoder walks; list it in extensionHeaders)");
         }
-        Check.inRange("payloadLength", payloadLength, 0, 0xFFFF - extLength);
+        long jumbo = last >= 0 && extensionHeaders.get(0) instanceof Ipv6ExtensionHeader.HopByHopOptions o
+                ? Ipv6Layout.jumboPayloadLength(o.options()) : -1;
+        if (jumbo == -1) {
+            Check.inRange("payloadLength", payloadLength, 0, 0xFFFF - extLength);
+            if (extLength + payloadLength == 0 && nextHeader.value() != NO_NEXT_HEADER) {
+                // RFC 2675 §3: Payload Length 0 is a jumbogram's; only an empty packet with
+                // No Next Header (RFC 8200 §4.7) may have it otherwise.
+                throw new IllegalArgumentException("payloadLength: 0 (expected: 1..65535 without extension "
+                        + "headers, unless nextHeader is " + NO_NEXT_HEADER + ")");
+            }
+        } else {
+            checkJumbogram(jumbo, extLength, payloadLength, extensionHeaders);
+        }
+    }
+
+    private static final int NO_NEXT_HEADER = 59;
+
+    private static void checkJumbogram(long jumbo, int extLength, int payloadLength,
+                                       List<Ipv6ExtensionHeader> extensionHeaders) {
+        Check.argument(jumbo != -2, "Jumbo Payload option", "Opt Data Len not 4", "Opt Data Len 4 (RFC 2675 §2)");
+        Check.inRange("payloadLength", payloadLength, 0x10000 - extLength, Integer.MAX_VALUE - extLength);
+        Check.argument(jumbo == (long) extLength + payloadLength, "Jumbo Payload Length", jumbo,
+                "extension headers plus payloadLength, " + ((long) extLength + payloadLength));
+        for (Ipv6ExtensionHeader e : extensionHeaders) {
+            Check.argument(!(e instanceof Ipv6ExtensionHeader.FragmentHeader), "extensionHeaders", e,
+                    "no Fragment header in a jumbogram (RFC 2675 §3)");
+        }
     }
 
     /** @return a header with no extension headers, traffic class and flow label zero, hop limit 64 */
@@ -87,9 +117,22 @@ public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, IpP
         return Ipv6Layout.LENGTH + extensionHeadersLength();
     }
 
-    /** @return the Payload Length field: extension headers plus payload */
+    /**
+     * @return the Payload Length field: extension headers plus payload, or 0 for a jumbogram
+     *     (RFC 2675 §2), whose length is in the Jumbo Payload option
+     */
     public int wirePayloadLength() {
-        return extensionHeadersLength() + payloadLength;
+        return isJumbogram() ? 0 : extensionHeadersLength() + payloadLength;
+    }
+
+    /**
+     * @return whether the first extension header is a Hop-by-Hop Options header with a Jumbo
+     *     Payload option (RFC 2675 §2); its Jumbo Payload Length is then the extension headers
+     *     plus {@code payloadLength}, more than 65535
+     */
+    public boolean isJumbogram() {
+        return !extensionHeaders.isEmpty() && extensionHeaders.get(0) instanceof Ipv6ExtensionHeader.HopByHopOptions o
+                && Ipv6Layout.jumboPayloadLength(o.options()) >= 0;
     }
 
     /**

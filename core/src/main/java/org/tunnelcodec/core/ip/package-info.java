@@ -1,5 +1,13 @@
 /**
- * IPv4 (RFC 791) and IPv6 (RFC 8200) with a bounded walk over IPv6 extension headers.
+ * IPv4 (RFC 791) and IPv6 (RFC 8200) with a bounded walk over IPv6 extension headers and
+ * the option TLVs of Hop-by-Hop and Destination Options headers (RFC 8200 §4.2), and IPv6
+ * jumbograms (RFC 2675).
+ *
+ * <p>{@code IpScan} is the one check of an IP header: allocation-free, non-throwing, returning
+ * a packed {@code long} (layout on the class). {@code Ipv4Decoder} and {@code Ipv6Decoder}
+ * throw {@code IpScan.exception} for an invalid scan and build their records from bytes it
+ * found good; data-path engines in other modules (the WCCP decapsulator, the STT reassembler)
+ * call it for their outer header, so all of them accept and refuse the same packets.
  *
  * <p>Each codec follows the <a href="../package-summary.html#decoder-contract">decoder</a> and
  * <a href="../package-summary.html#encoder-contract">encoder</a> contracts. The bit diagrams
@@ -24,14 +32,21 @@
  *   <tr><td>Version, Payload Length, Hdr Ext Len</td><td>derived</td></tr>
  *   <tr><td>Traffic Class, Flow Label, Hop Limit</td><td>{@code trafficClass}, {@code flowLabel}, {@code hopLimit}</td></tr>
  *   <tr><td>Next Header</td><td>{@code nextHeader}; each extension header's own {@code nextHeader}</td></tr>
- *   <tr><td>Payload Length minus extension headers</td><td>{@code payloadLength}</td></tr>
- *   <tr><td>Hop-by-Hop / Destination Options</td><td>{@code HopByHopOptions.options}, {@code DestinationOptions.options} (TLV bytes)</td></tr>
+ *   <tr><td>Payload Length (or Jumbo Payload Length) minus extension headers</td><td>{@code payloadLength}</td></tr>
+ *   <tr><td>Hop-by-Hop / Destination Options</td><td>{@code HopByHopOptions.options}, {@code DestinationOptions.options} (TLV bytes, walked; a Jumbo Payload option stays in them and must agree with {@code payloadLength})</td></tr>
  *   <tr><td>Routing: Routing Type, Segments Left, data</td><td>{@code RoutingHeader.routingType, segmentsLeft, data}</td></tr>
  *   <tr><td>Fragment: Reserved, Offset, Res, M, Identification</td><td>{@code FragmentHeader.reserved, fragmentOffset, reservedBits, moreFragments, identification}</td></tr>
  * </table>
  *
+ * <p>Decisions: IPv6 Payload Length 0 without a Jumbo Payload option is malformed (RFC 2675
+ * §3), except an empty packet whose Next Header is No Next Header (59, RFC 8200 §4.7); Linux
+ * BIG TCP captures, whose Payload Length is 0 with no Jumbo option (and IPv4 Total Length 0),
+ * are therefore malformed, as tshark marks them. A Jumbo Payload option counts only in a
+ * Hop-by-Hop header right after the fixed header; elsewhere it is an unknown option. An IPv6
+ * atomic fragment (offset 0, M clear; RFC 6946) is not a fragment.
+ *
  * <p>Not supported: IPv4 option parsing (options are kept as bytes), IPv4/IPv6 reassembly,
- * jumbo payloads (RFC 2675; Linux BIG TCP), walking ESP, AH, Mobility, HIP or Shim6 headers
+ * IPv4 Total Length 0 (Linux BIG TCP), option semantics beyond their lengths, walking ESP, AH, Mobility, HIP or Shim6 headers
  * (reported as the upper-layer protocol), more than 8 extension headers ({@code LIMIT_EXCEEDED}).
  */
 package org.tunnelcodec.core.ip;

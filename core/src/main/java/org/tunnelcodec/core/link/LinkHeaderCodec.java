@@ -64,14 +64,14 @@ public final class LinkHeaderCodec {
     public static Decoded<LoopbackHeader> decodeLoopback(ByteBuffer src) {
         int p = src.position();
         Wire.require("Loopback", "Family", p, p, LoopbackHeader.LENGTH, src.limit());
-        return Decoded.of(new LoopbackHeader(Wire.i32(src, p)), LoopbackHeader.LENGTH, src, p + 4,
+        return Decoded.of(LoopbackHeader.fromWire(Wire.i32(src, p)), LoopbackHeader.LENGTH, src, p + 4,
                 src.limit() - p - 4);
     }
 
     /** Writes a {@link LoopbackHeader} at {@code dst.position()}; returns 4. */
     public static int encode(LoopbackHeader h, ByteBuffer dst) {
         Wire.requireRoom(dst, LoopbackHeader.LENGTH);
-        Wire.put32(dst, dst.position(), h.familyField());
+        Wire.put32(dst, dst.position(), h.wireValue());
         return LoopbackHeader.LENGTH;
     }
 

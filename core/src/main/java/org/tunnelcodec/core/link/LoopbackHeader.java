@@ -7,20 +7,42 @@ import org.tunnelcodec.core.EtherType;
  * {@code LINKTYPE_NULL} (0, family in the capturing host's byte order) and
  * {@code LINKTYPE_LOOP} (108, network byte order).
  *
- * @param familyField the 32-bit field read big-endian, exactly as on the wire
+ * <p>The decoder resolves the byte order as libpcap and tshark do: a 32-bit word with any of
+ * its upper 16 bits set was written little-endian. {@code littleEndian} records which, so the
+ * encoder writes the same four bytes back.
+ *
+ * @param family       the address family, for example 2 for IPv4 or 24, 28, 30 for IPv6; with
+ *                     {@code littleEndian} false 0..0xFFFF, with it true any value whose low 16
+ *                     bits are not all zero (otherwise the word reads as big-endian)
+ * @param littleEndian whether the word is in little-endian byte order on the wire
  */
-public record LoopbackHeader(int familyField) {
+public record LoopbackHeader(int family, boolean littleEndian) {
     /** The header's length. */
     public static final int LENGTH = 4;
 
-    /**
-     * The address family, with the byte order resolved as libpcap documents it: a value with
-     * any of its upper 16 bits set was written little-endian and is swapped.
-     *
-     * @return the {@code AF_} value, for example 2 for IPv4 or 24, 28, 30 for IPv6
-     */
-    public int family() {
-        return (familyField & 0xFFFF_0000) != 0 ? Integer.reverseBytes(familyField) : familyField;
+    /** Checks that the family reads back in the same byte order. */
+    public LoopbackHeader {
+        if (littleEndian ? (family & 0xFFFF) == 0 : (family & 0xFFFF_0000) != 0) {
+            throw new IllegalArgumentException("family: " + Integer.toUnsignedString(family)
+                    + (littleEndian ? " (expected: low 16 bits not all zero when little-endian)"
+                            : " (expected: 0..65535 when big-endian)"));
+        }
+    }
+
+    /** @return a big-endian ({@code LINKTYPE_LOOP}) header for the family */
+    public static LoopbackHeader of(int family) {
+        return new LoopbackHeader(family, false);
+    }
+
+    /** @return the header read from the 32-bit word as it is on the wire, read big-endian */
+    public static LoopbackHeader fromWire(int word) {
+        return (word & 0xFFFF_0000) != 0 ? new LoopbackHeader(Integer.reverseBytes(word), true)
+                : new LoopbackHeader(word, false);
+    }
+
+    /** @return the 32-bit word as it is on the wire, read big-endian */
+    public int wireValue() {
+        return littleEndian ? Integer.reverseBytes(family) : family;
     }
 
     /**
@@ -28,7 +50,7 @@ public record LoopbackHeader(int familyField) {
      *     values of {@code AF_INET6}), or {@code null} for any other family
      */
     public EtherType payloadType() {
-        return switch (family()) {
+        return switch (family) {
             case 2 -> EtherType.IPV4;
             case 24, 28, 30 -> EtherType.IPV6;
             default -> null;

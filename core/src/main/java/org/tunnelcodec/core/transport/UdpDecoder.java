@@ -98,11 +98,18 @@ public final class UdpDecoder {
      *
      * @param pseudoHeaderSum the IPv4 or IPv6 pseudo-header sum, from
      *                        {@link org.tunnelcodec.core.InternetChecksum}, with the UDP Length
-     * @return {@link ChecksumStatus#ZERO} for a zero field, else whether it verifies
-     * @throws IndexOutOfBoundsException if the datagram is not within the buffer's limit
+     * @return {@link ChecksumStatus#ZERO} for a zero field, else whether it verifies.
+     *     Reads nothing outside {@code [index, index + length)}.
+     * @throws IndexOutOfBoundsException if the datagram is not within the buffer's limit or
+     *     {@code length} is negative
+     * @throws MalformedPacketException ({@code TRUNCATED}) if {@code length} is less than the
+     *     8-byte header
      */
     public static ChecksumStatus checksumStatus(ByteBuffer src, int index, int length, int pseudoHeaderSum) {
-        java.util.Objects.checkFromIndexSize(index, Math.max(length, UdpHeader.LENGTH), src.limit());
+        Objects.checkFromIndexSize(index, length, src.limit());
+        if (length < UdpHeader.LENGTH) {
+            throw MalformedPacketException.truncated(PROTOCOL, "Checksum", 0, UdpHeader.LENGTH, length);
+        }
         if (Wire.u16(src, index + 6) == 0) {
             return ChecksumStatus.ZERO;
         }

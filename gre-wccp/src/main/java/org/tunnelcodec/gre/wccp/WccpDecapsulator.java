@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.tunnelcodec.core.Ipv4Address;
 import org.tunnelcodec.core.Ipv6Address;
 import org.tunnelcodec.core.internal.Wire;
+import org.tunnelcodec.core.ip.IpScan;
 
 /**
  * The cache side of WCCP GRE redirection: takes an IPv4 or IPv6 packet carrying GRE, checks
@@ -20,8 +21,10 @@ import org.tunnelcodec.core.internal.Wire;
  *
  * <h2>What it checks, in order</h2>
  * <ol>
- *   <li>The outer header is a whole IPv4 or IPv6 packet, not a fragment (reassemble first):
- *       else {@link Verdict#MALFORMED_OUTER} or {@link Verdict#OUTER_FRAGMENT}.</li>
+ *   <li>The outer header is a whole IPv4 or IPv6 packet as core's {@code IpScan} (and so its
+ *       decoders) checks it, IPv6 extension headers and their options walked, jumbograms
+ *       included; and not a fragment (reassemble first; an IPv6 atomic fragment, offset 0 and
+ *       M clear, is not one): else {@link Verdict#MALFORMED_OUTER} or {@link Verdict#OUTER_FRAGMENT}.</li>
  *   <li>It carries GRE (IPv4 Protocol, or IPv6 upper-layer protocol after extension
  *       headers, 47): else {@link Verdict#NOT_GRE}.</li>
  *   <li>Its source is a configured router: else {@link Verdict#UNKNOWN_ROUTER}.</li>
@@ -30,8 +33,9 @@ import org.tunnelcodec.core.internal.Wire;
  *   <li>Protocol Type 0x883E: else {@link Verdict#NOT_WCCP}.</li>
  *   <li>The router's version says whether a 4-octet redirect header follows ({@link WccpVersion});
  *       it must be present: else {@link Verdict#MALFORMED_REDIRECT_HEADER}.</li>
- *   <li>The rest is a whole IPv4 or IPv6 packet (version nibble, and its own length within
- *       the GRE payload): else {@link Verdict#INNER_NOT_IP}. The packet ends at its own length.</li>
+ *   <li>The rest is a whole IPv4 or IPv6 packet (checked by {@code IpScan} as the outer one,
+ *       its own length within the GRE payload): else {@link Verdict#INNER_NOT_IP}. The packet
+ *       ends at its own length.</li>
  * </ol>
  *
  * <h2>Two routers, one cache</h2>
@@ -139,79 +143,35 @@ public final class WccpDecapsulator {
     }
 
     private Verdict strip(ByteBuffer src, int index, int limit, WccpDecapsulation out) {
-        int available = limit - index;
-        if (available < 1) {
+        // The outer header is checked as core's decoders check it, extension headers and
+        // their options included (IpScan allocates nothing, valid or not).
+        long scan = IpScan.ip(src, index, limit);
+        if (!IpScan.isValid(scan)) {
             return Verdict.MALFORMED_OUTER;
         }
-        int version = Wire.u8(src, index) >>> 4;
-        int greIndex;
-        int end;
+        if (IpScan.isFragment(scan)) {
+            return Verdict.OUTER_FRAGMENT;
+        }
+        if (IpScan.protocol(scan) != GRE_PROTOCOL) {
+            return Verdict.NOT_GRE;
+        }
+        int greIndex = index + IpScan.headerLength(scan);
+        int end = greIndex + IpScan.payloadLength(scan);
         WccpRouter router;
-        boolean ipv6;
+        boolean ipv6 = IpScan.version(scan) == 6;
         boolean ce;
-        if (version == 4) {
-            if (available < 20) {
-                return Verdict.MALFORMED_OUTER;
-            }
-            long w0 = Wire.i64(src, index);
-            int ihl = (int) (w0 >>> 56 & 0xF) * 4;
-            int totalLength = (int) (w0 >>> 32) & 0xFFFF;
-            if (ihl < 20 || totalLength < ihl || totalLength > available) {
-                return Verdict.MALFORMED_OUTER;
-            }
-            if ((w0 & 0x3FFF) != 0) { // MF or a fragment offset
-                return Verdict.OUTER_FRAGMENT;
-            }
-            long w1 = Wire.i64(src, index + 8);
-            if ((int) (w1 >>> 48 & 0xFF) != GRE_PROTOCOL) {
-                return Verdict.NOT_GRE;
-            }
-            router = ipv4Router((int) w1);
+        if (!ipv6) {
+            router = ipv4Router(Wire.i32(src, index + 12));
             if (router == null) {
                 return Verdict.UNKNOWN_ROUTER;
             }
-            greIndex = index + ihl;
-            end = index + totalLength;
-            ipv6 = false;
-            ce = (w0 >>> 48 & 3) == 3;
-        } else if (version == 6) {
-            if (available < 40) {
-                return Verdict.MALFORMED_OUTER;
-            }
-            long w0 = Wire.i64(src, index);
-            int payloadLength = (int) (w0 >>> 16) & 0xFFFF;
-            if (40 + payloadLength > available) {
-                return Verdict.MALFORMED_OUTER;
-            }
-            end = index + 40 + payloadLength;
-            // Walk extension headers to GRE; a Fragment header means reassemble first.
-            int at6 = index + 40;
-            int next = (int) (w0 >>> 8) & 0xFF;
-            for (int n = 0; next != GRE_PROTOCOL; n++) {
-                if (next == 44) {
-                    return Verdict.OUTER_FRAGMENT;
-                }
-                if (next != 0 && next != 43 && next != 60) {
-                    return Verdict.NOT_GRE;
-                }
-                if (n == 8 || end - at6 < 8) {
-                    return Verdict.MALFORMED_OUTER;
-                }
-                next = Wire.u8(src, at6);
-                at6 += (Wire.u8(src, at6 + 1) + 1) * 8;
-                if (at6 > end) {
-                    return Verdict.MALFORMED_OUTER;
-                }
-            }
-            greIndex = at6;
+            ce = (Wire.u8(src, index + 1) & 3) == 3;
+        } else {
             router = ipv6Router(Wire.i64(src, index + 8), Wire.i64(src, index + 16));
             if (router == null) {
                 return Verdict.UNKNOWN_ROUTER;
             }
-            ipv6 = true;
-            ce = ((int) (w0 >>> 52) & 3) == 3;
-        } else {
-            return Verdict.MALFORMED_OUTER;
+            ce = (Wire.i32(src, index) >>> 20 & 3) == 3;
         }
         if (end - greIndex < 4) {
             return Verdict.GRE_NOT_USED_BY_WCCP;
@@ -245,23 +205,13 @@ public final class WccpDecapsulator {
         return Verdict.ACCEPTED;
     }
 
-    /** The inner packet's own length, or -1 if it is not a whole IPv4 or IPv6 packet. */
+    /**
+     * The inner packet's own length, or -1 if it is not a whole IPv4 or IPv6 packet (checked as
+     * core's decoders check it).
+     */
     private static int innerLength(ByteBuffer src, int at, int end) {
-        int available = end - at;
-        if (available < 1) {
-            return -1;
-        }
-        int version = Wire.u8(src, at) >>> 4;
-        if (version == 4 && available >= 20) {
-            int ihl = (Wire.u8(src, at) & 0xF) * 4;
-            int total = Wire.u16(src, at + 2);
-            return ihl >= 20 && total >= ihl && total <= available ? total : -1;
-        }
-        if (version == 6 && available >= 40) {
-            int total = 40 + Wire.u16(src, at + 4);
-            return total <= available ? total : -1;
-        }
-        return -1;
+        long scan = IpScan.ip(src, at, end);
+        return IpScan.isValid(scan) ? IpScan.headerLength(scan) + IpScan.payloadLength(scan) : -1;
     }
 
     private WccpRouter ipv4Router(int address) {

@@ -161,6 +161,29 @@ class WccpDecapsulatorTest {
         assertThat(v6.decapsulate(fragmented, out)).isEqualTo(Verdict.OUTER_FRAGMENT);
     }
 
+    /** IPv6 delivery with a Destination Options header before GRE, holding {@code options}. */
+    private static ByteBuffer ipv6WithDestinationOptions(String options) {
+        HexFormat h = HexFormat.of();
+        ByteBuffer b = ByteBuffer.allocate(40 + 8 + 8 + 40);
+        b.put(0, h.parseHex("6000000000383c40"));
+        Ipv6Address.parse("2001:db8::fe").write(b, 8);
+        Ipv6Address.parse("2001:db8::a").write(b, 24);
+        b.put(40, h.parseHex("2f00" + options));
+        b.put(48, h.parseHex("0000883e017b0506"));
+        b.put(56, h.parseHex(INNER));
+        return b;
+    }
+
+    @Test
+    void shouldRefuseAnOuterIpv6OptionThatOverrunsItsHeaderAsMalformedOuter() {
+        WccpDecapsulator v6 = new WccpDecapsulator(List.of(WccpRouter.of("2001:db8::fe", WccpVersion.V2)));
+        // RFC 8200 §4.2: PadN with 4 octets of data fills the 8-byte header; with 144 it overruns.
+        assertThat(v6.decapsulate(ipv6WithDestinationOptions("010400000000"), out)).isEqualTo(Verdict.ACCEPTED);
+        assertThat(out.innerIndex()).isEqualTo(56);
+        assertThat(v6.decapsulate(ipv6WithDestinationOptions("019000000000"), out)).isEqualTo(Verdict.MALFORMED_OUTER);
+        assertThat(v6.count(Verdict.MALFORMED_OUTER)).isEqualTo(1);
+    }
+
     @Test
     void shouldBuildTheGreReturnInTheHeadroomAndBeReadBackByTheDecapsulator() {
         ByteBuffer buf = ByteBuffer.allocate(28 + 40);
