@@ -82,6 +82,27 @@ public final class GreDecoder {
         return first;
     }
 
+    /**
+     * Makes every check {@link #decode} makes, without allocating: the fixed part, the SRE list
+     * of RFC 1701 and, in version 1 with a Key, the Payload Length of RFC 2637 §4.1.
+     *
+     * @return the header length in the upper 32 bits, the payload length in the lower 32
+     * @throws MalformedPacketException as {@link #decode} does
+     */
+    static long checked(ByteBuffer src, int index, int limit) {
+        int word = fixedPart(src, index, limit) >>> 16;
+        int at = index + fixedLength(word);
+        if ((word & GreLayout.R) != 0) {
+            at = routingEnd(src, index, at, limit);
+        }
+        int payload = limit - at;
+        if ((word & GreLayout.VERSION_MASK) == 1 && (word & GreLayout.K) != 0) {
+            int keyIndex = index + GreLayout.MIN_LENGTH + ((word & (GreLayout.C | GreLayout.R)) != 0 ? 4 : 0);
+            payload = pptpPayloadLength(Wire.u32(src, keyIndex), at - index, payload);
+        }
+        return (long) (at - index) << 32 | payload;
+    }
+
     /** The record from the first word and the fields read after it. */
     private static GreHeader header(int word, EtherType protocolType, int checksum, int offset, long key,
                                     long sequence, long ack, List<SourceRouteEntry> routing) {

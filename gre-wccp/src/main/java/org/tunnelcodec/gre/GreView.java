@@ -59,10 +59,9 @@ public final class GreView {
      */
     public GreView wrap(ByteBuffer src, int index, int limit) {
         source = null;
-        int first = GreDecoder.fixedPart(src, index, limit); // flags and version, Protocol Type
+        long lengths = GreDecoder.checked(src, index, limit); // every check decode makes
+        int first = Wire.i32(src, index);
         int w = first >>> 16;
-        int version = w & GreLayout.VERSION_MASK;
-        int at = index + GreDecoder.fixedLength(w);
         int field = index + GreLayout.MIN_LENGTH;
         int cs = 0;
         if ((w & (GreLayout.C | GreLayout.R)) != 0) {
@@ -80,15 +79,8 @@ public final class GreView {
             field += 4;
         }
         long a = GreHeader.ABSENT;
-        if (version == 1 && (w & GreLayout.A) != 0) {
+        if ((w & GreLayout.VERSION_MASK) == 1 && (w & GreLayout.A) != 0) {
             a = Wire.u32(src, field);
-        }
-        if ((w & GreLayout.R) != 0) {
-            at = GreDecoder.routingEnd(src, index, at, limit);
-        }
-        int payload = limit - at;
-        if (version == 1 && k != GreHeader.ABSENT) {
-            payload = GreDecoder.pptpPayloadLength(k, at - index, payload);
         }
         this.index = index;
         this.limit = limit;
@@ -98,8 +90,8 @@ public final class GreView {
         this.key = k;
         this.sequenceNumber = s;
         this.acknowledgmentNumber = a;
-        this.headerLength = at - index;
-        this.payloadLength = payload;
+        this.headerLength = (int) (lengths >>> 32);
+        this.payloadLength = (int) lengths;
         this.source = src;
         return this;
     }

@@ -1,6 +1,7 @@
 package org.tunnelcodec.gre;
 
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import org.tunnelcodec.core.Decoded;
 import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.MalformedPacketException.Reason;
@@ -26,31 +27,50 @@ public final class PppCodec {
      * @throws MalformedPacketException if the bytes are not a PPP header
      */
     public static Decoded<PppHeader> decode(ByteBuffer src) {
-        int p = src.position();
-        int limit = src.limit();
-        Wire.require(PROTOCOL, "Protocol", p, p, 1, limit);
-        int at = p;
-        boolean ac = false;
+        return decode(src, src.position(), src.limit());
+    }
+
+    /**
+     * Decodes the header at absolute {@code index}, reading no byte at or past {@code limit}.
+     *
+     * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
+     * @throws MalformedPacketException if the bytes are not a PPP header
+     */
+    public static Decoded<PppHeader> decode(ByteBuffer src, int index, int limit) {
+        int scan = scan(src, index, limit);
+        int length = scan >>> 24;
+        boolean compressed = (scan & 0x10000) != 0;
+        PppHeader h = new PppHeader(length - (compressed ? 1 : 2) == 2, scan & 0xFFFF, compressed);
+        return Decoded.of(h, length, src, index + length, limit - index - length);
+    }
+
+    /**
+     * Makes every check {@link #decode(ByteBuffer, int, int)} makes, without allocating.
+     *
+     * @return the header length in bits 24-31, 1 in bit 16 when the Protocol field is
+     *     compressed to one octet, and the Protocol in bits 0-15
+     * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
+     * @throws MalformedPacketException if the bytes are not a PPP header
+     */
+    public static int scan(ByteBuffer src, int index, int limit) {
+        Objects.checkFromToIndex(index, limit, src.limit());
+        Wire.require(PROTOCOL, "Protocol", index, index, 1, limit);
+        int at = index;
         if (Wire.u8(src, at) == 0xFF) {
-            Wire.require(PROTOCOL, "Control", p, at, 2, limit);
+            Wire.require(PROTOCOL, "Control", index, at, 2, limit);
             if (Wire.u8(src, at + 1) != 0x03) {
                 throw MalformedPacketException.invalid(PROTOCOL, "Control", 1, Reason.BAD_VALUE,
                         String.format("0x%02x after Address 0xff (expected: 0x03, RFC 1662 §3.1)", Wire.u8(src, at + 1)));
             }
-            ac = true;
             at += 2;
         }
-        Wire.require(PROTOCOL, "Protocol", p, at, 1, limit);
+        Wire.require(PROTOCOL, "Protocol", index, at, 1, limit);
         int first = Wire.u8(src, at);
-        PppHeader h;
         if ((first & 1) != 0) {
-            h = new PppHeader(ac, first, true);
-        } else {
-            Wire.require(PROTOCOL, "Protocol", p, at, 2, limit);
-            h = new PppHeader(ac, Wire.u16(src, at), false);
+            return (at + 1 - index) << 24 | 0x10000 | first;
         }
-        int length = h.length();
-        return Decoded.of(h, length, src, p + length, limit - p - length);
+        Wire.require(PROTOCOL, "Protocol", index, at, 2, limit);
+        return (at + 2 - index) << 24 | Wire.u16(src, at);
     }
 
     /** @return the exact encoded length */

@@ -38,6 +38,22 @@ public final class SttFrameCodec {
      * @throws MalformedPacketException if the bytes are not a valid STT frame header
      */
     public static Decoded<SttFrameHeader> decode(ByteBuffer src, int index, int limit) {
+        long w0 = checked(src, index, limit);
+        int tci = (int) w0 & 0xFFFF;
+        SttFrameHeader h = new SttFrameHeader((int) (w0 >>> 56), SttFlags.of((int) (w0 >>> 48) & 0xFF),
+                (int) (w0 >>> 40) & 0xFF, (int) (w0 >>> 32) & 0xFF, (int) (w0 >>> 16) & 0xFFFF, tci >>> 13,
+                (tci & 0x1000) != 0, tci & 0xFFF, Wire.i64(src, index + 8), Wire.u16(src, index + 16));
+        return Decoded.of(h, SttLayout.FRAME_HEADER_LENGTH, src, index + SttLayout.FRAME_HEADER_LENGTH,
+                limit - index - SttLayout.FRAME_HEADER_LENGTH);
+    }
+
+    /**
+     * Makes every check {@link #decode(ByteBuffer, int, int)} makes, without allocating.
+     *
+     * @return the header's first 64 bits
+     * @throws MalformedPacketException as {@code decode} does
+     */
+    static long checked(ByteBuffer src, int index, int limit) {
         Objects.checkFromToIndex(index, limit, src.limit());
         Wire.require(PROTOCOL, "Version", index, index, SttLayout.FRAME_HEADER_LENGTH, limit);
         long w0 = Wire.i64(src, index);
@@ -52,12 +68,7 @@ public final class SttFrameCodec {
             throw MalformedPacketException.invalid(PROTOCOL, "Flags", 1, Reason.BAD_VALUE,
                     "checksum verified and checksum partial both set (draft-davie-stt §3.1 forbids it)");
         }
-        int tci = (int) w0 & 0xFFFF;
-        SttFrameHeader h = new SttFrameHeader(version, SttFlags.of(flags), (int) (w0 >>> 40) & 0xFF,
-                (int) (w0 >>> 32) & 0xFF, (int) (w0 >>> 16) & 0xFFFF, tci >>> 13, (tci & 0x1000) != 0, tci & 0xFFF,
-                Wire.i64(src, index + 8), Wire.u16(src, index + 16));
-        return Decoded.of(h, SttLayout.FRAME_HEADER_LENGTH, src, index + SttLayout.FRAME_HEADER_LENGTH,
-                limit - index - SttLayout.FRAME_HEADER_LENGTH);
+        return w0;
     }
 
     /** @return 18 */

@@ -43,21 +43,33 @@ public final class SttSegmentCodec {
      * @throws MalformedPacketException if the bytes are not a valid STT segment header
      */
     public static Decoded<SttSegmentHeader> decode(ByteBuffer src, int index, int limit) {
-        Objects.checkFromToIndex(index, limit, src.limit());
-        Wire.require(PROTOCOL, "Source Port", index, index, SttLayout.SEGMENT_HEADER_LENGTH, limit);
-        long w0 = Wire.i64(src, index);
+        long w0 = checked(src, index, limit);
         long w1 = Wire.i64(src, index + 8);
         int w2 = Wire.i32(src, index + 16);
-        int check = check(w0, w1);
-        if (check != 0) {
-            throw failure(check, w0, w1);
-        }
         int offsetFlags = (int) (w1 >>> 16) & 0xFFFF;
         SttSegmentHeader h = new SttSegmentHeader((int) (w0 >>> 48), (int) (w0 >>> 32) & 0xFFFF,
                 (int) (w0 >>> 16) & 0xFFFF, (int) w0 & 0xFFFF, w1 >>> 32, (offsetFlags >>> 8) & 0xF,
                 TcpFlags.of(offsetFlags & 0xFF), (int) w1 & 0xFFFF, w2 >>> 16, w2 & 0xFFFF);
         return Decoded.of(h, SttLayout.SEGMENT_HEADER_LENGTH, src, index + SttLayout.SEGMENT_HEADER_LENGTH,
                 limit - index - SttLayout.SEGMENT_HEADER_LENGTH);
+    }
+
+    /**
+     * Makes every check {@link #decode(ByteBuffer, int, int)} makes, without allocating.
+     *
+     * @return the header's first 64 bits: ports, Frame Length and Segment Offset
+     * @throws MalformedPacketException as {@code decode} does
+     */
+    static long checked(ByteBuffer src, int index, int limit) {
+        Objects.checkFromToIndex(index, limit, src.limit());
+        Wire.require(PROTOCOL, "Source Port", index, index, SttLayout.SEGMENT_HEADER_LENGTH, limit);
+        long w0 = Wire.i64(src, index);
+        long w1 = Wire.i64(src, index + 8);
+        int check = check(w0, w1);
+        if (check != 0) {
+            throw failure(check, w0, w1);
+        }
+        return w0;
     }
 
     /** 0 when the header words are acceptable, else a code for {@link #failure}. */
@@ -92,10 +104,14 @@ public final class SttSegmentCodec {
      * @throws MalformedPacketException ({@code BAD_LENGTH}) if they contradict each other
      */
     public static void checkPayload(SttSegmentHeader h, int payloadLength) {
-        if (payloadLength <= 0 || (long) h.segmentOffset() + payloadLength > h.frameLength()) {
+        checkPayload(h.frameLength(), h.segmentOffset(), payloadLength);
+    }
+
+    static void checkPayload(int frameLength, int segmentOffset, int payloadLength) {
+        if (payloadLength <= 0 || (long) segmentOffset + payloadLength > frameLength) {
             throw MalformedPacketException.invalid(PROTOCOL, "Segment Offset", 6, Reason.BAD_LENGTH,
-                    "segment of " + payloadLength + " octets at offset " + h.segmentOffset()
-                            + " (expected: 1 or more octets ending within frame length " + h.frameLength() + ")");
+                    "segment of " + payloadLength + " octets at offset " + segmentOffset
+                            + " (expected: 1 or more octets ending within frame length " + frameLength + ")");
         }
     }
 

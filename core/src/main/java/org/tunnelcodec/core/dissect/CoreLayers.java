@@ -4,11 +4,13 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import org.tunnelcodec.core.Decoded;
 import org.tunnelcodec.core.EtherType;
+import org.tunnelcodec.core.ip.IpScan;
 import org.tunnelcodec.core.ip.Ipv4Decoder;
 import org.tunnelcodec.core.ip.Ipv4Header;
 import org.tunnelcodec.core.ip.Ipv6Decoder;
 import org.tunnelcodec.core.ip.Ipv6ExtensionHeader;
 import org.tunnelcodec.core.ip.Ipv6Header;
+import org.tunnelcodec.core.internal.Wire;
 import org.tunnelcodec.core.link.EthernetDecoder;
 import org.tunnelcodec.core.link.EthernetHeader;
 import org.tunnelcodec.core.link.LinkHeaderCodec;
@@ -24,246 +26,54 @@ import org.tunnelcodec.core.transport.UdpHeader;
 /**
  * The core layers for the {@link Dissector}: the link types Ethernet, Linux SLL and SLL2, BSD
  * NULL and LOOP (raw IP is chosen by the dissector itself); IPv4 and IPv6 by EtherType and
- * by IP protocol (IP-in-IP 4, IPv6 41); UDP (17) and TCP (6).
+ * by IP protocol (IP-in-IP 4, IPv6 41); UDP (17) and TCP (6); Ethernet again as the payload
+ * of transparent Ethernet bridging (EtherType 0x6558, which GRE carries).
+ *
+ * <p>IP fragments are not decoded past the IP header: the transport header's lengths describe
+ * the reassembled datagram, so a fragment's IP layer names no next key.
  */
 public final class CoreLayers {
     /** Ethernet II with VLAN tags. */
-    public static final ProtocolLayer<EthernetHeader> ETHERNET = new ProtocolLayer<>() {
-        @Override
-        public String name() {
-            return "ethernet";
-        }
-
-        @Override
-        public Decoded<EthernetHeader> decode(ByteBuffer src) {
-            return EthernetDecoder.decode(src);
-        }
-
-        @Override
-        public List<LayerKey> next(EthernetHeader h, ByteBuffer payload) {
-            return h.isLengthField() ? List.of() : List.of(LayerKey.etherType(h.etherType().value()));
-        }
-
-        @Override
-        public String summary(EthernetHeader h) {
-            StringBuilder sb = new StringBuilder().append(h.source()).append(" > ").append(h.destination());
-            for (VlanTag t : h.tags()) {
-                sb.append(t.tpid().value() == 0x8100 ? " vlan " : " s-vlan ").append(t.vlanId())
-                        .append(" p ").append(t.priority());
-                if (t.dropEligible()) {
-                    sb.append(" dei");
-                }
-            }
-            return sb.append(h.isLengthField() ? " length " + h.etherType().value() : " type " + h.etherType())
-                    .toString();
-        }
-    };
+    public static final ProtocolLayer<EthernetHeader> ETHERNET = ProtocolLayer.of("ethernet",
+            CoreLayers::walkEthernet, EthernetDecoder::decode, CoreLayers::ethernetSummary);
 
     /** Linux cooked capture v1. */
-    public static final ProtocolLayer<LinuxSllHeader> LINUX_SLL = new ProtocolLayer<>() {
-        @Override
-        public String name() {
-            return "linux-sll";
-        }
-
-        @Override
-        public Decoded<LinuxSllHeader> decode(ByteBuffer src) {
-            return LinkHeaderCodec.decodeSll(src);
-        }
-
-        @Override
-        public List<LayerKey> next(LinuxSllHeader h, ByteBuffer payload) {
-            return List.of(LayerKey.etherType(h.protocol().value()));
-        }
-
-        @Override
-        public String summary(LinuxSllHeader h) {
-            return "packet type " + h.packetType() + " arphrd " + h.arphrdType() + " protocol " + h.protocol();
-        }
-    };
+    public static final ProtocolLayer<LinuxSllHeader> LINUX_SLL = ProtocolLayer.of("linux-sll",
+            (src, index, limit, out) -> walkFixed(src, index, limit, out, "Linux SLL", "Packet Type",
+                    LinuxSllHeader.LENGTH, 14),
+            (src, index, limit) -> LinkHeaderCodec.decodeSll(range(src, index, limit)),
+            h -> "packet type " + h.packetType() + " arphrd " + h.arphrdType() + " protocol " + h.protocol());
 
     /** Linux cooked capture v2. */
-    public static final ProtocolLayer<LinuxSll2Header> LINUX_SLL2 = new ProtocolLayer<>() {
-        @Override
-        public String name() {
-            return "linux-sll2";
-        }
-
-        @Override
-        public Decoded<LinuxSll2Header> decode(ByteBuffer src) {
-            return LinkHeaderCodec.decodeSll2(src);
-        }
-
-        @Override
-        public List<LayerKey> next(LinuxSll2Header h, ByteBuffer payload) {
-            return List.of(LayerKey.etherType(h.protocol().value()));
-        }
-
-        @Override
-        public String summary(LinuxSll2Header h) {
-            return "ifindex " + h.interfaceIndex() + " packet type " + h.packetType() + " arphrd "
-                    + h.arphrdType() + " protocol " + h.protocol();
-        }
-    };
+    public static final ProtocolLayer<LinuxSll2Header> LINUX_SLL2 = ProtocolLayer.of("linux-sll2",
+            (src, index, limit, out) -> walkFixed(src, index, limit, out, "Linux SLL2", "Protocol Type",
+                    LinuxSll2Header.LENGTH, 0),
+            (src, index, limit) -> LinkHeaderCodec.decodeSll2(range(src, index, limit)),
+            h -> "ifindex " + h.interfaceIndex() + " packet type " + h.packetType() + " arphrd " + h.arphrdType()
+                    + " protocol " + h.protocol());
 
     /** BSD loopback (NULL and LOOP). */
-    public static final ProtocolLayer<LoopbackHeader> LOOPBACK = new ProtocolLayer<>() {
-        @Override
-        public String name() {
-            return "loopback";
-        }
-
-        @Override
-        public Decoded<LoopbackHeader> decode(ByteBuffer src) {
-            return LinkHeaderCodec.decodeLoopback(src);
-        }
-
-        @Override
-        public List<LayerKey> next(LoopbackHeader h, ByteBuffer payload) {
-            EtherType t = h.payloadType();
-            return t == null ? List.of() : List.of(LayerKey.etherType(t.value()));
-        }
-
-        @Override
-        public String summary(LoopbackHeader h) {
-            return "family " + h.family();
-        }
-    };
+    public static final ProtocolLayer<LoopbackHeader> LOOPBACK = ProtocolLayer.of("loopback",
+            CoreLayers::walkLoopback, (src, index, limit) -> LinkHeaderCodec.decodeLoopback(range(src, index, limit)),
+            h -> "family " + h.family() + (h.littleEndian() ? " (little-endian)" : ""));
 
     /** IPv4. */
-    public static final ProtocolLayer<Ipv4Header> IPV4 = new ProtocolLayer<>() {
-        @Override
-        public String name() {
-            return "ipv4";
-        }
-
-        @Override
-        public Decoded<Ipv4Header> decode(ByteBuffer src) {
-            return Ipv4Decoder.decode(src);
-        }
-
-        @Override
-        public List<LayerKey> next(Ipv4Header h, ByteBuffer payload) {
-            // A fragment's payload is part of a datagram: the transport header's lengths describe
-            // the reassembled datagram, so nothing is decoded before reassembly.
-            return h.isFragment() ? List.of() : List.of(LayerKey.ipProtocol(h.protocol().value()));
-        }
-
-        @Override
-        public String summary(Ipv4Header h) {
-            StringBuilder sb = new StringBuilder().append(h.source()).append(" > ").append(h.destination())
-                    .append(" proto ").append(h.protocol()).append(" ttl ").append(h.timeToLive())
-                    .append(" id ").append(h.identification()).append(" len ").append(h.totalLength());
-            if (h.dscp() != 0 || h.ecn() != 0) {
-                sb.append(" dscp ").append(h.dscp()).append(" ecn ").append(h.ecn());
-            }
-            if (h.dontFragment()) {
-                sb.append(" DF");
-            }
-            if (h.isFragment()) {
-                sb.append(" frag ").append(h.fragmentOffset() * 8).append(h.moreFragments() ? "+" : "");
-            }
-            if (!h.options().isEmpty()) {
-                sb.append(" options ").append(h.options().length()).append("B");
-            }
-            return sb.toString();
-        }
-    };
+    public static final ProtocolLayer<Ipv4Header> IPV4 = ProtocolLayer.of("ipv4",
+            CoreLayers::walkIp, Ipv4Decoder::decode, CoreLayers::ipv4Summary);
 
     /** IPv6 with its walked extension headers. */
-    public static final ProtocolLayer<Ipv6Header> IPV6 = new ProtocolLayer<>() {
-        @Override
-        public String name() {
-            return "ipv6";
-        }
-
-        @Override
-        public Decoded<Ipv6Header> decode(ByteBuffer src) {
-            return Ipv6Decoder.decode(src);
-        }
-
-        @Override
-        public List<LayerKey> next(Ipv6Header h, ByteBuffer payload) {
-            // As for IPv4: a fragment (offset or M set) is not decoded further before reassembly.
-            boolean fragment = h.fragmentHeader().map(f -> f.fragmentOffset() != 0 || f.moreFragments()).orElse(false);
-            return fragment ? List.of() : List.of(LayerKey.ipProtocol(h.upperLayerProtocol().value()));
-        }
-
-        @Override
-        public String summary(Ipv6Header h) {
-            StringBuilder sb = new StringBuilder().append(h.source()).append(" > ").append(h.destination())
-                    .append(" next ").append(h.upperLayerProtocol()).append(" hlim ").append(h.hopLimit())
-                    .append(" plen ").append(h.wirePayloadLength());
-            if (h.trafficClass() != 0 || h.flowLabel() != 0) {
-                sb.append(String.format(" tc 0x%02x flow 0x%05x", h.trafficClass(), h.flowLabel()));
-            }
-            for (Ipv6ExtensionHeader e : h.extensionHeaders()) {
-                sb.append(" +");
-                if (e instanceof Ipv6ExtensionHeader.HopByHopOptions) {
-                    sb.append("hbh");
-                } else if (e instanceof Ipv6ExtensionHeader.DestinationOptions) {
-                    sb.append("dstopts");
-                } else if (e instanceof Ipv6ExtensionHeader.RoutingHeader r) {
-                    sb.append("routing(type ").append(r.routingType()).append(" left ").append(r.segmentsLeft())
-                            .append(')');
-                } else if (e instanceof Ipv6ExtensionHeader.FragmentHeader f) {
-                    sb.append("frag(off ").append(f.fragmentOffset() * 8).append(f.moreFragments() ? " M" : "")
-                            .append(" id 0x").append(Long.toHexString(f.identification())).append(')');
-                }
-            }
-            return sb.toString();
-        }
-    };
+    public static final ProtocolLayer<Ipv6Header> IPV6 = ProtocolLayer.of("ipv6",
+            CoreLayers::walkIpv6, Ipv6Decoder::decode, CoreLayers::ipv6Summary);
 
     /** UDP; the payload is chosen by destination port, then source port. */
-    public static final ProtocolLayer<UdpHeader> UDP = new ProtocolLayer<>() {
-        @Override
-        public String name() {
-            return "udp";
-        }
-
-        @Override
-        public Decoded<UdpHeader> decode(ByteBuffer src) {
-            return UdpDecoder.decode(src);
-        }
-
-        @Override
-        public List<LayerKey> next(UdpHeader h, ByteBuffer payload) {
-            return List.of(LayerKey.udpPort(h.destinationPort()), LayerKey.udpPort(h.sourcePort()));
-        }
-
-        @Override
-        public String summary(UdpHeader h) {
-            return h.sourcePort() + " > " + h.destinationPort() + " len " + h.length()
-                    + String.format(" cksum 0x%04x", h.checksum());
-        }
-    };
+    public static final ProtocolLayer<UdpHeader> UDP = ProtocolLayer.of("udp",
+            CoreLayers::walkUdp, UdpDecoder::decode,
+            h -> h.sourcePort() + " > " + h.destinationPort() + " len " + h.length()
+                    + String.format(" cksum 0x%04x", h.checksum()));
 
     /** TCP; the payload is chosen by destination port, then source port. */
-    public static final ProtocolLayer<TcpHeader> TCP = new ProtocolLayer<>() {
-        @Override
-        public String name() {
-            return "tcp";
-        }
-
-        @Override
-        public Decoded<TcpHeader> decode(ByteBuffer src) {
-            return TcpDecoder.decode(src);
-        }
-
-        @Override
-        public List<LayerKey> next(TcpHeader h, ByteBuffer payload) {
-            return List.of(LayerKey.tcpPort(h.destinationPort()), LayerKey.tcpPort(h.sourcePort()));
-        }
-
-        @Override
-        public String summary(TcpHeader h) {
-            return h.sourcePort() + " > " + h.destinationPort() + " [" + h.flags() + "] seq " + h.sequenceNumber()
-                    + " ack " + h.acknowledgmentNumber() + " win " + h.window()
-                    + String.format(" cksum 0x%04x", h.checksum())
-                    + (h.options().isEmpty() ? "" : " options " + h.options().length() + "B");
-        }
-    };
+    public static final ProtocolLayer<TcpHeader> TCP = ProtocolLayer.of("tcp",
+            CoreLayers::walkTcp, TcpDecoder::decode, CoreLayers::tcpSummary);
 
     private CoreLayers() {
     }
@@ -278,9 +88,138 @@ public final class CoreLayers {
                 new LayerBinding(LayerKey.linkType(LinkType.LOOP.value()), LOOPBACK),
                 new LayerBinding(LayerKey.etherType(EtherType.IPV4.value()), IPV4),
                 new LayerBinding(LayerKey.etherType(EtherType.IPV6.value()), IPV6),
+                new LayerBinding(LayerKey.etherType(EtherType.TRANSPARENT_ETHERNET_BRIDGING.value()), ETHERNET),
                 new LayerBinding(LayerKey.ipProtocol(4), IPV4),
                 new LayerBinding(LayerKey.ipProtocol(41), IPV6),
                 new LayerBinding(LayerKey.ipProtocol(6), TCP),
                 new LayerBinding(LayerKey.ipProtocol(17), UDP));
+    }
+
+    /** A buffer whose position and limit are the range, for the position-based link decoders. */
+    private static ByteBuffer range(ByteBuffer src, int index, int limit) {
+        return src.duplicate().limit(limit).position(index);
+    }
+
+    private static void walkEthernet(ByteBuffer src, int index, int limit, LayerStep out) {
+        long scan = EthernetDecoder.scan(src, index, limit);
+        int type = (int) (scan >>> 32) & 0xFFFF;
+        if (type <= 1500) { // an 802.3 Length: the payload is LLC, which no layer here names
+            out.lengths((int) (scan >>> 48), (int) scan, "Length");
+        } else {
+            out.lengths((int) (scan >>> 48), (int) scan).next(KeySpace.ETHER_TYPE, type);
+        }
+    }
+
+    /** A fixed-length link header whose payload's EtherType is at {@code typeOffset}. */
+    private static void walkFixed(ByteBuffer src, int index, int limit, LayerStep out, String protocol, String field,
+                                  int length, int typeOffset) {
+        Wire.require(protocol, field, index, index, length, limit);
+        out.lengths(length, limit - index - length).next(KeySpace.ETHER_TYPE, Wire.u16(src, index + typeOffset));
+    }
+
+    private static void walkLoopback(ByteBuffer src, int index, int limit, LayerStep out) {
+        Wire.require("Loopback", "Family", index, index, LoopbackHeader.LENGTH, limit);
+        out.lengths(LoopbackHeader.LENGTH, limit - index - LoopbackHeader.LENGTH);
+        EtherType type = LoopbackHeader.fromWire(Wire.i32(src, index)).payloadType();
+        if (type != null) {
+            out.next(KeySpace.ETHER_TYPE, type.value());
+        }
+    }
+
+    private static void walkIp(ByteBuffer src, int index, int limit, LayerStep out) {
+        report(IpScan.ipv4(src, index, limit), src, index, limit, out, "Total Length");
+    }
+
+    private static void walkIpv6(ByteBuffer src, int index, int limit, LayerStep out) {
+        report(IpScan.ipv6(src, index, limit), src, index, limit, out, "Payload Length");
+    }
+
+    private static void report(long scan, ByteBuffer src, int index, int limit, LayerStep out, String field) {
+        if (!IpScan.isValid(scan)) {
+            throw IpScan.exception(scan, src, index, limit);
+        }
+        out.lengths(IpScan.headerLength(scan), IpScan.payloadLength(scan), field);
+        // A fragment's payload is part of a datagram: the transport header's lengths describe
+        // the reassembled datagram, so nothing is decoded before reassembly.
+        if (!IpScan.isFragment(scan)) {
+            out.next(KeySpace.IP_PROTOCOL, IpScan.protocol(scan));
+        }
+    }
+
+    private static void walkUdp(ByteBuffer src, int index, int limit, LayerStep out) {
+        int length = UdpDecoder.checkedLength(src, index, limit);
+        out.lengths(UdpHeader.LENGTH, length - UdpHeader.LENGTH, "Length")
+                .next(KeySpace.UDP_PORT, Wire.u16(src, index + 2))
+                .next(KeySpace.UDP_PORT, Wire.u16(src, index));
+    }
+
+    private static void walkTcp(ByteBuffer src, int index, int limit, LayerStep out) {
+        int headerLength = TcpDecoder.headerLength(src, index, limit);
+        out.lengths(headerLength, limit - index - headerLength)
+                .next(KeySpace.TCP_PORT, Wire.u16(src, index + 2))
+                .next(KeySpace.TCP_PORT, Wire.u16(src, index));
+    }
+
+    private static String ethernetSummary(EthernetHeader h) {
+        StringBuilder sb = new StringBuilder().append(h.source()).append(" > ").append(h.destination());
+        for (VlanTag t : h.tags()) {
+            sb.append(t.tpid().value() == 0x8100 ? " vlan " : " s-vlan ").append(t.vlanId())
+                    .append(" p ").append(t.priority());
+            if (t.dropEligible()) {
+                sb.append(" dei");
+            }
+        }
+        return sb.append(h.isLengthField() ? " length " + h.etherType().value() : " type " + h.etherType())
+                .toString();
+    }
+
+    private static String ipv4Summary(Ipv4Header h) {
+        StringBuilder sb = new StringBuilder().append(h.source()).append(" > ").append(h.destination())
+                .append(" proto ").append(h.protocol()).append(" ttl ").append(h.timeToLive())
+                .append(" id ").append(h.identification()).append(" len ").append(h.totalLength());
+        if (h.dscp() != 0 || h.ecn() != 0) {
+            sb.append(" dscp ").append(h.dscp()).append(" ecn ").append(h.ecn());
+        }
+        if (h.dontFragment()) {
+            sb.append(" DF");
+        }
+        if (h.isFragment()) {
+            sb.append(" frag ").append(h.fragmentOffset() * 8).append(h.moreFragments() ? "+" : "");
+        }
+        if (!h.options().isEmpty()) {
+            sb.append(" options ").append(h.options().length()).append("B");
+        }
+        return sb.toString();
+    }
+
+    private static String ipv6Summary(Ipv6Header h) {
+        StringBuilder sb = new StringBuilder().append(h.source()).append(" > ").append(h.destination())
+                .append(" next ").append(h.upperLayerProtocol()).append(" hlim ").append(h.hopLimit())
+                .append(" plen ").append(h.wirePayloadLength());
+        if (h.trafficClass() != 0 || h.flowLabel() != 0) {
+            sb.append(String.format(" tc 0x%02x flow 0x%05x", h.trafficClass(), h.flowLabel()));
+        }
+        for (Ipv6ExtensionHeader e : h.extensionHeaders()) {
+            sb.append(" +");
+            if (e instanceof Ipv6ExtensionHeader.HopByHopOptions) {
+                sb.append("hbh");
+            } else if (e instanceof Ipv6ExtensionHeader.DestinationOptions) {
+                sb.append("dstopts");
+            } else if (e instanceof Ipv6ExtensionHeader.RoutingHeader r) {
+                sb.append("routing(type ").append(r.routingType()).append(" left ").append(r.segmentsLeft())
+                        .append(')');
+            } else if (e instanceof Ipv6ExtensionHeader.FragmentHeader f) {
+                sb.append("frag(off ").append(f.fragmentOffset() * 8).append(f.moreFragments() ? " M" : "")
+                        .append(" id 0x").append(Long.toHexString(f.identification())).append(')');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String tcpSummary(TcpHeader h) {
+        return h.sourcePort() + " > " + h.destinationPort() + " [" + h.flags() + "] seq " + h.sequenceNumber()
+                + " ack " + h.acknowledgmentNumber() + " win " + h.window()
+                + String.format(" cksum 0x%04x", h.checksum())
+                + (h.options().isEmpty() ? "" : " options " + h.options().length() + "B");
     }
 }

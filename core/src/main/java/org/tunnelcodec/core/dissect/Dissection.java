@@ -7,19 +7,27 @@ import org.tunnelcodec.core.MalformedPacketException;
 /**
  * The layers of one frame, and where and why the dissector stopped.
  *
- * @param layers     the decoded layers, outermost first
- * @param stopReason why the walk ended
- * @param stopOffset the offset in the frame where undecoded bytes begin (or the failing layer
- *                   starts)
- * @param remaining  the number of bytes from {@code stopOffset} that no layer decoded
- * @param nextKeys   the keys the last layer offered when the reason is
- *                   {@link StopReason#NO_DECODER}, otherwise empty
- * @param failedLayer the name of the layer whose decoder refused the bytes, or {@code null}
- * @param error      the decoder's exception, offsets counted from the frame's start, or
- *                   {@code null}
+ * @param layers         the decoded layers, outermost first
+ * @param stopReason     why the walk ended
+ * @param stopOffset     the offset where undecoded bytes begin (or the failing layer starts),
+ *                       in the buffer of the last layer
+ * @param remaining      the number of bytes from {@code stopOffset} that no layer decoded
+ *                       (for a frame cut by the capture, counted as on the wire)
+ * @param nextKeys       the keys the last layer offered when the reason is
+ *                       {@link StopReason#NO_DECODER}, otherwise empty
+ * @param failedLayer    the name of the layer whose decoder refused the bytes, or whose header
+ *                       the capture cut, or {@code null}
+ * @param error          the decoder's exception, offsets counted from the frame's start, or
+ *                       {@code null}
+ * @param limitedBy      when a layer ran out of bytes because the enclosing layer's length
+ *                       field ended its range, that field ({@code "gre Payload Length"}),
+ *                       otherwise {@code null}
+ * @param capturedLength the bytes the capture holds
+ * @param wireLength     the frame's length on the wire
  */
 public record Dissection(List<DissectedLayer> layers, StopReason stopReason, int stopOffset, int remaining,
-                         List<LayerKey> nextKeys, String failedLayer, MalformedPacketException error) {
+                         List<LayerKey> nextKeys, String failedLayer, MalformedPacketException error,
+                         String limitedBy, int capturedLength, int wireLength) {
     /** Why the dissector stopped. */
     public enum StopReason {
         /** The last layer has no payload, or names nothing to decode it with. */
@@ -28,6 +36,8 @@ public record Dissection(List<DissectedLayer> layers, StopReason stopReason, int
         NO_DECODER,
         /** A decoder threw {@link MalformedPacketException}; see {@link #error()}. */
         MALFORMED,
+        /** The capture's snap length cut the frame inside the next layer's header. */
+        CAPTURE_CUT,
         /** The dissector's depth cap was reached. */
         DEPTH_LIMIT
     }
@@ -45,5 +55,10 @@ public record Dissection(List<DissectedLayer> layers, StopReason stopReason, int
     /** @return whether a decoder refused the bytes */
     public boolean isMalformed() {
         return error != null;
+    }
+
+    /** @return whether the capture holds fewer bytes than the frame had on the wire */
+    public boolean isCutByCapture() {
+        return capturedLength < wireLength;
     }
 }

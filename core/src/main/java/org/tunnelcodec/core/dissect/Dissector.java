@@ -2,25 +2,33 @@ package org.tunnelcodec.core.dissect;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.tunnelcodec.core.Decoded;
 import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.internal.Check;
 
 /**
  * Walks a frame from its link type through every layer it has a binding for, and returns
- * each layer with its offset, length and decoded record.
+ * each layer with its offset, lengths and decoded record.
  *
  * <p>The dissector holds no global registry: the caller composes it from the bindings each
  * module exports, for example
  * <pre>{@code
- * Dissector d = Dissector.builder().add(CoreLayers.bindings()).build();
+ * Dissector d = Dissector.builder().add(CoreLayers.bindings()).add(GreLayers.bindings()).build();
  * Dissection r = d.dissect(LinkType.ETHERNET, frame);
  * }</pre>
+ * Two ways to use it: {@link #dissect} returns an immutable {@link Dissection} with every
+ * layer's record, safe to keep; {@link #newWalk()} gives the allocation-free walk for a data
+ * path, which reports the same layers and decodes a record only when asked.
+ *
+ * <p>Keys are looked up in an open-addressing table of packed {@code long} keys built once:
+ * a lookup allocates nothing. A key whose space has a fallback ({@link KeySpace#fallback()})
+ * is looked up there when its own space has no binding for the value.
  *
  * <h2>Resource limits and hostile input</h2>
  * The walk stops after {@code maxDepth} layers (16 unless set), so a packet of nested
@@ -32,13 +40,64 @@ import org.tunnelcodec.core.internal.Check;
 public final class Dissector {
     /** The depth cap used unless {@link Builder#maxDepth(int)} sets another. */
     public static final int DEFAULT_MAX_DEPTH = 16;
+    /**
+     * The most bytes past the captured ones that a frame cut by the capture's snap length is
+     * dissected as if it had: lengths beyond this are reported as cut, never allocated.
+     */
+    static final int MAX_UNCAPTURED = 1 << 18;
 
-    private final Map<LayerKey, ProtocolLayer<?>> bindings;
     private final int maxDepth;
+    private final ProtocolLayer<?>[] layers;
+    private final Map<ProtocolLayer<?>, Integer> ids;
+    private final KeySpace[] spaces;
+    private final long[] tableKeys;
+    private final int[] tableLayers;
+    private final int mask;
+    private final Map<LayerKey, ProtocolLayer<?>> bindings;
 
     private Dissector(Map<LayerKey, ProtocolLayer<?>> bindings, int maxDepth) {
-        this.bindings = Map.copyOf(bindings);
+        this.bindings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(bindings));
         this.maxDepth = maxDepth;
+        Map<ProtocolLayer<?>, Integer> byLayer = new IdentityHashMap<>();
+        List<ProtocolLayer<?>> list = new ArrayList<>();
+        KeySpace[] byId = new KeySpace[KeySpace.MAX_ID + 1];
+        for (Map.Entry<LayerKey, ProtocolLayer<?>> e : bindings.entrySet()) {
+            if (!byLayer.containsKey(e.getValue())) {
+                byLayer.put(e.getValue(), list.size());
+                list.add(e.getValue());
+            }
+            for (KeySpace s = e.getKey().space(); s != null; s = s.fallback()) {
+                KeySpace old = byId[s.id()];
+                if (old != null && !old.equals(s)) {
+                    throw new IllegalArgumentException("key space: " + s.name() + " has id " + s.id()
+                            + " (expected: an id not taken by " + old.name() + ")");
+                }
+                byId[s.id()] = s;
+            }
+        }
+        for (KeySpace s : List.of(KeySpace.LINK_TYPE, KeySpace.ETHER_TYPE, KeySpace.IP_PROTOCOL, KeySpace.UDP_PORT,
+                KeySpace.TCP_PORT, KeySpace.GRE_PROTOCOL)) {
+            if (byId[s.id()] == null) {
+                byId[s.id()] = s;
+            }
+        }
+        this.layers = list.toArray(new ProtocolLayer<?>[0]);
+        this.ids = byLayer;
+        this.spaces = byId;
+        int size = Integer.highestOneBit(Math.max(4, bindings.size() * 4) - 1) << 1;
+        tableKeys = new long[size];
+        tableLayers = new int[size];
+        Arrays.fill(tableKeys, LayerKey.NONE);
+        mask = size - 1;
+        for (Map.Entry<LayerKey, ProtocolLayer<?>> e : bindings.entrySet()) {
+            long key = e.getKey().packed();
+            int slot = slot(key);
+            while (tableKeys[slot] != LayerKey.NONE) {
+                slot = (slot + 1) & mask;
+            }
+            tableKeys[slot] = key;
+            tableLayers[slot] = byLayer.get(e.getValue());
+        }
     }
 
     /** @return a builder with no bindings */
@@ -46,30 +105,122 @@ public final class Dissector {
         return new Builder();
     }
 
-    /** @return the layer bound to {@code key}, or {@code null} */
-    public ProtocolLayer<?> layerFor(LayerKey key) {
-        return bindings.get(key);
+    private int slot(long key) {
+        long h = key * 0x9E37_79B9_7F4A_7C15L;
+        return (int) (h >>> 40) & mask;
     }
 
     /**
-     * Dissects a captured frame of the given link type. For raw-IP link types the first layer
-     * is chosen by the version nibble (IPv4 or IPv6 EtherType keys).
+     * The layer bound to a packed key (in its own space only: the walk tries fallbacks as
+     * separate keys).
+     *
+     * @param key a packed key ({@link LayerKey#pack})
+     * @return the layer id, or -1 when nothing is bound
+     */
+    public int lookup(long key) {
+        int slot = slot(key);
+        long k;
+        while ((k = tableKeys[slot]) != LayerKey.NONE) {
+            if (k == key) {
+                return tableLayers[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
+    }
+
+    /** @return the layer bound to {@code key} (with fallbacks), or {@code null} */
+    public ProtocolLayer<?> layerFor(LayerKey key) {
+        for (KeySpace s = key.space(); s != null; s = s.fallback()) {
+            int id = lookup(LayerKey.pack(s, key.value()));
+            if (id >= 0) {
+                return layers[id];
+            }
+        }
+        return null;
+    }
+
+    /** @return the bindings, in the order they were added */
+    public Map<LayerKey, ProtocolLayer<?>> bindings() {
+        return bindings;
+    }
+
+    /**
+     * The small int a walk reports for a layer: ids count from 0 in the order the layers were
+     * first bound.
+     *
+     * @return the layer's id, or -1 if it is not bound in this dissector
+     */
+    public int layerId(ProtocolLayer<?> layer) {
+        Integer id = ids.get(layer);
+        return id == null ? -1 : id;
+    }
+
+    /** @return the layer with this id */
+    public ProtocolLayer<?> layer(int id) {
+        return layers[id];
+    }
+
+    /** @return the number of distinct layers bound */
+    public int layerCount() {
+        return layers.length;
+    }
+
+    /** @return the depth cap */
+    public int maxDepth() {
+        return maxDepth;
+    }
+
+    /** @return the key space with this id, or {@code null} if no binding uses it */
+    public KeySpace space(int id) {
+        return id > 0 && id < spaces.length ? spaces[id] : null;
+    }
+
+    /** @return a new allocation-free walk over this dissector's bindings, for one thread */
+    public FrameWalk newWalk() {
+        return new FrameWalk(this);
+    }
+
+    static long firstKey(LinkType linkType, ByteBuffer frame, int index, int limit) {
+        Objects.requireNonNull(linkType, "linkType");
+        if (linkType.isRawIp()) {
+            int version = index < limit ? (frame.get(index) & 0xFF) >>> 4 : -1;
+            return LayerKey.pack(KeySpace.ETHER_TYPE, version == 6 ? 0x86DD : 0x0800);
+        }
+        return LayerKey.pack(KeySpace.LINK_TYPE, linkType.value());
+    }
+
+    /**
+     * Dissects a whole captured frame of the given link type. For raw-IP link types the first
+     * layer is chosen by the version nibble (IPv4 or IPv6 EtherType keys).
      *
      * @param linkType the capture's link type
      * @param frame    the frame, from its position to its limit; not modified
      * @return the layers and the stop reason
      */
     public Dissection dissect(LinkType linkType, ByteBuffer frame) {
-        Objects.requireNonNull(linkType, "linkType");
+        return dissect(linkType, frame, frame.remaining(), 0);
+    }
+
+    /**
+     * Dissects a captured frame that may have been cut by the capture's snap length, as tshark
+     * does: every header that lies wholly within the captured bytes is decoded, lengths are
+     * checked against the length on the wire, and a header that runs past the captured bytes
+     * ends the walk with {@link Dissection.StopReason#CAPTURE_CUT}, not as malformed.
+     * {@link Dissection.StopReason#MALFORMED} is kept for bytes that contradict themselves
+     * within what was captured.
+     *
+     * @param linkType       the capture's link type
+     * @param frame          the captured bytes, from its position to its limit; not modified
+     * @param wireLength     the frame's length on the wire (the capture's original length)
+     * @param timestampNanos the capture time, for layers that keep state (STT reassembly), or 0
+     * @return the layers and the stop reason
+     */
+    public Dissection dissect(LinkType linkType, ByteBuffer frame, int wireLength, long timestampNanos) {
         Objects.requireNonNull(frame, "frame");
-        LayerKey first;
-        if (linkType.isRawIp()) {
-            int version = frame.hasRemaining() ? (frame.get(frame.position()) & 0xFF) >>> 4 : -1;
-            first = version == 6 ? LayerKey.etherType(0x86DD) : LayerKey.etherType(0x0800);
-        } else {
-            first = LayerKey.linkType(linkType.value());
-        }
-        return dissect(first, frame);
+        int base = frame.position();
+        long first = firstKey(linkType, frame, base, frame.limit());
+        return dissect(first, frame, wireLength, timestampNanos);
     }
 
     /**
@@ -81,64 +232,88 @@ public final class Dissector {
      */
     public Dissection dissect(LayerKey first, ByteBuffer frame) {
         Objects.requireNonNull(first, "first");
-        ByteBuffer view = frame.slice();
-        List<DissectedLayer> layers = new ArrayList<>(8);
-        List<LayerKey> keys = List.of(first);
-        int offset = 0;
-        int end = view.limit();
-        while (true) {
-            if (offset >= end) {
-                return new Dissection(layers, Dissection.StopReason.COMPLETE, offset, 0, List.of(), null, null);
-            }
-            if (keys.isEmpty()) {
-                return new Dissection(layers, Dissection.StopReason.COMPLETE, offset, end - offset, List.of(),
-                        null, null);
-            }
-            ProtocolLayer<?> layer = null;
-            for (LayerKey k : keys) {
-                layer = bindings.get(k);
-                if (layer != null) {
-                    break;
-                }
-            }
-            if (layer == null) {
-                return new Dissection(layers, Dissection.StopReason.NO_DECODER, offset, end - offset, keys, null,
-                        null);
-            }
-            if (layers.size() == maxDepth) {
-                return new Dissection(layers, Dissection.StopReason.DEPTH_LIMIT, offset, end - offset, List.of(),
-                        null, null);
-            }
-            view.limit(end).position(offset);
-            Step step;
-            try {
-                step = decodeOne(layer, view.slice(), offset);
-            } catch (MalformedPacketException e) {
-                return new Dissection(layers, Dissection.StopReason.MALFORMED, offset, end - offset, List.of(),
-                        layer.name(), e.withOffset(offset));
-            }
-            layers.add(step.layer);
-            keys = step.next;
-            offset = step.layer.offset() + step.layer.length();
-            end = offset + step.layer.payloadLength();
+        return dissect(first.packed(), frame, frame.remaining(), 0);
+    }
+
+    private Dissection dissect(long first, ByteBuffer frame, int wireLength, long timestampNanos) {
+        int base = frame.position();
+        int captured = frame.remaining();
+        ByteBuffer src = frame;
+        int limit = frame.limit();
+        FrameWalk w = new FrameWalk(this);
+        if (wireLength > captured) {
+            // Lengths are checked against the length on the wire, as if the uncaptured bytes
+            // were there; a header that reaches into them ends the walk as cut by the capture.
+            int padded = (int) Math.min(wireLength, (long) captured + MAX_UNCAPTURED);
+            src = ByteBuffer.allocate(padded);
+            src.put(0, frame, base, captured);
+            base = 0;
+            limit = padded;
         }
+        w.wrap(first, src, base, limit, timestampNanos);
+        if (wireLength > captured) {
+            w.capturedEnd = captured;
+        }
+        List<DissectedLayer> layers = new ArrayList<>(8);
+        while (w.next()) {
+            Object header;
+            try {
+                header = w.header();
+            } catch (MalformedPacketException e) {
+                // A walk that accepts what its decoder refuses is a layer's bug; report the
+                // decoder's verdict rather than throw.
+                return new Dissection(layers, Dissection.StopReason.MALFORMED, w.offset() - base(w, base),
+                        w.limit() - w.offset(), List.of(), w.layer().name(), e.withOffset(w.offset() - base(w, base)),
+                        null, captured, wireLength);
+            }
+            int b = base(w, base);
+            layers.add(new DissectedLayer(w.layer(), w.offset() - b, w.headerLength(), w.payloadLength(), header,
+                    w.bufferNumber()));
+        }
+        int b = w.stopBuffer() == 0 ? base : 0;
+        Dissection.StopReason reason = w.stopReason();
+        List<LayerKey> keys = List.of();
+        if (reason == Dissection.StopReason.NO_DECODER) {
+            LayerKey[] named = new LayerKey[w.stopKeyCount()];
+            for (int i = 0; i < named.length; i++) {
+                named[i] = w.stopLayerKey(i);
+            }
+            keys = List.of(named);
+        }
+        String failed = w.failedLayerId() < 0 ? null : layers(w.failedLayerId());
+        MalformedPacketException error = null;
+        String limitedBy = null;
+        if (reason == Dissection.StopReason.MALFORMED) {
+            error = w.rawError().withOffset(w.stopOffset() - b);
+            limitedBy = limitedBy(w, layers, error);
+        }
+        return new Dissection(layers, reason, w.stopOffset() - b, w.remaining(), keys, failed, error, limitedBy,
+                captured, wireLength);
     }
 
-    private record Step(DissectedLayer layer, List<LayerKey> next) {
+    private static int base(FrameWalk w, int base) {
+        return w.bufferNumber() == 0 ? base : 0;
     }
 
-    private static <H> Step decodeOne(ProtocolLayer<H> layer, ByteBuffer src, int offset) {
-        Decoded<H> d = layer.decode(src);
-        ByteBuffer payload = d.payload();
-        // The payload is a slice of src: its bytes follow the header directly.
-        DissectedLayer dl = new DissectedLayer(layer.name(), offset, d.headerLength(), payload.remaining(),
-                d.header(), layer.summary(d.header()));
-        return new Step(dl, layer.next(d.header(), payload));
+    private String layers(int id) {
+        return layers[id].name();
+    }
+
+    /**
+     * When a layer ran out of bytes because an enclosing layer's own length field ended its
+     * range before the buffer did, names that field.
+     */
+    private static String limitedBy(FrameWalk w, List<DissectedLayer> layers, MalformedPacketException e) {
+        if (e.reason() != MalformedPacketException.Reason.TRUNCATED) {
+            return null;
+        }
+        int d = w.limitingDepth();
+        return d < 0 ? null : layers.get(d).name() + " " + w.lengthField(d);
     }
 
     /** Composes a {@link Dissector} from layer bindings. */
     public static final class Builder {
-        private final Map<LayerKey, ProtocolLayer<?>> bindings = new HashMap<>();
+        private final Map<LayerKey, ProtocolLayer<?>> bindings = new LinkedHashMap<>();
         private int maxDepth = DEFAULT_MAX_DEPTH;
 
         private Builder() {

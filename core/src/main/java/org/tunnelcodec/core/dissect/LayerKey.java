@@ -1,62 +1,89 @@
 package org.tunnelcodec.core.dissect;
 
 import java.util.Objects;
-import org.tunnelcodec.core.internal.Check;
 
 /**
- * What selects the decoder of the next layer: a name space and a value in it, such as
- * EtherType 0x0800, IP protocol 47 or UDP port 4754. Modules may define their own name
- * spaces; the common ones have factories here.
+ * What selects the decoder of the next layer: a {@link KeySpace} and a value in it, such as
+ * EtherType 0x0800, IP protocol 47 or UDP port 4754.
  *
- * @param space the name space, for example {@code "ethertype"}
+ * <p>The walk carries keys as primitives: {@link #pack} puts the space id in the upper 32 bits
+ * and the value in the lower 32, and {@link #NONE} stands for no key. This record is the
+ * form for bindings and for reports.
+ *
+ * @param space the name space
  * @param value the value in that space
  */
-public record LayerKey(String space, int value) {
-    /** The name space of pcap link types. */
-    public static final String LINK_TYPE = "linktype";
-    /** The name space of EtherTypes, also GRE Protocol Types. */
-    public static final String ETHER_TYPE = "ethertype";
-    /** The name space of IP protocol numbers. */
-    public static final String IP_PROTOCOL = "ip.proto";
-    /** The name space of UDP ports. */
-    public static final String UDP_PORT = "udp.port";
-    /** The name space of TCP ports. */
-    public static final String TCP_PORT = "tcp.port";
+public record LayerKey(KeySpace space, int value) {
+    /** The packed form of "no key". */
+    public static final long NONE = -1L;
 
     /** Checks the components. */
     public LayerKey {
         Objects.requireNonNull(space, "space");
-        Check.argument(!space.isEmpty(), "space", "\"\"", "a name");
     }
 
     /** @return the key of a pcap link type */
     public static LayerKey linkType(int value) {
-        return new LayerKey(LINK_TYPE, value);
+        return new LayerKey(KeySpace.LINK_TYPE, value);
     }
 
-    /** @return the key of an EtherType or GRE Protocol Type */
+    /** @return the key of an EtherType */
     public static LayerKey etherType(int value) {
-        return new LayerKey(ETHER_TYPE, value);
+        return new LayerKey(KeySpace.ETHER_TYPE, value);
+    }
+
+    /** @return the key of a GRE Protocol Type (falls back to the EtherType) */
+    public static LayerKey greProtocol(int value) {
+        return new LayerKey(KeySpace.GRE_PROTOCOL, value);
     }
 
     /** @return the key of an IP protocol number */
     public static LayerKey ipProtocol(int value) {
-        return new LayerKey(IP_PROTOCOL, value);
+        return new LayerKey(KeySpace.IP_PROTOCOL, value);
     }
 
     /** @return the key of a UDP port */
     public static LayerKey udpPort(int value) {
-        return new LayerKey(UDP_PORT, value);
+        return new LayerKey(KeySpace.UDP_PORT, value);
     }
 
     /** @return the key of a TCP port */
     public static LayerKey tcpPort(int value) {
-        return new LayerKey(TCP_PORT, value);
+        return new LayerKey(KeySpace.TCP_PORT, value);
+    }
+
+    /**
+     * Packs a key for the walk.
+     *
+     * @return the space id in the upper 32 bits, the value in the lower 32
+     */
+    public static long pack(KeySpace space, int value) {
+        return (long) space.id() << 32 | (value & 0xFFFF_FFFFL);
+    }
+
+    /** @return this key packed, as {@link #pack(KeySpace, int)} */
+    public long packed() {
+        return pack(space, value);
+    }
+
+    /** @return the space id of a packed key */
+    public static int spaceId(long packed) {
+        return (int) (packed >>> 32);
+    }
+
+    /** @return the value of a packed key */
+    public static int value(long packed) {
+        return (int) packed;
     }
 
     /** @return for example {@code "ethertype=0x0800"} or {@code "udp.port=4754"} */
     @Override
     public String toString() {
-        return space + "=" + (space.equals(ETHER_TYPE) ? String.format("0x%04X", value) : Integer.toString(value));
+        return space.name() + "=" + format(space, value);
+    }
+
+    static String format(KeySpace space, int value) {
+        return space == KeySpace.ETHER_TYPE || space == KeySpace.GRE_PROTOCOL
+                ? String.format("0x%04X", value) : Integer.toString(value);
     }
 }

@@ -1,13 +1,19 @@
 package org.tunnelcodec.core.dissect;
 
 import java.nio.ByteBuffer;
-import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 import org.tunnelcodec.core.Decoded;
 import org.tunnelcodec.core.MalformedPacketException;
 
 /**
- * One protocol as the {@link Dissector} sees it: a decoder that follows the decoder contract,
- * and the keys that select the decoder of its payload.
+ * One protocol as the {@link Dissector} sees it: a walk that checks a header and reports its
+ * lengths and next keys without allocating, the decoder that builds its record, and a
+ * one-line summary. See the package documentation for how a module writes one.
+ *
+ * <p>{@link #walk} must make exactly the checks {@link #decode} makes: build both on the same
+ * check code (a decoder's {@code checkedLength}, a scan, a view's {@code wrap}), never a
+ * second copy.
  *
  * @param <H> the header record
  */
@@ -16,22 +22,21 @@ public interface ProtocolLayer<H> {
     String name();
 
     /**
-     * Decodes the header at {@code src.position()}, by the decoder contract.
+     * Checks the header at absolute {@code index}, reading nothing at or past {@code limit},
+     * and reports its header length, payload length and next keys to {@code out}. Allocates
+     * nothing.
+     *
+     * @throws MalformedPacketException exactly when {@link #decode} would, with the same
+     *     field, offset and reason
+     */
+    void walk(ByteBuffer src, int index, int limit, LayerStep out);
+
+    /**
+     * Decodes the header at absolute {@code index}, by the decoder contract.
      *
      * @throws MalformedPacketException if the bytes are not a valid header
      */
-    Decoded<H> decode(ByteBuffer src);
-
-    /**
-     * The keys that may select the payload's decoder, most specific first; the dissector uses
-     * the first one that has a binding. An empty list means the payload is not a layer this
-     * protocol can name (a non-first fragment, an unknown address family).
-     *
-     * @param header  the decoded header
-     * @param payload the payload slice, for protocols that must look at it to choose
-     * @return the candidate keys
-     */
-    List<LayerKey> next(H header, ByteBuffer payload);
+    Decoded<H> decode(ByteBuffer src, int index, int limit);
 
     /**
      * A one-line summary of the key fields, like a focused tcpdump line.
@@ -40,5 +45,65 @@ public interface ProtocolLayer<H> {
      */
     default String summary(H header) {
         return header.toString();
+    }
+
+    /** A layer's walk: {@link ProtocolLayer#walk}. */
+    @FunctionalInterface
+    interface Walk {
+        /** See {@link ProtocolLayer#walk}. */
+        void walk(ByteBuffer src, int index, int limit, LayerStep out);
+    }
+
+    /** A layer's index-based decoder: {@link ProtocolLayer#decode}. */
+    @FunctionalInterface
+    interface Decoder<H> {
+        /** See {@link ProtocolLayer#decode}. */
+        Decoded<H> decode(ByteBuffer src, int index, int limit);
+    }
+
+    /**
+     * A layer from its parts, the usual way to define one:
+     * {@code ProtocolLayer.of("udp", CoreLayers::walkUdp, UdpDecoder::decode, CoreLayers::udpSummary)}.
+     *
+     * @param name    the layer's name
+     * @param walk    the allocation-free walk
+     * @param decoder the index-based decoder
+     * @param summary the one-line summary of a record
+     * @return the layer
+     */
+    static <H> ProtocolLayer<H> of(String name, Walk walk, Decoder<H> decoder, Function<? super H, String> summary) {
+        return new Parts<>(name, walk, decoder, summary);
+    }
+
+    /** The layer {@link #of} makes. */
+    record Parts<H>(String name, Walk walker, Decoder<H> decoder, Function<? super H, String> summarizer)
+            implements ProtocolLayer<H> {
+        /** Checks the components. */
+        public Parts {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(walker, "walker");
+            Objects.requireNonNull(decoder, "decoder");
+            Objects.requireNonNull(summarizer, "summarizer");
+        }
+
+        @Override
+        public void walk(ByteBuffer src, int index, int limit, LayerStep out) {
+            walker.walk(src, index, limit, out);
+        }
+
+        @Override
+        public Decoded<H> decode(ByteBuffer src, int index, int limit) {
+            return decoder.decode(src, index, limit);
+        }
+
+        @Override
+        public String summary(H header) {
+            return summarizer.apply(header);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.tunnelcodec.core.link;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.tunnelcodec.core.Decoded;
@@ -42,40 +41,50 @@ public final class EthernetDecoder {
      * @throws MalformedPacketException if the bytes are not a valid header
      */
     public static Decoded<EthernetHeader> decode(ByteBuffer src, int index, int limit) {
+        long scan = scan(src, index, limit);
+        int headerLength = (int) (scan >>> 48);
+        int type = (int) (scan >>> 32) & 0xFFFF;
+        List<VlanTag> tags = headerLength == EthernetLayout.MIN_LENGTH ? List.of() : tags(src, index, headerLength);
+        long w0 = Wire.i64(src, index); // destination and the first two bytes of source
+        long w1 = Wire.u32(src, index + 8);
+        EthernetHeader header = new EthernetHeader(MacAddress.of(w0 >>> 16), MacAddress.of((w0 & 0xFFFF) << 32 | w1),
+                tags, EtherType.of(type));
+        return Decoded.of(header, headerLength, src, index + headerLength, (int) scan);
+    }
+
+    /**
+     * Makes every check {@link #decode(ByteBuffer, int, int)} makes, without allocating: the
+     * VLAN tags fit and are at most 8, and an 802.3 Length is
+     * within the frame.
+     *
+     * @return the header length in bits 48-63, the EtherType (or 802.3 length) in bits 32-47
+     *     and the payload length in bits 0-31
+     * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
+     * @throws MalformedPacketException as {@link #decode} does
+     */
+    public static long scan(ByteBuffer src, int index, int limit) {
         Objects.checkFromToIndex(index, limit, src.limit());
-        Wire.require(PROTOCOL, "Destination Address", index, index, EthernetLayout.MIN_LENGTH, limit);
-        int type = Wire.u16(src, index + EthernetLayout.TYPE_OFFSET);
-        List<VlanTag> tags = EthernetLayout.isTagProtocol(type) ? tags(src, index, limit) : List.of();
-        int headerLength = EthernetLayout.MIN_LENGTH + EthernetLayout.TAG_LENGTH * tags.size();
-        if (!tags.isEmpty()) {
-            type = Wire.u16(src, index + headerLength - 2);
-        }
+        int headerLength = headerLength(src, index, limit);
+        int type = Wire.u16(src, index + headerLength - 2);
         int payloadIndex = index + headerLength;
         int payloadLength = limit - payloadIndex;
         if (type <= EthernetLayout.MAX_LENGTH_FIELD) {
             Wire.require(PROTOCOL, "Length", index, payloadIndex, type, limit);
             payloadLength = type;
         }
-        long w0 = Wire.i64(src, index); // destination and the first two bytes of source
-        long w1 = Wire.u32(src, index + 8);
-        EthernetHeader header = new EthernetHeader(MacAddress.of(w0 >>> 16), MacAddress.of((w0 & 0xFFFF) << 32 | w1),
-                tags, EtherType.of(type));
-        return Decoded.of(header, headerLength, src, payloadIndex, payloadLength);
+        return (long) headerLength << 48 | (long) type << 32 | payloadLength;
     }
 
-    private static List<VlanTag> tags(ByteBuffer src, int base, int limit) {
-        List<VlanTag> tags = new ArrayList<>(2);
-        int typeIndex = base + EthernetLayout.TYPE_OFFSET;
-        for (int type = Wire.u16(src, typeIndex); EthernetLayout.isTagProtocol(type); type = Wire.u16(src, typeIndex)) {
-            if (tags.size() == EthernetLayout.MAX_TAGS) {
-                throw tooManyTags(typeIndex - base);
-            }
-            Wire.require(PROTOCOL, "Tag Control Information", base, typeIndex + 2, EthernetLayout.TAG_LENGTH, limit);
+    /** The tags of a header already checked by {@link #scan}. */
+    private static List<VlanTag> tags(ByteBuffer src, int index, int headerLength) {
+        int count = (headerLength - EthernetLayout.MIN_LENGTH) / EthernetLayout.TAG_LENGTH;
+        VlanTag[] tags = new VlanTag[count];
+        int typeIndex = index + EthernetLayout.TYPE_OFFSET;
+        for (int i = 0; i < count; i++, typeIndex += EthernetLayout.TAG_LENGTH) {
             int tci = Wire.u16(src, typeIndex + 2);
-            tags.add(new VlanTag(EtherType.of(type), tci >>> 13, (tci & 0x1000) != 0, tci & 0xFFF));
-            typeIndex += EthernetLayout.TAG_LENGTH;
+            tags[i] = new VlanTag(EtherType.of(Wire.u16(src, typeIndex)), tci >>> 13, (tci & 0x1000) != 0, tci & 0xFFF);
         }
-        return tags;
+        return List.of(tags);
     }
 
     private static MalformedPacketException tooManyTags(int offset) {
@@ -104,7 +113,10 @@ public final class EthernetDecoder {
      * @throws MalformedPacketException if the tags run past the limit or exceed the cap
      */
     public static int headerLength(ByteBuffer src, int index) {
-        int limit = src.limit();
+        return headerLength(src, index, src.limit());
+    }
+
+    private static int headerLength(ByteBuffer src, int index, int limit) {
         Wire.require(PROTOCOL, "Destination Address", index, index, EthernetLayout.MIN_LENGTH, limit);
         int typeIndex = index + EthernetLayout.TYPE_OFFSET;
         for (int tags = 0; EthernetLayout.isTagProtocol(Wire.u16(src, typeIndex)); tags++) {

@@ -59,7 +59,12 @@ public final class TcpDecoder {
         return headerLength(src, index, src.limit());
     }
 
-    private static int headerLength(ByteBuffer src, int index, int limit) {
+    /**
+     * As {@link #headerLength(ByteBuffer, int)}, reading nothing at or past {@code limit}.
+     *
+     * @throws MalformedPacketException as {@link #decode} does
+     */
+    public static int headerLength(ByteBuffer src, int index, int limit) {
         Wire.require(PROTOCOL, "Source Port", index, index, TcpHeader.MIN_LENGTH, limit);
         int headerLength = (Wire.u8(src, index + 12) >>> 4) * 4;
         if (headerLength < TcpHeader.MIN_LENGTH) {

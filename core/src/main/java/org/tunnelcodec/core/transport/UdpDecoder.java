@@ -56,7 +56,13 @@ public final class UdpDecoder {
         return checkedLength(src, index, src.limit());
     }
 
-    private static int checkedLength(ByteBuffer src, int index, int limit) {
+    /**
+     * As {@link #checkedLength(ByteBuffer, int)}, reading nothing at or past {@code limit}.
+     *
+     * @return the Length field
+     * @throws MalformedPacketException as {@link #decode} does
+     */
+    public static int checkedLength(ByteBuffer src, int index, int limit) {
         Wire.require(PROTOCOL, "Source Port", index, index, UdpHeader.LENGTH, limit);
         int length = Wire.u16(src, index + 4);
         if (length < UdpHeader.LENGTH) {

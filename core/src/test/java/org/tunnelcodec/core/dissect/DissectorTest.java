@@ -65,6 +65,123 @@ class DissectorTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already bound");
     }
 
+    /** Ethernet / IPv4 / UDP 40000 > 53 with 4 payload octets, whole and valid (RFC 791, RFC 768 layouts). */
+    private static final String ETH_IPV4_UDP = "020000000002" + "020000000001" + "0800"
+            + "4500002000010000401100000a0000010a000002" + "9c4000350" + "00c0000" + "01020304";
+
+    private static ByteBuffer hex(String h) {
+        return ByteBuffer.wrap(HexFormat.of().parseHex(h));
+    }
+
+    @Test
+    void shouldDecodeEveryHeaderACutFrameHoldsAndSayTheCaptureCutIt() {
+        ByteBuffer frame = hex(ETH_IPV4_UDP);
+        // tcpdump -s 38: the UDP header is cut after 4 of its 8 octets.
+        Dissection d = CORE.dissect(LinkType.ETHERNET, frame.slice(0, 38), 46, 0);
+        assertThat(d.layers()).extracting(DissectedLayer::name).containsExactly("ethernet", "ipv4");
+        assertThat(d.layers().get(1).payloadLength()).isEqualTo(12); // Total Length, as on the wire
+        assertThat(d.stopReason()).isEqualTo(Dissection.StopReason.CAPTURE_CUT);
+        assertThat(d.failedLayer()).isEqualTo("udp");
+        assertThat(d.stopOffset()).isEqualTo(34);
+        assertThat(d.isMalformed()).isFalse();
+        assertThat(d.isCutByCapture()).isTrue();
+
+        // -s 42: every header is whole; only payload is missing.
+        Dissection whole = CORE.dissect(LinkType.ETHERNET, frame.slice(0, 42), 46, 0);
+        assertThat(whole.layers()).extracting(DissectedLayer::name).containsExactly("ethernet", "ipv4", "udp");
+        assertThat(whole.stopReason()).isEqualTo(Dissection.StopReason.NO_DECODER);
+    }
+
+    @Test
+    void shouldKeepMalformedForBytesThatContradictThemselvesWithinTheCapture() {
+        ByteBuffer frame = hex(ETH_IPV4_UDP);
+        frame.put(14, (byte) 0x55); // IPv4 version 5, inside the captured octets
+        Dissection d = CORE.dissect(LinkType.ETHERNET, frame.slice(0, 38), 46, 0);
+        assertThat(d.stopReason()).isEqualTo(Dissection.StopReason.MALFORMED);
+        assertThat(d.error().reason()).isEqualTo(MalformedPacketException.Reason.UNSUPPORTED_VERSION);
+
+        ByteBuffer lying = hex(ETH_IPV4_UDP);
+        lying.put(14 + 3, (byte) 0x60); // Total Length 96, past the 46 octets on the wire
+        Dissection l = CORE.dissect(LinkType.ETHERNET, lying.slice(0, 38), 46, 0);
+        assertThat(l.stopReason()).isEqualTo(Dissection.StopReason.MALFORMED);
+        assertThat(l.error().field()).isEqualTo("Total Length");
+    }
+
+    @Test
+    void shouldNameTheEnclosingLengthFieldThatCutAHeaderShort() {
+        // IPv4 in IPv4 (RFC 2003) whose outer Total Length leaves the inner header 10 octets,
+        // in a buffer that has the rest.
+        ByteBuffer b = nestedIpInIp(2);
+        b.putShort(2, (short) 30);
+        Dissection d = CORE.dissect(LinkType.RAW, b);
+        assertThat(d.stopReason()).isEqualTo(Dissection.StopReason.MALFORMED);
+        assertThat(d.error().reason()).isEqualTo(MalformedPacketException.Reason.TRUNCATED);
+        assertThat(d.limitedBy()).isEqualTo("ipv4 Total Length");
+
+        ByteBuffer cut = nestedIpInIp(2).slice(0, 30); // the buffer itself ends there: nothing bounded it
+        assertThat(CORE.dissect(LinkType.RAW, cut).limitedBy()).isNull();
+    }
+
+    @Test
+    void shouldLookAKeyUpInItsSpaceThenInItsFallback() {
+        KeySpace mine = new KeySpace(200, "test.next", KeySpace.ETHER_TYPE);
+        ProtocolLayer<String> prefix = ProtocolLayer.of("prefix",
+                (src, index, limit, out) -> {
+                    org.tunnelcodec.core.internal.Wire.require("Test", "Type", index, index, 2, limit);
+                    out.lengths(2, limit - index - 2).next(mine, org.tunnelcodec.core.internal.Wire.u16(src, index));
+                },
+                (src, index, limit) -> org.tunnelcodec.core.Decoded.of("prefix", 2, src, index + 2, limit - index - 2),
+                h -> h);
+        ByteBuffer frame = ByteBuffer.allocate(2 + 28);
+        frame.putShort(0, (short) 0x0800).put(2, nestedIpInIp(1), 0, 28);
+        Dissector d = Dissector.builder().add(CoreLayers.bindings())
+                .add(new LayerBinding(LayerKey.linkType(147), prefix)).build();
+        assertThat(d.dissect(LinkType.of(147), frame).layers()).extracting(DissectedLayer::name)
+                .containsExactly("prefix", "ipv4", "udp"); // 0x0800 is not bound in test.next: the EtherType is
+
+        Dissector own = Dissector.builder().add(CoreLayers.bindings())
+                .add(new LayerBinding(LayerKey.linkType(147), prefix))
+                .add(new LayerBinding(new LayerKey(mine, 0x0800), prefix)).build();
+        assertThat(own.dissect(LinkType.of(147), frame).layers()).extracting(DissectedLayer::name)
+                .startsWith("prefix", "prefix"); // the space's own binding comes first
+    }
+
+    @Test
+    void shouldRefuseTwoKeySpacesWithOneId() {
+        KeySpace a = KeySpace.of(300, "a");
+        KeySpace b = KeySpace.of(300, "b");
+        Dissector.Builder builder = Dissector.builder().add(new LayerBinding(new LayerKey(a, 1), CoreLayers.IPV4))
+                .add(new LayerBinding(new LayerKey(b, 1), CoreLayers.IPV4));
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id 300");
+    }
+
+    @Test
+    void shouldWalkTheLayersDissectFindsAndDecodeRecordsOnDemand() {
+        ByteBuffer frame = hex(ETH_IPV4_UDP);
+        FrameWalk walk = CORE.newWalk().wrap(LinkType.ETHERNET, frame);
+        assertThat(walk.next()).isTrue();
+        assertThat(walk.layer()).isSameAs(CoreLayers.ETHERNET);
+        assertThat(walk.nextKey()).isEqualTo(LayerKey.pack(KeySpace.ETHER_TYPE, 0x0800));
+        assertThat(walk.next()).isTrue();
+        assertThat(walk.layerId()).isEqualTo(CORE.layerId(CoreLayers.IPV4));
+        assertThat(walk.offset()).isEqualTo(14);
+        assertThat(walk.headerLength()).isEqualTo(20);
+        assertThat(walk.payloadLength()).isEqualTo(12);
+        assertThat(walk.header()).isEqualTo(CORE.dissect(LinkType.ETHERNET, frame).layers().get(1).header());
+        assertThat(walk.next()).isTrue();
+        assertThat(walk.payloadIndex()).isEqualTo(42);
+        assertThat(walk.next()).isFalse();
+        assertThat(walk.stopReason()).isEqualTo(Dissection.StopReason.NO_DECODER);
+        assertThat(walk.stopKeyCount()).isEqualTo(2);
+        assertThat(walk.stopKey(0)).isEqualTo(LayerKey.pack(KeySpace.UDP_PORT, 53));
+        assertThat(walk.stopKey(1)).isEqualTo(LayerKey.pack(KeySpace.UDP_PORT, 40000));
+        assertThat(walk.remaining()).isEqualTo(4);
+        assertThat(walk.next()).isFalse();
+        // Wrapped again, it starts over.
+        assertThat(walk.wrap(LinkType.ETHERNET, frame).next()).isTrue();
+        assertThat(walk.depth()).isEqualTo(1);
+    }
+
     @Property(tries = 3000)
     void shouldNeverThrowForAnyBytesOnAnyLinkType(@ForAll @Size(max = 200) byte[] bytes,
                                                   @ForAll("linkTypes") int linkType,

@@ -184,11 +184,8 @@ public final class WccpDecapsulator {
             return Verdict.NOT_WCCP;
         }
         int at = greIndex + 4;
-        boolean header = switch (router.version()) {
-            case V1 -> false;
-            case V2 -> true;
-            case AUTO -> ipv6 || at >= end || Wire.u8(src, at) >>> 4 != 4;
-        };
+        // The one v1/v2 decision, shared with the dissector's GRE layer.
+        boolean header = WccpRedirectDecoder.hasRedirectHeader(router.version(), ipv6, src, at, end);
         int redirectWord = 0;
         if (header) {
             if (end - at < 4) {

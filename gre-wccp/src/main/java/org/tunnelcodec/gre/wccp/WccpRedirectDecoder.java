@@ -40,4 +40,28 @@ public final class WccpRedirectDecoder {
         return Decoded.of(h, WccpRedirectHeader.LENGTH, src, index + WccpRedirectHeader.LENGTH,
                 limit - index - WccpRedirectHeader.LENGTH);
     }
+
+    /**
+     * The one decision of whether a WCCPv2 redirect header follows a GRE header of Protocol
+     * Type 0x883E, shared by the cache-side {@link WccpDecapsulator} and the dissector's GRE
+     * layer. {@link WccpVersion#AUTO} decides per packet, as Linux and FreeBSD do: over IPv6
+     * delivery a redirect header always follows (WCCPv1 is IPv4-only); over IPv4, an octet
+     * after GRE whose top nibble is 4 starts the original IPv4 packet of WCCPv1, anything else
+     * (an empty payload too) a redirect header.
+     *
+     * @param version      the router's configured version, or AUTO
+     * @param ipv6Delivery whether the GRE packet came over IPv6
+     * @param src          the buffer; nothing is read at or past {@code limit}
+     * @param index        the absolute index of the first octet after the GRE header
+     * @param limit        the end of the GRE payload
+     * @return whether a redirect header follows
+     */
+    public static boolean hasRedirectHeader(WccpVersion version, boolean ipv6Delivery, ByteBuffer src, int index,
+                                            int limit) {
+        return switch (version) {
+            case V1 -> false;
+            case V2 -> true;
+            case AUTO -> ipv6Delivery || index >= limit || Wire.u8(src, index) >>> 4 != 4;
+        };
+    }
 }

@@ -11,7 +11,9 @@ public enum WccpVersion {
      * the GRE header whose top nibble is 4 starts an IPv4 packet (v1), anything else a
      * redirect header (v2). Over IPv6 delivery a redirect header is always expected. The
      * guess is ambiguous for a v2 header whose flags octet has 0x40 set (a reserved bit),
-     * which it takes for v1; configure the version when the control plane knows it.
+     * which it takes for v1; configure the version when the control plane knows it. The
+     * decision is {@link WccpRedirectDecoder#hasRedirectHeader}, which the decapsulator and the
+     * dissector's GRE layer share.
      */
     AUTO
 }

@@ -1,0 +1,454 @@
+package org.tunnelcodec.core.dissect;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import org.tunnelcodec.core.MalformedPacketException;
+
+/**
+ * The dissector's allocation-free walk, for a packet-processing thread: wrap a frame, then
+ * call {@link #next()} until it returns {@code false}; after each {@code true} the accessors
+ * describe one layer (its {@link #layerId() id}, offset, header length, payload length and
+ * the keys of its payload), and {@link #header()} decodes its record on demand.
+ *
+ * <pre>{@code
+ * FrameWalk walk = dissector.newWalk();          // once per thread
+ * walk.wrap(LinkType.ETHERNET, frame);             // per frame
+ * while (walk.next()) {
+ *     if (walk.layerId() == greId) { ... walk.payloadIndex() ... }
+ * }
+ * if (walk.stopReason() == Dissection.StopReason.MALFORMED) { drop(walk.error()); }
+ * }</pre>
+ *
+ * <p>Each layer is checked by its {@link ProtocolLayer#walk}, which makes exactly the checks
+ * its decoder makes, so a frame the walk accepts is one {@link Dissector#dissect} accepts,
+ * layer for layer. Bad bytes never throw: the walk stops with
+ * {@link Dissection.StopReason#MALFORMED} and keeps the decoder's exception. Walking a good
+ * frame allocates nothing; a malformed one allocates its exception.
+ *
+ * <p>Mutable and not thread-safe: one per thread. The frame must be whole: a frame cut by the
+ * capture's snap length is for {@link Dissector#dissect(LinkType, ByteBuffer, int, long)}.
+ * Offsets are absolute indexes into the buffer the current layer lies in ({@link #source()}),
+ * which is the wrapped frame unless a layer continued the walk in another buffer (STT
+ * reassembly does).
+ */
+public final class FrameWalk {
+    private final Dissector dissector;
+    private final LayerStep step = new LayerStep();
+    // Per layer, by depth.
+    private final int[] ids;
+    private final int[] offsets;
+    private final int[] headerLengths;
+    private final int[] payloadLengths;
+    private final int[] limits;
+    private final int[] buffers;
+    private final String[] lengthFields;
+    private ByteBuffer[] sources = new ByteBuffer[2];
+
+    private ByteBuffer source;
+    private int bufferNumber;
+    private int depth;
+    private int nextIndex;
+    private int nextEnd;
+    private final long[] keys = new long[LayerStep.MAX_KEYS];
+    private final KeySpace[] keySpaces = new KeySpace[LayerStep.MAX_KEYS];
+    private int keyCount;
+    private long timestampNanos;
+    int capturedEnd = Integer.MAX_VALUE;
+
+    private ByteBuffer pendingSource;
+    private int pendingIndex;
+    private int pendingEnd;
+
+    private Dissection.StopReason stopReason;
+    private int stopOffset;
+    private int stopEnd;
+    private MalformedPacketException rawError;
+    private int failedLayerId;
+
+    FrameWalk(Dissector dissector) {
+        this.dissector = Objects.requireNonNull(dissector, "dissector");
+        int max = dissector.maxDepth();
+        ids = new int[max];
+        offsets = new int[max];
+        headerLengths = new int[max];
+        payloadLengths = new int[max];
+        limits = new int[max];
+        buffers = new int[max];
+        lengthFields = new String[max];
+    }
+
+    /** @return the dissector whose bindings this walk uses */
+    public Dissector dissector() {
+        return dissector;
+    }
+
+    /**
+     * Starts a walk over the frame's bytes from its position to its limit.
+     *
+     * @return this walk
+     */
+    public FrameWalk wrap(LinkType linkType, ByteBuffer frame) {
+        return wrap(linkType, frame, frame.position(), frame.limit(), 0);
+    }
+
+    /**
+     * Starts a walk over {@code [index, limit)} of {@code frame}, a frame of the given link
+     * type; raw-IP link types start with IPv4 or IPv6 by the version nibble.
+     *
+     * @param timestampNanos the capture time, for layers that keep state over time (STT
+     *                       reassembly), or 0
+     * @return this walk
+     * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code frame.limit()}
+     */
+    public FrameWalk wrap(LinkType linkType, ByteBuffer frame, int index, int limit, long timestampNanos) {
+        Objects.checkFromToIndex(index, limit, frame.limit());
+        return wrap(Dissector.firstKey(linkType, frame, index, limit), frame, index, limit, timestampNanos);
+    }
+
+    /**
+     * Starts a walk whose first layer is the one bound to {@code firstKey}.
+     *
+     * @param firstKey a key, packed as {@link LayerKey#pack}
+     * @return this walk
+     * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code frame.limit()}
+     */
+    public FrameWalk wrap(long firstKey, ByteBuffer frame, int index, int limit, long timestampNanos) {
+        Objects.checkFromToIndex(index, limit, frame.limit());
+        source = frame;
+        sources[0] = frame;
+        bufferNumber = 0;
+        depth = 0;
+        nextIndex = index;
+        nextEnd = limit;
+        keys[0] = firstKey;
+        keySpaces[0] = dissector.space(LayerKey.spaceId(firstKey));
+        keyCount = 1;
+        this.timestampNanos = timestampNanos;
+        capturedEnd = Integer.MAX_VALUE;
+        pendingSource = null;
+        stopReason = null;
+        rawError = null;
+        failedLayerId = -1;
+        return this;
+    }
+
+    /**
+     * Walks to the next layer.
+     *
+     * @return {@code true} when there is one (the accessors now describe it), {@code false}
+     *     when the walk has stopped (see {@link #stopReason()})
+     */
+    public boolean next() {
+        if (stopReason != null) {
+            return false;
+        }
+        if (source == null) {
+            throw new IllegalStateException("no frame wrapped");
+        }
+        int at = nextIndex;
+        int end = nextEnd;
+        if (at >= end) {
+            return stop(Dissection.StopReason.COMPLETE, at, end);
+        }
+        if (keyCount == 0) {
+            return stop(Dissection.StopReason.COMPLETE, at, end);
+        }
+        int id = -1;
+        for (int k = 0; k < keyCount && id < 0; k++) {
+            id = dissector.lookup(keys[k]);
+        }
+        if (id < 0) {
+            return stop(Dissection.StopReason.NO_DECODER, at, end);
+        }
+        if (depth == ids.length) {
+            return stop(Dissection.StopReason.DEPTH_LIMIT, at, end);
+        }
+        ProtocolLayer<?> layer = dissector.layer(id);
+        LayerStep s = step;
+        s.reset(this);
+        try {
+            layer.walk(source, at, end, s);
+        } catch (MalformedPacketException e) {
+            pendingSource = null;
+            failedLayerId = id;
+            if (bufferNumber == 0 && at + e.offset() >= capturedEnd) {
+                return stop(Dissection.StopReason.CAPTURE_CUT, at, end);
+            }
+            rawError = e;
+            return stop(Dissection.StopReason.MALFORMED, at, end);
+        }
+        int headerLength = s.headerLength;
+        int payloadLength = s.payloadLength;
+        if (headerLength < 0 || (long) at + headerLength + payloadLength > end) {
+            throw new IllegalStateException("layer " + layer.name() + " reported lengths " + headerLength + " and "
+                    + payloadLength + " at " + at + " (expected: lengths within the range up to " + end + ")");
+        }
+        if (bufferNumber == 0 && at + headerLength > capturedEnd) {
+            pendingSource = null;
+            failedLayerId = id;
+            return stop(Dissection.StopReason.CAPTURE_CUT, at, end);
+        }
+        int d = depth++;
+        ids[d] = id;
+        offsets[d] = at;
+        headerLengths[d] = headerLength;
+        payloadLengths[d] = payloadLength;
+        limits[d] = end;
+        buffers[d] = bufferNumber;
+        lengthFields[d] = s.lengthField;
+        keyCount = s.keyCount;
+        System.arraycopy(s.keys, 0, keys, 0, keyCount);
+        System.arraycopy(s.spaces, 0, keySpaces, 0, keyCount);
+        if (pendingSource != null) {
+            if (++bufferNumber == sources.length) {
+                sources = java.util.Arrays.copyOf(sources, sources.length * 2);
+            }
+            sources[bufferNumber] = pendingSource;
+            source = pendingSource;
+            nextIndex = pendingIndex;
+            nextEnd = pendingEnd;
+            pendingSource = null;
+        } else {
+            nextIndex = at + headerLength;
+            nextEnd = nextIndex + payloadLength;
+        }
+        return true;
+    }
+
+    private boolean stop(Dissection.StopReason reason, int at, int end) {
+        stopReason = reason;
+        stopOffset = at;
+        stopEnd = end;
+        return false;
+    }
+
+    void continueIn(ByteBuffer buffer, int index, int length) {
+        Objects.checkFromIndexSize(index, length, buffer.limit());
+        pendingSource = buffer;
+        pendingIndex = index;
+        pendingEnd = index + length;
+    }
+
+    int outerIndex(int layersBack) {
+        int d = depth - layersBack;
+        return d >= 0 && buffers[d] == bufferNumber ? offsets[d] : -1;
+    }
+
+    int outerEnd(int layersBack) {
+        int d = depth - layersBack;
+        return d >= 0 && buffers[d] == bufferNumber ? offsets[d] + headerLengths[d] + payloadLengths[d] : -1;
+    }
+
+    int outerLayerId(int layersBack) {
+        int d = depth - layersBack;
+        return d >= 0 && buffers[d] == bufferNumber ? ids[d] : -1;
+    }
+
+    int capturedEnd() {
+        return bufferNumber == 0 ? capturedEnd : Integer.MAX_VALUE;
+    }
+
+    long timestampNanos() {
+        return timestampNanos;
+    }
+
+    private int current() {
+        if (depth == 0) {
+            throw new IllegalStateException("no layer: call next() first");
+        }
+        return depth - 1;
+    }
+
+    /** @return the number of layers walked so far */
+    public int depth() {
+        return depth;
+    }
+
+    /** @return the current layer's id in its dissector ({@link Dissector#layerId}) */
+    public int layerId() {
+        return ids[current()];
+    }
+
+    /** @return the current layer */
+    public ProtocolLayer<?> layer() {
+        return dissector.layer(ids[current()]);
+    }
+
+    /** @return the buffer the current layer lies in */
+    public ByteBuffer source() {
+        return sources[buffers[current()]];
+    }
+
+    /** @return 0 when the current layer lies in the wrapped frame, n after n continuations */
+    public int bufferNumber() {
+        return buffers[current()];
+    }
+
+    /** @return the absolute index of the current layer's first byte in {@link #source()} */
+    public int offset() {
+        return offsets[current()];
+    }
+
+    /** @return the current layer's header length */
+    public int headerLength() {
+        return headerLengths[current()];
+    }
+
+    /** @return the absolute index of the current layer's payload */
+    public int payloadIndex() {
+        int c = current();
+        return offsets[c] + headerLengths[c];
+    }
+
+    /** @return the current layer's payload length, as its length fields bound it */
+    public int payloadLength() {
+        return payloadLengths[current()];
+    }
+
+    /** @return the end of the range the current layer was decoded in (its enclosing payload's end) */
+    public int limit() {
+        return limits[current()];
+    }
+
+    /** @return the name of the length field that bounds the current layer's payload, or {@code null} */
+    public String lengthField() {
+        return lengthFields[current()];
+    }
+
+    /** @return the first key the current layer named for its payload, packed, or {@link LayerKey#NONE} */
+    public long nextKey() {
+        current();
+        return keyCount == 0 ? LayerKey.NONE : keys[0];
+    }
+
+    /**
+     * The keys the current layer named for its payload, in the order they are tried (a
+     * space's fallback right after the key it backs).
+     *
+     * @return how many there are (0 to 4)
+     */
+    public int nextKeyCount() {
+        current();
+        return keyCount;
+    }
+
+    /** @return the {@code i}-th key the current layer named, packed */
+    public long nextKey(int i) {
+        current();
+        return keys[Objects.checkIndex(i, keyCount)];
+    }
+
+    /** @return the layer id at {@code depth} (0 is the first layer) */
+    public int layerId(int depth) {
+        return ids[Objects.checkIndex(depth, this.depth)];
+    }
+
+    /** @return the offset of the layer at {@code depth} in its buffer */
+    public int offset(int depth) {
+        return offsets[Objects.checkIndex(depth, this.depth)];
+    }
+
+    /**
+     * Decodes the current layer's record. This allocates: it is the walk's way to records on
+     * demand.
+     *
+     * @return the header record
+     */
+    public Object header() {
+        int c = current();
+        return dissector.layer(ids[c]).decode(sources[buffers[c]], offsets[c], limits[c]).header();
+    }
+
+    /** @return why the walk stopped, or {@code null} while it goes on */
+    public Dissection.StopReason stopReason() {
+        return stopReason;
+    }
+
+    /** @return the absolute index in the current buffer where the walk stopped */
+    public int stopOffset() {
+        requireStopped();
+        return stopOffset;
+    }
+
+    /** @return the number of bytes from {@link #stopOffset()} that no layer decoded */
+    public int remaining() {
+        requireStopped();
+        return stopEnd - stopOffset;
+    }
+
+    /** @return how many keys were named for the undecoded payload (0 unless a layer named some) */
+    public int stopKeyCount() {
+        requireStopped();
+        return keyCount;
+    }
+
+    /** @return the {@code i}-th key named for the undecoded payload */
+    public LayerKey stopLayerKey(int i) {
+        requireStopped();
+        Objects.checkIndex(i, keyCount);
+        KeySpace space = keySpaces[i];
+        int id = LayerKey.spaceId(keys[i]);
+        return new LayerKey(space != null ? space : new KeySpace(id, "space" + id, null), LayerKey.value(keys[i]));
+    }
+
+    /** @return the {@code i}-th key named for the undecoded payload, packed */
+    public long stopKey(int i) {
+        requireStopped();
+        return keys[Objects.checkIndex(i, keyCount)];
+    }
+
+    /** @return the id of the layer that refused the bytes or ran past the capture, or -1 */
+    public int failedLayerId() {
+        requireStopped();
+        return failedLayerId;
+    }
+
+    /**
+     * The decoder's exception when the walk stopped {@link Dissection.StopReason#MALFORMED},
+     * with its offset counted in the buffer ({@link #stopOffset()} plus the layer's own).
+     * This allocates the re-based copy.
+     *
+     * @return the exception, or {@code null}
+     */
+    public MalformedPacketException error() {
+        requireStopped();
+        return rawError == null ? null : rawError.withOffset(stopOffset);
+    }
+
+    MalformedPacketException rawError() {
+        return rawError;
+    }
+
+    /**
+     * The innermost layer whose own length field ended the range the walk stopped in before
+     * the buffer ended, or -1 (the range ran to the buffer's end, or no layer bounded it).
+     */
+    int limitingDepth() {
+        if (stopEnd >= sources[bufferNumber].limit()) {
+            return -1;
+        }
+        for (int d = depth - 1; d >= 0 && buffers[d] == bufferNumber; d--) {
+            if (offsets[d] + headerLengths[d] + payloadLengths[d] != stopEnd) {
+                return -1;
+            }
+            if (lengthFields[d] != null) {
+                return d;
+            }
+        }
+        return -1;
+    }
+
+    String lengthField(int depth) {
+        return lengthFields[depth];
+    }
+
+    int stopBuffer() {
+        return bufferNumber;
+    }
+
+    private void requireStopped() {
+        if (stopReason == null) {
+            throw new IllegalStateException("the walk has not stopped");
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.tunnelcodec.core.dissect;
+
+import java.nio.ByteBuffer;
+
+/**
+ * What one layer's walk reports to the dissector: its header and payload lengths, the keys
+ * of its payload, and, where the protocol needs it, the context of the walk around it. One
+ * instance is reused for every layer of every frame a walk visits, so a layer's
+ * {@link ProtocolLayer#walk walk} allocates nothing.
+ *
+ * <p>A layer calls {@link #lengths} once, then {@link #next} for each candidate key of its
+ * payload, most specific first (UDP names its destination port, then its source port). A
+ * layer that names no key ends the walk: its payload is not a layer it can name.
+ */
+public final class LayerStep {
+    int headerLength;
+    int payloadLength;
+    String lengthField;
+    /** The candidate keys, packed, most specific first; a space's fallback follows the key it backs. */
+    final long[] keys = new long[MAX_KEYS];
+    final KeySpace[] spaces = new KeySpace[MAX_KEYS];
+    int keyCount;
+    static final int MAX_KEYS = 4;
+    // The walk's context, for layers that look outside their own bytes.
+    FrameWalk walk;
+
+    LayerStep() {
+    }
+
+    void reset(FrameWalk walk) {
+        this.walk = walk;
+        headerLength = -1;
+        payloadLength = -1;
+        lengthField = null;
+        keyCount = 0;
+    }
+
+    /**
+     * Reports the header length and the payload that follows it directly, bounded by the rest
+     * of the layer's range (no length field of its own).
+     *
+     * @return this step
+     */
+    public LayerStep lengths(int headerLength, int payloadLength) {
+        return lengths(headerLength, payloadLength, null);
+    }
+
+    /**
+     * Reports the header length and a payload length taken from the header's own length
+     * field, named as the RFC spells it ({@code "Total Length"}), so that a payload this field
+     * cut short is reported as bounded by it.
+     *
+     * @return this step
+     */
+    public LayerStep lengths(int headerLength, int payloadLength, String lengthField) {
+        if (headerLength < 0 || payloadLength < 0) {
+            throw new IllegalArgumentException("lengths: " + headerLength + ", " + payloadLength
+                    + " (expected: >= 0)");
+        }
+        this.headerLength = headerLength;
+        this.payloadLength = payloadLength;
+        this.lengthField = lengthField;
+        return this;
+    }
+
+    /**
+     * Names a key that may select the payload's decoder; call again for an alternative (at
+     * most two). When the space has a fallback, the same value in the fallback space is tried
+     * right after it.
+     *
+     * @return this step
+     */
+    public LayerStep next(KeySpace space, int value) {
+        int needed = space.fallback() == null ? 1 : 2;
+        if (keyCount + needed > MAX_KEYS) {
+            throw new IllegalStateException("next: too many keys (expected: at most two per layer)");
+        }
+        spaces[keyCount] = space;
+        keys[keyCount++] = LayerKey.pack(space, value);
+        if (needed == 2) {
+            spaces[keyCount] = space.fallback();
+            keys[keyCount++] = LayerKey.pack(space.fallback(), value);
+        }
+        return this;
+    }
+
+    /**
+     * The absolute index of an enclosing layer's first byte, for protocols whose state is
+     * keyed by an outer header (STT reassembly needs the IP header around its segment).
+     *
+     * @param layersBack 1 for the layer that named this one, 2 for the one before it, ...
+     * @return the index, or -1 when there is no such layer in this buffer
+     */
+    public int outerIndex(int layersBack) {
+        return walk.outerIndex(layersBack);
+    }
+
+    /**
+     * The end (exclusive) of an enclosing layer's range, as its own length field bounds it.
+     *
+     * @param layersBack as {@link #outerIndex}
+     * @return the index, or -1 when there is no such layer in this buffer
+     */
+    public int outerEnd(int layersBack) {
+        return walk.outerEnd(layersBack);
+    }
+
+    /**
+     * The {@link Dissector#layerId layer id} of an enclosing layer.
+     *
+     * @param layersBack as {@link #outerIndex}
+     * @return the id, or -1 when there is no such layer in this buffer
+     */
+    public int outerLayerId(int layersBack) {
+        return walk.outerLayerId(layersBack);
+    }
+
+    /**
+     * An enclosing layer, for protocols whose framing depends on what carries them (WCCP
+     * expects a redirect header whenever GRE came over IPv6).
+     *
+     * @param layersBack as {@link #outerIndex}
+     * @return the layer, or {@code null} when there is no such layer in this buffer
+     */
+    public ProtocolLayer<?> outerLayer(int layersBack) {
+        int id = walk.outerLayerId(layersBack);
+        return id < 0 ? null : walk.dissector().layer(id);
+    }
+
+    /**
+     * The end of the bytes the capture holds in the current buffer. Past it, a frame cut by the
+     * capture's snap length reads as zeros: a layer that keeps bytes (a reassembler) must take
+     * none from there.
+     *
+     * @return the absolute index where the captured bytes end
+     */
+    public int capturedEnd() {
+        return walk.capturedEnd();
+    }
+
+    /** @return the capture time the walk was given, in nanoseconds, or 0 */
+    public long timestampNanos() {
+        return walk.timestampNanos();
+    }
+
+    /**
+     * Continues the walk in another buffer after this layer: the payload is the
+     * {@code length} bytes at {@code index} of {@code buffer} (a reassembled frame, say), and
+     * the keys this layer names choose its decoder. Offsets of the layers after this one
+     * count in that buffer.
+     *
+     * @return this step
+     */
+    public LayerStep continueIn(ByteBuffer buffer, int index, int length) {
+        walk.continueIn(buffer, index, length);
+        return this;
+    }
+}
