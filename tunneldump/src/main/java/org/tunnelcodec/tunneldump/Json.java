@@ -11,27 +11,34 @@ import org.tunnelcodec.core.MacAddress;
 import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.dissect.DissectedLayer;
 import org.tunnelcodec.core.dissect.Dissection;
+import org.tunnelcodec.core.dissect.LayerKey;
 import org.tunnelcodec.core.transport.TcpFlags;
 import org.tunnelcodec.gre.GreHeader;
+import org.tunnelcodec.stt.SttReassembler;
 import org.tunnelcodec.testdata.CapturedFrame;
 
 /**
  * The {@code --json} form: one object per frame,
- * {@code {"frame":N,"length":L,"layers":[{"layer":"ipv4","offset":14,"length":20,"fields":{...}}],"error":{...}}}.
+ * {@code {"frame":N,"time":"...","length":L,"captured":C,"layers":[{"layer":"ipv4","offset":14,
+ * "length":20,"payloadLength":40,"fields":{...},"checksum":"good"}],"stop":"COMPLETE",...}}.
  *
  * <p>{@code fields} holds the header record's components by name. The record components are
  * read through {@link Class#getRecordComponents()}: this tool renders the records of any
  * module's layers without the libraries carrying rendering code, and the library modules
- * themselves use no reflection. Code points render as {@code {"value":n,"name":"..."}},
- * addresses as text, byte strings as hexadecimal, TCP flags as {@code "SYN|ACK"}.
+ * themselves use no reflection. Every field has one format: numbers are JSON numbers in
+ * decimal (as the text form prints them, except checksums and keys that it prints in
+ * hexadecimal), code points {@code {"value":n,"name":"..."}}, addresses text, byte strings
+ * hexadecimal, TCP flags {@code "SYN|ACK"}, absent optional fields {@code null}. A layer in a
+ * reassembled buffer has {@code "buffer":1}; {@code "next"} is an array of keys.
  */
 final class Json {
     private Json() {
     }
 
-    static String frame(CapturedFrame frame, Dissection d, SttDump.Outcome stt) {
-        StringBuilder sb = new StringBuilder(512);
-        sb.append("{\"frame\":").append(frame.number()).append(",\"length\":").append(frame.originalLength())
+    static void frame(StringBuilder sb, CapturedFrame frame, Dissection d, Checksums.Verdict[] checksums,
+                      SttReassembler.Result reassembly) {
+        sb.append("{\"frame\":").append(frame.number()).append(",\"time\":\"").append(TunnelDump.time(frame.timestamp()))
+                .append("\",\"length\":").append(frame.originalLength())
                 .append(",\"captured\":").append(frame.capturedLength()).append(",\"layers\":[");
         List<DissectedLayer> layers = d.layers();
         for (int i = 0; i < layers.size(); i++) {
@@ -44,14 +51,35 @@ final class Json {
             sb.append(",\"offset\":").append(l.offset()).append(",\"length\":").append(l.length())
                     .append(",\"payloadLength\":").append(l.payloadLength()).append(",\"fields\":");
             value(sb, l.header());
+            if (l.buffer() != 0) {
+                sb.append(",\"buffer\":").append(l.buffer());
+            }
+            if (checksums[i] != null) {
+                sb.append(",\"checksum\":\"").append(checksums[i].label()).append('"');
+            }
+            if (l.name().equals("stt-segment") && reassembly != null) {
+                sb.append(",\"reassembly\":");
+                reassembly(sb, reassembly);
+            }
             sb.append('}');
         }
         sb.append("],\"stop\":");
         string(sb, d.stopReason().name());
         sb.append(",\"remaining\":").append(d.remaining());
         if (!d.nextKeys().isEmpty()) {
-            sb.append(",\"next\":");
-            string(sb, d.nextKeys().toString());
+            sb.append(",\"next\":[");
+            for (int i = 0; i < d.nextKeys().size(); i++) {
+                LayerKey k = d.nextKeys().get(i);
+                sb.append(i > 0 ? "," : "").append("{\"space\":");
+                string(sb, k.space().name());
+                sb.append(",\"value\":").append(k.value()).append('}');
+            }
+            sb.append(']');
+        }
+        if (d.stopReason() == Dissection.StopReason.CAPTURE_CUT) {
+            sb.append(",\"cutAt\":{\"layer\":");
+            string(sb, d.failedLayer());
+            sb.append(",\"offset\":").append(d.stopOffset()).append('}');
         }
         sb.append(",\"error\":");
         MalformedPacketException e = d.error();
@@ -69,40 +97,29 @@ final class Json {
             if (e.reason() == MalformedPacketException.Reason.TRUNCATED) {
                 sb.append(",\"required\":").append(e.required()).append(",\"available\":").append(e.available());
             }
+            if (d.limitedBy() != null) {
+                sb.append(",\"boundedBy\":");
+                string(sb, d.limitedBy());
+            }
             sb.append(",\"message\":");
             string(sb, e.getMessage());
             sb.append('}');
         }
-        if (stt != null) {
-            sb.append(",\"stt\":{\"segment\":");
-            value(sb, stt.segment());
-            sb.append(",\"result\":");
-            if (stt.result() instanceof org.tunnelcodec.stt.SttReassembler.Complete c) {
-                sb.append("\"complete\",\"segments\":").append(c.segments()).append(",\"frameLength\":")
-                        .append(c.frame().remaining()).append(",\"congestionExperienced\":").append(c.congestionExperienced())
-                        .append(",\"header\":");
-                value(sb, c.header());
-                sb.append(",\"layers\":[");
-                List<DissectedLayer> inner = stt.inner().layers();
-                for (int i = 0; i < inner.size(); i++) {
-                    DissectedLayer l = inner.get(i);
-                    sb.append(i > 0 ? "," : "").append("{\"layer\":");
-                    string(sb, l.name());
-                    sb.append(",\"offset\":").append(18 + l.offset()).append(",\"length\":").append(l.length())
-                            .append(",\"fields\":");
-                    value(sb, l.header());
-                    sb.append('}');
-                }
-                sb.append(']');
-            } else if (stt.result() instanceof org.tunnelcodec.stt.SttReassembler.Rejected r) {
-                sb.append("\"rejected\",\"reason\":");
-                string(sb, r.reason().name());
-            } else {
-                sb.append("\"incomplete\"");
-            }
+        sb.append('}');
+    }
+
+    private static void reassembly(StringBuilder sb, SttReassembler.Result r) {
+        if (r instanceof SttReassembler.Complete c) {
+            sb.append("{\"result\":\"complete\",\"segments\":").append(c.segments()).append(",\"frameLength\":")
+                    .append(c.frame().remaining()).append(",\"congestionExperienced\":").append(c.congestionExperienced())
+                    .append('}');
+        } else if (r instanceof SttReassembler.Rejected rejected) {
+            sb.append("{\"result\":\"rejected\",\"reason\":");
+            string(sb, rejected.reason().name());
             sb.append('}');
+        } else {
+            sb.append("{\"result\":\"incomplete\"}");
         }
-        return sb.append('}').toString();
     }
 
     static void value(StringBuilder sb, Object v) {

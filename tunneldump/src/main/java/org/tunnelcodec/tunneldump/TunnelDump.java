@@ -1,11 +1,18 @@
 package org.tunnelcodec.tunneldump;
 
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.dissect.CoreLayers;
@@ -13,25 +20,31 @@ import org.tunnelcodec.core.dissect.DissectedLayer;
 import org.tunnelcodec.core.dissect.Dissection;
 import org.tunnelcodec.core.dissect.Dissector;
 import org.tunnelcodec.gre.GreLayers;
-import org.tunnelcodec.testdata.CaptureFile;
+import org.tunnelcodec.stt.SttLayers;
+import org.tunnelcodec.stt.SttReassembler;
+import org.tunnelcodec.testdata.CaptureStream;
 import org.tunnelcodec.testdata.CapturedFrame;
 import org.tunnelcodec.testdata.Captures;
 
 /**
- * tunneldump: decodes a capture and prints every layer of every frame, one line per layer
- * with its key fields, or one JSON object per frame with {@code --json}. A malformed frame is
- * reported with the exception's protocol, field, offset and reason, and the dump goes on.
+ * tunneldump: decodes a capture and prints every layer of every frame as it reads it, one line
+ * per layer with its key fields, or one JSON object per frame with {@code --json}. A malformed
+ * frame is reported with the exception's protocol, field, offset and reason, and the dump goes
+ * on; a file cut off mid-record prints its good frames, then the error.
  *
  * <pre>
- * usage: tunneldump [--json] [--max-depth N] [capture.pcap|capture.pcapng|capture.pcap.gz]
+ * usage: tunneldump [--json] [--max-depth N] [-c COUNT] [-r FILE | FILE | -]
  * </pre>
  * Without a file it dumps the bundled sample, which holds every tunnel type the project
- * supports so far. STT segments (TCP to port 7471) are reassembled across frames: the frame
- * that completes an STT frame also shows its STT header and inner Ethernet layers.
+ * supports so far; {@code -} reads standard input. STT segments (TCP to port 7471) are
+ * reassembled across frames by the STT module's reassembling bindings: the frame that completes
+ * an STT frame also shows its STT header and inner Ethernet layers.
  */
 public final class TunnelDump {
     /** The sample dumped when no file is named. */
     public static final String SAMPLE = "tunneldump-sample.pcap";
+
+    private static final String NL = System.lineSeparator();
 
     private TunnelDump() {
     }
@@ -42,131 +55,244 @@ public final class TunnelDump {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        int status = run(args, out, System.err);
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                false, StandardCharsets.UTF_8);
+        int status = run(args, out, System.err, System.in);
         out.flush();
         System.exit(status);
     }
 
-    /**
-     * Runs the command, printing to {@code out}; errors of use go to {@code err}.
-     *
-     * @return the exit status: 0, or 2 for a bad argument or an unreadable file
-     */
+    /** Runs the command with no standard input; see {@link #run(String[], PrintStream, PrintStream, InputStream)}. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, InputStream.nullInputStream());
+    }
+
+    /**
+     * Runs the command, printing to {@code out}; errors go to {@code err}.
+     *
+     * @return the exit status: 0; 1 when the capture ends in a cut-off or unreadable record
+     *     (the frames before it are printed); 2 for a bad argument or a file that cannot be opened
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, InputStream stdin) {
         boolean json = false;
         int maxDepth = Dissector.DEFAULT_MAX_DEPTH;
+        long count = Long.MAX_VALUE;
         String file = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--json" -> json = true;
-                case "--max-depth" -> {
+                case "--max-depth", "-c" -> {
+                    String option = args[i];
                     if (i + 1 == args.length) {
-                        return usage(err, "--max-depth needs a number");
+                        return usage(err, option + " needs a number");
                     }
+                    long n;
                     try {
-                        maxDepth = Integer.parseInt(args[++i]);
+                        n = Long.parseLong(args[++i]);
                     } catch (NumberFormatException e) {
-                        return usage(err, "--max-depth needs a number, not " + args[i]);
+                        return usage(err, option + " needs a number, not " + args[i]);
                     }
-                    if (maxDepth < 1 || maxDepth > 256) {
-                        return usage(err, "--max-depth must be 1..256");
+                    if (option.equals("-c")) {
+                        if (n < 1) {
+                            return usage(err, "-c must be at least 1");
+                        }
+                        count = n;
+                    } else {
+                        if (n < 1 || n > 256) {
+                            return usage(err, "--max-depth must be 1..256");
+                        }
+                        maxDepth = (int) n;
                     }
+                }
+                case "-r" -> {
+                    if (i + 1 == args.length) {
+                        return usage(err, "-r needs a file");
+                    }
+                    if (file != null) {
+                        return usage(err, "one capture only, not also " + args[i + 1]);
+                    }
+                    file = args[++i];
                 }
                 case "-h", "--help" -> {
                     usage(out, null);
                     return 0;
                 }
                 default -> {
-                    if (args[i].startsWith("-") || file != null) {
+                    if ((args[i].startsWith("-") && !args[i].equals("-")) || file != null) {
                         return usage(err, "unexpected argument " + args[i]);
                     }
                     file = args[i];
                 }
             }
         }
-        CaptureFile capture;
+        CaptureStream capture;
         try {
             if (file == null) {
-                capture = Captures.generated(SAMPLE);
+                InputStream sample = Captures.class.getResourceAsStream(Captures.GENERATED_ROOT + SAMPLE);
+                capture = CaptureStream.open(sample, SAMPLE);
+            } else if (file.equals("-")) {
+                capture = CaptureStream.open(stdin, "-");
             } else {
-                Path path = Path.of(file);
-                if (!Files.isReadable(path)) {
-                    err.println("tunneldump: cannot read " + file);
-                    return 2;
-                }
-                capture = Captures.read(path);
+                capture = CaptureStream.open(Path.of(file));
             }
-        } catch (UncheckedIOException e) {
-            err.println("tunneldump: " + e.getCause().getMessage());
+        } catch (NoSuchFileException e) {
+            err.println("tunneldump: cannot read " + file + ": no such file");
+            return 2;
+        } catch (IOException e) {
+            err.println("tunneldump: cannot read " + (file == null ? SAMPLE : file) + ": " + e.getMessage());
             return 2;
         }
-        Dissector dissector = dissector(maxDepth);
-        SttDump stt = new SttDump(dissector);
-        if (!json) {
-            out.println("# " + capture.name() + ": " + capture.frames().size() + " frames, link type "
-                    + capture.linkType());
+        try (capture) {
+            return dump(capture, json, maxDepth, count, out, err);
+        } catch (IOException e) {
+            out.flush();
+            err.println("tunneldump: " + e.getMessage());
+            return 1;
         }
-        for (CapturedFrame frame : capture.frames()) {
-            Dissection d = dissector.dissect(capture.linkType(), frame.data());
-            SttDump.Outcome reassembled = stt.offer(frame, d);
-            if (json) {
-                out.println(Json.frame(frame, d, reassembled));
-            } else {
-                out.println(text(frame, d));
-                if (reassembled != null) {
-                    out.println(reassembled.text());
-                }
+    }
+
+    private static int dump(CaptureStream capture, boolean json, int maxDepth, long count, PrintStream out,
+                            PrintStream err) throws IOException {
+        SttLayers.Reassembly stt = SttLayers.reassembling(new SttReassembler(SttReassembler.Limits.defaults()));
+        Dissector dissector = dissector(maxDepth, stt);
+        if (!json) {
+            out.println("# " + capture.name() + ": link type " + capture.linkType());
+        }
+        StringBuilder sb = new StringBuilder(1024);
+        for (long n = 0; n < count; n++) {
+            CapturedFrame frame;
+            try {
+                frame = capture.next();
+            } catch (EOFException e) {
+                out.flush();
+                err.println("tunneldump: " + capture.name() + ": " + e.getMessage());
+                return 1;
             }
+            if (frame == null) {
+                break;
+            }
+            ByteBuffer data = frame.data();
+            Dissection d = dissector.dissect(capture.linkType(frame), data, frame.originalLength(),
+                    nanos(frame.timestamp()));
+            Checksums.Verdict[] checksums = Checksums.of(d, data);
+            SttReassembler.Result reassembly = hasSegment(d) ? stt.lastResult() : null;
+            sb.setLength(0);
+            if (json) {
+                Json.frame(sb, frame, d, checksums, reassembly);
+            } else {
+                text(sb, frame, d, checksums, reassembly);
+            }
+            out.append(sb).append(NL);
         }
         return 0;
     }
 
-    /**
-     * The dissector tunneldump uses: every module's layers, composed explicitly.
-     *
-     * @param maxDepth the depth cap
-     * @return the dissector
-     */
-    public static Dissector dissector(int maxDepth) {
-        return Dissector.builder().add(CoreLayers.bindings()).add(GreLayers.bindings()).maxDepth(maxDepth).build();
+    private static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
 
-    static String text(CapturedFrame frame, Dissection d) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("frame ").append(frame.number()).append(": ").append(frame.capturedLength()).append(" bytes");
+    private static boolean hasSegment(Dissection d) {
+        for (DissectedLayer l : d.layers()) {
+            if (l.name().equals("stt-segment")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The dissector tunneldump uses: every module's layers, composed explicitly. Each module
+     * adds its layers here with one {@code add}.
+     *
+     * @param maxDepth the depth cap
+     * @param stt      the STT reassembling bindings
+     * @return the dissector
+     */
+    public static Dissector dissector(int maxDepth, SttLayers.Reassembly stt) {
+        return Dissector.builder()
+                .add(CoreLayers.bindings())
+                .add(GreLayers.bindings())
+                .add(stt.bindings())
+                .maxDepth(maxDepth).build();
+    }
+
+    static void text(StringBuilder sb, CapturedFrame frame, Dissection d, Checksums.Verdict[] checksums,
+                     SttReassembler.Result reassembly) {
+        sb.append("frame ").append(frame.number()).append(' ').append(time(frame.timestamp())).append(": ")
+                .append(frame.capturedLength()).append(" bytes");
         if (frame.isTruncated()) {
             sb.append(" (of ").append(frame.originalLength()).append(" on the wire)");
         }
-        for (DissectedLayer l : d.layers()) {
-            sb.append(System.lineSeparator()).append(String.format("  %-11s @%-4d %s", l.name(), l.offset(), l.summary()));
+        List<DissectedLayer> layers = d.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            DissectedLayer l = layers.get(i);
+            String at = (l.buffer() == 0 ? "@" : "@r") + l.offset();
+            sb.append(NL).append("  ").append(pad(l.name(), 11)).append(' ').append(pad(at, 5)).append(' ')
+                    .append(l.summary());
+            if (checksums[i] != null) {
+                sb.append(" [cksum ").append(checksums[i].label()).append(']');
+            }
+            if (l.name().equals("stt-segment") && reassembly != null) {
+                sb.append(": ").append(reassemblyText(reassembly));
+            }
         }
-        List<String> tail = new ArrayList<>();
         switch (d.stopReason()) {
             case MALFORMED -> {
                 MalformedPacketException e = d.error();
-                tail.add("!! malformed " + d.failedLayer() + ": " + e.getMessage() + " [" + e.reason() + "]");
+                sb.append(NL).append("  !! malformed ").append(d.failedLayer()).append(": ").append(e.getMessage())
+                        .append(" [").append(e.reason()).append(']');
+                if (d.limitedBy() != null) {
+                    sb.append(" (bounded by ").append(d.limitedBy()).append(')');
+                }
             }
-            case NO_DECODER -> tail.add("payload " + d.remaining() + " bytes, not decoded (" + d.nextKeys().get(0) + ")");
-            case DEPTH_LIMIT -> tail.add("!! stopped at the depth limit with " + d.remaining() + " bytes left");
+            case CAPTURE_CUT -> sb.append(NL).append("  ").append(d.failedLayer()).append(" header at @")
+                    .append(d.stopOffset()).append(" cut by the capture (").append(frame.capturedLength())
+                    .append(" of ").append(frame.originalLength()).append(" bytes captured)");
+            case NO_DECODER -> sb.append(NL).append("  payload ").append(d.remaining()).append(" bytes, not decoded (")
+                    .append(d.nextKeys().get(0)).append(')');
+            case DEPTH_LIMIT -> sb.append(NL).append("  !! stopped at the depth limit with ").append(d.remaining())
+                    .append(" bytes left");
             case COMPLETE -> {
                 if (d.remaining() > 0) {
-                    tail.add("payload " + d.remaining() + " bytes");
+                    sb.append(NL).append("  payload ").append(d.remaining()).append(" bytes");
                 }
             }
         }
-        for (String t : tail) {
-            sb.append(System.lineSeparator()).append("  ").append(t);
+    }
+
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    /** The capture time in UTC, always with nine fraction digits: one format for the field. */
+    static String time(Instant t) {
+        return TIME.format(t);
+    }
+
+    static String reassemblyText(SttReassembler.Result r) {
+        if (r instanceof SttReassembler.Complete c) {
+            return "frame complete from " + c.segments() + " segment" + (c.segments() == 1 ? "" : "s")
+                    + (c.congestionExperienced() ? ", CE" : "");
         }
-        return sb.toString();
+        if (r instanceof SttReassembler.Rejected rejected) {
+            return "!! rejected: " + rejected.reason();
+        }
+        return "waiting for the rest of the frame";
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 
     private static int usage(PrintStream stream, String problem) {
         if (problem != null) {
             stream.println("tunneldump: " + problem);
         }
-        stream.println("usage: tunneldump [--json] [--max-depth N] [capture.pcap|capture.pcapng|capture.pcap.gz]");
-        stream.println("  Without a file, dumps the bundled sample capture.");
+        stream.println("usage: tunneldump [--json] [--max-depth N] [-c COUNT] [-r FILE | FILE | -]");
+        stream.println("  Prints every layer of every frame of a pcap, pcapng or gzip'd capture as it reads it.");
+        stream.println("  Without a file, dumps the bundled sample capture; - reads standard input.");
+        stream.println("  -c COUNT      stop after COUNT frames");
+        stream.println("  --json        one JSON object per frame");
+        stream.println("  --max-depth N at most N layers per frame (1..256, default 16)");
         return problem == null ? 0 : 2;
     }
 }

@@ -24,10 +24,14 @@ class TunnelDumpTest {
     }
 
     private static Result run(String... args) {
+        return runWithInput(new byte[0], args);
+    }
+
+    private static Result runWithInput(byte[] stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = TunnelDump.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8), new java.io.ByteArrayInputStream(stdin));
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -35,24 +39,29 @@ class TunnelDumpTest {
     void shouldPrintEveryLayerOfTheBundledSample() {
         Result r = run();
         assertThat(r.status()).isZero();
-        assertThat(r.out()).contains("tunneldump-sample.pcap: 16 frames")
-                .contains("frame 16: 60 bytes (of 166 on the wire)")
+        assertThat(r.out()).contains("# tunneldump-sample.pcap: link type ETHERNET(1)")
+                .contains("frame 1 2024-01-01T00:11:40.000000000Z: 58 bytes")
+                .contains("frame 16 2024-01-01T00:11:55.015000000Z: 60 bytes (of 166 on the wire)")
                 .contains("ipv4        @34   192.0.2.10 > 198.51.100.20") // IPv4 in IPv4
                 .contains("ipv6        @34   2001:db8:1::10 > 2001:db8:2::20") // IPv6 in IPv4
                 .contains("ipv4        @54") // IPv4 in IPv6
                 .contains("vlan 42 p 3")
                 .contains("+hbh +frag(off 0")
-                .contains("gre         @34   v0 proto IPV6(0x86DD) key 0x00000100 seq 1 cksum 0x56f2")
+                .contains("gre         @34   v0 proto IPV6(0x86DD) key 0x00000100 seq 1 cksum 0x56f2 [cksum good]")
                 .contains("gre         @54   v0 proto IPV4(0x0800)") // GRE over IPv6
                 .contains("udp         @34   49153 > 4754") // GRE-in-UDP
                 .contains("gre         @34   v1 PPTP call 256 len 48 seq 1 ack 0")
                 .contains("ppp         @50   protocol 0x0021")
                 .contains("wccp        @38   service 90 dynamic alt bucket 0 pri bucket 60")
                 .contains("ipv4        @38   192.0.2.10 > 198.51.100.20 proto TCP(6)") // WCCPv1: IPv4 right after GRE
-                .contains("stt         @-    id 0x100 offset 400 of 600: waiting for the rest of the frame")
-                .contains("stt         @-    id 0x100 offset 0 of 600: frame complete from 2 segments")
-                .contains("stt-frame   @0    context 0x99 flags none")
-                .contains("udp         @52   40040 > 9 len 548");
+                .contains("stt-segment @54   id 0x100 offset 400 of 600: waiting for the rest of the frame")
+                .contains("stt-segment @54   id 0x100 offset 0 of 600: frame complete from 2 segments")
+                .contains("stt         @r0   context 0x99 flags none")
+                .contains("ethernet    @r18  02:00:00:00:0b:01 > 02:00:00:00:0b:02")
+                .contains("udp         @r52  40040 > 9 len 548")
+                .contains("tcp header at @34 cut by the capture (60 of 166 bytes captured)")
+                .doesNotContain("!! malformed");
+        assertThat(r.out()).contains("[cksum good]").doesNotContain("[cksum bad]");
     }
 
     @Test
@@ -61,47 +70,100 @@ class TunnelDumpTest {
         assertThat(r.status()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(16).allSatisfy(l -> assertThat(l).startsWith("{\"frame\":").endsWith("}"));
-        assertThat(lines.get(0)).contains("{\"layer\":\"ipv4\",\"offset\":14,\"length\":20,")
-                .contains("\"protocol\":{\"value\":17,\"name\":\"UDP\"}").contains("\"error\":null");
+        assertThat(lines.get(0)).startsWith("{\"frame\":1,\"time\":\"2024-01-01T00:11:40.000000000Z\",\"length\":58,")
+                .contains("{\"layer\":\"ipv4\",\"offset\":14,\"length\":20,")
+                .contains("\"protocol\":{\"value\":17,\"name\":\"UDP\"}").contains("\"checksum\":\"good\"")
+                .contains("\"next\":[{\"space\":\"udp.port\",\"value\":9},{\"space\":\"udp.port\",\"value\":40030}]")
+                .contains("\"error\":null");
         assertThat(lines.get(11)).contains("{\"layer\":\"wccp\",\"offset\":38,\"length\":4,\"payloadLength\":40,"
                 + "\"fields\":{\"flags\":1,\"serviceId\":90,\"alternateBucket\":0,\"primaryBucket\":60}}");
-        assertThat(lines.get(13)).contains("\"stt\":{").contains("\"result\":\"incomplete\"");
-        assertThat(lines.get(14)).contains("\"result\":\"complete\",\"segments\":2,\"frameLength\":600")
-                .contains("\"contextId\":153");
-        assertThat(lines.get(15)).contains("\"error\":{\"layer\":\"ipv4\",\"protocol\":\"IPv4\",\"field\":\"Total Length\","
-                + "\"offset\":14,\"reason\":\"TRUNCATED\",\"required\":152,\"available\":46");
+        assertThat(lines.get(13)).contains("\"reassembly\":{\"result\":\"incomplete\"}");
+        assertThat(lines.get(14)).contains("\"reassembly\":{\"result\":\"complete\",\"segments\":2,\"frameLength\":600")
+                .contains("\"contextId\":153").contains("\"buffer\":1");
+        assertThat(lines.get(15)).contains("\"stop\":\"CAPTURE_CUT\"")
+                .contains("\"cutAt\":{\"layer\":\"tcp\",\"offset\":34}").contains("\"error\":null");
     }
 
     @Test
-    void shouldReportATruncatedFrameAndGoOn(@TempDir Path dir) throws IOException {
+    void shouldTellACaptureCutFromMalformedBytes(@TempDir Path dir) throws IOException {
         byte[] good = HexFormat.of().parseHex(GOOD);
-        byte[] cut = java.util.Arrays.copyOf(good, 30); // cut inside the IPv4 header
+        byte[] cut = java.util.Arrays.copyOf(good, 30); // the capture ends inside the IPv4 header
+        byte[] lying = good.clone();
+        lying[14 + 3] = 60; // Total Length 60 on a 28-octet packet that was captured whole
         Path file = dir.resolve("cut.pcap");
-        Files.write(file, pcap(good, cut, good));
+        Files.write(file, pcap(new int[] {42, 42, 42}, good, cut, lying));
 
         Result text = run(file.toString());
         assertThat(text.status()).isZero();
-        assertThat(text.out()).contains("frame 2: 30 bytes (of 42 on the wire)")
-                .contains("!! malformed ipv4: IPv4 Version truncated at offset 14: 16 bytes available (expected: 20) [TRUNCATED]")
-                .contains("frame 3: 42 bytes");
-        assertThat(text.out().lines().filter(l -> l.startsWith("  udp "))).hasSize(2);
+        assertThat(text.out()).contains("2023-11-14T22:13:21.000000000Z: 30 bytes (of 42 on the wire)")
+                .contains("ipv4 header at @14 cut by the capture (30 of 42 bytes captured)")
+                .contains("!! malformed ipv4: IPv4 Total Length truncated at offset 14: 28 bytes available (expected: 60)"
+                        + " [TRUNCATED]");
+        assertThat(text.out().lines().filter(l -> l.startsWith("  udp "))).hasSize(1);
 
         List<String> json = run("--json", file.toString()).out().lines().toList();
         assertThat(json).hasSize(3);
-        assertThat(json.get(1)).contains("\"reason\":\"TRUNCATED\"");
-        assertThat(json.get(2)).contains("\"layer\":\"udp\"").contains("\"error\":null");
+        assertThat(json.get(1)).contains("\"stop\":\"CAPTURE_CUT\"").contains("\"error\":null");
+        assertThat(json.get(2)).contains("\"stop\":\"MALFORMED\"").contains("\"reason\":\"TRUNCATED\"");
+    }
+
+    @Test
+    void shouldNameTheOuterLengthFieldThatCutAnInnerHeaderShort(@TempDir Path dir) throws IOException {
+        // IPv4 / GRE v1 (PPTP, K and S, RFC 2637 §4.1) whose Payload Length says 10 / PPP / IPv4 of 20.
+        String inner = "4500001400010000401100000a0000010a000002";
+        String gre = "3001880b" + "000a0100" + "00000001";
+        String ppp = "ff030021";
+        int total = 20 + gre.length() / 2 + ppp.length() / 2 + inner.length() / 2;
+        String outer = "4500" + String.format("%04x", total) + "00010000402f0000c0000201c6336414";
+        byte[] frame = HexFormat.of().parseHex("020000000002020000000001" + "0800" + outer + gre + ppp + inner);
+        Path file = dir.resolve("pptp.pcap");
+        Files.write(file, pcap(new int[] {frame.length}, frame));
+
+        Result text = run(file.toString());
+        assertThat(text.out()).contains("!! malformed ipv4: IPv4 Version truncated at offset 50: 6 bytes available"
+                + " (expected: 20) [TRUNCATED] (bounded by gre Payload Length)");
+        assertThat(run("--json", file.toString()).out()).contains("\"boundedBy\":\"gre Payload Length\"");
+    }
+
+    @Test
+    void shouldPrintTheGoodFramesOfAFileCutOffMidRecordThenTheError(@TempDir Path dir) throws IOException {
+        byte[] good = HexFormat.of().parseHex(GOOD);
+        byte[] whole = pcap(new int[] {42, 42, 42}, good, good, good);
+        Path file = dir.resolve("cut-off.pcap");
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 10)); // the third record is cut off
+
+        Result r = run(file.toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).contains("frame 1 ").contains("frame 2 ").doesNotContain("frame 3 ");
+        assertThat(r.err()).startsWith("tunneldump: cut-off.pcap: ");
+    }
+
+    @Test
+    void shouldReadStandardInputAndStopAfterCount() {
+        byte[] good = HexFormat.of().parseHex(GOOD);
+        byte[] file = pcap(new int[] {42, 42, 42}, good, good, good);
+        Result r = runWithInput(file, "-c", "2", "--json", "-");
+        assertThat(r.status()).isZero();
+        assertThat(r.out().lines()).hasSize(2);
+        Result all = runWithInput(file, "-r", "-");
+        assertThat(all.out().lines().filter(l -> l.startsWith("frame "))).hasSize(3);
     }
 
     @Test
     void shouldRefuseAMissingFileAndABadOption() {
-        assertThat(run("/nonexistent/capture.pcap").status()).isEqualTo(2);
+        Result missing = run("/nonexistent/capture.pcap");
+        assertThat(missing.status()).isEqualTo(2);
+        assertThat(missing.err()).contains("cannot read /nonexistent/capture.pcap");
         Result bad = run("--max-depth", "zero");
         assertThat(bad.status()).isEqualTo(2);
         assertThat(bad.err()).contains("usage:");
+        assertThat(run("-c", "0").status()).isEqualTo(2);
+        assertThat(run("-r").status()).isEqualTo(2);
+        assertThat(run("--help").out()).contains("-c COUNT");
     }
 
     /** A classic little-endian pcap file (microsecond timestamps, link type Ethernet). */
-    private static byte[] pcap(byte[]... frames) {
+    private static byte[] pcap(int[] wireLengths, byte[]... frames) {
         int size = 24;
         for (byte[] f : frames) {
             size += 16 + f.length;
@@ -109,8 +171,8 @@ class TunnelDumpTest {
         ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
         int second = 1_700_000_000;
-        for (byte[] f : frames) {
-            b.putInt(second++).putInt(0).putInt(f.length).putInt(42).put(f);
+        for (int i = 0; i < frames.length; i++) {
+            b.putInt(second++).putInt(0).putInt(frames[i].length).putInt(wireLengths[i]).put(frames[i]);
         }
         return b.array();
     }
