@@ -1,6 +1,14 @@
 package org.tunnelcodec.bench;
 
 import java.nio.ByteBuffer;
+import org.tunnelcodec.core.dissect.CoreLayers;
+import org.tunnelcodec.core.dissect.DissectedLayer;
+import org.tunnelcodec.core.dissect.Dissection;
+import org.tunnelcodec.core.dissect.Dissector;
+import org.tunnelcodec.core.dissect.FrameWalk;
+import org.tunnelcodec.core.dissect.LinkType;
+import org.tunnelcodec.gre.GreLayers;
+import org.tunnelcodec.stt.SttLayers;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -74,7 +82,39 @@ public class DissectBenchmark {
     }
 
     // ---- The project's Dissector ----------------------------------------------------------
-    //
-    // The Dissector's benchmarks (dissect, walk) go here, on the same @Param frame, reading
-    // `buffer` (or `bytes`) as the two methods above do.
+
+    /** Every layer tunnelcodec has so far, composed as a user composes them (STT without a reassembler). */
+    static final Dissector DISSECTOR = Dissector.builder().add(CoreLayers.bindings()).add(GreLayers.bindings())
+            .add(SttLayers.bindings()).build();
+
+    /** The allocation-free walk, one per benchmark thread as a data path keeps one per thread. */
+    private final FrameWalk walk = DISSECTOR.newWalk();
+
+    /** {@code Dissector.dissect}: every layer with its record, in an immutable result. */
+    @Benchmark
+    public Dissection dissect() {
+        return DISSECTOR.dissect(LinkType.ETHERNET, buffer);
+    }
+
+    /**
+     * The allocation-free walk: every layer's id, offset and lengths and the next key, as a
+     * data path reads them; the sum goes to the caller so nothing is left unread.
+     */
+    @Benchmark
+    public long walk() {
+        FrameWalk w = walk.wrap(LinkType.ETHERNET, buffer, 0, buffer.limit(), 0);
+        long sum = 0;
+        while (w.next()) {
+            sum += w.layerId() + w.offset() + w.headerLength() + w.payloadLength() + w.nextKey();
+        }
+        return sum;
+    }
+
+    /** {@code dissect} and then every layer's summary line, as a dump prints it. */
+    @Benchmark
+    public void dissectAndSummarize(Blackhole bh) {
+        for (DissectedLayer l : DISSECTOR.dissect(LinkType.ETHERNET, buffer).layers()) {
+            bh.consume(l.summary());
+        }
+    }
 }

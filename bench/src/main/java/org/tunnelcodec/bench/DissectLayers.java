@@ -1,6 +1,9 @@
 package org.tunnelcodec.bench;
 
 import java.nio.ByteBuffer;
+import org.tunnelcodec.core.dissect.DissectedLayer;
+import org.tunnelcodec.core.dissect.Dissection;
+import org.tunnelcodec.core.dissect.LinkType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +118,13 @@ public final class DissectLayers {
                         .append('/').append(layers[at + HandWrittenWalk.PAYLOAD_LENGTH]);
             }
             System.out.printf("  handWritten (%d): %s%n", n, walk);
+            Dissection d = DissectBenchmark.DISSECTOR.dissect(LinkType.ETHERNET, frame);
+            StringBuilder ours = new StringBuilder();
+            for (DissectedLayer l : d.layers()) {
+                ours.append(ours.length() == 0 ? "" : " > ").append(l.name()).append('@').append(l.offset())
+                        .append('+').append(l.length()).append('/').append(l.payloadLength());
+            }
+            System.out.printf("  dissect     (%d): %s, stop %s%n", d.layers().size(), ours, d.stopReason());
             try {
                 checkHandWritten(name, frame);
                 System.out.println("  check: ok");
