@@ -24,8 +24,9 @@ import org.tunnelcodec.core.dissect.ProtocolLayer;
  * segment's payload ends within the frame.
  *
  * <p><b>Without a reassembler</b> ({@link #bindings()}), a segment that holds a whole frame
- * goes on to the {@code "stt"} frame header and the inner Ethernet frame; a segment of a
- * larger frame ends the walk, its payload undecoded, as an IP fragment does.
+ * goes on to the {@code "stt"} frame header and the inner Ethernet frame; the first segment of
+ * a larger frame shows the frame header and stops there, and a later segment ends the walk,
+ * its payload undecoded, as an IP fragment does.
  *
  * <p><b>With a reassembler</b> ({@link #reassembling}), each segment is offered to the
  * caller's {@link SttReassembler} with the outer IP packet around it and the capture time the
@@ -45,13 +46,21 @@ public final class SttLayers {
     public static final ProtocolLayer<SttFrameHeader> FRAME = ProtocolLayer.of("stt", SttLayers::walkFrame,
             SttFrameCodec::decode, SttLayers::frameSummary);
 
+    /**
+     * The STT frame header at the start of the first segment of a frame that goes on in later
+     * segments: the header is whole, the inner frame is not, so nothing after it is decoded.
+     */
+    public static final ProtocolLayer<SttFrameHeader> FRAME_START = ProtocolLayer.of("stt", SttLayers::walkFrameStart,
+            SttFrameCodec::decode, SttLayers::frameSummary);
+
     private SttLayers() {
     }
 
     /** @return the stateless bindings: a segment that is a whole frame is dissected through */
     public static List<LayerBinding> bindings() {
         return List.of(new LayerBinding(LayerKey.tcpPort(SttSegmentHeader.PORT), SEGMENT),
-                new LayerBinding(new LayerKey(STT_FRAME, 0), FRAME));
+                new LayerBinding(new LayerKey(STT_FRAME, 0), FRAME),
+                new LayerBinding(new LayerKey(STT_FRAME, 1), FRAME_START));
     }
 
     /**
@@ -152,8 +161,8 @@ public final class SttLayers {
         long w0 = checkSegment(src, index, limit);
         int frameLength = (int) (w0 >>> 16) & 0xFFFF;
         out.lengths(0, limit - index);
-        if ((w0 & 0xFFFF) == 0 && frameLength == limit - index) {
-            out.next(STT_FRAME, 0);
+        if ((w0 & 0xFFFF) == 0) { // the first segment: the frame header is here
+            out.next(STT_FRAME, frameLength == limit - index ? 0 : 1);
         }
     }
 
@@ -168,6 +177,11 @@ public final class SttLayers {
         SttFrameCodec.checked(src, index, limit);
         out.lengths(SttLayout.FRAME_HEADER_LENGTH, limit - index - SttLayout.FRAME_HEADER_LENGTH)
                 .next(KeySpace.LINK_TYPE, LinkType.ETHERNET.value());
+    }
+
+    private static void walkFrameStart(ByteBuffer src, int index, int limit, LayerStep out) {
+        SttFrameCodec.checked(src, index, limit);
+        out.lengths(SttLayout.FRAME_HEADER_LENGTH, limit - index - SttLayout.FRAME_HEADER_LENGTH);
     }
 
     private static String segmentSummary(SttSegmentHeader h) {

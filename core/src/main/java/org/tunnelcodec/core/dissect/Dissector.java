@@ -50,6 +50,12 @@ public final class Dissector {
     private final ProtocolLayer<?>[] layers;
     private final Map<ProtocolLayer<?>, Integer> ids;
     private final KeySpace[] spaces;
+    /**
+     * Per space id, for spaces whose bound values all fit in 16 bits: layer id + 1 by value,
+     * with the space's fallback bindings merged in (0: nothing bound), as long as the largest
+     * bound value needs. Two loads per lookup, where the hash table takes a multiply and a probe.
+     */
+    private final short[][] direct;
     private final long[] tableKeys;
     private final int[] tableLayers;
     private final int mask;
@@ -98,11 +104,68 @@ public final class Dissector {
             tableKeys[slot] = key;
             tableLayers[slot] = byLayer.get(e.getValue());
         }
+        this.direct = directTables(bindings, byLayer, byId);
     }
 
     /** @return a builder with no bindings */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The direct tables of the spaces whose bound values all fit in 16 bits; a value bound only
+     * in a fallback space is entered in the spaces that fall back to it.
+     */
+    private static short[][] directTables(Map<LayerKey, ProtocolLayer<?>> bindings,
+                                          Map<ProtocolLayer<?>, Integer> byLayer, KeySpace[] byId) {
+        short[][] tables = new short[byId.length][];
+        boolean[] wide = new boolean[byId.length];
+        for (LayerKey k : bindings.keySet()) {
+            if ((k.value() & ~0xFFFF) != 0) {
+                wide[k.space().id()] = true;
+            }
+        }
+        if (byLayer.size() >= Short.MAX_VALUE) {
+            return tables;
+        }
+        for (int id = 1; id < byId.length; id++) {
+            KeySpace space = byId[id];
+            if (space == null) {
+                continue;
+            }
+            boolean usable = true;
+            boolean any = false;
+            for (KeySpace s = space; s != null; s = s.fallback()) {
+                usable &= !wide[s.id()];
+            }
+            if (!usable) {
+                continue;
+            }
+            // The fallback chain first, the space's own bindings last, so they win.
+            List<KeySpace> chain = new ArrayList<>();
+            for (KeySpace s = space; s != null; s = s.fallback()) {
+                chain.add(0, s);
+            }
+            int max = 0;
+            for (LayerKey k : bindings.keySet()) {
+                if (chain.contains(k.space())) {
+                    max = Math.max(max, k.value());
+                }
+            }
+            short[] table = new short[Integer.highestOneBit(Math.max(1, max)) << 1];
+            for (KeySpace s : chain) {
+                for (Map.Entry<LayerKey, ProtocolLayer<?>> e : bindings.entrySet()) {
+                    if (e.getKey().space().equals(s)) {
+                        table[e.getKey().value()] = (short) (byLayer.get(e.getValue()) + 1);
+                        any = true;
+                    }
+                }
+            }
+            if (any) {
+                tables[id] = table;
+            }
+        }
+        return tables;
     }
 
     private int slot(long key) {
@@ -111,13 +174,20 @@ public final class Dissector {
     }
 
     /**
-     * The layer bound to a packed key (in its own space only: the walk tries fallbacks as
-     * separate keys).
+     * The layer bound to a packed key: in its own space, or in its fallback space when the
+     * value is not bound in its own and both spaces hold only 16-bit values (the walk also
+     * tries fallbacks as separate keys).
      *
      * @param key a packed key ({@link LayerKey#pack})
      * @return the layer id, or -1 when nothing is bound
      */
     public int lookup(long key) {
+        int space = (int) (key >>> 32);
+        short[] table = space < direct.length ? direct[space] : null;
+        if (table != null) {
+            int value = (int) key;
+            return value >= 0 && value < table.length ? table[value] - 1 : -1;
+        }
         int slot = slot(key);
         long k;
         while ((k = tableKeys[slot]) != LayerKey.NONE) {
@@ -254,22 +324,42 @@ public final class Dissector {
         if (wireLength > captured) {
             w.capturedEnd = captured;
         }
-        List<DissectedLayer> layers = new ArrayList<>(8);
+        // The layers keep a private copy of the bytes, to decode their records from on demand.
+        ByteBuffer copy = src == frame ? null : src;
+        ByteBuffer[] others = null;
+        DissectedLayer[] found = new DissectedLayer[8];
+        int count = 0;
         while (w.next()) {
-            Object header;
-            try {
-                header = w.header();
-            } catch (MalformedPacketException e) {
-                // A walk that accepts what its decoder refuses is a layer's bug; report the
-                // decoder's verdict rather than throw.
-                return new Dissection(layers, Dissection.StopReason.MALFORMED, w.offset() - base(w, base),
-                        w.limit() - w.offset(), List.of(), w.layer().name(), e.withOffset(w.offset() - base(w, base)),
-                        null, captured, wireLength);
+            int number = w.bufferNumber();
+            ByteBuffer bytes;
+            int b;
+            if (number == 0) {
+                if (copy == null) {
+                    copy = ByteBuffer.allocate(captured).put(0, frame, base, captured);
+                }
+                bytes = copy;
+                b = src == frame ? base : 0;
+            } else {
+                if (others == null) {
+                    others = new ByteBuffer[4];
+                }
+                if (number >= others.length) {
+                    others = Arrays.copyOf(others, number * 2);
+                }
+                if (others[number] == null) {
+                    ByteBuffer from = w.source();
+                    others[number] = ByteBuffer.allocate(from.limit()).put(0, from, 0, from.limit());
+                }
+                bytes = others[number];
+                b = 0;
             }
-            int b = base(w, base);
-            layers.add(new DissectedLayer(w.layer(), w.offset() - b, w.headerLength(), w.payloadLength(), header,
-                    w.bufferNumber()));
+            if (count == found.length) {
+                found = Arrays.copyOf(found, count * 2);
+            }
+            found[count++] = new DissectedLayer(w.layer(), w.offset() - b, w.headerLength(), w.payloadLength(), number,
+                    bytes, w.limit() - b);
         }
+        List<DissectedLayer> layers = Arrays.asList(found).subList(0, count);
         int b = w.stopBuffer() == 0 ? base : 0;
         Dissection.StopReason reason = w.stopReason();
         List<LayerKey> keys = List.of();

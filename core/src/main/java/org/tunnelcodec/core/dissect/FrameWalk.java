@@ -33,25 +33,38 @@ import org.tunnelcodec.core.MalformedPacketException;
  */
 public final class FrameWalk {
     private final Dissector dissector;
-    private final LayerStep step = new LayerStep();
-    // Per layer, by depth.
-    private final int[] ids;
-    private final int[] offsets;
-    private final int[] headerLengths;
-    private final int[] payloadLengths;
-    private final int[] limits;
-    private final int[] buffers;
-    private final String[] lengthFields;
-    private ByteBuffer[] sources = new ByteBuffer[2];
+    private final LayerStep step = new LayerStep(this);
+    // Per layer, by depth: STRIDE ints each.
+    private static final int STRIDE = 8;
+    private static final int ID = 0;
+    private static final int OFFSET = 1;
+    private static final int HEADER = 2;
+    private static final int PAYLOAD = 3;
+    private static final int LIMIT = 4;
+    private static final int BUFFER = 5;
+    private static final int FIELD = 6;
+    private final int maxDepth;
+    private int[] data;
+    // The wrapped frame is sources[0]; the array is made when a layer continues the walk.
+    private ByteBuffer frame;
+    private ByteBuffer[] sources;
 
     private ByteBuffer source;
     private int bufferNumber;
+    // The current layer, also in the arrays above; kept in fields for the accessors.
+    private int curId;
+    private int curOffset;
+    private int curHeaderLength;
+    private int curPayloadLength;
     private int depth;
     private int nextIndex;
     private int nextEnd;
-    private final long[] keys = new long[LayerStep.MAX_KEYS];
-    private final KeySpace[] keySpaces = new KeySpace[LayerStep.MAX_KEYS];
-    private int keyCount;
+    // The keys of the last layer walked are read from the step itself: the step is reset only
+    // after they have been looked up.
+    private final long[] keys = step.keys;
+    // The spaces and length field names the layers have named, stored once each.
+    private String[] fieldNames;
+    private int fieldCount;
     private long timestampNanos;
     int capturedEnd = Integer.MAX_VALUE;
 
@@ -67,14 +80,8 @@ public final class FrameWalk {
 
     FrameWalk(Dissector dissector) {
         this.dissector = Objects.requireNonNull(dissector, "dissector");
-        int max = dissector.maxDepth();
-        ids = new int[max];
-        offsets = new int[max];
-        headerLengths = new int[max];
-        payloadLengths = new int[max];
-        limits = new int[max];
-        buffers = new int[max];
-        lengthFields = new String[max];
+        maxDepth = dissector.maxDepth();
+        data = new int[Math.min(maxDepth, 8) * STRIDE];
     }
 
     /** @return the dissector whose bindings this walk uses */
@@ -115,14 +122,15 @@ public final class FrameWalk {
     public FrameWalk wrap(long firstKey, ByteBuffer frame, int index, int limit, long timestampNanos) {
         Objects.checkFromToIndex(index, limit, frame.limit());
         source = frame;
-        sources[0] = frame;
+        this.frame = frame;
         bufferNumber = 0;
         depth = 0;
         nextIndex = index;
         nextEnd = limit;
+        step.reset();
         keys[0] = firstKey;
-        keySpaces[0] = dissector.space(LayerKey.spaceId(firstKey));
-        keyCount = 1;
+        step.spaces[0] = null; // reported through the dissector's spaces
+        step.keyCount = 1;
         this.timestampNanos = timestampNanos;
         capturedEnd = Integer.MAX_VALUE;
         pendingSource = null;
@@ -150,6 +158,7 @@ public final class FrameWalk {
         if (at >= end) {
             return stop(Dissection.StopReason.COMPLETE, at, end);
         }
+        int keyCount = step.keyCount;
         if (keyCount == 0) {
             return stop(Dissection.StopReason.COMPLETE, at, end);
         }
@@ -160,12 +169,12 @@ public final class FrameWalk {
         if (id < 0) {
             return stop(Dissection.StopReason.NO_DECODER, at, end);
         }
-        if (depth == ids.length) {
+        if (depth == maxDepth) {
             return stop(Dissection.StopReason.DEPTH_LIMIT, at, end);
         }
         ProtocolLayer<?> layer = dissector.layer(id);
         LayerStep s = step;
-        s.reset(this);
+        s.reset();
         try {
             layer.walk(source, at, end, s);
         } catch (MalformedPacketException e) {
@@ -189,17 +198,26 @@ public final class FrameWalk {
             return stop(Dissection.StopReason.CAPTURE_CUT, at, end);
         }
         int d = depth++;
-        ids[d] = id;
-        offsets[d] = at;
-        headerLengths[d] = headerLength;
-        payloadLengths[d] = payloadLength;
-        limits[d] = end;
-        buffers[d] = bufferNumber;
-        lengthFields[d] = s.lengthField;
-        keyCount = s.keyCount;
-        System.arraycopy(s.keys, 0, keys, 0, keyCount);
-        System.arraycopy(s.spaces, 0, keySpaces, 0, keyCount);
+        curId = id;
+        curOffset = at;
+        curHeaderLength = headerLength;
+        curPayloadLength = payloadLength;
+        int[] a = data;
+        int i = d * STRIDE;
+        if (i == a.length) {
+            a = data = java.util.Arrays.copyOf(a, Math.min(maxDepth * STRIDE, a.length * 2));
+        }
+        a[i + ID] = id;
+        a[i + OFFSET] = at;
+        a[i + HEADER] = headerLength;
+        a[i + PAYLOAD] = payloadLength;
+        a[i + LIMIT] = end;
+        a[i + BUFFER] = bufferNumber;
+        a[i + FIELD] = s.lengthFieldId;
         if (pendingSource != null) {
+            if (sources == null) {
+                sources = new ByteBuffer[4];
+            }
             if (++bufferNumber == sources.length) {
                 sources = java.util.Arrays.copyOf(sources, sources.length * 2);
             }
@@ -231,17 +249,17 @@ public final class FrameWalk {
 
     int outerIndex(int layersBack) {
         int d = depth - layersBack;
-        return d >= 0 && buffers[d] == bufferNumber ? offsets[d] : -1;
+        return d >= 0 && at(d, BUFFER) == bufferNumber ? at(d, OFFSET) : -1;
     }
 
     int outerEnd(int layersBack) {
         int d = depth - layersBack;
-        return d >= 0 && buffers[d] == bufferNumber ? offsets[d] + headerLengths[d] + payloadLengths[d] : -1;
+        return d >= 0 && at(d, BUFFER) == bufferNumber ? at(d, OFFSET) + at(d, HEADER) + at(d, PAYLOAD) : -1;
     }
 
     int outerLayerId(int layersBack) {
         int d = depth - layersBack;
-        return d >= 0 && buffers[d] == bufferNumber ? ids[d] : -1;
+        return d >= 0 && at(d, BUFFER) == bufferNumber ? at(d, ID) : -1;
     }
 
     int capturedEnd() {
@@ -266,59 +284,64 @@ public final class FrameWalk {
 
     /** @return the current layer's id in its dissector ({@link Dissector#layerId}) */
     public int layerId() {
-        return ids[current()];
+        current();
+        return curId;
     }
 
     /** @return the current layer */
     public ProtocolLayer<?> layer() {
-        return dissector.layer(ids[current()]);
+        current();
+        return dissector.layer(curId);
     }
 
     /** @return the buffer the current layer lies in */
     public ByteBuffer source() {
-        return sources[buffers[current()]];
+        return buffer(at(current(), BUFFER));
     }
 
     /** @return 0 when the current layer lies in the wrapped frame, n after n continuations */
     public int bufferNumber() {
-        return buffers[current()];
+        return at(current(), BUFFER);
     }
 
     /** @return the absolute index of the current layer's first byte in {@link #source()} */
     public int offset() {
-        return offsets[current()];
+        current();
+        return curOffset;
     }
 
     /** @return the current layer's header length */
     public int headerLength() {
-        return headerLengths[current()];
+        current();
+        return curHeaderLength;
     }
 
     /** @return the absolute index of the current layer's payload */
     public int payloadIndex() {
-        int c = current();
-        return offsets[c] + headerLengths[c];
+        current();
+        return curOffset + curHeaderLength;
     }
 
     /** @return the current layer's payload length, as its length fields bound it */
     public int payloadLength() {
-        return payloadLengths[current()];
+        current();
+        return curPayloadLength;
     }
 
     /** @return the end of the range the current layer was decoded in (its enclosing payload's end) */
     public int limit() {
-        return limits[current()];
+        return at(current(), LIMIT);
     }
 
     /** @return the name of the length field that bounds the current layer's payload, or {@code null} */
     public String lengthField() {
-        return lengthFields[current()];
+        return fieldName(at(current(), FIELD));
     }
 
     /** @return the first key the current layer named for its payload, packed, or {@link LayerKey#NONE} */
     public long nextKey() {
         current();
-        return keyCount == 0 ? LayerKey.NONE : keys[0];
+        return step.keyCount == 0 ? LayerKey.NONE : keys[0];
     }
 
     /**
@@ -329,23 +352,23 @@ public final class FrameWalk {
      */
     public int nextKeyCount() {
         current();
-        return keyCount;
+        return step.keyCount;
     }
 
     /** @return the {@code i}-th key the current layer named, packed */
     public long nextKey(int i) {
         current();
-        return keys[Objects.checkIndex(i, keyCount)];
+        return keys[Objects.checkIndex(i, step.keyCount)];
     }
 
     /** @return the layer id at {@code depth} (0 is the first layer) */
     public int layerId(int depth) {
-        return ids[Objects.checkIndex(depth, this.depth)];
+        return at(Objects.checkIndex(depth, this.depth), ID);
     }
 
     /** @return the offset of the layer at {@code depth} in its buffer */
     public int offset(int depth) {
-        return offsets[Objects.checkIndex(depth, this.depth)];
+        return at(Objects.checkIndex(depth, this.depth), OFFSET);
     }
 
     /**
@@ -356,7 +379,7 @@ public final class FrameWalk {
      */
     public Object header() {
         int c = current();
-        return dissector.layer(ids[c]).decode(sources[buffers[c]], offsets[c], limits[c]).header();
+        return dissector.layer(at(c, ID)).decode(buffer(at(c, BUFFER)), at(c, OFFSET), at(c, LIMIT)).header();
     }
 
     /** @return why the walk stopped, or {@code null} while it goes on */
@@ -379,22 +402,22 @@ public final class FrameWalk {
     /** @return how many keys were named for the undecoded payload (0 unless a layer named some) */
     public int stopKeyCount() {
         requireStopped();
-        return keyCount;
+        return step.keyCount;
     }
 
     /** @return the {@code i}-th key named for the undecoded payload */
     public LayerKey stopLayerKey(int i) {
         requireStopped();
-        Objects.checkIndex(i, keyCount);
-        KeySpace space = keySpaces[i];
+        Objects.checkIndex(i, step.keyCount);
         int id = LayerKey.spaceId(keys[i]);
+        KeySpace space = step.spaces[i] != null ? step.spaces[i] : dissector.space(id);
         return new LayerKey(space != null ? space : new KeySpace(id, "space" + id, null), LayerKey.value(keys[i]));
     }
 
     /** @return the {@code i}-th key named for the undecoded payload, packed */
     public long stopKey(int i) {
         requireStopped();
-        return keys[Objects.checkIndex(i, keyCount)];
+        return keys[Objects.checkIndex(i, step.keyCount)];
     }
 
     /** @return the id of the layer that refused the bytes or ran past the capture, or -1 */
@@ -424,14 +447,14 @@ public final class FrameWalk {
      * the buffer ended, or -1 (the range ran to the buffer's end, or no layer bounded it).
      */
     int limitingDepth() {
-        if (stopEnd >= sources[bufferNumber].limit()) {
+        if (stopEnd >= buffer(bufferNumber).limit()) {
             return -1;
         }
-        for (int d = depth - 1; d >= 0 && buffers[d] == bufferNumber; d--) {
-            if (offsets[d] + headerLengths[d] + payloadLengths[d] != stopEnd) {
+        for (int d = depth - 1; d >= 0 && at(d, BUFFER) == bufferNumber; d--) {
+            if (at(d, OFFSET) + at(d, HEADER) + at(d, PAYLOAD) != stopEnd) {
                 return -1;
             }
-            if (lengthFields[d] != null) {
+            if (at(d, FIELD) != 0) {
                 return d;
             }
         }
@@ -439,7 +462,35 @@ public final class FrameWalk {
     }
 
     String lengthField(int depth) {
-        return lengthFields[depth];
+        return fieldName(at(depth, FIELD));
+    }
+
+    private String fieldName(int id) {
+        return id == 0 ? null : fieldNames[id - 1];
+    }
+
+    /** The id of a length field name, 1 and up; a name is stored the first time it is seen. */
+    int fieldId(String name) {
+        for (int i = 0; i < fieldCount; i++) {
+            if (fieldNames[i] == name) {
+                return i + 1;
+            }
+        }
+        if (fieldNames == null) {
+            fieldNames = new String[4];
+        } else if (fieldCount == fieldNames.length) {
+            fieldNames = java.util.Arrays.copyOf(fieldNames, fieldCount * 2);
+        }
+        fieldNames[fieldCount++] = name;
+        return fieldCount;
+    }
+
+    private ByteBuffer buffer(int number) {
+        return number == 0 ? frame : sources[number];
+    }
+
+    private int at(int depth, int field) {
+        return data[depth * STRIDE + field];
     }
 
     int stopBuffer() {

@@ -13,25 +13,27 @@ import java.nio.ByteBuffer;
  * layer that names no key ends the walk: its payload is not a layer it can name.
  */
 public final class LayerStep {
+    // Length field names are kept by the walk, once each, as small ids.
     int headerLength;
     int payloadLength;
-    String lengthField;
+    int lengthFieldId;
     /** The candidate keys, packed, most specific first; a space's fallback follows the key it backs. */
     final long[] keys = new long[MAX_KEYS];
+    /** The spaces of the keys, for reports. */
     final KeySpace[] spaces = new KeySpace[MAX_KEYS];
     int keyCount;
     static final int MAX_KEYS = 4;
-    // The walk's context, for layers that look outside their own bytes.
-    FrameWalk walk;
+    /** The walk's context, for layers that look outside their own bytes. */
+    final FrameWalk walk;
 
-    LayerStep() {
+    LayerStep(FrameWalk walk) {
+        this.walk = walk;
     }
 
-    void reset(FrameWalk walk) {
-        this.walk = walk;
+    void reset() {
         headerLength = -1;
         payloadLength = -1;
-        lengthField = null;
+        lengthFieldId = 0;
         keyCount = 0;
     }
 
@@ -59,7 +61,7 @@ public final class LayerStep {
         }
         this.headerLength = headerLength;
         this.payloadLength = payloadLength;
-        this.lengthField = lengthField;
+        this.lengthFieldId = lengthField == null ? 0 : walk.fieldId(lengthField);
         return this;
     }
 
