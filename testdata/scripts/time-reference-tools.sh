@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Times the reference dissectors on a capture, whole process, wall clock, output to /dev/null:
+# Times tunneldump and the reference dissectors on a capture, whole process, wall clock, output
+# to /dev/null:
 #
-#   tshark -r F -T json > /dev/null
+#   java -jar tunneldump.jar F > /dev/null          (plain text)
+#   java -jar tunneldump.jar --json F > /dev/null
 #   tcpdump -nn -r F > /dev/null
+#   tshark -r F -T json > /dev/null
 #
 # usage: testdata/scripts/time-reference-tools.sh CAPTURE [RUNS]
 #
+# TOOLS (default "tunneldump tcpdump tshark") chooses the tools; TUNNELDUMP_JAR the jar
+# (default tunneldump/target/tunneldump.jar, built by bin/tunneldump or mvn package).
 # RUNS (default 3) runs per tool; prints every run, the median and frames per second (of the
 # median). A run longer than TIME_LIMIT seconds (default 600) is stopped and reported as such.
 # Make the capture with testdata/scripts/make-large-capture.py.
@@ -60,5 +65,16 @@ measure() {
     echo "$label: runs ${times[*]} s; median $median s; $(echo "$frames / $median" | bc -l | xargs printf '%.0f') frames/s"
 }
 
-measure "tshark -r F -T json" tshark -r "$capture" -T json
-measure "tcpdump -nn -r F" tcpdump -nn -r "$capture"
+jar=${TUNNELDUMP_JAR:-$(cd "$(dirname "$0")/../.." && pwd)/tunneldump/target/tunneldump.jar}
+for tool in ${TOOLS:-tunneldump tcpdump tshark}; do
+    case $tool in
+        tunneldump)
+            echo "java:    $(java -version 2>&1 | head -n 1)"
+            measure "tunneldump F" java -jar "$jar" "$capture"
+            measure "tunneldump --json F" java -jar "$jar" --json "$capture"
+            ;;
+        tcpdump) measure "tcpdump -nn -r F" tcpdump -nn -r "$capture" ;;
+        tshark) measure "tshark -r F -T json" tshark -r "$capture" -T json ;;
+        *) echo "unknown tool $tool" >&2; exit 2 ;;
+    esac
+done

@@ -59,9 +59,12 @@ public final class GreView {
      */
     public GreView wrap(ByteBuffer src, int index, int limit) {
         source = null;
-        long lengths = GreDecoder.checked(src, index, limit); // every check decode makes
-        int first = Wire.i32(src, index);
+        // The same checks, from the same helpers, as GreDecoder.checked (the dissector's walk);
+        // composed here with the field reads so that wrap stays one inlinable method.
+        int first = GreDecoder.fixedPart(src, index, limit); // flags and version, Protocol Type
         int w = first >>> 16;
+        int version = w & GreLayout.VERSION_MASK;
+        int at = index + GreDecoder.fixedLength(w);
         int field = index + GreLayout.MIN_LENGTH;
         int cs = 0;
         if ((w & (GreLayout.C | GreLayout.R)) != 0) {
@@ -79,8 +82,15 @@ public final class GreView {
             field += 4;
         }
         long a = GreHeader.ABSENT;
-        if ((w & GreLayout.VERSION_MASK) == 1 && (w & GreLayout.A) != 0) {
+        if (version == 1 && (w & GreLayout.A) != 0) {
             a = Wire.u32(src, field);
+        }
+        if ((w & GreLayout.R) != 0) {
+            at = GreDecoder.routingEnd(src, index, at, limit);
+        }
+        int payload = limit - at;
+        if (version == 1 && k != GreHeader.ABSENT) {
+            payload = GreDecoder.pptpPayloadLength(k, at - index, payload);
         }
         this.index = index;
         this.limit = limit;
@@ -90,8 +100,8 @@ public final class GreView {
         this.key = k;
         this.sequenceNumber = s;
         this.acknowledgmentNumber = a;
-        this.headerLength = (int) (lengths >>> 32);
-        this.payloadLength = (int) lengths;
+        this.headerLength = at - index;
+        this.payloadLength = payload;
         this.source = src;
         return this;
     }

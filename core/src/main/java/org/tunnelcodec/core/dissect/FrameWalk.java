@@ -62,7 +62,7 @@ public final class FrameWalk {
     // The keys of the last layer walked are read from the step itself: the step is reset only
     // after they have been looked up.
     private final long[] keys = step.keys;
-    // The spaces and length field names the layers have named, stored once each.
+    // The length field names the layers have named, stored once each; ids count from 1.
     private String[] fieldNames;
     private int fieldCount;
     private long timestampNanos;

@@ -33,9 +33,8 @@ import org.tunnelcodec.core.ip.IpScan;
  *   <li>Protocol Type 0x883E: else {@link Verdict#NOT_WCCP}.</li>
  *   <li>The router's version says whether a 4-octet redirect header follows ({@link WccpVersion});
  *       it must be present: else {@link Verdict#MALFORMED_REDIRECT_HEADER}.</li>
- *   <li>The rest is a whole IPv4 or IPv6 packet (checked by {@code IpScan} as the outer one,
- *       its own length within the GRE payload): else {@link Verdict#INNER_NOT_IP}. The packet
- *       ends at its own length.</li>
+ *   <li>The rest is an IPv4 or IPv6 packet (version nibble, and its own length within the GRE
+ *       payload): else {@link Verdict#INNER_NOT_IP}. The packet ends at its own length.</li>
  * </ol>
  *
  * <h2>Two routers, one cache</h2>
@@ -203,12 +202,26 @@ public final class WccpDecapsulator {
     }
 
     /**
-     * The inner packet's own length, or -1 if it is not a whole IPv4 or IPv6 packet (checked as
-     * core's decoders check it).
+     * The inner packet's own length, or -1 if it is not an IPv4 or IPv6 packet whose own length
+     * fits the GRE payload. Only the framing is checked: the inner packet is the cache's to
+     * parse, and a full check of it here would double the cost of the data path.
      */
     private static int innerLength(ByteBuffer src, int at, int end) {
-        long scan = IpScan.ip(src, at, end);
-        return IpScan.isValid(scan) ? IpScan.headerLength(scan) + IpScan.payloadLength(scan) : -1;
+        int available = end - at;
+        if (available < 1) {
+            return -1;
+        }
+        int version = Wire.u8(src, at) >>> 4;
+        if (version == 4 && available >= 20) {
+            int ihl = (Wire.u8(src, at) & 0xF) * 4;
+            int total = Wire.u16(src, at + 2);
+            return ihl >= 20 && total >= ihl && total <= available ? total : -1;
+        }
+        if (version == 6 && available >= 40) {
+            int total = 40 + Wire.u16(src, at + 4);
+            return total <= available ? total : -1;
+        }
+        return -1;
     }
 
     private WccpRouter ipv4Router(int address) {
