@@ -147,65 +147,45 @@ public final class FrameWalk {
      *     when the walk has stopped (see {@link #stopReason()})
      */
     public boolean next() {
+        // Kept small enough for the JIT to inline into the caller's loop: the rare paths are
+        // methods of their own.
         if (stopReason != null) {
             return false;
         }
-        if (source == null) {
-            throw new IllegalStateException("no frame wrapped");
-        }
         int at = nextIndex;
         int end = nextEnd;
-        if (at >= end) {
-            return stop(Dissection.StopReason.COMPLETE, at, end);
+        LayerStep s = step;
+        int keyCount = s.keyCount;
+        if (at >= end || keyCount == 0) {
+            return complete(at, end);
         }
-        int keyCount = step.keyCount;
-        if (keyCount == 0) {
-            return stop(Dissection.StopReason.COMPLETE, at, end);
-        }
-        int id = -1;
-        for (int k = 0; k < keyCount && id < 0; k++) {
+        int id = dissector.lookup(keys[0]);
+        for (int k = 1; k < keyCount && id < 0; k++) {
             id = dissector.lookup(keys[k]);
         }
-        if (id < 0) {
-            return stop(Dissection.StopReason.NO_DECODER, at, end);
+        if (id < 0 || depth == maxDepth) {
+            return stop(id < 0 ? Dissection.StopReason.NO_DECODER : Dissection.StopReason.DEPTH_LIMIT, at, end);
         }
-        if (depth == maxDepth) {
-            return stop(Dissection.StopReason.DEPTH_LIMIT, at, end);
-        }
-        ProtocolLayer<?> layer = dissector.layer(id);
-        LayerStep s = step;
         s.reset();
         try {
-            layer.walk(source, at, end, s);
+            dissector.layer(id).walk(source, at, end, s);
         } catch (MalformedPacketException e) {
-            pendingSource = null;
-            failedLayerId = id;
-            if (bufferNumber == 0 && at + e.offset() >= capturedEnd) {
-                return stop(Dissection.StopReason.CAPTURE_CUT, at, end);
-            }
-            rawError = e;
-            return stop(Dissection.StopReason.MALFORMED, at, end);
+            return refused(e, id, at, end);
         }
         int headerLength = s.headerLength;
         int payloadLength = s.payloadLength;
-        if (headerLength < 0 || (long) at + headerLength + payloadLength > end) {
-            throw new IllegalStateException("layer " + layer.name() + " reported lengths " + headerLength + " and "
-                    + payloadLength + " at " + at + " (expected: lengths within the range up to " + end + ")");
+        if (headerLength < 0 || (long) at + headerLength + payloadLength > end || at + headerLength > capturedEnd()) {
+            return badLengths(id, at, end, headerLength, payloadLength);
         }
-        if (bufferNumber == 0 && at + headerLength > capturedEnd) {
-            pendingSource = null;
-            failedLayerId = id;
-            return stop(Dissection.StopReason.CAPTURE_CUT, at, end);
-        }
-        int d = depth++;
-        curId = id;
-        curOffset = at;
-        curHeaderLength = headerLength;
-        curPayloadLength = payloadLength;
+        record(id, at, end, headerLength, payloadLength, s.lengthFieldId);
+        return true;
+    }
+
+    private void record(int id, int at, int end, int headerLength, int payloadLength, int lengthFieldId) {
+        int i = depth++ * STRIDE;
         int[] a = data;
-        int i = d * STRIDE;
         if (i == a.length) {
-            a = data = java.util.Arrays.copyOf(a, Math.min(maxDepth * STRIDE, a.length * 2));
+            a = grow();
         }
         a[i + ID] = id;
         a[i + OFFSET] = at;
@@ -213,24 +193,63 @@ public final class FrameWalk {
         a[i + PAYLOAD] = payloadLength;
         a[i + LIMIT] = end;
         a[i + BUFFER] = bufferNumber;
-        a[i + FIELD] = s.lengthFieldId;
+        a[i + FIELD] = lengthFieldId;
+        curId = id;
+        curOffset = at;
+        curHeaderLength = headerLength;
+        curPayloadLength = payloadLength;
         if (pendingSource != null) {
-            if (sources == null) {
-                sources = new ByteBuffer[4];
-            }
-            if (++bufferNumber == sources.length) {
-                sources = java.util.Arrays.copyOf(sources, sources.length * 2);
-            }
-            sources[bufferNumber] = pendingSource;
-            source = pendingSource;
-            nextIndex = pendingIndex;
-            nextEnd = pendingEnd;
-            pendingSource = null;
+            switchBuffer();
         } else {
             nextIndex = at + headerLength;
             nextEnd = nextIndex + payloadLength;
         }
-        return true;
+    }
+
+    private boolean complete(int at, int end) {
+        if (source == null) {
+            throw new IllegalStateException("no frame wrapped");
+        }
+        return stop(Dissection.StopReason.COMPLETE, at, end);
+    }
+
+    private int[] grow() {
+        return data = java.util.Arrays.copyOf(data, Math.min(maxDepth * STRIDE, data.length * 2));
+    }
+
+    private boolean refused(MalformedPacketException e, int id, int at, int end) {
+        pendingSource = null;
+        failedLayerId = id;
+        if (bufferNumber == 0 && at + e.offset() >= capturedEnd) {
+            return stop(Dissection.StopReason.CAPTURE_CUT, at, end);
+        }
+        rawError = e;
+        return stop(Dissection.StopReason.MALFORMED, at, end);
+    }
+
+    /** A header past the captured bytes ends the walk; lengths past the range are a layer's bug. */
+    private boolean badLengths(int id, int at, int end, int headerLength, int payloadLength) {
+        if (headerLength < 0 || (long) at + headerLength + payloadLength > end) {
+            throw new IllegalStateException("layer " + dissector.layer(id).name() + " reported lengths " + headerLength
+                    + " and " + payloadLength + " at " + at + " (expected: lengths within the range up to " + end + ")");
+        }
+        pendingSource = null;
+        failedLayerId = id;
+        return stop(Dissection.StopReason.CAPTURE_CUT, at, end);
+    }
+
+    private void switchBuffer() {
+        if (sources == null) {
+            sources = new ByteBuffer[4];
+        }
+        if (++bufferNumber == sources.length) {
+            sources = java.util.Arrays.copyOf(sources, sources.length * 2);
+        }
+        sources[bufferNumber] = pendingSource;
+        source = pendingSource;
+        nextIndex = pendingIndex;
+        nextEnd = pendingEnd;
+        pendingSource = null;
     }
 
     private boolean stop(Dissection.StopReason reason, int at, int end) {
