@@ -381,10 +381,6 @@ public final class Dissector {
                 captured, wireLength);
     }
 
-    private static int base(FrameWalk w, int base) {
-        return w.bufferNumber() == 0 ? base : 0;
-    }
-
     private String layers(int id) {
         return layers[id].name();
     }
