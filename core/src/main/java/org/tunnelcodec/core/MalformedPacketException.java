@@ -9,9 +9,11 @@ import java.util.Objects;
  * standard unchecked exceptions instead.
  *
  * <p>The exception carries its details as fields: the protocol, the field name as the RFC
- * spells it, the offset, a {@link Reason}, and for {@link Reason#TRUNCATED} the byte counts
- * that were required and available. The message is built from those fields on demand; it
- * never contains packet bytes.
+ * spells it, the offset, a {@link Reason}; for {@link Reason#TRUNCATED} the byte counts that
+ * were required and available and which length ran out ({@link #boundedBy()}: the end of the
+ * bytes the decoder was given, or a length field of the packet); for the other reasons the
+ * offending value as a number ({@link #value()}) where the field has one, and what was
+ * expected. The message is built from those fields on demand; it never contains packet bytes.
  *
  * <p>The offset counts from the first byte the decoder was given ({@code src.position()} at
  * the call). Code that decodes nested layers re-bases it with {@link #withOffset(int)}, so
@@ -39,16 +41,25 @@ public final class MalformedPacketException extends RuntimeException {
         LIMIT_EXCEEDED
     }
 
+    /**
+     * {@link #value()} when the exception carries no offending value: truncation, or a
+     * problem that is not one field's number.
+     */
+    public static final long NO_VALUE = Long.MIN_VALUE;
+
     private final String protocol;
     private final String field;
     private final long offset;
     private final Reason reason;
     private final long required;
     private final long available;
+    private final String boundedBy;
+    private final long value;
     private final String detail;
 
     private MalformedPacketException(String protocol, String field, long offset, Reason reason,
-                                     long required, long available, String detail) {
+                                     long required, long available, String boundedBy, long value,
+                                     String detail) {
         super(null, null, false, false);
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.field = Objects.requireNonNull(field, "field");
@@ -56,11 +67,14 @@ public final class MalformedPacketException extends RuntimeException {
         this.reason = Objects.requireNonNull(reason, "reason");
         this.required = required;
         this.available = available;
+        this.boundedBy = boundedBy;
+        this.value = value;
         this.detail = detail;
     }
 
     /**
-     * A field does not fit in the bytes that are left.
+     * A field does not fit in the bytes the decoder was given: the capture, or the slice the
+     * caller passed, ended first.
      *
      * @param protocol  the protocol, for example {@code "GRE"}
      * @param field     the field as the RFC names it, for example {@code "Key"}
@@ -72,7 +86,47 @@ public final class MalformedPacketException extends RuntimeException {
     public static MalformedPacketException truncated(String protocol, String field, long offset,
                                                      long required, long available) {
         return new MalformedPacketException(protocol, field, offset, Reason.TRUNCATED,
-                required, available, null);
+                required, available, null, NO_VALUE, null);
+    }
+
+    /**
+     * A field does not fit inside a length field of the packet itself, although the buffer
+     * may hold more bytes: an IPv4 option that runs past the IHL, a UDP header longer than
+     * its Length, a payload that a GRE Payload Length cuts short.
+     *
+     * @param protocol  the protocol, for example {@code "IPv4"}
+     * @param field     the field that does not fit, for example {@code "Options"}
+     * @param offset    where the field starts
+     * @param required  bytes the field needs from {@code offset}
+     * @param available bytes the length field leaves from {@code offset}
+     * @param boundedBy the length field that ran out, with its protocol, for example
+     *                  {@code "IPv4 IHL"}
+     * @return the exception
+     */
+    public static MalformedPacketException truncated(String protocol, String field, long offset,
+                                                     long required, long available, String boundedBy) {
+        return new MalformedPacketException(protocol, field, offset, Reason.TRUNCATED,
+                required, available, Objects.requireNonNull(boundedBy, "boundedBy"), NO_VALUE, null);
+    }
+
+    /**
+     * A field holds a value the decoder must refuse, with the value as a number.
+     *
+     * @param protocol the protocol
+     * @param field    the field as the RFC names it
+     * @param offset   where the field starts
+     * @param reason   any reason but {@link Reason#TRUNCATED}
+     * @param value    the value the field holds, as an unsigned number
+     * @param expected what the decoder accepts, for example {@code "at least 5"}, without bytes
+     * @return the exception
+     */
+    public static MalformedPacketException invalid(String protocol, String field, long offset,
+                                                   Reason reason, long value, String expected) {
+        if (reason == Reason.TRUNCATED) {
+            throw new IllegalArgumentException("use truncated(...) for TRUNCATED");
+        }
+        return new MalformedPacketException(protocol, field, offset, reason, -1, -1, null, value,
+                Objects.requireNonNull(expected, "expected"));
     }
 
     /**
@@ -82,7 +136,9 @@ public final class MalformedPacketException extends RuntimeException {
      * @param field    the field as the RFC names it
      * @param offset   where the field starts
      * @param reason   any reason but {@link Reason#TRUNCATED}
-     * @param detail   a short description of the value and what was expected, without bytes
+     * @param detail   a short description of the problem, without bytes; use
+     *                 {@link #invalid(String, String, long, Reason, long, String)} when the
+     *                 problem is one field's number
      * @return the exception
      */
     public static MalformedPacketException invalid(String protocol, String field, long offset,
@@ -90,7 +146,8 @@ public final class MalformedPacketException extends RuntimeException {
         if (reason == Reason.TRUNCATED) {
             throw new IllegalArgumentException("use truncated(...) for TRUNCATED");
         }
-        return new MalformedPacketException(protocol, field, offset, reason, -1, -1, detail);
+        return new MalformedPacketException(protocol, field, offset, reason, -1, -1, null, NO_VALUE,
+                detail);
     }
 
     /**
@@ -101,7 +158,7 @@ public final class MalformedPacketException extends RuntimeException {
      */
     public MalformedPacketException withOffset(int base) {
         return new MalformedPacketException(protocol, field, offset + base, reason, required,
-                available, detail);
+                available, boundedBy, value, detail);
     }
 
     /** @return the protocol whose bytes are malformed, for example {@code "IPv4"} */
@@ -134,7 +191,40 @@ public final class MalformedPacketException extends RuntimeException {
         return available;
     }
 
-    /** @return the description of a bad value, or {@code null} for truncation */
+    /**
+     * Which length ran out, for {@link Reason#TRUNCATED}.
+     *
+     * @return the packet's length field that bounded the field (for example
+     *         {@code "IPv4 IHL"}), or {@code null} when the bytes the decoder was given ended
+     *         first (the capture, or the caller's slice) and for every other reason
+     */
+    public String boundedBy() {
+        return boundedBy;
+    }
+
+    /**
+     * The offending value, for reasons other than {@link Reason#TRUNCATED}.
+     *
+     * @return the value the field holds, or {@link #NO_VALUE} when the exception carries none
+     */
+    public long value() {
+        return value;
+    }
+
+    /**
+     * Whether {@link #value()} holds the offending value.
+     *
+     * @return {@code true} when the exception carries the field's value
+     */
+    public boolean hasValue() {
+        return value != NO_VALUE;
+    }
+
+    /**
+     * What was expected of a bad value, or the description of the problem.
+     *
+     * @return the text, or {@code null} for truncation
+     */
     public String detail() {
         return detail;
     }
@@ -144,10 +234,16 @@ public final class MalformedPacketException extends RuntimeException {
         StringBuilder sb = new StringBuilder(96).append(protocol).append(' ').append(field);
         if (reason == Reason.TRUNCATED) {
             sb.append(" truncated at offset ").append(offset).append(": ").append(available)
-                    .append(" bytes available (expected: ").append(required).append(')');
+                    .append(boundedBy == null ? " bytes available" : " bytes left by " + boundedBy)
+                    .append(" (expected: ").append(required).append(')');
         } else {
             sb.append(' ').append(reason).append(" at offset ").append(offset);
-            if (detail != null) {
+            if (value != NO_VALUE) {
+                sb.append(": ").append(value);
+                if (detail != null) {
+                    sb.append(" (expected: ").append(detail).append(')');
+                }
+            } else if (detail != null) {
                 sb.append(": ").append(detail);
             }
         }
