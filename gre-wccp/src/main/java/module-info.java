@@ -8,4 +8,5 @@ module org.tunnelcodec.gre {
 
     exports org.tunnelcodec.gre;
     exports org.tunnelcodec.gre.wccp;
+    exports org.tunnelcodec.gre.wccp.control;
 }

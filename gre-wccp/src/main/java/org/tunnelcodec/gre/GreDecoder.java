@@ -27,7 +27,7 @@ import org.tunnelcodec.core.internal.Wire;
  * 1 with a Key, where Payload Length bounds it (RFC 2637 §4.1: octets past it are padding).
  */
 public final class GreDecoder {
-    static final String PROTOCOL = "GRE";
+    private static final String PROTOCOL = GreHeader.PROTOCOL;
 
     private GreDecoder() {
     }

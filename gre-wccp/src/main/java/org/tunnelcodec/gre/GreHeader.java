@@ -42,6 +42,9 @@ import org.tunnelcodec.core.internal.Check;
 public record GreHeader(int version, boolean checksumPresent, boolean routingPresent, boolean strictSourceRoute,
                         int recursionControl, int reservedFlags, EtherType protocolType, int checksum, int offset,
                         long key, long sequenceNumber, long acknowledgmentNumber, List<SourceRouteEntry> routing) {
+    /** The protocol's name: the dissector's layer name and {@link org.tunnelcodec.core.MalformedPacketException#protocol()}. */
+    public static final String PROTOCOL = "gre";
+
     /** The Protocol Type of PPTP's enhanced GRE. */
     public static final EtherType PPP = EtherType.PPP;
 

@@ -12,13 +12,13 @@ import org.tunnelcodec.core.dissect.LayerStep;
 import org.tunnelcodec.core.dissect.LinkType;
 import org.tunnelcodec.core.dissect.ProtocolLayer;
 import org.tunnelcodec.core.internal.Wire;
-import org.tunnelcodec.gre.wccp.WccpComponent;
-import org.tunnelcodec.gre.wccp.WccpControl;
-import org.tunnelcodec.gre.wccp.WccpMessage;
-import org.tunnelcodec.gre.wccp.WccpMessageDecoder;
+import org.tunnelcodec.gre.wccp.control.WccpComponent;
+import org.tunnelcodec.gre.wccp.control.WccpControl;
+import org.tunnelcodec.gre.wccp.control.WccpMessage;
+import org.tunnelcodec.gre.wccp.control.WccpMessageDecoder;
 import org.tunnelcodec.gre.wccp.WccpRedirectDecoder;
 import org.tunnelcodec.gre.wccp.WccpRedirectHeader;
-import org.tunnelcodec.gre.wccp.WccpV1MessageDecoder;
+import org.tunnelcodec.gre.wccp.control.WccpV1MessageDecoder;
 import org.tunnelcodec.gre.wccp.WccpVersion;
 
 /**
@@ -39,15 +39,15 @@ public final class GreLayers {
     public static final KeySpace PPP_PROTOCOL = KeySpace.of(64, "ppp.protocol");
 
     /** GRE. */
-    public static final ProtocolLayer<GreHeader> GRE = ProtocolLayer.of("gre", GreLayers::walkGre,
+    public static final ProtocolLayer<GreHeader> GRE = ProtocolLayer.of(GreHeader.PROTOCOL, GreLayers::walkGre,
             GreDecoder::decode, GreLayers::greSummary);
 
     /** PPP (HDLC-like framing, RFC 1662), as PPTP carries it. */
-    public static final ProtocolLayer<PppHeader> PPP = ProtocolLayer.of("ppp", GreLayers::walkPpp, PppCodec::decode,
+    public static final ProtocolLayer<PppHeader> PPP = ProtocolLayer.of(PppHeader.PROTOCOL, GreLayers::walkPpp, PppDecoder::decode,
             h -> String.format("protocol 0x%04x%s", h.protocol(), h.addressAndControl() ? "" : " (no address/control)"));
 
     /** The WCCPv2 redirect header. */
-    public static final ProtocolLayer<WccpRedirectHeader> WCCP = ProtocolLayer.of("wccp", GreLayers::walkWccp,
+    public static final ProtocolLayer<WccpRedirectHeader> WCCP = ProtocolLayer.of(WccpRedirectHeader.PROTOCOL, GreLayers::walkWccp,
             WccpRedirectDecoder::decode,
             h -> "service " + h.serviceId() + (h.dynamicService() ? " dynamic" : " well-known")
                     + " alt bucket " + h.alternateBucket() + " pri bucket " + h.primaryBucket()
@@ -59,7 +59,7 @@ public final class GreLayers {
      * message is the whole datagram, so nothing follows it. A control message is not on a data
      * path: its walk decodes the message, so walk and decoder check the same.
      */
-    public static final ProtocolLayer<Object> WCCP_CONTROL = ProtocolLayer.of("wccp-control",
+    public static final ProtocolLayer<Object> WCCP_CONTROL = ProtocolLayer.of(WccpMessage.PROTOCOL,
             GreLayers::walkControl,
             GreLayers::decodeControl, GreLayers::controlSummary);
 
@@ -101,7 +101,7 @@ public final class GreLayers {
     }
 
     private static void walkPpp(ByteBuffer src, int index, int limit, LayerStep out) {
-        int scan = PppCodec.scan(src, index, limit);
+        int scan = PppDecoder.scan(src, index, limit);
         int length = scan >>> 24;
         out.lengths(length, limit - index - length);
         int protocol = scan & 0xFFFF;
@@ -115,7 +115,7 @@ public final class GreLayers {
     }
 
     private static void walkWccp(ByteBuffer src, int index, int limit, LayerStep out) {
-        Wire.require("WCCP", "Redirect Header", index, index, WccpRedirectHeader.LENGTH, limit);
+        Wire.require(WccpRedirectHeader.PROTOCOL, "Redirect Header", index, index, WccpRedirectHeader.LENGTH, limit);
         int at = index + WccpRedirectHeader.LENGTH;
         out.lengths(WccpRedirectHeader.LENGTH, limit - at);
         if (at < limit) {

@@ -75,7 +75,7 @@ public enum GrePolicy {
 
     private static void checkPptp(GreHeader h) {
         if (!h.protocolType().equals(GreHeader.PPP)) {
-            throw MalformedPacketException.invalid(GreDecoder.PROTOCOL, "Protocol Type", 2, Reason.BAD_VALUE,
+            throw MalformedPacketException.invalid(GreHeader.PROTOCOL, "Protocol Type", 2, Reason.BAD_VALUE,
                     h.protocolType() + " (expected: PPP(0x880B) in version 1, RFC 2637 §4.1)");
         }
         if (h.checksumPresent() || h.routingPresent() || h.strictSourceRoute() || h.recursionControl() != 0
@@ -84,12 +84,12 @@ public enum GrePolicy {
                     + " version 1, RFC 2637 §4.1)", h.flagsAndVersion()));
         }
         if (!h.hasKey()) {
-            throw MalformedPacketException.invalid(GreDecoder.PROTOCOL, "K", 0, Reason.BAD_VALUE,
+            throw MalformedPacketException.invalid(GreHeader.PROTOCOL, "K", 0, Reason.BAD_VALUE,
                     "K clear (expected: set in version 1, RFC 2637 §4.1)");
         }
     }
 
     private static MalformedPacketException reserved(String field, String detail) {
-        return MalformedPacketException.invalid(GreDecoder.PROTOCOL, field, 0, Reason.RESERVED_NONZERO, detail);
+        return MalformedPacketException.invalid(GreHeader.PROTOCOL, field, 0, Reason.RESERVED_NONZERO, detail);
     }
 }

@@ -14,6 +14,9 @@ import org.tunnelcodec.core.internal.Check;
  *                           odd values below 0x100
  */
 public record PppHeader(boolean addressAndControl, int protocol, boolean protocolCompressed) {
+    /** The protocol's name: the dissector's layer name and {@link org.tunnelcodec.core.MalformedPacketException#protocol()}. */
+    public static final String PROTOCOL = "ppp";
+
     /** PPP protocol number of IPv4 (RFC 1332). */
     public static final int IPV4 = 0x0021;
     /** PPP protocol number of IPv6 (RFC 5072). */

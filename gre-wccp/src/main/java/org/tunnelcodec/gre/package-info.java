@@ -20,7 +20,7 @@
  *       and the RFC 2637 rules for version 1.</li>
  *   <li>The checksum (RFC 2784 §2.5, over header and payload) is computed by
  *       {@code GreEncoder.fillChecksum} and verified on request by {@code GreDecoder.verifyChecksum}.</li>
- *   <li>{@link org.tunnelcodec.gre.PppHeader} / {@link org.tunnelcodec.gre.PppCodec}: PPP with or
+ *   <li>{@link org.tunnelcodec.gre.PppHeader} / {@link org.tunnelcodec.gre.PppDecoder} / {@link org.tunnelcodec.gre.PppEncoder}: PPP with or
  *       without Address and Control, with a one- or two-octet Protocol (RFC 1661, RFC 1662).</li>
  * </ul>
  *

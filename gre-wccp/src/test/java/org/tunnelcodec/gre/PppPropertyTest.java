@@ -6,6 +6,6 @@ import org.tunnelcodec.testdata.CodecContract;
 /** The shared codec contract for PPP. */
 class PppPropertyTest extends CodecContract<PppHeader> {
     PppPropertyTest() {
-        super(Codec.of(PppCodec::decode, PppCodec::encodedLength, PppCodec::encode, null), GreArbitraries.pppHeaders());
+        super(Codec.of(PppDecoder::decode, PppEncoder::encodedLength, PppEncoder::encode, null), GreArbitraries.pppHeaders());
     }
 }

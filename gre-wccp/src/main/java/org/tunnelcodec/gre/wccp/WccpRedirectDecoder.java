@@ -12,7 +12,7 @@ import org.tunnelcodec.core.internal.Wire;
  * of the buffer (the original IP packet).
  */
 public final class WccpRedirectDecoder {
-    static final String PROTOCOL = "WCCP";
+    private static final String PROTOCOL = WccpRedirectHeader.PROTOCOL;
 
     private WccpRedirectDecoder() {
     }

@@ -33,6 +33,8 @@ import org.tunnelcodec.core.internal.Check;
 public record WccpRedirectHeader(int flags, int serviceId, int alternateBucket, int primaryBucket) {
     /** The header's length. */
     public static final int LENGTH = 4;
+    /** The protocol's name: the dissector's layer name and {@link org.tunnelcodec.core.MalformedPacketException#protocol()}. */
+    public static final String PROTOCOL = "wccp";
     /** D/T: the service is dynamic, not well-known. */
     public static final int DYNAMIC_SERVICE = 0x01;
     /** A: the alternate bucket chose the cache. */

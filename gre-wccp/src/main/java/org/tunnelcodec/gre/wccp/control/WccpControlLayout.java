@@ -1,0 +1,55 @@
+package org.tunnelcodec.gre.wccp.control;
+
+import java.util.List;
+
+/**
+ * Offsets and sizes of the WCCP control messages, shared by the codecs. Not API.
+ *
+ * <pre>
+ * v2 message header ([W01] 5.5, [R1] 4.6)        component header ([R1] 4.1)
+ *  0       1       2       3                       0       1       2       3
+ *  +-------+-------+-------+-------+               +-------+-------+-------+-------+
+ *  |           Type (32)           |               |   Type (16)   |  Length (16)  |
+ *  +-------+-------+-------+-------+               +-------+-------+-------+-------+
+ *  |  Version (16) |  Length (16)  |               |  body (Length octets) ...
+ *  +-------+-------+-------+-------+
+ *  | components (Length octets) ...
+ *
+ * Security Info with MD5: digest at component offset 8 ({@link #DIGEST_OFFSET}), 16 octets.
+ * </pre>
+ */
+final class WccpControlLayout {
+    /** Offset of the v2 Version field. */
+    static final int VERSION_OFFSET = 4;
+    /** Offset of the v2 Length field. */
+    static final int LENGTH_OFFSET = 6;
+    /** The octets of a component header. */
+    static final int COMPONENT_HEADER = 4;
+    /** Offset of the digest in a Security Info component. */
+    static final int DIGEST_OFFSET = 8;
+    /** The Security Info Length with MD5. */
+    static final int MD5_SECURITY_LENGTH = 20;
+
+    private WccpControlLayout() {
+    }
+
+    /** @return the encoded length of a Mask/Value Set List: its count and its elements */
+    static int maskValueSetListLength(List<WccpMaskValueSet> sets) {
+        long n = 4;
+        for (WccpMaskValueSet s : sets) {
+            n += s.encodedLength();
+        }
+        return (int) Math.min(n, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @throws IllegalArgumentException if a component body of {@code length} octets would not
+     *     fit the 16-bit component Length
+     */
+    static void checkComponentLength(String name, long length) {
+        if (length > 0xFFFF) {
+            throw new IllegalArgumentException(name + ": a component body of " + length
+                    + " octets (expected: at most 65535)");
+        }
+    }
+}
