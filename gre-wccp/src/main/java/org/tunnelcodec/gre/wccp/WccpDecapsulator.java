@@ -2,7 +2,10 @@ package org.tunnelcodec.gre.wccp;
 
 import java.net.Inet4Address;
 import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.tunnelcodec.core.Ipv4Address;
 import org.tunnelcodec.core.Ipv6Address;
@@ -15,9 +18,11 @@ import org.tunnelcodec.core.ip.IpScan;
  * original IP packet with the router, service ID and buckets.
  *
  * <p>Stateful only in its counters; not thread-safe: use one per receive thread (the routers
- * may be the same). It never throws for bad packets: {@link #decapsulate} returns a
- * {@link Verdict} and counts it. The accept path allocates nothing (see
- * {@link WccpDecapsulation}).
+ * may be the same). It is the library's model of a data-path engine (see the package
+ * description): {@link #decapsulate} never throws for bad packets but returns a
+ * {@link Verdict}, one per outcome, and counts it ({@link #count}, {@link #stats()}); on
+ * {@link Verdict#ACCEPTED} it fills the caller's reusable {@link WccpDecapsulation}, so the
+ * accept path allocates nothing.
  *
  * <h2>What it checks, in order</h2>
  * <ol>
@@ -29,7 +34,8 @@ import org.tunnelcodec.core.ip.IpScan;
  *       headers, 47): else {@link Verdict#NOT_GRE}.</li>
  *   <li>Its source is a configured router: else {@link Verdict#UNKNOWN_ROUTER}.</li>
  *   <li>The GRE header is the one WCCP uses: first word 0x0000, no C, R, K, S, no reserved
- *       flags, version 0 (wccp digest §2.4 rule 2): else {@link Verdict#GRE_NOT_USED_BY_WCCP}.</li>
+ *       flags, version 0: the 4-octet GRE header of the WCCP drafts (draft-wilson-wrec-wccp-v2-01
+ *       §4.12): else {@link Verdict#GRE_NOT_USED_BY_WCCP}.</li>
  *   <li>Protocol Type 0x883E: else {@link Verdict#NOT_WCCP}.</li>
  *   <li>The router's version says whether a 4-octet redirect header follows ({@link WccpVersion});
  *       it must be present: else {@link Verdict#MALFORMED_REDIRECT_HEADER}.</li>
@@ -66,6 +72,7 @@ public final class WccpDecapsulator {
         INNER_NOT_IP
     }
 
+    private static final Verdict[] VERDICTS = Verdict.values();
     private static final int GRE_PROTOCOL = 47;
     private static final int WCCP_GRE_WORD = 0x0000_883E;
 
@@ -74,7 +81,7 @@ public final class WccpDecapsulator {
     private final WccpRouter[] ipv4RouterObjects;
     private final long[] ipv6Routers;
     private final WccpRouter[] ipv6RouterObjects;
-    private final long[] counters = new long[Verdict.values().length];
+    private final long[] counters = new long[VERDICTS.length];
 
     /**
      * @param routers the routers to accept, at least one; addresses must be distinct
@@ -244,19 +251,86 @@ public final class WccpDecapsulator {
         return null;
     }
 
-    /** @return how many packets got this verdict */
+    /**
+     * How many packets got a verdict since construction.
+     *
+     * @param verdict the verdict
+     * @return its count
+     */
     public long count(Verdict verdict) {
         return counters[verdict.ordinal()];
     }
 
     /** @return the packets refused, all reasons together */
     public long rejected() {
-        long n = 0;
-        for (Verdict v : Verdict.values()) {
-            if (v != Verdict.ACCEPTED) {
-                n += counters[v.ordinal()];
-            }
+        return stats().rejected();
+    }
+
+    /**
+     * A snapshot of the counters. This allocates; call it from monitoring, not per packet.
+     *
+     * @return the count of every verdict, as of now
+     */
+    public Stats stats() {
+        EnumMap<Verdict, Long> counts = new EnumMap<>(Verdict.class);
+        for (Verdict v : VERDICTS) {
+            counts.put(v, counters[v.ordinal()]);
         }
-        return n;
+        return new Stats(counts);
+    }
+
+    /**
+     * An immutable snapshot of a decapsulator's counters: how many packets got each verdict.
+     * The decapsulator has no events besides its verdicts; an engine that has some (timeouts,
+     * evictions) adds them as further components.
+     *
+     * @param verdicts the count of every verdict, each verdict present
+     */
+    public record Stats(Map<Verdict, Long> verdicts) {
+        /**
+         * Checks that every verdict is counted, and copies the map.
+         *
+         * @throws IllegalArgumentException if a verdict is missing or a count is negative
+         */
+        public Stats {
+            EnumMap<Verdict, Long> copy = new EnumMap<>(Verdict.class);
+            copy.putAll(verdicts);
+            for (Verdict v : VERDICTS) {
+                Long n = copy.get(v);
+                if (n == null || n < 0) {
+                    throw new IllegalArgumentException("verdicts[" + v + "]: " + n + " (expected: a count, 0 or more)");
+                }
+            }
+            verdicts = Collections.unmodifiableMap(copy);
+        }
+
+        /**
+         * The count of one verdict.
+         *
+         * @param verdict the verdict
+         * @return how many packets got it
+         */
+        public long count(Verdict verdict) {
+            return verdicts.get(verdict);
+        }
+
+        /** @return the packets decapsulated */
+        public long accepted() {
+            return count(Verdict.ACCEPTED);
+        }
+
+        /** @return the packets refused, all reasons together */
+        public long rejected() {
+            return packets() - accepted();
+        }
+
+        /** @return the packets offered, every verdict together */
+        public long packets() {
+            long n = 0;
+            for (long c : verdicts.values()) {
+                n += c;
+            }
+            return n;
+        }
     }
 }

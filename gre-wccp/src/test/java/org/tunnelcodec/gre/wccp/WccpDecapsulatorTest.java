@@ -12,8 +12,8 @@ import org.tunnelcodec.core.Ipv6Address;
 import org.tunnelcodec.gre.wccp.WccpDecapsulator.Verdict;
 
 /**
- * The cache side. W1 (WCCPv2, dynamic service 90, alternate bucket) and W2 (WCCPv1) are the
- * WCCP digest's test vectors, decoded field for field by tshark 4.0.17: router 192.0.2.254 →
+ * The cache side. W1 (WCCPv2, dynamic service 90, alternate bucket) and W2 (WCCPv1) are
+ * hand-built vectors, decoded field for field by tshark 4.0.17: router 192.0.2.254 →
  * cache 192.0.2.10, inner 10.10.10.5:49200 → 93.184.216.34:80 TCP SYN (40 octets).
  */
 class WccpDecapsulatorTest {
@@ -127,6 +127,25 @@ class WccpDecapsulatorTest {
         assertThat(cache.count(Verdict.INNER_NOT_IP)).isEqualTo(2);
         assertThat(cache.rejected()).isEqualTo(8);
         assertThat(cache.count(Verdict.ACCEPTED)).isZero();
+
+        WccpDecapsulator.Stats stats = cache.stats();
+        for (Verdict v : Verdict.values()) {
+            assertThat(stats.count(v)).as(v.name()).isEqualTo(cache.count(v));
+        }
+        assertThat(stats.packets()).isEqualTo(8);
+        assertThat(stats.rejected()).isEqualTo(8);
+        assertThat(stats.accepted()).isZero();
+        assertThat(cache.decapsulate(hex(W1), out)).isEqualTo(Verdict.ACCEPTED);
+        assertThat(stats.accepted()).as("a snapshot does not move").isZero();
+        assertThat(cache.stats().accepted()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseStatsThatLeaveAVerdictUncounted() {
+        java.util.Map<Verdict, Long> counts = new java.util.EnumMap<>(Verdict.class);
+        counts.put(Verdict.ACCEPTED, 1L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WccpDecapsulator.Stats(counts))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MALFORMED_OUTER");
     }
 
     @Test

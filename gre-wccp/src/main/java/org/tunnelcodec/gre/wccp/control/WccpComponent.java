@@ -20,54 +20,18 @@ import org.tunnelcodec.core.internal.Check;
  *  +-----------------------------------------+
  * </pre>
  *
- * <p>One record per component this library decodes; {@link UnknownComponent} keeps any other
- * type (including the WCCP 2.01 Alternate Assignment Map, 16, and Address Table, 17) raw.
+ * <p>One record per component this library decodes ({@link WccpComponentType} lists them);
+ * {@link UnknownComponent} keeps any other type (including the WCCP 2.01 Alternate Assignment
+ * Map, 16, and Address Table, 17) raw.
  * The Length is derived from the record ({@link #length()}); every record refuses contents
  * that would not fit the 16-bit Length.
  */
 public sealed interface WccpComponent {
-    /** Type 0, Security Info. */
-    int SECURITY_INFO = 0;
-    /** Type 1, Service Info. */
-    int SERVICE_INFO = 1;
-    /** Type 2, Router Identity Info. */
-    int ROUTER_IDENTITY_INFO = 2;
-    /** Type 3, Web-Cache Identity Info. */
-    int WEB_CACHE_IDENTITY_INFO = 3;
-    /** Type 4, Router View Info. */
-    int ROUTER_VIEW_INFO = 4;
-    /** Type 5, Web-Cache View Info. */
-    int WEB_CACHE_VIEW_INFO = 5;
-    /** Type 6, Assignment Info (WCCP2_REDIRECT_ASSIGNMENT). */
-    int ASSIGNMENT_INFO = 6;
-    /** Type 7, Router Query Info. */
-    int ROUTER_QUERY_INFO = 7;
-    /** Type 8, Capabilities Info. */
-    int CAPABILITIES_INFO = 8;
-    /** Type 13, Alternate Assignment. */
-    int ALTERNATE_ASSIGNMENT = 13;
-    /** Type 14, Assignment Map. */
-    int ASSIGNMENT_MAP = 14;
-    /** Type 15, Command Extension. */
-    int COMMAND_EXTENSION = 15;
-    /** Type 16, Alternate Assignment Map (WCCP 2.01); decoded as {@link UnknownComponent}. */
-    int ALTERNATE_ASSIGNMENT_MAP = 16;
-    /** Type 17, Address Table (WCCP 2.01); decoded as {@link UnknownComponent}. */
-    int ADDRESS_TABLE = 17;
-
     /** @return the component Type, 0..65535 */
     int type();
 
     /** @return the component Length: the octets of the body, 0..65535 */
     int length();
-
-    /**
-     * @param type a component Type
-     * @return whether this library decodes it into its own record (0-8, 13, 14, 15)
-     */
-    static boolean isDecodedType(int type) {
-        return type >= SECURITY_INFO && type <= CAPABILITIES_INFO || type >= ALTERNATE_ASSIGNMENT && type <= COMMAND_EXTENSION;
-    }
 
     /**
      * Security Info, type 0 ([W01] 5.6.1, [R1] 5.1.1).
@@ -135,7 +99,7 @@ public sealed interface WccpComponent {
 
         @Override
         public int type() {
-            return SECURITY_INFO;
+            return WccpComponentType.SECURITY_INFO.code();
         }
 
         @Override
@@ -231,7 +195,7 @@ public sealed interface WccpComponent {
 
         @Override
         public int type() {
-            return SERVICE_INFO;
+            return WccpComponentType.SERVICE_INFO.code();
         }
 
         @Override
@@ -266,7 +230,7 @@ public sealed interface WccpComponent {
 
         @Override
         public int type() {
-            return ROUTER_IDENTITY_INFO;
+            return WccpComponentType.ROUTER_IDENTITY_INFO.code();
         }
 
         @Override
@@ -289,7 +253,7 @@ public sealed interface WccpComponent {
 
         @Override
         public int type() {
-            return WEB_CACHE_IDENTITY_INFO;
+            return WccpComponentType.WEB_CACHE_IDENTITY_INFO.code();
         }
 
         @Override
@@ -336,7 +300,7 @@ public sealed interface WccpComponent {
 
         @Override
         public int type() {
-            return ROUTER_VIEW_INFO;
+            return WccpComponentType.ROUTER_VIEW_INFO.code();
         }
 
         @Override
@@ -371,7 +335,7 @@ public sealed interface WccpComponent {
 
         @Override
         public int type() {
-            return WEB_CACHE_VIEW_INFO;
+            return WccpComponentType.WEB_CACHE_VIEW_INFO.code();
         }
 
         @Override
@@ -406,7 +370,7 @@ public sealed interface WccpComponent {
 
         @Override
         public int type() {
-            return ASSIGNMENT_INFO;
+            return WccpComponentType.ASSIGNMENT_INFO.code();
         }
 
         @Override
@@ -440,7 +404,7 @@ public sealed interface WccpComponent {
 
         @Override
         public int type() {
-            return ROUTER_QUERY_INFO;
+            return WccpComponentType.ROUTER_QUERY_INFO.code();
         }
 
         @Override
@@ -493,7 +457,7 @@ public sealed interface WccpComponent {
 
         @Override
         public int type() {
-            return CAPABILITIES_INFO;
+            return WccpComponentType.CAPABILITIES_INFO.code();
         }
 
         @Override
@@ -538,7 +502,7 @@ public sealed interface WccpComponent {
 
         @Override
         public int type() {
-            return ALTERNATE_ASSIGNMENT;
+            return WccpComponentType.ALTERNATE_ASSIGNMENT.code();
         }
 
         @Override
@@ -562,7 +526,7 @@ public sealed interface WccpComponent {
 
         @Override
         public int type() {
-            return ASSIGNMENT_MAP;
+            return WccpComponentType.ASSIGNMENT_MAP.code();
         }
 
         @Override
@@ -602,7 +566,7 @@ public sealed interface WccpComponent {
 
         @Override
         public int type() {
-            return COMMAND_EXTENSION;
+            return WccpComponentType.COMMAND_EXTENSION.code();
         }
 
         @Override
@@ -612,17 +576,18 @@ public sealed interface WccpComponent {
     }
 
     /**
-     * A component type this library keeps raw: anything but 0-8 and 13-15, including the
-     * WCCP 2.01 Alternate Assignment Map (16) and Address Table (17).
+     * A component type this library keeps raw: any type without a record of its own in
+     * {@link WccpComponentType}, including the WCCP 2.01 Alternate Assignment Map (16) and
+     * Address Table (17).
      *
-     * @param type the component Type, 0..65535, not one {@link #isDecodedType decoded} into a record
+     * @param type the component Type, 0..65535, not one {@link WccpComponentType#isDecoded decoded} into a record
      * @param body the body, at most 65535 octets
      */
     record UnknownComponent(int type, ByteString body) implements WccpComponent {
         /** Checks the components. */
         public UnknownComponent {
             Check.inRange("type", type, 0, 0xFFFF);
-            Check.argument(!isDecodedType(type), "type", type, "a type without its own record: 9..12 or 16..65535");
+            Check.argument(!WccpComponentType.isDecoded(type), "type", type, "a type without its own record");
             Objects.requireNonNull(body, "body");
             Check.inRange("body.length()", body.length(), 0, 0xFFFF);
         }

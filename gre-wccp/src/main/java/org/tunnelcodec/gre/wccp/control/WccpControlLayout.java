@@ -3,20 +3,8 @@ package org.tunnelcodec.gre.wccp.control;
 import java.util.List;
 
 /**
- * Offsets and sizes of the WCCP control messages, shared by the codecs. Not API.
- *
- * <pre>
- * v2 message header ([W01] 5.5, [R1] 4.6)        component header ([R1] 4.1)
- *  0       1       2       3                       0       1       2       3
- *  +-------+-------+-------+-------+               +-------+-------+-------+-------+
- *  |           Type (32)           |               |   Type (16)   |  Length (16)  |
- *  +-------+-------+-------+-------+               +-------+-------+-------+-------+
- *  |  Version (16) |  Length (16)  |               |  body (Length octets) ...
- *  +-------+-------+-------+-------+
- *  | components (Length octets) ...
- *
- * Security Info with MD5: digest at component offset 8 ({@link #DIGEST_OFFSET}), 16 octets.
- * </pre>
+ * Offsets and sizes of the WCCP control messages, shared by the decoders and encoders. The
+ * header and component diagrams are on {@link WccpMessage} and {@link WccpComponent}.
  */
 final class WccpControlLayout {
     /** Offset of the v2 Version field. */

@@ -111,7 +111,7 @@ public final class WccpMessageDecoder {
             r.limit = r.pos + componentLength;
             components.add(component(r, componentType, componentLength));
             if (r.pos != r.limit) {
-                throw r.trailing(componentName(componentType));
+                throw r.trailing(WccpComponentType.nameOf(componentType));
             }
             r.limit = end;
         }
@@ -162,34 +162,26 @@ public final class WccpMessageDecoder {
     }
 
     private static WccpComponent component(Reader r, int type, int length) {
-        switch (type) {
-            case WccpComponent.SECURITY_INFO:
-                return securityInfo(r, length);
-            case WccpComponent.SERVICE_INFO:
-                return serviceInfo(r, length);
-            case WccpComponent.ROUTER_IDENTITY_INFO:
-                return routerIdentityInfo(r);
-            case WccpComponent.WEB_CACHE_IDENTITY_INFO:
-                return new WccpComponent.WebCacheIdentityInfo(webCacheIdentity(r));
-            case WccpComponent.ROUTER_VIEW_INFO:
-                return routerViewInfo(r);
-            case WccpComponent.WEB_CACHE_VIEW_INFO:
-                return webCacheViewInfo(r);
-            case WccpComponent.ASSIGNMENT_INFO:
-                return assignmentInfo(r);
-            case WccpComponent.ROUTER_QUERY_INFO:
-                return routerQueryInfo(r, length);
-            case WccpComponent.CAPABILITIES_INFO:
-                return capabilitiesInfo(r);
-            case WccpComponent.ALTERNATE_ASSIGNMENT:
-                return alternateAssignment(r);
-            case WccpComponent.ASSIGNMENT_MAP:
-                return new WccpComponent.AssignmentMap(maskValueSetList(r));
-            case WccpComponent.COMMAND_EXTENSION:
-                return commandExtension(r);
-            default:
-                return new WccpComponent.UnknownComponent(type, r.bytes(length));
+        WccpComponentType kind = WccpComponentType.of(type);
+        if (kind == null || !kind.hasRecord()) {
+            return new WccpComponent.UnknownComponent(type, r.bytes(length));
         }
+        return switch (kind) {
+            case SECURITY_INFO -> securityInfo(r, length);
+            case SERVICE_INFO -> serviceInfo(r, length);
+            case ROUTER_IDENTITY_INFO -> routerIdentityInfo(r);
+            case WEB_CACHE_IDENTITY_INFO -> new WccpComponent.WebCacheIdentityInfo(webCacheIdentity(r));
+            case ROUTER_VIEW_INFO -> routerViewInfo(r);
+            case WEB_CACHE_VIEW_INFO -> webCacheViewInfo(r);
+            case ASSIGNMENT_INFO -> assignmentInfo(r);
+            case ROUTER_QUERY_INFO -> routerQueryInfo(r, length);
+            case CAPABILITIES_INFO -> capabilitiesInfo(r);
+            case ALTERNATE_ASSIGNMENT -> alternateAssignment(r);
+            case ASSIGNMENT_MAP -> new WccpComponent.AssignmentMap(maskValueSetList(r));
+            case COMMAND_EXTENSION -> commandExtension(r);
+            case ALTERNATE_ASSIGNMENT_MAP, ADDRESS_TABLE ->
+                    throw new IllegalStateException(kind + " has no record, yet reached the record dispatch");
+        };
     }
 
     // [W01] 5.6.1, [R1] 5.1.1: Length 4 with option none, 20 with MD5.
@@ -466,24 +458,6 @@ public final class WccpMessageDecoder {
             throw limit(field, at - r.base, n + " elements (expected: at most " + cap + ")");
         }
         return (int) n;
-    }
-
-    static String componentName(int type) {
-        switch (type) {
-            case WccpComponent.SECURITY_INFO: return "Security Info";
-            case WccpComponent.SERVICE_INFO: return "Service Info";
-            case WccpComponent.ROUTER_IDENTITY_INFO: return "Router Identity Info";
-            case WccpComponent.WEB_CACHE_IDENTITY_INFO: return "Web-Cache Identity Info";
-            case WccpComponent.ROUTER_VIEW_INFO: return "Router View Info";
-            case WccpComponent.WEB_CACHE_VIEW_INFO: return "Web-Cache View Info";
-            case WccpComponent.ASSIGNMENT_INFO: return "Assignment Info";
-            case WccpComponent.ROUTER_QUERY_INFO: return "Router Query Info";
-            case WccpComponent.CAPABILITIES_INFO: return "Capabilities Info";
-            case WccpComponent.ALTERNATE_ASSIGNMENT: return "Alternate Assignment";
-            case WccpComponent.ASSIGNMENT_MAP: return "Assignment Map";
-            case WccpComponent.COMMAND_EXTENSION: return "Command Extension";
-            default: return "component type " + type;
-        }
     }
 
     private static MalformedPacketException badVersion(int version) {

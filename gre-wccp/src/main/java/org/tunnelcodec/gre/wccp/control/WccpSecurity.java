@@ -136,7 +136,7 @@ public final class WccpSecurity {
                 throw MalformedPacketException.invalid(PROTOCOL, "Length", pos + 2 - index, Reason.BAD_LENGTH,
                         "component length " + length + " runs past the message Length");
             }
-            if (type == WccpComponent.SECURITY_INFO) {
+            if (type == WccpComponentType.SECURITY_INFO.code()) {
                 if (length < 4 || Wire.u32(b, pos + 4) == WccpComponent.SecurityInfo.MD5
                         && length != WccpControlLayout.MD5_SECURITY_LENGTH) {
                     throw MalformedPacketException.invalid(PROTOCOL, "Length", pos + 2 - index, Reason.BAD_LENGTH,

@@ -158,8 +158,8 @@ final class WccpArbitraries {
                         .as(WccpComponent.AlternateAssignment::new),
                 listOf(maskValueSets(), 3).map(WccpComponent.AssignmentMap::new),
                 listOf(commands(), 4).map(WccpComponent.CommandExtension::new),
-                Combinators.combine(Arbitraries.oneOf(Arbitraries.integers().between(9, 12),
-                                Arbitraries.integers().between(16, 0xFFFF)), bytes(0, 16))
+                Combinators.combine(Arbitraries.integers().between(0, 0xFFFF)
+                                .filter(t -> !WccpComponentType.isDecoded(t)), bytes(0, 16))
                         .as(WccpComponent.UnknownComponent::new));
         return Arbitraries.oneOf(all);
     }
