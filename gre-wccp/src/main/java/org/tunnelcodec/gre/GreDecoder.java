@@ -35,6 +35,8 @@ public final class GreDecoder {
     /**
      * Decodes the header at {@code src.position()}.
      *
+     * @param src the buffer; its position, limit, mark and byte order are not changed
+     * @return the header, its length on the wire and the payload after it
      * @throws MalformedPacketException if the bytes are not a GRE header this decoder can represent
      */
     public static Decoded<GreHeader> decode(ByteBuffer src) {
@@ -44,6 +46,10 @@ public final class GreDecoder {
     /**
      * Decodes the header at absolute {@code index}, reading no byte at or past {@code limit}.
      *
+     * @param src the buffer; its position, limit, mark and byte order are not changed
+     * @param index the absolute index of the first octet
+     * @param limit the end of the readable range: nothing at or past it is read
+     * @return the header, its length on the wire and the payload after it
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      * @throws MalformedPacketException if the bytes are not a GRE header this decoder can represent
      */
@@ -58,8 +64,9 @@ public final class GreDecoder {
         return Decoded.of(h, v.headerLength(), src, v.payloadIndex(), v.payloadLength());
     }
 
-    // GreView.wrap must stay under the JIT's inlining limit (325 bytecodes) for
-    // decode to allocate no view: the checks and the cold paths live in these helpers.
+    // GreView.wrap must stay within HotSpot's FreqInlineSize (325 bytecodes) for decode to
+    // allocate no view (GreViewInliningTest checks it): the checks and the cold paths live in
+    // these helpers.
 
     /**
      * Checks the range, that the first word is there, the version, and that the fixed-position
@@ -69,7 +76,7 @@ public final class GreDecoder {
      */
     static int fixedPart(ByteBuffer src, int index, int limit) {
         Objects.checkFromToIndex(index, limit, src.limit());
-        Wire.require(PROTOCOL, "Flags", index, index, GreLayout.MIN_LENGTH, limit);
+        Wire.require(PROTOCOL, "Flags", index, index, GreLayout.MIN_LENGTH, limit); // peekFailure reports it so too
         int first = Wire.i32(src, index);
         int word = first >>> 16;
         int version = word & GreLayout.VERSION_MASK;
@@ -155,7 +162,7 @@ public final class GreDecoder {
             if (family == 0 && sreLength == 0) {
                 if (sreOffset != 0) {
                     throw MalformedPacketException.invalid(PROTOCOL, "SRE Offset", at + 2 - base, Reason.BAD_VALUE,
-                            "NULL SRE with SRE Offset " + sreOffset + " (expected: 0)");
+                            sreOffset, "0 in the NULL SRE");
                 }
                 return at + 4;
             }
@@ -183,34 +190,55 @@ public final class GreDecoder {
     }
 
     static MalformedPacketException badVersion(int version) {
-        return MalformedPacketException.invalid(PROTOCOL, "Ver", 1, Reason.UNSUPPORTED_VERSION,
-                "version " + version + " (expected: 0 or 1)");
+        return MalformedPacketException.invalid(PROTOCOL, "Ver", 1, Reason.UNSUPPORTED_VERSION, version, "0 or 1");
     }
 
     /**
      * Whether the GRE checksum of the {@code length} octets at {@code index} (header and
      * payload, RFC 2784 §2.5) verifies. Meaningful only when C is set.
      *
+     * @param src the buffer; its position, limit, mark and byte order are not changed
+     * @param index the absolute index of the first octet
+     * @param length the number of octets: the GRE header and its payload
+     * @return whether the Internet checksum over the range, Checksum field included, verifies
      * @throws IndexOutOfBoundsException if the range is outside the buffer's limit
      */
     public static boolean verifyChecksum(ByteBuffer src, int index, int length) {
         return InternetChecksum.verifies(src, index, length, 0);
     }
 
-    /** Peeks at the version (0..7). */
+    // The peeks. Each reads only what it needs and makes no check beyond the bounds of what it
+    // reads; when that is past the buffer's limit it throws the TRUNCATED error decode(src,
+    // index, src.limit()) would throw for the same bytes (the first field past the limit, offsets
+    // from index). Their fast path has one bounds check, the buffer's own: the exception is
+    // worked out in the catch block.
+
+    /**
+     * Peeks at the version (0..7; only 0 and 1 {@link #decode} accepts).
+     *
+     * @param src   the buffer; nothing is read at or past its limit
+     * @param index the absolute index of the header
+     * @return the Ver field
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the first two octets are past the
+     *     limit, as {@link #decode} reports a short first word
+     * @throws IndexOutOfBoundsException if {@code index} is negative or past the limit
+     */
     public static int version(ByteBuffer src, int index) {
         try {
-            Objects.checkIndex(index, src.limit());
             return Wire.u16(src, index) & GreLayout.VERSION_MASK;
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Ver", src, index, 2, e);
+            throw peekFailure(src, index, e);
         }
     }
 
     /**
      * Peeks at the Protocol Type.
      *
-     * @throws MalformedPacketException if the first 4 octets are past the limit
+     * @param src   the buffer; nothing is read at or past its limit
+     * @param index the absolute index of the header
+     * @return the Protocol Type, an EtherType value
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the first 4 octets are past the
+     *     limit, as {@link #decode} reports it
      * @throws IndexOutOfBoundsException if {@code index} is negative or past the limit
      */
     public static int protocolType(ByteBuffer src, int index) {
@@ -218,14 +246,19 @@ public final class GreDecoder {
             // One read from the header's first octet: a negative index fails here, not two octets later.
             return Wire.i32(src, index) & 0xFFFF;
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Protocol Type", src, index, 4, e);
+            throw peekFailure(src, index, e);
         }
     }
 
     /**
-     * Peeks at the header length, walking the SRE list when R is set, without allocating.
+     * Peeks at the header length, walking the SRE list when R is set, without allocating. Unlike
+     * the other peeks it makes every check of {@link #decode} that the header length depends on.
      *
+     * @param src   the buffer; nothing is read at or past its limit
+     * @param index the absolute index of the header
+     * @return the header length on the wire
      * @throws MalformedPacketException if the header is truncated or malformed, as {@link #decode} says
+     * @throws IndexOutOfBoundsException if {@code index} is negative or past the limit
      */
     public static int headerLength(ByteBuffer src, int index) {
         int limit = src.limit();
@@ -240,50 +273,63 @@ public final class GreDecoder {
     /**
      * Peeks at the Key.
      *
-     * @return the Key, unsigned, or -1 when K is clear
-     * @throws MalformedPacketException if the first 4 octets, or the Key when K is set, are past the limit
+     * @param src   the buffer; nothing is read at or past its limit
+     * @param index the absolute index of the header
+     * @return the Key, unsigned, or {@link GreHeader#ABSENT} when K is clear
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the first 4 octets, or the fields
+     *     up to the Key when K is set, are past the limit, as {@link #decode} reports it
      * @throws IndexOutOfBoundsException if {@code index} is negative or past the limit
      */
     public static long key(ByteBuffer src, int index) {
         try {
             int word = Wire.i32(src, index) >>> 16; // flags and Protocol Type in one read
             if ((word & GreLayout.K) == 0) {
-                return -1;
+                return GreHeader.ABSENT;
             }
-            // The buffer's own bounds check is the only one on this path.
             return Wire.u32(src, index + GreLayout.MIN_LENGTH + ((word & (GreLayout.C | GreLayout.R)) != 0 ? 4 : 0));
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Key", src, index, keyEnd(src, index), e);
+            throw peekFailure(src, index, e);
         }
-    }
-
-    private static int keyEnd(ByteBuffer src, int index) {
-        return index + 2 <= src.limit() && (Wire.u16(src, index) & (GreLayout.C | GreLayout.R)) != 0 ? 12 : 8;
     }
 
     /**
      * Peeks at the Sequence Number.
      *
-     * @return the Sequence Number, unsigned, or -1 when S is clear
+     * @param src   the buffer; nothing is read at or past its limit
+     * @param index the absolute index of the header
+     * @return the Sequence Number, unsigned, or {@link GreHeader#ABSENT} when S is clear
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the first 4 octets, or the fields
+     *     up to the Sequence Number when S is set, are past the limit, as {@link #decode} reports it
+     * @throws IndexOutOfBoundsException if {@code index} is negative or past the limit
      */
     public static long sequenceNumber(ByteBuffer src, int index) {
-        int word = flags(src, index);
-        if ((word & GreLayout.S) == 0) {
-            return -1;
+        try {
+            int word = Wire.i32(src, index) >>> 16;
+            if ((word & GreLayout.S) == 0) {
+                return GreHeader.ABSENT;
+            }
+            return Wire.u32(src, index + GreLayout.MIN_LENGTH + ((word & (GreLayout.C | GreLayout.R)) != 0 ? 4 : 0)
+                    + ((word & GreLayout.K) != 0 ? 4 : 0));
+        } catch (IndexOutOfBoundsException e) {
+            throw peekFailure(src, index, e);
         }
-        int at = index + GreLayout.MIN_LENGTH + ((word & (GreLayout.C | GreLayout.R)) != 0 ? 4 : 0)
-                + ((word & GreLayout.K) != 0 ? 4 : 0);
-        Wire.require(PROTOCOL, "Sequence Number", index, at, 4, src.limit());
-        return Wire.u32(src, at);
     }
 
-    private static int flags(ByteBuffer src, int index) {
-        try {
-            Objects.checkIndex(index, src.limit());
-            return Wire.u16(src, index);
-        } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Flags", src, index, 2, e);
+    /**
+     * The exception of a peek whose read failed: the caller's {@link IndexOutOfBoundsException}
+     * when {@code index} is outside the buffer, else decode's {@code TRUNCATED} error for the
+     * bytes up to the limit: the short first word, or the first fixed-position field past the
+     * limit. Cold: only failed peeks come here.
+     */
+    private static RuntimeException peekFailure(ByteBuffer src, int index, IndexOutOfBoundsException e) {
+        int limit = src.limit();
+        if (index < 0 || index > limit) {
+            return e;
         }
+        if (limit - index < GreLayout.MIN_LENGTH) {
+            return MalformedPacketException.truncated(PROTOCOL, "Flags", 0, GreLayout.MIN_LENGTH, limit - index);
+        }
+        return truncatedFixedPart(Wire.i32(src, index) >>> 16, index, limit);
     }
 
     /** The header length without the SRE list. */

@@ -14,7 +14,10 @@ public final class GreEncoder {
     private GreEncoder() {
     }
 
-    /** @return the exact encoded length */
+    /**
+     * @param header the header
+     * @return the exact encoded length
+     */
     public static int encodedLength(GreHeader header) {
         return header.headerLength();
     }
@@ -22,6 +25,8 @@ public final class GreEncoder {
     /**
      * Writes the header at {@code dst.position()}.
      *
+     * @param h the header
+     * @param dst the destination; written from its position, which does not move
      * @return the number of bytes written
      * @throws IllegalArgumentException if {@code dst} is too small
      */
@@ -66,6 +71,9 @@ public final class GreEncoder {
      * Computes the GRE checksum (RFC 2784 §2.5) over the {@code length} octets at
      * {@code index} (header and payload) and writes it in the Checksum field.
      *
+     * @param buf the buffer
+     * @param index the absolute index of the first octet
+     * @param length the number of octets
      * @return the checksum written
      * @throws IllegalArgumentException if the header at {@code index} has no Checksum field
      * @throws IndexOutOfBoundsException if the range is outside the buffer's limit

@@ -11,6 +11,29 @@ import org.tunnelcodec.core.internal.Check;
  * RFC 2637 enhanced GRE of PPTP (version 1: Payload Length and Call ID in the Key word, the
  * A flag and Acknowledgment Number).
  *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-----+-+-------+-----+-------------------------------+
+ * |C|R|K|S|s|Recur|A| Flags | Ver |         Protocol Type         |
+ * +-+-+-+-+-+-----+-+-------+-----+-------------------------------+
+ * |    Checksum (if C or R)       | Reserved1 / Offset (if C or R)|
+ * +-------------------------------+-------------------------------+
+ * |                          Key (if K)                           |
+ * |         (version 1: Payload Length, then Call ID)             |
+ * +---------------------------------------------------------------+
+ * |                  Sequence Number (if S)                       |
+ * +---------------------------------------------------------------+
+ * |          Acknowledgment Number (version 1, if A)              |
+ * +---------------------------------------------------------------+
+ * |     Routing: SREs, then the NULL SRE 0x0000 00 00 (if R)      |
+ * +---------------------------------------------------------------+
+ * </pre>
+ *
+ * <p>A is bit 8: the Acknowledgment Number flag in version 1 (RFC 2637 §4.1), a reserved flag
+ * in version 0. Each SRE is an Address Family (16 bits), an SRE Offset (8), an SRE Length (8)
+ * and SRE Length octets of Routing Information ({@link SourceRouteEntry}).
+ *
  * <p>The record keeps every bit: reserved flags and unknown protocol types round-trip. The K,
  * S and A flags are derived from the presence of {@code key}, {@code sequenceNumber} and
  * {@code acknowledgmentNumber}, each an unsigned 32-bit value held in a {@code long}, or
@@ -51,7 +74,23 @@ public record GreHeader(int version, boolean checksumPresent, boolean routingPre
     /** The value of {@code key}, {@code sequenceNumber} or {@code acknowledgmentNumber} when it is not on the wire. */
     public static final long ABSENT = -1;
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param version the Ver field, 0 (GRE) or 1 (PPTP enhanced GRE)
+     * @param checksumPresent C: the Checksum field is present and valid
+     * @param routingPresent R (RFC 1701): the Offset and Routing fields are present
+     * @param strictSourceRoute s (RFC 1701): every SRE is a strict source route
+     * @param recursionControl Recur (RFC 1701), 0..7
+     * @param reservedFlags flag bits 8-12 as a 5-bit value (bit 8 is 0x10, bit 12 is 0x01); in version 1 bit 8 is A, derived, so 0x10 must be clear here
+     * @param protocolType the Protocol Type, an EtherType
+     * @param checksum the Checksum field as on the wire (0 when neither C nor R)
+     * @param offset the Reserved1 field (RFC 2784) or Offset (RFC 1701), as on the wire (0 when neither C nor R)
+     * @param key the Key (K set), unsigned 32 bits, or {@link #ABSENT}; in version 1, Payload Length in the upper 16 bits and Call ID in the lower 16
+     * @param sequenceNumber the Sequence Number (S set), unsigned 32 bits, or {@link #ABSENT}
+     * @param acknowledgmentNumber the Acknowledgment Number (version 1, A set), unsigned 32 bits, or {@link #ABSENT}
+     * @param routing the SREs (only when R is set), at most 16; the NULL SRE is implied
+     */
     public GreHeader {
         Check.inRange("version", version, 0, 1);
         Check.inRange("recursionControl", recursionControl, 0, 7);
@@ -88,7 +127,12 @@ public record GreHeader(int version, boolean checksumPresent, boolean routingPre
         }
     }
 
-    /** @return a plain RFC 2784 header: no options, version 0 */
+    /**
+     * A plain RFC 2784 header.
+     *
+     * @param protocolType the Protocol Type
+     * @return the header: no options, version 0
+     */
     public static GreHeader of(EtherType protocolType) {
         return new GreHeader(0, false, false, false, 0, 0, protocolType, 0, 0, ABSENT, ABSENT, ABSENT, List.of());
     }

@@ -63,7 +63,7 @@ public final class GreLayers {
             GreLayers::walkControl,
             GreLayers::decodeControl, GreLayers::controlSummary);
 
-    /** The WCCP control port (draft-wilson §5.1). */
+    /** The WCCP control port (draft-wilson-wrec-wccp-v2-01 §5.1). */
     public static final int WCCP_CONTROL_PORT = WccpControl.UDP_PORT;
 
     /** GRE-in-UDP destination port (RFC 8086 §3). */

@@ -1,26 +1,8 @@
 package org.tunnelcodec.gre;
 
 /**
- * Offsets and masks of the GRE header (RFC 2784 §2, RFC 2890 §2, RFC 1701 §2.1, RFC 2637 §4.1).
- *
- * <pre>
- *  0                   1                   2                   3
- *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
- * +-+-+-+-+-+-----+-+-------+-----+-------------------------------+
- * |C|R|K|S|s|Recur|A| Flags | Ver |         Protocol Type         |
- * +-+-+-+-+-+-----+-+-------+-----+-------------------------------+
- * |    Checksum (if C or R)       |  Reserved1 / Offset (if C or R)|
- * +-------------------------------+-------------------------------+
- * |                          Key (if K)                           |   v1: Payload Length | Call ID
- * +---------------------------------------------------------------+
- * |                  Sequence Number (if S)                       |
- * +---------------------------------------------------------------+
- * |          Acknowledgment Number (version 1, if A)              |
- * +---------------------------------------------------------------+
- * |      Routing: SREs, then the NULL SRE 0x0000 00 00 (if R)     |
- * +---------------------------------------------------------------+
- * </pre>
- * A is bit 8: the Acknowledgment Number flag in version 1, a reserved flag in version 0.
+ * Offsets and masks of the GRE header (RFC 2784 §2, RFC 2890 §2, RFC 1701 §2.1, RFC 2637 §4.1);
+ * the bit diagram is on {@link GreHeader}.
  */
 final class GreLayout {
     static final int C = 0x8000;

@@ -33,6 +33,7 @@ public enum GrePolicy {
     /**
      * Throws if a receiver following this policy must discard the header.
      *
+     * @param h the header
      * @throws MalformedPacketException with {@code RESERVED_NONZERO} or {@code BAD_VALUE}
      */
     public void check(GreHeader h) {
@@ -45,16 +46,15 @@ public enum GrePolicy {
         switch (this) {
             case RFC_2784 -> {
                 if ((w & 0x4C00) != 0) {
-                    throw reserved("C R K S s Recur", String.format("flags 0x%04x: R, s or the top Recursion bit set"
-                            + " (RFC 2784 §2.3)", w));
+                    throw reserved("C R K S s Recur", w, "R, s and the top Recursion bit clear (0x4c00), RFC 2784 §2.3");
                 }
             }
             case LINUX -> {
                 if (h.routingPresent()) {
-                    throw reserved("R", "routing present (Linux drops R=1)");
+                    throw reserved("R", 1, "0: Linux drops R=1");
                 }
                 if ((w & 0x0078) != 0) {
-                    throw reserved("Flags", String.format("flags 0x%04x: bits 9-12 set (Linux drops them)", w));
+                    throw reserved("Flags", w, "bits 9-12 clear (0x0078): Linux drops them");
                 }
             }
             case RFC_1701 -> {
@@ -63,7 +63,10 @@ public enum GrePolicy {
         }
     }
 
-    /** @return whether a receiver following this policy accepts the header */
+    /**
+     * @param h the header
+     * @return whether a receiver following this policy accepts the header
+     */
     public boolean accepts(GreHeader h) {
         try {
             check(h);
@@ -76,20 +79,21 @@ public enum GrePolicy {
     private static void checkPptp(GreHeader h) {
         if (!h.protocolType().equals(GreHeader.PPP)) {
             throw MalformedPacketException.invalid(GreHeader.PROTOCOL, "Protocol Type", 2, Reason.BAD_VALUE,
-                    h.protocolType() + " (expected: PPP(0x880B) in version 1, RFC 2637 §4.1)");
+                    h.protocolType().value(), "PPP(0x880B) in version 1, RFC 2637 §4.1");
         }
         if (h.checksumPresent() || h.routingPresent() || h.strictSourceRoute() || h.recursionControl() != 0
                 || h.reservedFlags() != 0) {
-            throw reserved("C R s Recur Flags", String.format("flags 0x%04x (expected: C, R, s, Recur, Flags clear in"
-                    + " version 1, RFC 2637 §4.1)", h.flagsAndVersion()));
+            throw reserved("C R s Recur Flags", h.flagsAndVersion(),
+                    "C, R, s, Recur and Flags clear in version 1, RFC 2637 §4.1");
         }
         if (!h.hasKey()) {
-            throw MalformedPacketException.invalid(GreHeader.PROTOCOL, "K", 0, Reason.BAD_VALUE,
-                    "K clear (expected: set in version 1, RFC 2637 §4.1)");
+            throw MalformedPacketException.invalid(GreHeader.PROTOCOL, "K", 0, Reason.BAD_VALUE, 0,
+                    "1 in version 1, RFC 2637 §4.1");
         }
     }
 
-    private static MalformedPacketException reserved(String field, String detail) {
-        return MalformedPacketException.invalid(GreHeader.PROTOCOL, field, 0, Reason.RESERVED_NONZERO, detail);
+    /** A reserved-bits error carrying the flags word (or the one flag) that holds them. */
+    private static MalformedPacketException reserved(String field, int value, String expected) {
+        return MalformedPacketException.invalid(GreHeader.PROTOCOL, field, 0, Reason.RESERVED_NONZERO, value, expected);
     }
 }

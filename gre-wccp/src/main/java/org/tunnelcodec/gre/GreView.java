@@ -42,6 +42,7 @@ public final class GreView {
     /**
      * Wraps the header at {@code src.position()}, reading up to {@code src.limit()}.
      *
+     * @param src the buffer; its position, limit, mark and byte order are not changed
      * @return this view
      * @throws MalformedPacketException as {@link GreDecoder#decode(ByteBuffer)} would
      */
@@ -53,6 +54,9 @@ public final class GreView {
      * Wraps the header at absolute {@code index}, reading no byte at or past {@code limit}. The
      * buffer is not changed; its position, limit and byte order do not matter.
      *
+     * @param src the buffer; its position, limit, mark and byte order are not changed
+     * @param index the absolute index of the first octet
+     * @param limit the end of the readable range: nothing at or past it is read
      * @return this view
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      * @throws MalformedPacketException as {@link GreDecoder#decode(ByteBuffer, int, int)} would

@@ -24,6 +24,8 @@ public final class PppDecoder {
     /**
      * Decodes the header at {@code src.position()}.
      *
+     * @param src the buffer; its position, limit, mark and byte order are not changed
+     * @return the header, its length on the wire and the payload after it
      * @throws MalformedPacketException if the bytes are not a PPP header
      */
     public static Decoded<PppHeader> decode(ByteBuffer src) {
@@ -33,6 +35,10 @@ public final class PppDecoder {
     /**
      * Decodes the header at absolute {@code index}, reading no byte at or past {@code limit}.
      *
+     * @param src the buffer; its position, limit, mark and byte order are not changed
+     * @param index the absolute index of the first octet
+     * @param limit the end of the readable range: nothing at or past it is read
+     * @return the header, its length on the wire and the payload after it
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      * @throws MalformedPacketException if the bytes are not a PPP header
      */
@@ -47,6 +53,9 @@ public final class PppDecoder {
     /**
      * Makes every check {@link #decode(ByteBuffer, int, int)} makes, without allocating.
      *
+     * @param src the buffer; its position, limit, mark and byte order are not changed
+     * @param index the absolute index of the first octet
+     * @param limit the end of the readable range: nothing at or past it is read
      * @return the header length in bits 24-31, 1 in bit 16 when the Protocol field is
      *     compressed to one octet, and the Protocol in bits 0-15
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}

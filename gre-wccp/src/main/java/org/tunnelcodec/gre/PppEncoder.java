@@ -24,6 +24,8 @@ public final class PppEncoder {
     /**
      * Writes the header at {@code dst.position()}.
      *
+     * @param h the header
+     * @param dst the destination; written from its position, which does not move
      * @return the number of bytes written
      * @throws IllegalArgumentException if {@code dst} is too small
      */

@@ -8,6 +8,13 @@ import org.tunnelcodec.core.internal.Check;
  * and Control Field Compression removed them, then the Protocol field (RFC 1661 §2), one
  * octet under Protocol Field Compression.
  *
+ * <pre>
+ * +----------+----------+----------+----------+
+ * | Address  | Control  |      Protocol       |   Address 0xFF, Control 0x03:
+ * |   0xFF   |   0x03   |  (8 or 16 bits)     |   both absent under ACFC
+ * +----------+----------+----------+----------+
+ * </pre>
+ *
  * @param addressAndControl  whether the Address (0xFF) and Control (0x03) octets are present
  * @param protocol           the Protocol field, for example 0x0021 IPv4, 0x0057 IPv6, 0xC021 LCP
  * @param protocolCompressed whether the Protocol field is one octet (RFC 1661 §6.5); only for
@@ -26,7 +33,13 @@ public record PppHeader(boolean addressAndControl, int protocol, boolean protoco
     /** PPP protocol number of MPLS multicast (RFC 3032 §5). */
     public static final int MPLS_MULTICAST = 0x0283;
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param addressAndControl whether the Address (0xFF) and Control (0x03) octets are present
+     * @param protocol the Protocol field, for example 0x0021 IPv4, 0x0057 IPv6, 0xC021 LCP
+     * @param protocolCompressed whether the Protocol field is one octet (RFC 1661 §6.5); only for odd values below 0x100
+     */
     public PppHeader {
         Check.inRange("protocol", protocol, 0, 0xFFFF);
         if (protocolCompressed && (protocol > 0xFF || (protocol & 1) == 0)) {

@@ -7,11 +7,14 @@
  *       RFC 2637 §4.1: PPTP's enhanced GRE (version 1: Payload Length and Call ID, A and the
  *       Acknowledgment Number). RFC 7676 (IPv6 delivery and payload) and RFC 8086 (GRE-in-UDP,
  *       port 4754) need nothing beyond the layers in {@link org.tunnelcodec.gre.GreLayers}.</li>
- *   <li>One record, {@link org.tunnelcodec.gre.GreHeader}, keeps every bit (the bit diagram is
- *       on {@code GreLayout}); {@link org.tunnelcodec.gre.GreDecoder} and
+ *   <li>One record, {@link org.tunnelcodec.gre.GreHeader}, keeps every bit (its javadoc has the
+ *       bit diagram); {@link org.tunnelcodec.gre.GreDecoder} and
  *       {@link org.tunnelcodec.gre.GreEncoder} follow the decoder and encoder contracts of
  *       {@code org.tunnelcodec.core}; the static peeks {@code version}, {@code protocolType},
- *       {@code headerLength}, {@code key} and {@code sequenceNumber} allocate nothing.</li>
+ *       {@code headerLength}, {@code key} and {@code sequenceNumber} allocate nothing. A peek
+ *       whose field is past the limit throws the {@code TRUNCATED} error {@code decode} throws
+ *       for the same bytes; an optional field that is not on the wire (K or S clear) is
+ *       reported as {@code GreHeader.ABSENT}, the value the record holds for it.</li>
  *   <li>{@link org.tunnelcodec.gre.GreView} is a reusable view for a per-packet data path: its
  *       {@code wrap} makes every check {@code decode} makes and reads the fixed fields without
  *       allocating.</li>

@@ -169,8 +169,14 @@ class GreDecoderTest {
     void shouldRefuseAnUnknownVersion() {
         for (int v = 2; v <= 7; v++) {
             ByteBuffer b = hex(String.format("000%d0800", v));
-            assertThatThrownBy(() -> GreDecoder.decode(b)).isInstanceOfSatisfying(MalformedPacketException.class,
-                    e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_VERSION));
+            int version = v;
+            assertThatThrownBy(() -> GreDecoder.decode(b)).isInstanceOfSatisfying(MalformedPacketException.class, e -> {
+                assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_VERSION);
+                assertThat(e.protocol()).isEqualTo(GreHeader.PROTOCOL);
+                assertThat(e.value()).isEqualTo(version);
+                assertThat(e.getMessage()).isEqualTo("gre Ver UNSUPPORTED_VERSION at offset 1: " + version
+                        + " (expected: 0 or 1)");
+            });
         }
     }
 
@@ -179,6 +185,8 @@ class GreDecoderTest {
         GreHeader noKey = GreDecoder.decode(hex("1001880b00000001")).header();
         GreHeader wrongType = GreDecoder.decode(hex("300108000000400000000001")).header();
         GreHeader withChecksum = GreDecoder.decode(hex("b001880b0000000000004000" + "00000001")).header();
+        assertThatThrownBy(() -> GrePolicy.RFC_2784.check(wrongType)).isInstanceOfSatisfying(
+                MalformedPacketException.class, e -> assertThat(e.value()).isEqualTo(0x0800));
         for (GrePolicy p : GrePolicy.values()) {
             assertThat(p.accepts(noKey)).as(p + " K clear").isFalse();
             assertThat(p.accepts(wrongType)).as(p + " not PPP").isFalse();

@@ -128,6 +128,10 @@ public final class WccpDecapsulator {
     /**
      * Decapsulates the packet from {@code src.position()} to {@code src.limit()}; {@code src}
      * is not modified.
+     *
+     * @param src the buffer; its position, limit, mark and byte order are not changed
+     * @param out the reusable holder that receives the result
+     * @return the verdict, counted
      */
     public Verdict decapsulate(ByteBuffer src, WccpDecapsulation out) {
         return decapsulate(src, src.position(), src.limit(), out);
@@ -138,6 +142,11 @@ public final class WccpDecapsulator {
      * {@code limit}; {@code src} is not modified. On {@link Verdict#ACCEPTED} {@code out} holds
      * the result; otherwise it is unchanged.
      *
+     * @param src the buffer; its position, limit, mark and byte order are not changed
+     * @param index the absolute index of the first octet
+     * @param limit the end of the readable range: nothing at or past it is read
+     * @param out the reusable holder that receives the result
+     * @return the verdict, counted
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      */
     public Verdict decapsulate(ByteBuffer src, int index, int limit, WccpDecapsulation out) {
@@ -290,6 +299,7 @@ public final class WccpDecapsulator {
         /**
          * Checks that every verdict is counted, and copies the map.
          *
+         * @param verdicts the count of every verdict, each verdict present
          * @throws IllegalArgumentException if a verdict is missing or a count is negative
          */
         public Stats {

@@ -20,6 +20,8 @@ public final class WccpRedirectDecoder {
     /**
      * Decodes the header at {@code src.position()}.
      *
+     * @param src the buffer; its position, limit, mark and byte order are not changed
+     * @return the header, its length on the wire and the payload after it
      * @throws MalformedPacketException if fewer than 4 bytes remain
      */
     public static Decoded<WccpRedirectHeader> decode(ByteBuffer src) {
@@ -29,6 +31,10 @@ public final class WccpRedirectDecoder {
     /**
      * Decodes the header at absolute {@code index}, reading no byte at or past {@code limit}.
      *
+     * @param src the buffer; its position, limit, mark and byte order are not changed
+     * @param index the absolute index of the first octet
+     * @param limit the end of the readable range: nothing at or past it is read
+     * @return the header, its length on the wire and the payload after it
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      * @throws MalformedPacketException if fewer than 4 bytes remain
      */

@@ -8,7 +8,10 @@ public final class WccpRedirectEncoder {
     private WccpRedirectEncoder() {
     }
 
-    /** @return 4 */
+    /**
+     * @param header the header
+     * @return 4
+     */
     public static int encodedLength(WccpRedirectHeader header) {
         return WccpRedirectHeader.LENGTH;
     }
@@ -16,6 +19,8 @@ public final class WccpRedirectEncoder {
     /**
      * Writes the header at {@code dst.position()}.
      *
+     * @param h the header
+     * @param dst the destination; written from its position, which does not move
      * @return 4
      * @throws IllegalArgumentException if {@code dst} has fewer than 4 bytes remaining
      */

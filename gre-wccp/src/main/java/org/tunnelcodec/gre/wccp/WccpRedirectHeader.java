@@ -44,12 +44,19 @@ public record WccpRedirectHeader(int flags, int serviceId, int alternateBucket, 
     /** The reserved bits. */
     public static final int RESERVED = 0xF8;
 
-    /** The header a cache returns a packet with when it received none (v2rev1 §3.13.1: U set). */
+    /** The header a cache returns a packet with when it received none (draft-mclaggan-wccp-v2rev1-00 §3.13.1: U set). */
     public static final WccpRedirectHeader UNAVAILABLE = new WccpRedirectHeader(CONTENTS_UNAVAILABLE, 0, 0, 0);
-    /** The "null" header of WCCP 2.0 (draft-wilson §4.13): all zero. */
+    /** The "null" header of WCCP 2.0 (draft-wilson-wrec-wccp-v2-01 §4.13): all zero. */
     public static final WccpRedirectHeader NULL = new WccpRedirectHeader(0, 0, 0, 0);
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param flags the flags octet as on the wire, 0..255 (reserved bits kept)
+     * @param serviceId the Service ID, 0..255
+     * @param alternateBucket the Alt Bucket, 0..255
+     * @param primaryBucket the Pri Bucket, 0..255
+     */
     public WccpRedirectHeader {
         Check.inRange("flags", flags, 0, 255);
         Check.inRange("serviceId", serviceId, 0, 255);

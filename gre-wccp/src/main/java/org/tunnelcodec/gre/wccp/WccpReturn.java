@@ -12,7 +12,7 @@ import org.tunnelcodec.core.ip.Ipv6Encoder;
 import org.tunnelcodec.core.ip.Ipv6Header;
 
 /**
- * The cache's GRE return path (draft-wilson-wrec-wccp-v2-01 §4.13, draft-mclaggan §3.13.1):
+ * The cache's GRE return path (draft-wilson-wrec-wccp-v2-01 §4.13, draft-mclaggan-wccp-v2rev1-00 §3.13.1):
  * encapsulates a declined packet back to its router, in GRE 0x883E with the redirect header
  * it arrived with (or {@link WccpRedirectHeader#UNAVAILABLE} / {@link WccpRedirectHeader#NULL}
  * when it had none), by writing into headroom in front of the packet. Nothing is copied: the
@@ -28,6 +28,9 @@ public final class WccpReturn {
     /**
      * Writes the GRE header and the redirect header in the 8 octets before {@code packetIndex}.
      *
+     * @param buf         the buffer holding the packet, with headroom before it
+     * @param packetIndex the absolute index of the packet's first octet
+     * @param header      the redirect header to send the packet back with
      * @return the index of the GRE header's first octet ({@code packetIndex - 8})
      * @throws IndexOutOfBoundsException if there are fewer than 8 octets of headroom
      */
@@ -44,7 +47,13 @@ public final class WccpReturn {
      * Writes an outer IPv4 header (protocol 47, DF clear, the given TTL), GRE and the
      * redirect header in the 28 octets before {@code packetIndex}.
      *
+     * @param buf          the buffer holding the packet, with headroom before it
+     * @param packetIndex  the absolute index of the packet's first octet
      * @param packetLength the returned packet's length
+     * @param cache        the outer source: the cache's address
+     * @param router       the outer destination: the router's address
+     * @param header       the redirect header to send the packet back with
+     * @param timeToLive   the outer Time to Live
      * @return the index of the outer IPv4 header's first octet
      * @throws IndexOutOfBoundsException if there are fewer than 28 octets of headroom
      */
@@ -63,7 +72,13 @@ public final class WccpReturn {
      * Writes an outer IPv6 header (Next Header 47, the given hop limit), GRE and the redirect
      * header in the 48 octets before {@code packetIndex}.
      *
+     * @param buf          the buffer holding the packet, with headroom before it
+     * @param packetIndex  the absolute index of the packet's first octet
      * @param packetLength the returned packet's length
+     * @param cache        the outer source: the cache's address
+     * @param router       the outer destination: the router's address
+     * @param header       the redirect header to send the packet back with
+     * @param hopLimit     the outer Hop Limit
      * @return the index of the outer IPv6 header's first octet
      * @throws IndexOutOfBoundsException if there are fewer than 48 octets of headroom
      */

@@ -13,7 +13,12 @@ import java.util.Objects;
  * @param version how its packets are framed
  */
 public record WccpRouter(InetAddress address, WccpVersion version) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param address the router's address, IPv4 or IPv6
+     * @param version how its packets are framed
+     */
     public WccpRouter {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(version, "version");

@@ -47,7 +47,12 @@ public sealed interface WccpAssignment {
      * @param buckets   the 256 bucket octets ({@link WccpBuckets})
      */
     record HashBuckets(List<Ipv4Address> webCaches, ByteString buckets) implements WccpAssignment {
-        /** Checks the components and copies the list. */
+        /**
+         * Checks the components and copies the list.
+         *
+         * @param webCaches the caches' address elements, at most {@value WccpMessageDecoder#MAX_WEB_CACHES}
+         * @param buckets the 256 bucket octets ({@link WccpBuckets})
+         */
         public HashBuckets {
             webCaches = List.copyOf(webCaches);
             Check.inRange("webCaches.size()", webCaches.size(), 0, WccpMessageDecoder.MAX_WEB_CACHES);
@@ -114,7 +119,11 @@ public sealed interface WccpAssignment {
      * @param sets the Mask/Value Set Elements, at most {@value WccpMessageDecoder#MAX_MASK_VALUE_SETS}
      */
     record MaskValueSets(List<WccpMaskValueSet> sets) implements WccpAssignment {
-        /** Checks the components and copies the list. */
+        /**
+         * Checks the components and copies the list.
+         *
+         * @param sets the Mask/Value Set Elements, at most {@value WccpMessageDecoder#MAX_MASK_VALUE_SETS}
+         */
         public MaskValueSets {
             sets = List.copyOf(sets);
             Check.inRange("sets.size()", sets.size(), 0, WccpMessageDecoder.MAX_MASK_VALUE_SETS);
@@ -139,7 +148,12 @@ public sealed interface WccpAssignment {
      * @param body the octets after the routers
      */
     record Unknown(int type, ByteString body) implements WccpAssignment {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param type the Assignment Type, 2..65535
+         * @param body the octets after the routers
+         */
         public Unknown {
             Check.inRange("type", type, TYPE_ALTERNATE_MASK, 0xFFFF);
             Objects.requireNonNull(body, "body");

@@ -43,7 +43,13 @@ public sealed interface WccpAssignmentData {
         /** The encoded length in octets. */
         public static final int LENGTH = WccpBuckets.VECTOR_LENGTH + 4;
 
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param buckets the 256-bit bucket vector, 32 octets ({@link WccpBuckets})
+         * @param weight the Assignment Weight, 0..65535
+         * @param status the Status, 0..65535 (produced by the cache, relayed by routers)
+         */
         public Hash {
             WccpBuckets.checkVector(buckets);
             Check.inRange("weight", weight, 0, 0xFFFF);
@@ -77,7 +83,13 @@ public sealed interface WccpAssignmentData {
      * @param status the Status, 0..65535
      */
     record Mask(List<WccpMaskValueSet> sets, int weight, int status) implements WccpAssignmentData {
-        /** Checks the components and copies the list. */
+        /**
+         * Checks the components and copies the list.
+         *
+         * @param sets the Mask/Value Set Elements, at most {@value WccpMessageDecoder#MAX_MASK_VALUE_SETS}
+         * @param weight the Assignment Weight, 0..65535
+         * @param status the Status, 0..65535
+         */
         public Mask {
             sets = List.copyOf(sets);
             Check.inRange("sets.size()", sets.size(), 0, WccpMessageDecoder.MAX_MASK_VALUE_SETS);
@@ -120,7 +132,12 @@ public sealed interface WccpAssignmentData {
      * @param data         the data, at most 65535 octets
      */
     record Extended(int extendedType, ByteString data) implements WccpAssignmentData {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param extendedType the Extended Assignment Data's own Type field, 0..65535
+         * @param data the data, at most 65535 octets
+         */
         public Extended {
             Check.inRange("extendedType", extendedType, 0, 0xFFFF);
             Objects.requireNonNull(data, "data");

@@ -20,7 +20,12 @@ import org.tunnelcodec.core.internal.Check;
  * @param changeNumber the Key Change Number, 0..2^32-1
  */
 public record WccpAssignmentKey(Ipv4Address address, long changeNumber) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param address the designated web-cache's address element
+     * @param changeNumber the Key Change Number, 0..2^32-1
+     */
     public WccpAssignmentKey {
         Objects.requireNonNull(address, "address");
         Check.inRange("changeNumber", changeNumber, 0, 0xFFFF_FFFFL);

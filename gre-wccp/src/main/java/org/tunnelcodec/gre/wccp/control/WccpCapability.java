@@ -137,7 +137,12 @@ public sealed interface WccpCapability {
      * @param lower the second 16 bits: the value, or the lower limit
      */
     record TransmitT(int upper, int lower) implements WccpCapability {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param upper the first 16 bits: 0 for a single value, else the upper limit
+         * @param lower the second 16 bits: the value, or the lower limit
+         */
         public TransmitT {
             Check.inRange("upper", upper, 0, 0xFFFF);
             Check.inRange("lower", lower, 0, 0xFFFF);
@@ -179,7 +184,14 @@ public sealed interface WccpCapability {
      */
     record TimerScale(int timeoutUpper, int timeoutLower, int raTimerUpper, int raTimerLower)
             implements WccpCapability {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param timeoutUpper octet 0: 0 for a single value, else the timeout scale's upper limit
+         * @param timeoutLower octet 1: the timeout scale, or its lower limit
+         * @param raTimerUpper octet 2: 0 for a single value, else the RA timer scale's upper limit
+         * @param raTimerLower octet 3: the RA timer scale, or its lower limit
+         */
         public TimerScale {
             Check.inRange("timeoutUpper", timeoutUpper, 0, 0xFF);
             Check.inRange("timeoutLower", timeoutLower, 0, 0xFF);
@@ -214,7 +226,12 @@ public sealed interface WccpCapability {
      * @param value the Capability Value, at most 65535 octets
      */
     record Unknown(int type, ByteString value) implements WccpCapability {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param type the Capability Type, 0 or 6..65535
+         * @param value the Capability Value, at most 65535 octets
+         */
         public Unknown {
             Check.inRange("type", type, 0, 0xFFFF);
             Check.argument(type < FORWARDING_METHOD || type > TIMER_SCALE, "type", type, "not a defined type 1..5");

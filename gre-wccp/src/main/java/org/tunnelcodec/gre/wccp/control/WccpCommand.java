@@ -37,7 +37,11 @@ public sealed interface WccpCommand {
      * @param webCache the cache's address element
      */
     record Shutdown(Ipv4Address webCache) implements WccpCommand {
-        /** Checks the component. */
+        /**
+         * Checks the component.
+         *
+         * @param webCache the cache's address element
+         */
         public Shutdown {
             Objects.requireNonNull(webCache, "webCache");
         }
@@ -59,7 +63,11 @@ public sealed interface WccpCommand {
      * @param webCache the cache's address element
      */
     record ShutdownResponse(Ipv4Address webCache) implements WccpCommand {
-        /** Checks the component. */
+        /**
+         * Checks the component.
+         *
+         * @param webCache the cache's address element
+         */
         public ShutdownResponse {
             Objects.requireNonNull(webCache, "webCache");
         }
@@ -82,7 +90,12 @@ public sealed interface WccpCommand {
      * @param data the Command Data, at most 65535 octets
      */
     record Unknown(int type, ByteString data) implements WccpCommand {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param type the Command Type, 0 or 3..65535
+         * @param data the Command Data, at most 65535 octets
+         */
         public Unknown {
             Check.inRange("type", type, 0, 0xFFFF);
             Check.argument(type != SHUTDOWN && type != SHUTDOWN_RESPONSE, "type", type, "not 1 or 2");

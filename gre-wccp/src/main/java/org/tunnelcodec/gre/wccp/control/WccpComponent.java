@@ -56,7 +56,12 @@ public sealed interface WccpComponent {
 
         private static final ByteString ZERO_DIGEST = ByteString.of(new byte[DIGEST_LENGTH]);
 
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param option the Security Option, 0..2^32-1
+         * @param implementation the Security Implementation: empty for none, the MD5 digest for MD5
+         */
         public SecurityInfo {
             Check.inRange("option", option, 0, 0xFFFF_FFFFL);
             Objects.requireNonNull(implementation, "implementation");
@@ -138,7 +143,16 @@ public sealed interface WccpComponent {
         /** The component Length. */
         public static final int LENGTH = 24;
 
-        /** Checks the components and copies the list. */
+        /**
+         * Checks the components and copies the list.
+         *
+         * @param serviceType the Service Type: 0 standard (well-known), 1 dynamic; any 0..255 kept
+         * @param serviceId the Service ID, 0..255 (standard 0 = HTTP)
+         * @param priority the Priority, 0..255
+         * @param protocol the IP Protocol (0 = all protocols)
+         * @param flags the Service Flags
+         * @param ports exactly 8 Port fields, each 0..65535; the list ends at the first 0
+         */
         public ServiceInfo {
             Check.inRange("serviceType", serviceType, 0, 0xFF);
             Check.inRange("serviceId", serviceId, 0, 0xFF);
@@ -220,7 +234,13 @@ public sealed interface WccpComponent {
      */
     record RouterIdentityInfo(WccpRouterIdentity router, Ipv4Address sentTo, List<Ipv4Address> receivedFrom)
             implements WccpComponent {
-        /** Checks the components and copies the list. */
+        /**
+         * Checks the components and copies the list.
+         *
+         * @param router the router's identity and Receive ID
+         * @param sentTo where the cache sent the HERE_I_AM being answered (a multicast group if multicast)
+         * @param receivedFrom the caches this I_SEE_YOU is aimed at, at most {@value WccpMessageDecoder#MAX_WEB_CACHES}
+         */
         public RouterIdentityInfo {
             Objects.requireNonNull(router, "router");
             Objects.requireNonNull(sentTo, "sentTo");
@@ -245,7 +265,11 @@ public sealed interface WccpComponent {
      * @param webCache the element
      */
     record WebCacheIdentityInfo(WccpWebCacheIdentity webCache) implements WccpComponent {
-        /** Checks the component. */
+        /**
+         * Checks the component.
+         *
+         * @param webCache the element
+         */
         public WebCacheIdentityInfo {
             Objects.requireNonNull(webCache, "webCache");
             WccpControlLayout.checkComponentLength("webCache", webCache.encodedLength());
@@ -279,7 +303,14 @@ public sealed interface WccpComponent {
      */
     record RouterViewInfo(long memberChangeNumber, WccpAssignmentKey assignmentKey, List<Ipv4Address> routers,
                           List<WccpWebCacheIdentity> webCaches) implements WccpComponent {
-        /** Checks the components and copies the lists. */
+        /**
+         * Checks the components and copies the lists.
+         *
+         * @param memberChangeNumber the Member Change Number, 0..2^32-1
+         * @param assignmentKey the Assignment Key Element
+         * @param routers the routers' address elements, at most {@value WccpMessageDecoder#MAX_ROUTERS}
+         * @param webCaches the caches, at most {@value WccpMessageDecoder#MAX_WEB_CACHES}
+         */
         public RouterViewInfo {
             Check.inRange("memberChangeNumber", memberChangeNumber, 0, 0xFFFF_FFFFL);
             Objects.requireNonNull(assignmentKey, "assignmentKey");
@@ -324,7 +355,13 @@ public sealed interface WccpComponent {
      */
     record WebCacheViewInfo(long changeNumber, List<WccpRouterIdentity> routers, List<Ipv4Address> webCaches)
             implements WccpComponent {
-        /** Checks the components and copies the lists. */
+        /**
+         * Checks the components and copies the lists.
+         *
+         * @param changeNumber the Change Number, 0..2^32-1
+         * @param routers the routers and the last Receive ID heard from each, at most {@value WccpMessageDecoder#MAX_ROUTERS}
+         * @param webCaches the caches' address elements, at most {@value WccpMessageDecoder#MAX_WEB_CACHES}
+         */
         public WebCacheViewInfo {
             Check.inRange("changeNumber", changeNumber, 0, 0xFFFF_FFFFL);
             routers = List.copyOf(routers);
@@ -360,7 +397,13 @@ public sealed interface WccpComponent {
      */
     record AssignmentInfo(WccpAssignmentKey assignmentKey, List<WccpRouterAssignment> routers,
                           WccpAssignment.HashBuckets assignment) implements WccpComponent {
-        /** Checks the components and copies the list. */
+        /**
+         * Checks the components and copies the list.
+         *
+         * @param assignmentKey the Assignment Key Element
+         * @param routers the routers, at most {@value WccpMessageDecoder#MAX_ROUTERS}
+         * @param assignment the caches and the 256 bucket octets
+         */
         public AssignmentInfo {
             Objects.requireNonNull(assignmentKey, "assignmentKey");
             routers = List.copyOf(routers);
@@ -395,7 +438,13 @@ public sealed interface WccpComponent {
         /** The component Length. */
         public static final int LENGTH = 16;
 
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param router the router and the Receive ID it expects
+         * @param sentTo where the cache sent its last HERE_I_AM
+         * @param target the cache being queried
+         */
         public RouterQueryInfo {
             Objects.requireNonNull(router, "router");
             Objects.requireNonNull(sentTo, "sentTo");
@@ -419,7 +468,11 @@ public sealed interface WccpComponent {
      * @param capabilities the elements in wire order, at most {@value WccpMessageDecoder#MAX_ELEMENTS}
      */
     record CapabilitiesInfo(List<WccpCapability> capabilities) implements WccpComponent {
-        /** Checks the components and copies the list. */
+        /**
+         * Checks the components and copies the list.
+         *
+         * @param capabilities the elements in wire order, at most {@value WccpMessageDecoder#MAX_ELEMENTS}
+         */
         public CapabilitiesInfo {
             capabilities = List.copyOf(capabilities);
             Check.inRange("capabilities.size()", capabilities.size(), 0, WccpMessageDecoder.MAX_ELEMENTS);
@@ -486,7 +539,13 @@ public sealed interface WccpComponent {
      */
     record AlternateAssignment(WccpAssignmentKey assignmentKey, List<WccpRouterAssignment> routers,
                                WccpAssignment assignment) implements WccpComponent {
-        /** Checks the components and copies the list. */
+        /**
+         * Checks the components and copies the list.
+         *
+         * @param assignmentKey the Assignment Key Element
+         * @param routers the routers, at most {@value WccpMessageDecoder#MAX_ROUTERS}
+         * @param assignment the assignment body
+         */
         public AlternateAssignment {
             Objects.requireNonNull(assignmentKey, "assignmentKey");
             routers = List.copyOf(routers);
@@ -517,7 +576,11 @@ public sealed interface WccpComponent {
      * @param sets the Mask/Value Set Elements, at most {@value WccpMessageDecoder#MAX_MASK_VALUE_SETS}
      */
     record AssignmentMap(List<WccpMaskValueSet> sets) implements WccpComponent {
-        /** Checks the components and copies the list. */
+        /**
+         * Checks the components and copies the list.
+         *
+         * @param sets the Mask/Value Set Elements, at most {@value WccpMessageDecoder#MAX_MASK_VALUE_SETS}
+         */
         public AssignmentMap {
             sets = List.copyOf(sets);
             Check.inRange("sets.size()", sets.size(), 0, WccpMessageDecoder.MAX_MASK_VALUE_SETS);
@@ -541,7 +604,11 @@ public sealed interface WccpComponent {
      * @param commands the elements in wire order, at most {@value WccpMessageDecoder#MAX_ELEMENTS}
      */
     record CommandExtension(List<WccpCommand> commands) implements WccpComponent {
-        /** Checks the components and copies the list. */
+        /**
+         * Checks the components and copies the list.
+         *
+         * @param commands the elements in wire order, at most {@value WccpMessageDecoder#MAX_ELEMENTS}
+         */
         public CommandExtension {
             commands = List.copyOf(commands);
             Check.inRange("commands.size()", commands.size(), 0, WccpMessageDecoder.MAX_ELEMENTS);
@@ -584,7 +651,12 @@ public sealed interface WccpComponent {
      * @param body the body, at most 65535 octets
      */
     record UnknownComponent(int type, ByteString body) implements WccpComponent {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param type the component Type, 0..65535, not one {@link WccpComponentType#isDecoded decoded} into a record
+         * @param body the body, at most 65535 octets
+         */
         public UnknownComponent {
             Check.inRange("type", type, 0, 0xFFFF);
             Check.argument(!WccpComponentType.isDecoded(type), "type", type, "a type without its own record");

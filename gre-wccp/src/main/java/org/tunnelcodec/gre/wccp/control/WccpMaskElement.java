@@ -29,7 +29,14 @@ public record WccpMaskElement(int sourceAddressMask, int destinationAddressMask,
     /** The encoded length in octets. */
     public static final int LENGTH = 12;
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param sourceAddressMask the Source Address Mask, any 32 bits
+     * @param destinationAddressMask the Destination Address Mask, any 32 bits
+     * @param sourcePortMask the Source Port Mask, 0..65535
+     * @param destinationPortMask the Destination Port Mask, 0..65535
+     */
     public WccpMaskElement {
         Check.inRange("sourcePortMask", sourcePortMask, 0, 0xFFFF);
         Check.inRange("destinationPortMask", destinationPortMask, 0, 0xFFFF);

@@ -29,7 +29,12 @@ public record WccpMaskValueSet(WccpMaskElement mask, List<WccpValueElement> valu
      */
     public static final int MAX_VALUES = 256;
 
-    /** Checks the components and copies the list. */
+    /**
+     * Checks the components and copies the list.
+     *
+     * @param mask the Mask Element
+     * @param values the Value Elements, at most {@value #MAX_VALUES}
+     */
     public WccpMaskValueSet {
         Objects.requireNonNull(mask, "mask");
         values = List.copyOf(values);

@@ -45,7 +45,13 @@ public record WccpMessage(WccpMessageType type, int version, List<WccpComponent>
     /** The octets of the message header. */
     public static final int HEADER_LENGTH = 8;
 
-    /** Checks the components and copies the list. */
+    /**
+     * Checks the components and copies the list.
+     *
+     * @param type the message Type; any value but the WCCP v1 types 7-9
+     * @param version the Version, 0x0200..0x02FF ({@link #VERSION_2_00}, {@link #VERSION_2_01})
+     * @param components the components in wire order, at most {@value WccpMessageDecoder#MAX_COMPONENTS}
+     */
     public WccpMessage {
         Objects.requireNonNull(type, "type");
         Check.argument(!type.isV1(), "type", type, "not a WCCP v1 type 7..9 (see WccpV1Message)");

@@ -24,13 +24,15 @@ import org.tunnelcodec.core.internal.Wire;
  *   <li>Type 7-9 (WCCP v1, {@link WccpV1MessageDecoder}) or a major version other than 2
  *       ([R1] 3.4: such a message is ignored): {@code UNSUPPORTED_VERSION}; any minor version
  *       and any other Type are decoded;</li>
- *   <li>every component header and body inside the message Length, the message Length used
- *       up exactly by whole components: else {@code BAD_LENGTH};</li>
- *   <li>inside a component, every field of the drafts within the component Length and the
- *       fields using the Length up exactly: else {@code BAD_LENGTH}. Fixed sizes: Security
- *       Info 4 (none) or 20 (MD5), Service Info 24, Router Query Info 16; the defined
- *       capability types and the SHUTDOWN commands have 4-octet values; an Alternate
- *       Assignment's Assignment Length equals its Length minus 4;</li>
+ *   <li>every component header and body inside the message Length: else {@code TRUNCATED}
+ *       with {@code boundedBy} "wccp-control Length";</li>
+ *   <li>inside a component, every field of the drafts within the component Length: else
+ *       {@code TRUNCATED} with {@code boundedBy} "wccp-control Component Length";</li>
+ *   <li>the fields using the component Length up exactly, and the fixed sizes: else
+ *       {@code BAD_LENGTH}, carrying the Length. Fixed sizes: Security Info 4 (none) or 20
+ *       (MD5), Service Info 24, Router Query Info 16; the defined capability types and the
+ *       SHUTDOWN commands have 4-octet values; an Alternate Assignment's Assignment Length
+ *       equals its Length minus 4;</li>
  *   <li>a count that promises more elements than the Length can hold: {@code BAD_LENGTH};
  *       one within the Length but above its cap: {@code LIMIT_EXCEEDED}.</li>
  * </ul>
@@ -73,6 +75,7 @@ public final class WccpMessageDecoder {
     /**
      * Decodes the message at {@code src.position()}.
      *
+     * @param src the buffer; its position, limit, mark and byte order are not changed
      * @return the message, its length ({@code 8 + Length}) and an empty payload after it
      * @throws MalformedPacketException if the bytes are not a valid WCCP v2 message
      */
@@ -84,6 +87,9 @@ public final class WccpMessageDecoder {
      * Decodes the message at absolute {@code index}, reading no byte at or past {@code limit};
      * otherwise as {@link #decode(ByteBuffer)}. Offsets in errors count from {@code index}.
      *
+     * @param src the buffer; its position, limit, mark and byte order are not changed
+     * @param index the absolute index of the first octet
+     * @param limit the end of the readable range: nothing at or past it is read
      * @return the message, its length ({@code 8 + Length}) and an empty payload after it
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      * @throws MalformedPacketException if the bytes are not a valid WCCP v2 message
@@ -101,17 +107,20 @@ public final class WccpMessageDecoder {
             }
             int at = r.pos;
             if (end - at < WccpControlLayout.COMPONENT_HEADER) {
-                throw r.badLength("Type", WccpControlLayout.COMPONENT_HEADER, "the message Length");
+                throw MalformedPacketException.truncated(PROTOCOL, "Type", at - index, WccpControlLayout.COMPONENT_HEADER,
+                        end - at, WccpControlLayout.MESSAGE_LENGTH);
             }
             int componentType = r.u16();
             int componentLength = r.u16();
             if (componentLength > end - r.pos) {
-                throw componentPastMessage(at + 2 - index, componentLength, end - r.pos);
+                throw WccpControlLayout.componentPastMessage(componentType, r.pos - index, componentLength, end - r.pos);
             }
             r.limit = r.pos + componentLength;
             components.add(component(r, componentType, componentLength));
             if (r.pos != r.limit) {
-                throw r.trailing(WccpComponentType.nameOf(componentType));
+                throw MalformedPacketException.invalid(PROTOCOL, "Length", at + 2 - index, Reason.BAD_LENGTH,
+                        componentLength, (componentLength - (r.limit - r.pos)) + ", the octets of the fields of "
+                                + WccpComponentType.nameOf(componentType));
             }
             r.limit = end;
         }
@@ -123,6 +132,8 @@ public final class WccpMessageDecoder {
      * Checks the header of the message at {@code index} and that all {@code 8 + Length}
      * octets are there, without allocating.
      *
+     * @param src the buffer; its position, limit, mark and byte order are not changed
+     * @param index the absolute index of the first octet
      * @return the message's length, {@code 8 + Length}
      * @throws MalformedPacketException ({@code TRUNCATED}, {@code UNSUPPORTED_VERSION}) as {@link #decode} does
      */
@@ -134,6 +145,8 @@ public final class WccpMessageDecoder {
     /**
      * Peeks at the Length field without further checks.
      *
+     * @param src the buffer; its position, limit, mark and byte order are not changed
+     * @param index the absolute index of the first octet
      * @return the octets after the 8-octet header, as the field says
      * @throws MalformedPacketException ({@code TRUNCATED}) if the header is not all there
      */
@@ -146,8 +159,8 @@ public final class WccpMessageDecoder {
         Wire.require(PROTOCOL, "Type", index, index, WccpMessage.HEADER_LENGTH, limit);
         int type = Wire.i32(src, index);
         if (type >= 7 && type <= 9) {
-            throw MalformedPacketException.invalid(PROTOCOL, "Type", 0, Reason.UNSUPPORTED_VERSION,
-                    "WCCP v1 message type " + type + " (expected: v2; decode it with WccpV1MessageDecoder)");
+            throw MalformedPacketException.invalid(PROTOCOL, "Type", 0, Reason.UNSUPPORTED_VERSION, type,
+                    "a v2 Type, not 7 to 9, which are v1, for WccpV1MessageDecoder");
         }
         int version = Wire.u16(src, index + WccpControlLayout.VERSION_OFFSET);
         if (version >>> 8 != 2) {
@@ -313,7 +326,7 @@ public final class WccpMessageDecoder {
             if (type >= WccpCapability.FORWARDING_METHOD && type <= WccpCapability.TIMER_SCALE) {
                 if (length != 4) {
                     throw MalformedPacketException.invalid(PROTOCOL, "Capability Length", r.pos - 2 - r.base,
-                            Reason.BAD_LENGTH, "capability type " + type + " length " + length + " (expected: 4)");
+                            Reason.BAD_LENGTH, length, "4 for capability type " + type);
                 }
                 capabilities.add(capability(type, r.i32()));
             } else {
@@ -345,8 +358,7 @@ public final class WccpMessageDecoder {
         int assignmentLength = r.u16();
         if (assignmentLength != r.limit - r.pos) {
             throw MalformedPacketException.invalid(PROTOCOL, "Assignment Length", r.pos - 2 - r.base, Reason.BAD_LENGTH,
-                    "assignment length " + assignmentLength + " (expected: the component Length minus 4, "
-                            + (r.limit - r.pos) + ")");
+                    assignmentLength, (r.limit - r.pos) + ", the component Length minus 4");
         }
         WccpAssignmentKey key = assignmentKey(r);
         List<WccpRouterAssignment> routers = routerAssignments(r);
@@ -379,7 +391,7 @@ public final class WccpMessageDecoder {
             if (type == WccpCommand.SHUTDOWN || type == WccpCommand.SHUTDOWN_RESPONSE) {
                 if (length != 4) {
                     throw MalformedPacketException.invalid(PROTOCOL, "Command Length", r.pos - 2 - r.base,
-                            Reason.BAD_LENGTH, "command type " + type + " length " + length + " (expected: 4)");
+                            Reason.BAD_LENGTH, length, "4 for command type " + type);
                 }
                 Ipv4Address cache = r.address();
                 commands.add(type == WccpCommand.SHUTDOWN ? new WccpCommand.Shutdown(cache)
@@ -450,30 +462,26 @@ public final class WccpMessageDecoder {
         int at = r.pos;
         long n = r.u32();
         if (n * elementLength > r.limit - r.pos) {
-            throw MalformedPacketException.invalid(PROTOCOL, field, at - r.base, Reason.BAD_LENGTH,
-                    n + " elements of at least " + elementLength + " octets (expected: at most "
-                            + (r.limit - r.pos) / elementLength + " in the component Length)");
+            throw MalformedPacketException.invalid(PROTOCOL, field, at - r.base, Reason.BAD_LENGTH, n,
+                    "at most " + (r.limit - r.pos) / elementLength + " elements of at least " + elementLength
+                            + " octets in the rest of the component Length");
         }
         if (n > cap) {
-            throw limit(field, at - r.base, n + " elements (expected: at most " + cap + ")");
+            throw MalformedPacketException.invalid(PROTOCOL, field, at - r.base, Reason.LIMIT_EXCEEDED, n,
+                    "at most " + cap);
         }
         return (int) n;
     }
 
     private static MalformedPacketException badVersion(int version) {
         return MalformedPacketException.invalid(PROTOCOL, "Version", WccpControlLayout.VERSION_OFFSET,
-                Reason.UNSUPPORTED_VERSION, String.format("version 0x%04x (expected: major version 2, 0x02xx)", version));
-    }
-
-    private static MalformedPacketException componentPastMessage(int offset, int length, int left) {
-        return MalformedPacketException.invalid(PROTOCOL, "Length", offset, Reason.BAD_LENGTH,
-                "component length " + length + " (expected: at most " + left + ", the rest of the message Length)");
+                Reason.UNSUPPORTED_VERSION, version, "major version 2, 0x0200 to 0x02ff");
     }
 
     private static MalformedPacketException badComponentLength(int offset, String component, int length,
                                                                String expected) {
-        return MalformedPacketException.invalid(PROTOCOL, "Length", offset, Reason.BAD_LENGTH,
-                component + " length " + length + " (expected: " + expected + ")");
+        return MalformedPacketException.invalid(PROTOCOL, "Length", offset, Reason.BAD_LENGTH, length,
+                expected + " for " + component);
     }
 
     private static MalformedPacketException limit(String field, int offset, String detail) {
@@ -494,21 +502,15 @@ public final class WccpMessageDecoder {
             this.limit = limit;
         }
 
-        /** @throws MalformedPacketException ({@code BAD_LENGTH}) unless {@code n} octets are left */
+        /**
+         * @throws MalformedPacketException ({@code TRUNCATED}, bounded by the component Length)
+         *     unless {@code n} octets are left
+         */
         void need(String field, int n) {
             if (n > limit - pos) {
-                throw badLength(field, n, "the component Length");
+                throw MalformedPacketException.truncated(PROTOCOL, field, pos - base, n, limit - pos,
+                        WccpControlLayout.COMPONENT_LENGTH);
             }
-        }
-
-        MalformedPacketException badLength(String field, int n, String what) {
-            return MalformedPacketException.invalid(PROTOCOL, field, pos - base, Reason.BAD_LENGTH,
-                    n + " octets needed, " + (limit - pos) + " left in " + what);
-        }
-
-        MalformedPacketException trailing(String component) {
-            return MalformedPacketException.invalid(PROTOCOL, "Length", pos - base, Reason.BAD_LENGTH,
-                    (limit - pos) + " octets after the fields of " + component + " (expected: none)");
         }
 
         int u8() {

@@ -20,7 +20,10 @@ public final class WccpMessageEncoder {
     private WccpMessageEncoder() {
     }
 
-    /** @return the exact encoded length: 8 + the message Length */
+    /**
+     * @param message the message
+     * @return the exact encoded length: 8 + the message Length
+     */
     public static int encodedLength(WccpMessage message) {
         return message.encodedLength();
     }
@@ -28,6 +31,8 @@ public final class WccpMessageEncoder {
     /**
      * Writes the message at {@code dst.position()}.
      *
+     * @param message the message
+     * @param dst the destination; written from its position, which does not move
      * @return the number of bytes written
      * @throws IllegalArgumentException if {@code dst} is too small
      * @throws java.nio.ReadOnlyBufferException if {@code dst} is read-only

@@ -23,7 +23,13 @@ import org.tunnelcodec.core.internal.Check;
  * @param changeNumber the Member Change Number of that I_SEE_YOU, 0..2^32-1
  */
 public record WccpRouterAssignment(Ipv4Address address, long receiveId, long changeNumber) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param address the router's address element
+     * @param receiveId the Receive ID of the router's last I_SEE_YOU, 0..2^32-1
+     * @param changeNumber the Member Change Number of that I_SEE_YOU, 0..2^32-1
+     */
     public WccpRouterAssignment {
         Objects.requireNonNull(address, "address");
         Check.inRange("receiveId", receiveId, 0, 0xFFFF_FFFFL);

@@ -24,7 +24,12 @@ import org.tunnelcodec.core.internal.Check;
  * @param receiveId the Receive ID, 0..2^32-1
  */
 public record WccpRouterIdentity(Ipv4Address address, long receiveId) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param address the router's address element (an Address Table index under WCCP 2.01 with an Address Table, see the package documentation)
+     * @param receiveId the Receive ID, 0..2^32-1
+     */
     public WccpRouterIdentity {
         Objects.requireNonNull(address, "address");
         Check.inRange("receiveId", receiveId, 0, 0xFFFF_FFFFL);

@@ -127,20 +127,20 @@ public final class WccpSecurity {
         int pos = index + WccpMessage.HEADER_LENGTH;
         while (pos < end) {
             if (end - pos < WccpControlLayout.COMPONENT_HEADER) {
-                throw MalformedPacketException.invalid(PROTOCOL, "Type", pos - index, Reason.BAD_LENGTH,
-                        (end - pos) + " octets left in the message Length (expected: a 4-octet component header)");
+                throw MalformedPacketException.truncated(PROTOCOL, "Type", pos - index,
+                        WccpControlLayout.COMPONENT_HEADER, end - pos, WccpControlLayout.MESSAGE_LENGTH);
             }
             int type = Wire.u16(b, pos);
             int length = Wire.u16(b, pos + 2);
             if (length > end - pos - WccpControlLayout.COMPONENT_HEADER) {
-                throw MalformedPacketException.invalid(PROTOCOL, "Length", pos + 2 - index, Reason.BAD_LENGTH,
-                        "component length " + length + " runs past the message Length");
+                throw WccpControlLayout.componentPastMessage(type, pos + WccpControlLayout.COMPONENT_HEADER - index,
+                        length, end - pos - WccpControlLayout.COMPONENT_HEADER);
             }
             if (type == WccpComponentType.SECURITY_INFO.code()) {
                 if (length < 4 || Wire.u32(b, pos + 4) == WccpComponent.SecurityInfo.MD5
                         && length != WccpControlLayout.MD5_SECURITY_LENGTH) {
                     throw MalformedPacketException.invalid(PROTOCOL, "Length", pos + 2 - index, Reason.BAD_LENGTH,
-                            "Security Info length " + length + " (expected: 4 with option none, 20 with MD5)");
+                            length, "4 with Security Option none, 20 with MD5");
                 }
                 return pos;
             }

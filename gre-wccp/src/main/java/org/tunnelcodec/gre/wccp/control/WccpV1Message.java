@@ -56,7 +56,14 @@ public sealed interface WccpV1Message {
         /** The encoded length. */
         public static final int LENGTH = 52;
 
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param hashRevision the Hash Revision, 0..2^32-1 (0 in [V1])
+         * @param buckets the Hash Information: a 32-octet bucket vector ({@link WccpBuckets})
+         * @param flags the U + Reserved word, raw
+         * @param receivedId the Received ID of the last I_SEE_YOU (0 initially), 0..2^32-1
+         */
         public HereIAm {
             Check.inRange("hashRevision", hashRevision, 0, 0xFFFF_FFFFL);
             WccpBuckets.checkVector(buckets);
@@ -94,7 +101,14 @@ public sealed interface WccpV1Message {
         /** The encoded length. */
         public static final int LENGTH = 44;
 
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param address the Web-Cache IP Address
+         * @param hashRevision the Hash Revision, 0..2^32-1
+         * @param buckets the Hash Information: a 32-octet bucket vector
+         * @param flags the U + Reserved word, raw
+         */
         public WebCacheEntry {
             Objects.requireNonNull(address, "address");
             Check.inRange("hashRevision", hashRevision, 0, 0xFFFF_FFFFL);
@@ -118,7 +132,13 @@ public sealed interface WccpV1Message {
      * @param webCaches    the Web-Cache List Entries, at most {@value #MAX_WEB_CACHES}
      */
     record ISeeYou(long changeNumber, long receivedId, List<WebCacheEntry> webCaches) implements WccpV1Message {
-        /** Checks the components and copies the list. */
+        /**
+         * Checks the components and copies the list.
+         *
+         * @param changeNumber the Change Number, 0..2^32-1
+         * @param receivedId the Received ID (never 0 per [V1]; not enforced), 0..2^32-1
+         * @param webCaches the Web-Cache List Entries, at most {@value #MAX_WEB_CACHES}
+         */
         public ISeeYou {
             Check.inRange("changeNumber", changeNumber, 0, 0xFFFF_FFFFL);
             Check.inRange("receivedId", receivedId, 0, 0xFFFF_FFFFL);
@@ -145,7 +165,13 @@ public sealed interface WccpV1Message {
      * @param buckets    the 256 bucket octets: 0xFF unassigned, else the cache's index in {@code webCaches}
      */
     record AssignBucket(long receivedId, List<Ipv4Address> webCaches, ByteString buckets) implements WccpV1Message {
-        /** Checks the components and copies the list. */
+        /**
+         * Checks the components and copies the list.
+         *
+         * @param receivedId the Received ID, 0..2^32-1
+         * @param webCaches the Web Cache IP Addresses, at most {@value #MAX_WEB_CACHES}
+         * @param buckets the 256 bucket octets: 0xFF unassigned, else the cache's index in {@code webCaches}
+         */
         public AssignBucket {
             Check.inRange("receivedId", receivedId, 0, 0xFFFF_FFFFL);
             webCaches = List.copyOf(webCaches);

@@ -33,6 +33,7 @@ public final class WccpV1MessageDecoder {
     /**
      * Decodes the message at {@code src.position()}.
      *
+     * @param src the buffer; its position, limit, mark and byte order are not changed
      * @return the message, its length and the octets after it as payload
      * @throws MalformedPacketException if the bytes are not a valid WCCP v1 message
      */
@@ -44,6 +45,9 @@ public final class WccpV1MessageDecoder {
      * Decodes the message at absolute {@code index}, reading no byte at or past {@code limit};
      * otherwise as {@link #decode(ByteBuffer)}. Offsets in errors count from {@code index}.
      *
+     * @param src the buffer; its position, limit, mark and byte order are not changed
+     * @param index the absolute index of the first octet
+     * @param limit the end of the readable range: nothing at or past it is read
      * @return the message, its length and the octets after it up to {@code limit} as payload
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      * @throws MalformedPacketException if the bytes are not a valid WCCP v1 message
@@ -86,7 +90,7 @@ public final class WccpV1MessageDecoder {
         long n = Wire.u32(src, index + 16);
         Wire.require(PROTOCOL, "Web-Cache List Entry", index, index + 20, n * WccpV1Message.WebCacheEntry.LENGTH,
                 limit);
-        checkCap(n, 16);
+        checkCap("Number of WCs", n, 16);
         List<WccpV1Message.WebCacheEntry> entries = new ArrayList<>((int) n);
         for (int i = 0, at = index + 20; i < n; i++, at += WccpV1Message.WebCacheEntry.LENGTH) {
             entries.add(new WccpV1Message.WebCacheEntry(Ipv4Address.read(src, at), Wire.u32(src, at + 4),
@@ -99,7 +103,7 @@ public final class WccpV1MessageDecoder {
         Wire.require(PROTOCOL, "Number of Web Caches", index, index, 12, limit);
         long n = Wire.u32(src, index + 8);
         Wire.require(PROTOCOL, "Web Cache IP Address", index, index + 12, n * 4 + WccpBuckets.COUNT, limit);
-        checkCap(n, 8);
+        checkCap("Number of Web Caches", n, 8);
         List<Ipv4Address> caches = new ArrayList<>((int) n);
         for (int i = 0; i < n; i++) {
             caches.add(Ipv4Address.read(src, index + 12 + 4 * i));
@@ -113,22 +117,21 @@ public final class WccpV1MessageDecoder {
         long version = Wire.u32(src, index + 4);
         if (version != WccpV1Message.VERSION) {
             throw MalformedPacketException.invalid(PROTOCOL, "Protocol Version", 4, Reason.UNSUPPORTED_VERSION,
-                    "version " + version + " (expected: 4)");
+                    version, "4");
         }
     }
 
-    private static void checkCap(long n, int offset) {
+    private static void checkCap(String field, long n, int offset) {
         if (n > WccpV1Message.MAX_WEB_CACHES) {
-            throw MalformedPacketException.invalid(PROTOCOL, "Number of Web Caches", offset, Reason.LIMIT_EXCEEDED,
-                    n + " web-caches (expected: at most " + WccpV1Message.MAX_WEB_CACHES + ")");
+            throw MalformedPacketException.invalid(PROTOCOL, field, offset, Reason.LIMIT_EXCEEDED, n,
+                    "at most " + WccpV1Message.MAX_WEB_CACHES + " web-caches");
         }
     }
 
     private static MalformedPacketException badType(int type) {
         boolean v2 = type >= 10 && type <= 13;
         return MalformedPacketException.invalid(PROTOCOL, "Type", 0,
-                v2 ? Reason.UNSUPPORTED_VERSION : Reason.BAD_VALUE,
-                "type " + Integer.toUnsignedString(type) + (v2 ? " is WCCP v2 (decode it with WccpMessageDecoder)"
-                        : " (expected: 7, 8 or 9)"));
+                v2 ? Reason.UNSUPPORTED_VERSION : Reason.BAD_VALUE, Integer.toUnsignedLong(type),
+                v2 ? "a v1 Type, 7, 8 or 9; 10 to 13 are v2, for WccpMessageDecoder" : "7, 8 or 9");
     }
 }

@@ -12,7 +12,10 @@ public final class WccpV1MessageEncoder {
     private WccpV1MessageEncoder() {
     }
 
-    /** @return the exact encoded length */
+    /**
+     * @param message the message
+     * @return the exact encoded length
+     */
     public static int encodedLength(WccpV1Message message) {
         return message.encodedLength();
     }
@@ -20,6 +23,8 @@ public final class WccpV1MessageEncoder {
     /**
      * Writes the message at {@code dst.position()}.
      *
+     * @param message the message
+     * @param dst the destination; written from its position, which does not move
      * @return the number of bytes written
      * @throws IllegalArgumentException if {@code dst} is too small
      */

@@ -31,7 +31,15 @@ public record WccpValueElement(Ipv4Address sourceAddress, Ipv4Address destinatio
     /** The encoded length in octets. */
     public static final int LENGTH = 16;
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param sourceAddress the Source Address Value (already masked)
+     * @param destinationAddress the Destination Address Value
+     * @param sourcePort the Source Port Value, 0..65535
+     * @param destinationPort the Destination Port Value, 0..65535
+     * @param webCache the web-cache's address element
+     */
     public WccpValueElement {
         Objects.requireNonNull(sourceAddress, "sourceAddress");
         Objects.requireNonNull(destinationAddress, "destinationAddress");

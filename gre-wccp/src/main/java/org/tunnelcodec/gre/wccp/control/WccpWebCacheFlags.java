@@ -39,7 +39,11 @@ public record WccpWebCacheFlags(int bits) {
     /** Assignment type 3: Extended Assignment Data follows ([R1] 6.10; 2.01). */
     public static final int TYPE_EXTENDED = 3;
 
-    /** Checks the range. */
+    /**
+     * Checks the range.
+     *
+     * @param bits the flags as they are on the wire, 0..0xFFFF
+     */
     public WccpWebCacheFlags {
         Check.inRange("bits", bits, 0, 0xFFFF);
     }

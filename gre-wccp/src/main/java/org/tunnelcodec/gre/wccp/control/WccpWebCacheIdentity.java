@@ -32,7 +32,14 @@ public record WccpWebCacheIdentity(Ipv4Address address, int hashRevision, WccpWe
     /** The octets before the assignment data. */
     public static final int FIXED_LENGTH = 8;
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param address the web-cache's address element
+     * @param hashRevision the Hash Revision / Reserved field, 0..65535 (0 on the wire today)
+     * @param flags the Flags, all 16 bits kept
+     * @param assignmentData the assignment data
+     */
     public WccpWebCacheIdentity {
         Objects.requireNonNull(address, "address");
         Check.inRange("hashRevision", hashRevision, 0, 0xFFFF);

@@ -95,10 +95,13 @@
  *       can only come from unknown components or odd unknown capability or command elements,
  *       which are accepted and re-encoded identically. No padding is assumed or added.</li>
  *   <li><b>Fields use the Length exactly.</b> A known component whose fields do not fit its
- *       Length, or that leaves octets after them, is {@code BAD_LENGTH}: the drafts define no
- *       padding inside components, and dropping octets would break lossless round trips. A
- *       component header or body past the message Length, or 1-3 octets left over in the
- *       message, is {@code BAD_LENGTH} too: stopping the walk there cannot be lossless.</li>
+ *       Length is {@code TRUNCATED}, bounded by the component Length
+ *       ({@code boundedBy()} "wccp-control Component Length"); one that leaves octets after
+ *       its fields is {@code BAD_LENGTH}: the drafts define no padding inside components, and
+ *       dropping octets would break lossless round trips. A component header or body past the
+ *       message Length, 1-3 octets left over in the message included, is {@code TRUNCATED},
+ *       bounded by the message Length ("wccp-control Length"): stopping the walk there cannot
+ *       be lossless.</li>
  *   <li><b>Fixed sizes.</b> Security Info has Length 4 with option none and 20 with MD5
  *       ([W01] 5.6.1); other options keep any octets raw. Service Info 24, Router Query Info
  *       16. The defined capability types 1-5 and the SHUTDOWN and SHUTDOWN_RESPONSE commands

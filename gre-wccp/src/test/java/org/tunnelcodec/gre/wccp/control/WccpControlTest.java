@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
 
-/** {@link WccpControl#version}: Type 7-9 is v1, 10-13 v2 ([V1], [W01] 5.5, digest §1 and §7). */
+/** {@link WccpControl#version}: Type 7-9 is v1, 10-13 v2 ([V1], [W01] 5.5, [R1] 3.4). */
 class WccpControlTest {
     private static ByteBuffer type(int type) {
         return ByteBuffer.allocate(8).putInt(0, type).order(ByteOrder.LITTLE_ENDIAN);

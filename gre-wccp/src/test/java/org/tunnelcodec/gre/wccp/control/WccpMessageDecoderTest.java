@@ -3,8 +3,6 @@ package org.tunnelcodec.gre.wccp.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HexFormat;
@@ -19,8 +17,8 @@ import org.tunnelcodec.core.MalformedPacketException.Reason;
 
 /**
  * Receiver rules and corner cases of {@link WccpMessageDecoder}; expected values come from the
- * drafts' layouts ([W01] 5, [R1] 4-6) and the digest ../shared/specs/wccp.md §3-§7, the hex
- * written out by hand. Hostile inputs must give {@link MalformedPacketException}, nothing else.
+ * drafts' layouts ([W01] 5, [R1] 4-6) and the receiver rules of the package description, the
+ * hex written out by hand. Hostile inputs must give {@link MalformedPacketException}, nothing else.
  */
 class WccpMessageDecoderTest {
     private static final HexFormat HEX = HexFormat.of();
@@ -121,14 +119,22 @@ class WccpMessageDecoderTest {
     @Test
     void shouldRejectAComponentHeaderOrLengthRunningPastTheMessageLength() {
         MalformedPacketException header = malformed(message(SECURITY_NONE + "0001"));
-        assertThat(header.reason()).isEqualTo(Reason.BAD_LENGTH);
+        assertThat(header.reason()).isEqualTo(Reason.TRUNCATED);
         assertThat(header.field()).isEqualTo("Type");
         assertThat(header.offset()).isEqualTo(16);
+        assertThat(header.required()).isEqualTo(4);
+        assertThat(header.available()).isEqualTo(2);
+        assertThat(header.boundedBy()).isEqualTo("wccp-control Length");
 
         MalformedPacketException body = malformed(message(SECURITY_NONE + "0063000800000000"));
-        assertThat(body.reason()).isEqualTo(Reason.BAD_LENGTH);
-        assertThat(body.field()).isEqualTo("Length");
-        assertThat(body.offset()).isEqualTo(18);
+        assertThat(body.reason()).isEqualTo(Reason.TRUNCATED);
+        assertThat(body.field()).isEqualTo("component type 99");
+        assertThat(body.offset()).isEqualTo(20);
+        assertThat(body.required()).isEqualTo(8);
+        assertThat(body.available()).isEqualTo(4);
+        assertThat(body.boundedBy()).isEqualTo("wccp-control Length");
+        assertThat(body.getMessage()).isEqualTo(
+                "wccp-control component type 99 truncated at offset 20: 4 bytes left by wccp-control Length (expected: 8)");
     }
 
     @Test
@@ -160,7 +166,11 @@ class WccpMessageDecoderTest {
     void shouldRequireSecurityInfoLengthFourWithOptionNoneAndTwentyWithMd5() {
         assertThat(malformed(message(component(0, "00000000" + "00".repeat(16)))).reason()).isEqualTo(Reason.BAD_LENGTH);
         assertThat(malformed(message(component(0, "00000001"))).reason()).isEqualTo(Reason.BAD_LENGTH);
-        assertThat(malformed(message(component(0, "000000"))).field()).isEqualTo("Security Option");
+        MalformedPacketException option = malformed(message(component(0, "000000")));
+        assertThat(option.field()).isEqualTo("Security Option");
+        assertThat(option.reason()).isEqualTo(Reason.TRUNCATED);
+        assertThat(option.boundedBy()).isEqualTo("wccp-control Component Length");
+        assertThat(option.available()).isEqualTo(3);
         // an option no draft defines keeps whatever follows it
         WccpMessage m = roundTrip(message(component(0, "00000007" + "aabbcc")));
         assertThat(m.securityInfo().orElseThrow()).isEqualTo(
@@ -172,6 +182,9 @@ class WccpMessageDecoderTest {
         MalformedPacketException service = malformed(message(component(1, "00".repeat(28))));
         assertThat(service.reason()).isEqualTo(Reason.BAD_LENGTH);
         assertThat(service.offset()).isEqualTo(10);
+        assertThat(service.value()).as("the Length, carried as a number").isEqualTo(28);
+        assertThat(service.getMessage()).isEqualTo(
+                "wccp-control Length BAD_LENGTH at offset 10: 28 (expected: 24 for Service Info)");
         assertThat(malformed(message(component(7, "00".repeat(12)))).reason()).isEqualTo(Reason.BAD_LENGTH);
         assertThat(malformed(message(component(7, "00".repeat(20)))).reason()).isEqualTo(Reason.BAD_LENGTH);
     }
@@ -199,6 +212,7 @@ class WccpMessageDecoderTest {
         assertThat(e.reason()).isEqualTo(Reason.BAD_LENGTH);
         assertThat(e.field()).isEqualTo("Number Received From");
         assertThat(e.offset()).isEqualTo(8 + 4 + 12);
+        assertThat(e.value()).isEqualTo(0x8000_0000L);
         // Router View Info: Number of Web-Caches = 0x80000000
         String routerView = component(4, "00000001" + "c000020a00000001" + "00000000" + "80000000");
         assertThat(malformed(message(routerView)).field()).isEqualTo("Number of Web-Caches");
@@ -367,16 +381,12 @@ class WccpMessageDecoderTest {
      * MalformedPacketException: no other exception, nothing lost.
      */
     @Test
-    void shouldDecodeLosslesslyOrThrowMalformedPacketExceptionForEveryOctetChangeOfTheCaptureFrames() throws IOException {
-        byte[] pcap;
-        try (InputStream in = getClass().getResourceAsStream("wccp-control.pcap")) {
-            pcap = in.readAllBytes();
-        }
-        ByteBuffer file = ByteBuffer.wrap(pcap).order(ByteOrder.LITTLE_ENDIAN);
+    void shouldDecodeLosslesslyOrThrowMalformedPacketExceptionForEveryOctetChangeOfTheCaptureFrames() {
         int decoded = 0;
         int rejected = 0;
-        for (int at = 24; at < pcap.length; at += 16 + file.getInt(at + 8)) {
-            byte[] message = java.util.Arrays.copyOfRange(pcap, at + 16 + 42, at + 16 + file.getInt(at + 8));
+        for (ByteBuffer payload : WccpCaptureFrames.udpPayloads()) {
+            byte[] message = new byte[payload.remaining()];
+            payload.duplicate().get(message);
             if (WccpControl.version(ByteBuffer.wrap(message), 0) != 2) {
                 continue;
             }

@@ -16,8 +16,8 @@ import org.tunnelcodec.core.Ipv4Address;
 
 /**
  * {@link WccpMessageEncoder}, the factories and the records' checks. Expected octets are
- * written out by hand from the drafts' layouts ([W01] 5, [R1] 4-6) and the digest's bit
- * numbering table (../shared/specs/wccp.md §0).
+ * written out by hand from the drafts' layouts ([W01] 5, [R1] 4-6) and the bit numbering
+ * table of the package description (the implementations' reading, checked against Wireshark).
  */
 class WccpMessageEncoderTest {
     private static final HexFormat HEX = HexFormat.of();
@@ -80,7 +80,7 @@ class WccpMessageEncoderTest {
 
     @Test
     void shouldSetBucketBitsLeastSignificantFirstAsWiresharkReadsThem() {
-        // digest §0: octet0 = 0x01 is bucket 0, octet1 = 0x80 is bucket 15
+        // as Wireshark reads it: octet0 = 0x01 is bucket 0, octet1 = 0x80 is bucket 15
         ByteString v = WccpBuckets.vector(0, 15);
         assertThat(v.byteAt(0)).isEqualTo(0x01);
         assertThat(v.byteAt(1)).isEqualTo(0x80);
@@ -96,7 +96,7 @@ class WccpMessageEncoderTest {
 
     @Test
     void shouldPlaceWebCacheFlagBitsAsSquidAndWiresharkDo() {
-        // digest §0 / [R1] 6.4: U = 0x0001, type = (flags >> 1) & 3, V = 0x0008
+        // [R1] 6.4 as Squid and Wireshark read it: U = 0x0001, type = (flags >> 1) & 3, V = 0x0008
         assertThat(WccpWebCacheFlags.of(1, false, false).bits()).isEqualTo(0x0002); // Squid's mask assignment
         assertThat(WccpWebCacheFlags.of(3, true, true).bits()).isEqualTo(0x000F);
         WccpWebCacheFlags f = WccpWebCacheFlags.of(0xFFF9);

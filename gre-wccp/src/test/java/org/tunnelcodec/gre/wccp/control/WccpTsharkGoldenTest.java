@@ -2,14 +2,9 @@ package org.tunnelcodec.gre.wccp.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tunnelcodec.core.Decoded;
-import org.tunnelcodec.core.ip.Ipv4Decoder;
-import org.tunnelcodec.core.ip.Ipv4Header;
-import org.tunnelcodec.core.link.EthernetDecoder;
-import org.tunnelcodec.core.link.EthernetHeader;
-import org.tunnelcodec.core.transport.UdpDecoder;
-import org.tunnelcodec.core.transport.UdpHeader;
 
 /**
  * Golden values from tshark. {@code wccp-control.pcap} holds 19 WCCP control messages (UDP
@@ -43,8 +32,6 @@ import org.tunnelcodec.core.transport.UdpHeader;
  * is mirrored in {@link TsharkFields}.
  */
 class WccpTsharkGoldenTest {
-    private static final String PCAP = "wccp-control.pcap";
-    private static final String TSV = "wccp-control.tsv";
 
     /** tshark fields that packet-wccp.c 4.0.17 fills from the Capability Type/Length octets. */
     private static final Set<String> TSHARK_BUGS = Set.of(
@@ -52,7 +39,7 @@ class WccpTsharkGoldenTest {
             "wccp.capability.transmit_t.lower_limit", "wccp.capability.timer_scale.timeout_scale",
             "wccp.capability.timer_scale.ra_timer_scale", "wccp.capability.value");
 
-    private static final List<ByteBuffer> PAYLOADS = udpPayloads();
+    private static final List<ByteBuffer> PAYLOADS = WccpCaptureFrames.udpPayloads();
     private static final List<Map<String, List<String>>> GOLDEN = golden();
 
     static IntStream frames() {
@@ -169,31 +156,9 @@ class WccpTsharkGoldenTest {
         return PAYLOADS.get(frame - 1).duplicate();
     }
 
-    /** Reads the pcap (little-endian, LINKTYPE_ETHERNET) and takes each frame's UDP payload with core's decoders. */
-    private static List<ByteBuffer> udpPayloads() {
-        ByteBuffer file = ByteBuffer.wrap(resource(PCAP)).order(ByteOrder.LITTLE_ENDIAN);
-        if (file.getInt(0) != 0xA1B2C3D4 || file.getInt(20) != 1) {
-            throw new IllegalStateException(PCAP + ": not a little-endian Ethernet pcap");
-        }
-        List<ByteBuffer> payloads = new ArrayList<>();
-        for (int at = 24; at < file.limit(); ) {
-            int captured = file.getInt(at + 8);
-            ByteBuffer frame = ByteBuffer.wrap(Arrays.copyOfRange(file.array(), at + 16, at + 16 + captured));
-            Decoded<EthernetHeader> eth = EthernetDecoder.decode(frame);
-            Decoded<Ipv4Header> ip = Ipv4Decoder.decode(frame, eth.payloadIndex(), eth.payloadIndex() + eth.payloadLength());
-            Decoded<UdpHeader> udp = UdpDecoder.decode(frame, ip.payloadIndex(), ip.payloadIndex() + ip.payloadLength());
-            if (udp.header().destinationPort() != WccpControl.UDP_PORT) {
-                throw new IllegalStateException("frame " + (payloads.size() + 1) + " is not UDP/2048");
-            }
-            payloads.add(udp.payload().asReadOnlyBuffer());
-            at += 16 + captured;
-        }
-        return List.copyOf(payloads);
-    }
-
     /** Reads the TSV: '#' comment lines, tshark's header row, one row per frame, occurrences joined by ','. */
     private static List<Map<String, List<String>>> golden() {
-        List<String> lines = new String(resource(TSV), StandardCharsets.UTF_8).lines()
+        List<String> lines = new String(WccpCaptureFrames.resource(WccpCaptureFrames.TSV), StandardCharsets.UTF_8).lines()
                 .filter(line -> !line.startsWith("#")).toList();
         String[] header = lines.get(0).split("\t", -1);
         List<Map<String, List<String>>> rows = new ArrayList<>();
@@ -207,16 +172,5 @@ class WccpTsharkGoldenTest {
             rows.add(row);
         }
         return List.copyOf(rows);
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = WccpTsharkGoldenTest.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -12,7 +12,7 @@ import org.tunnelcodec.core.MalformedPacketException.Reason;
 
 /**
  * {@link WccpV1MessageDecoder} and {@link WccpV1MessageEncoder}: the layouts of [V1] "Format of
- * Protocol Packets" (digest ../shared/specs/wccp.md §6), hex written out by hand.
+ * Protocol Packets", hex written out by hand.
  */
 class WccpV1MessageDecoderTest {
     private static final HexFormat HEX = HexFormat.of();
