@@ -148,10 +148,11 @@ public final class WccpMessageDecoder {
      * @param src the buffer; its position, limit, mark and byte order are not changed
      * @param index the absolute index of the first octet
      * @return the octets after the 8-octet header, as the field says
-     * @throws MalformedPacketException ({@code TRUNCATED}) if the header is not all there
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the 8-octet header is not all
+     *     there: the error {@link #decode} throws for the same bytes
      */
     public static int length(ByteBuffer src, int index) {
-        Wire.require(PROTOCOL, "Length", index, index, WccpMessage.HEADER_LENGTH, src.limit());
+        Wire.require(PROTOCOL, "Type", index, index, WccpMessage.HEADER_LENGTH, src.limit()); // as checkedEnd
         return Wire.u16(src, index + WccpControlLayout.LENGTH_OFFSET);
     }
 

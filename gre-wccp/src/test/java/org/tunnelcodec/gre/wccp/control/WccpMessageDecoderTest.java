@@ -360,6 +360,11 @@ class WccpMessageDecoderTest {
         assertThat(buf.order()).isEqualTo(ByteOrder.LITTLE_ENDIAN);
         assertThat(WccpMessageDecoder.checkedLength(buf, 3)).isEqualTo(m.length);
         assertThat(WccpMessageDecoder.length(buf, 3)).isEqualTo(m.length - 8);
+        ByteBuffer shortHeader = ByteBuffer.wrap(java.util.Arrays.copyOf(m, 7));
+        MalformedPacketException peek = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> WccpMessageDecoder.length(shortHeader, 0), MalformedPacketException.class);
+        assertThat(peek.getMessage()).as("the peek fails as decode does")
+                .isEqualTo(malformed(java.util.Arrays.copyOf(m, 7)).getMessage());
         // the index/limit overload reports offsets from the index
         MalformedPacketException e = catchMalformed(() -> WccpMessageDecoder.decode(buf, 3, 3 + m.length - 1));
         assertThat(e.reason()).isEqualTo(Reason.TRUNCATED);
