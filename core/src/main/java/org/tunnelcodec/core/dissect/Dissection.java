@@ -19,9 +19,11 @@ import org.tunnelcodec.core.MalformedPacketException;
  *                       the capture cut, or {@code null}
  * @param error          the decoder's exception, offsets counted from the frame's start, or
  *                       {@code null}
- * @param limitedBy      when a layer ran out of bytes because the enclosing layer's length
- *                       field ended its range, that field ({@code "gre Payload Length"}),
- *                       otherwise {@code null}
+ * @param limitedBy      when a layer ran out of bytes because a length field of the packet
+ *                       ended them before the buffer did, that field with its protocol: the
+ *                       failing layer's own ({@code error().boundedBy()}, for example
+ *                       {@code "ipv6 Payload Length"}) or the enclosing layer's that ended its
+ *                       range ({@code "gre Payload Length"}); otherwise {@code null}
  * @param capturedLength the bytes the capture holds
  * @param wireLength     the frame's length on the wire
  */

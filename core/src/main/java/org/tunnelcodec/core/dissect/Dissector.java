@@ -386,12 +386,13 @@ public final class Dissector {
     }
 
     /**
-     * When a layer ran out of bytes because an enclosing layer's own length field ended its
-     * range before the buffer did, names that field.
+     * Which length field cut a truncated header short: the failing layer's own (the
+     * exception's {@link MalformedPacketException#boundedBy()}), or else the field of an
+     * enclosing layer that ended the failing layer's range before the buffer did.
      */
     private static String limitedBy(FrameWalk w, List<DissectedLayer> layers, MalformedPacketException e) {
-        if (e.reason() != MalformedPacketException.Reason.TRUNCATED) {
-            return null;
+        if (e.reason() != MalformedPacketException.Reason.TRUNCATED || e.boundedBy() != null) {
+            return e.boundedBy();
         }
         int d = w.limitingDepth();
         return d < 0 ? null : layers.get(d).name() + " " + w.lengthField(d);

@@ -21,8 +21,6 @@ import org.tunnelcodec.core.internal.Wire;
  * whose Total Length is 0 (Linux BIG TCP) are {@code BAD_LENGTH}.
  */
 public final class Ipv4Decoder {
-    static final String PROTOCOL = "IPv4";
-
     private Ipv4Decoder() {
     }
 
@@ -94,7 +92,7 @@ public final class Ipv4Decoder {
      */
     public static boolean verifyChecksum(ByteBuffer src, int index) {
         int headerLength = peekHeaderLength(src, index);
-        Wire.require(PROTOCOL, "Options", index, index, headerLength, src.limit());
+        Wire.require(Ipv4Header.PROTOCOL, "Options", index, index, headerLength, src.limit());
         return InternetChecksum.verifies(src, index, headerLength, 0);
     }
 
@@ -104,7 +102,7 @@ public final class Ipv4Decoder {
             Objects.checkIndex(index, src.limit());
             return Wire.u8(src, index) >>> 4;
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Version", src, index, 1, e);
+            throw Wire.peekFailure(Ipv4Header.PROTOCOL, "Version", src, index, 1, e);
         }
     }
 
@@ -114,7 +112,7 @@ public final class Ipv4Decoder {
             Objects.checkIndex(index, src.limit());
             return (Wire.u8(src, index) & 0xF) * 4;
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "IHL", src, index, 1, e);
+            throw Wire.peekFailure(Ipv4Header.PROTOCOL, "IHL", src, index, 1, e);
         }
     }
 
@@ -124,7 +122,7 @@ public final class Ipv4Decoder {
             Objects.checkIndex(index, src.limit());
             return Wire.u16(src, index + Ipv4Layout.TOTAL_LENGTH_OFFSET);
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Total Length", src, index, 4, e);
+            throw Wire.peekFailure(Ipv4Header.PROTOCOL, "Total Length", src, index, 4, e);
         }
     }
 
@@ -134,7 +132,7 @@ public final class Ipv4Decoder {
             Objects.checkIndex(index, src.limit());
             return Wire.u8(src, index + Ipv4Layout.PROTOCOL_OFFSET);
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Protocol", src, index, Ipv4Layout.PROTOCOL_OFFSET + 1, e);
+            throw Wire.peekFailure(Ipv4Header.PROTOCOL, "Protocol", src, index, Ipv4Layout.PROTOCOL_OFFSET + 1, e);
         }
     }
 
@@ -144,7 +142,7 @@ public final class Ipv4Decoder {
             Objects.checkIndex(index, src.limit());
             return Wire.u16(src, index + Ipv4Layout.CHECKSUM_OFFSET);
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Header Checksum", src, index, Ipv4Layout.CHECKSUM_OFFSET + 2, e);
+            throw Wire.peekFailure(Ipv4Header.PROTOCOL, "Header Checksum", src, index, Ipv4Layout.CHECKSUM_OFFSET + 2, e);
         }
     }
 
@@ -154,7 +152,7 @@ public final class Ipv4Decoder {
             Objects.checkIndex(index, src.limit());
             return Wire.i32(src, index + Ipv4Layout.SOURCE_OFFSET);
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Source Address", src, index, Ipv4Layout.SOURCE_OFFSET + 4, e);
+            throw Wire.peekFailure(Ipv4Header.PROTOCOL, "Source Address", src, index, Ipv4Layout.SOURCE_OFFSET + 4, e);
         }
     }
 
@@ -164,7 +162,7 @@ public final class Ipv4Decoder {
             Objects.checkIndex(index, src.limit());
             return Wire.i32(src, index + Ipv4Layout.DESTINATION_OFFSET);
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Destination Address", src, index, Ipv4Layout.MIN_LENGTH, e);
+            throw Wire.peekFailure(Ipv4Header.PROTOCOL, "Destination Address", src, index, Ipv4Layout.MIN_LENGTH, e);
         }
     }
 }

@@ -29,6 +29,12 @@ public record Ipv4Header(int dscp, int ecn, int payloadLength, int identificatio
                          boolean dontFragment, boolean moreFragments, int fragmentOffset, int timeToLive,
                          IpProtocol protocol, Ipv4Address source, Ipv4Address destination,
                          ByteString options) {
+    /**
+     * The protocol's name: the dissector's layer name and the protocol of every
+     * {@link org.tunnelcodec.core.MalformedPacketException} its decoder throws.
+     */
+    public static final String PROTOCOL = "ipv4";
+
     /** Checks the components. */
     public Ipv4Header {
         Check.inRange("dscp", dscp, 0, 63);

@@ -29,9 +29,12 @@ import org.tunnelcodec.core.internal.Wire;
  * The checks are {@link IpScan#ipv6}'s, so the data path and the decoder agree byte for byte.
  * Version must be 6 ({@code UNSUPPORTED_VERSION}). Payload Length bytes must be present
  * ({@code TRUNCATED}); every walked extension header must end within Payload Length
- * ({@code BAD_LENGTH}); every option of a Hop-by-Hop or Destination Options header must end
- * within its header (RFC 8200 §4.2, {@code BAD_LENGTH}, field "Opt Data Len"). The payload is
- * bounded by Payload Length.
+ * ({@code TRUNCATED}, {@linkplain MalformedPacketException#boundedBy() bounded by}
+ * "ipv6 Payload Length", or "ipv6 Jumbo Payload Length" in a jumbogram); every option of a
+ * Hop-by-Hop or Destination Options header must end within its header (RFC 8200 §4.2,
+ * {@code TRUNCATED}, field "Option Data", or "Opt Data Len" when only the Option Type fits,
+ * bounded by the header's Hdr Ext Len, for example "ipv6 Destination Options Hdr Ext Len").
+ * The payload is bounded by Payload Length.
  *
  * <h2>Jumbograms (RFC 2675)</h2>
  * Payload Length 0 with a Jumbo Payload option in a Hop-by-Hop Options header right after the
@@ -43,8 +46,6 @@ import org.tunnelcodec.core.internal.Wire;
  * with no Jumbo option, are malformed, as tshark reports them.
  */
 public final class Ipv6Decoder {
-    static final String PROTOCOL = "IPv6";
-
     private Ipv6Decoder() {
     }
 
@@ -140,7 +141,7 @@ public final class Ipv6Decoder {
             Objects.checkIndex(index, src.limit());
             return Wire.u8(src, index) >>> 4;
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Version", src, index, 1, e);
+            throw Wire.peekFailure(Ipv6Header.PROTOCOL, "Version", src, index, 1, e);
         }
     }
 
@@ -150,7 +151,7 @@ public final class Ipv6Decoder {
             Objects.checkIndex(index, src.limit());
             return Wire.u16(src, index + Ipv6Layout.PAYLOAD_LENGTH_OFFSET);
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Payload Length", src, index, 6, e);
+            throw Wire.peekFailure(Ipv6Header.PROTOCOL, "Payload Length", src, index, 6, e);
         }
     }
 
@@ -160,7 +161,7 @@ public final class Ipv6Decoder {
             Objects.checkIndex(index, src.limit());
             return Wire.u8(src, index + Ipv6Layout.NEXT_HEADER_OFFSET);
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Next Header", src, index, 7, e);
+            throw Wire.peekFailure(Ipv6Header.PROTOCOL, "Next Header", src, index, 7, e);
         }
     }
 
@@ -170,7 +171,7 @@ public final class Ipv6Decoder {
             Objects.checkIndex(index, src.limit());
             return Wire.i32(src, index) & 0xFFFFF;
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Flow Label", src, index, 4, e);
+            throw Wire.peekFailure(Ipv6Header.PROTOCOL, "Flow Label", src, index, 4, e);
         }
     }
 

@@ -32,6 +32,12 @@ import org.tunnelcodec.core.internal.Check;
 public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, IpProtocol nextHeader,
                          int hopLimit, Ipv6Address source, Ipv6Address destination,
                          List<Ipv6ExtensionHeader> extensionHeaders) {
+    /**
+     * The protocol's name: the dissector's layer name and the protocol of every
+     * {@link org.tunnelcodec.core.MalformedPacketException} its decoder throws.
+     */
+    public static final String PROTOCOL = "ipv6";
+
     /** Checks the components and the extension header chain. */
     public Ipv6Header {
         Check.inRange("trafficClass", trafficClass, 0, 255);

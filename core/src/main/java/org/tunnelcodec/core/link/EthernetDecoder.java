@@ -18,8 +18,6 @@ import org.tunnelcodec.core.internal.Wire;
  * 1500 or less), whose payload is bounded by that length.
  */
 public final class EthernetDecoder {
-    static final String PROTOCOL = "Ethernet";
-
     private EthernetDecoder() {
     }
 
@@ -69,7 +67,7 @@ public final class EthernetDecoder {
         int payloadIndex = index + headerLength;
         int payloadLength = limit - payloadIndex;
         if (type <= EthernetLayout.MAX_LENGTH_FIELD) {
-            Wire.require(PROTOCOL, "Length", index, payloadIndex, type, limit);
+            Wire.require(EthernetHeader.PROTOCOL, "Length", index, payloadIndex, type, limit);
             payloadLength = type;
         }
         return (long) headerLength << 48 | (long) type << 32 | payloadLength;
@@ -88,7 +86,7 @@ public final class EthernetDecoder {
     }
 
     private static MalformedPacketException tooManyTags(int offset) {
-        return MalformedPacketException.invalid(PROTOCOL, "TPID", offset, MalformedPacketException.Reason.LIMIT_EXCEEDED,
+        return MalformedPacketException.invalid(EthernetHeader.PROTOCOL, "TPID", offset, MalformedPacketException.Reason.LIMIT_EXCEEDED,
                 "more than " + EthernetLayout.MAX_TAGS + " VLAN tags");
     }
 
@@ -117,13 +115,13 @@ public final class EthernetDecoder {
     }
 
     private static int headerLength(ByteBuffer src, int index, int limit) {
-        Wire.require(PROTOCOL, "Destination Address", index, index, EthernetLayout.MIN_LENGTH, limit);
+        Wire.require(EthernetHeader.PROTOCOL, "Destination Address", index, index, EthernetLayout.MIN_LENGTH, limit);
         int typeIndex = index + EthernetLayout.TYPE_OFFSET;
         for (int tags = 0; EthernetLayout.isTagProtocol(Wire.u16(src, typeIndex)); tags++) {
             if (tags == EthernetLayout.MAX_TAGS) {
                 throw tooManyTags(typeIndex - index);
             }
-            Wire.require(PROTOCOL, "Tag Control Information", index, typeIndex + 2,
+            Wire.require(EthernetHeader.PROTOCOL, "Tag Control Information", index, typeIndex + 2,
                     EthernetLayout.TAG_LENGTH, limit);
             typeIndex += EthernetLayout.TAG_LENGTH;
         }

@@ -18,6 +18,12 @@ import org.tunnelcodec.core.MacAddress;
  */
 public record EthernetHeader(MacAddress destination, MacAddress source, List<VlanTag> tags,
                              EtherType etherType) {
+    /**
+     * The protocol's name: the dissector's layer name and the protocol of every
+     * {@link org.tunnelcodec.core.MalformedPacketException} its decoder throws.
+     */
+    public static final String PROTOCOL = "ethernet";
+
     /** Checks the components and copies the tag list. */
     public EthernetHeader {
         Objects.requireNonNull(destination, "destination");

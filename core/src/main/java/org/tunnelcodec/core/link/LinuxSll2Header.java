@@ -31,6 +31,12 @@ import org.tunnelcodec.core.internal.Check;
  */
 public record LinuxSll2Header(EtherType protocol, int reserved, long interfaceIndex, int arphrdType,
                               int packetType, int addressLength, ByteString address) {
+    /**
+     * The protocol's name: the dissector's layer name and the protocol of every
+     * {@link org.tunnelcodec.core.MalformedPacketException} its decoder throws.
+     */
+    public static final String PROTOCOL = "linux-sll2";
+
     /** The header's length. */
     public static final int LENGTH = 20;
 

@@ -29,8 +29,15 @@ import org.tunnelcodec.core.internal.Check;
  */
 public record LinuxSllHeader(int packetType, int arphrdType, int addressLength, ByteString address,
                              EtherType protocol) {
+    /**
+     * The protocol's name: the dissector's layer name and the protocol of every
+     * {@link org.tunnelcodec.core.MalformedPacketException} its decoder throws.
+     */
+    public static final String PROTOCOL = "linux-sll";
+
     /** The header's length. */
     public static final int LENGTH = 16;
+    static final int PROTOCOL_TYPE_OFFSET = 14;
 
     /** Checks the components. */
     public LinuxSllHeader {

@@ -17,6 +17,12 @@ import org.tunnelcodec.core.EtherType;
  * @param littleEndian whether the word is in little-endian byte order on the wire
  */
 public record LoopbackHeader(int family, boolean littleEndian) {
+    /**
+     * The protocol's name: the dissector's layer name and the protocol of every
+     * {@link org.tunnelcodec.core.MalformedPacketException} its decoder throws.
+     */
+    public static final String PROTOCOL = "loopback";
+
     /** The header's length. */
     public static final int LENGTH = 4;
 

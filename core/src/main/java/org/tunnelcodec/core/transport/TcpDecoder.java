@@ -16,8 +16,6 @@ import org.tunnelcodec.core.internal.Wire;
  * buffer, which the IP layer has already bounded. The options are kept as bytes.
  */
 public final class TcpDecoder {
-    static final String PROTOCOL = "TCP";
-
     private TcpDecoder() {
     }
 
@@ -65,19 +63,19 @@ public final class TcpDecoder {
      * @throws MalformedPacketException as {@link #decode} does
      */
     public static int headerLength(ByteBuffer src, int index, int limit) {
-        Wire.require(PROTOCOL, "Source Port", index, index, TcpHeader.MIN_LENGTH, limit);
+        Wire.require(TcpHeader.PROTOCOL, "Source Port", index, index, TcpHeader.MIN_LENGTH, limit);
         int headerLength = (Wire.u8(src, index + 12) >>> 4) * 4;
         if (headerLength < TcpHeader.MIN_LENGTH) {
             throw badDataOffset(headerLength / 4);
         }
-        Wire.require(PROTOCOL, "Options", index, index + TcpHeader.MIN_LENGTH,
+        Wire.require(TcpHeader.PROTOCOL, "Options", index, index + TcpHeader.MIN_LENGTH,
                 headerLength - TcpHeader.MIN_LENGTH, limit);
         return headerLength;
     }
 
     private static MalformedPacketException badDataOffset(int dataOffset) {
-        return MalformedPacketException.invalid(PROTOCOL, "Data Offset", 12, Reason.BAD_LENGTH,
-                "data offset " + dataOffset + " (expected: 5..15)");
+        return MalformedPacketException.invalid(TcpHeader.PROTOCOL, "Data Offset", 12, Reason.BAD_LENGTH, dataOffset,
+                "at least 5");
     }
 
     /** Peeks at the Source Port. */
@@ -86,7 +84,7 @@ public final class TcpDecoder {
             Objects.checkIndex(index, src.limit());
             return Wire.u16(src, index);
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Source Port", src, index, 2, e);
+            throw Wire.peekFailure(TcpHeader.PROTOCOL, "Source Port", src, index, 2, e);
         }
     }
 
@@ -96,7 +94,7 @@ public final class TcpDecoder {
             Objects.checkIndex(index, src.limit());
             return Wire.u16(src, index + 2);
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Destination Port", src, index, 4, e);
+            throw Wire.peekFailure(TcpHeader.PROTOCOL, "Destination Port", src, index, 4, e);
         }
     }
 

@@ -23,6 +23,12 @@ import org.tunnelcodec.core.internal.Check;
 public record TcpHeader(int sourcePort, int destinationPort, long sequenceNumber, long acknowledgmentNumber,
                         int reserved, TcpFlags flags, int window, int checksum, int urgentPointer,
                         ByteString options) {
+    /**
+     * The protocol's name: the dissector's layer name and the protocol of every
+     * {@link org.tunnelcodec.core.MalformedPacketException} its decoder throws.
+     */
+    public static final String PROTOCOL = "tcp";
+
     /** The length of a header without options. */
     public static final int MIN_LENGTH = 20;
 

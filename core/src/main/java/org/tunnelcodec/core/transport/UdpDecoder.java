@@ -15,8 +15,6 @@ import org.tunnelcodec.core.internal.Wire;
  * not supported. The checksum is checked on request with {@link #checksumStatus}.
  */
 public final class UdpDecoder {
-    static final String PROTOCOL = "UDP";
-
     private UdpDecoder() {
     }
 
@@ -63,20 +61,20 @@ public final class UdpDecoder {
      * @throws MalformedPacketException as {@link #decode} does
      */
     public static int checkedLength(ByteBuffer src, int index, int limit) {
-        Wire.require(PROTOCOL, "Source Port", index, index, UdpHeader.LENGTH, limit);
+        Wire.require(UdpHeader.PROTOCOL, "Source Port", index, index, UdpHeader.LENGTH, limit);
         int length = Wire.u16(src, index + 4);
         if (length < UdpHeader.LENGTH) {
             throw badLength(length);
         }
         if (index + (long) length > limit) {
-            throw MalformedPacketException.truncated(PROTOCOL, "Length", 0, length, limit - index);
+            throw MalformedPacketException.truncated(UdpHeader.PROTOCOL, "Length", 0, length, limit - index);
         }
         return length;
     }
 
     private static MalformedPacketException badLength(int length) {
-        return MalformedPacketException.invalid(PROTOCOL, "Length", 4, Reason.BAD_LENGTH,
-                "length " + length + " (expected: >= 8)");
+        return MalformedPacketException.invalid(UdpHeader.PROTOCOL, "Length", 4, Reason.BAD_LENGTH, length,
+                "at least 8");
     }
 
     /** Peeks at the Source Port. */
@@ -85,7 +83,7 @@ public final class UdpDecoder {
             Objects.checkIndex(index, src.limit());
             return Wire.u16(src, index);
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Source Port", src, index, 2, e);
+            throw Wire.peekFailure(UdpHeader.PROTOCOL, "Source Port", src, index, 2, e);
         }
     }
 
@@ -95,7 +93,7 @@ public final class UdpDecoder {
             Objects.checkIndex(index, src.limit());
             return Wire.u16(src, index + 2);
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Destination Port", src, index, 4, e);
+            throw Wire.peekFailure(UdpHeader.PROTOCOL, "Destination Port", src, index, 4, e);
         }
     }
 
@@ -114,7 +112,7 @@ public final class UdpDecoder {
     public static ChecksumStatus checksumStatus(ByteBuffer src, int index, int length, int pseudoHeaderSum) {
         Objects.checkFromIndexSize(index, length, src.limit());
         if (length < UdpHeader.LENGTH) {
-            throw MalformedPacketException.truncated(PROTOCOL, "Checksum", 0, UdpHeader.LENGTH, length);
+            throw MalformedPacketException.truncated(UdpHeader.PROTOCOL, "Checksum", 0, UdpHeader.LENGTH, length);
         }
         if (Wire.u16(src, index + 6) == 0) {
             return ChecksumStatus.ZERO;

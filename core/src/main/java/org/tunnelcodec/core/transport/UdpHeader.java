@@ -13,6 +13,12 @@ import org.tunnelcodec.core.internal.Check;
  * @param checksum        the Checksum field, 0 meaning none (IPv4)
  */
 public record UdpHeader(int sourcePort, int destinationPort, int payloadLength, int checksum) {
+    /**
+     * The protocol's name: the dissector's layer name and the protocol of every
+     * {@link org.tunnelcodec.core.MalformedPacketException} its decoder throws.
+     */
+    public static final String PROTOCOL = "udp";
+
     /** The header's length. */
     public static final int LENGTH = 8;
 

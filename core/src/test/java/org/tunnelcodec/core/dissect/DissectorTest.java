@@ -56,7 +56,7 @@ class DissectorTest {
         assertThat(d.failedLayer()).isEqualTo("ipv4");
         assertThat(d.error().reason()).isEqualTo(MalformedPacketException.Reason.UNSUPPORTED_VERSION);
         assertThat(d.error().offset()).isEqualTo(40);
-        assertThat(d.error().getMessage()).isEqualTo("IPv4 Version UNSUPPORTED_VERSION at offset 40: version 3 (expected: 4)");
+        assertThat(d.error().getMessage()).isEqualTo("ipv4 Version UNSUPPORTED_VERSION at offset 40: 3 (expected: 4)");
     }
 
     @Test
