@@ -96,6 +96,9 @@ public final class IpScan {
      * Checks an IPv4 header at absolute {@code index} exactly as {@link Ipv4Decoder#decode(ByteBuffer, int, int)}
      * does, reading nothing at or past {@code limit}; allocates nothing and throws nothing for bad bytes.
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
      * @return the packed result
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      */
@@ -133,6 +136,9 @@ public final class IpScan {
      * as {@link Ipv6Decoder#decode(ByteBuffer, int, int)} does, reading nothing at or past
      * {@code limit}; allocates nothing and throws nothing for bad bytes.
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
      * @return the packed result
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      */
@@ -268,6 +274,9 @@ public final class IpScan {
      * 6 as {@link #ipv6}, any other is an error result (field "Version",
      * {@code UNSUPPORTED_VERSION}); an empty range is an error result ({@code TRUNCATED}).
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
      * @return the packed result
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      */
@@ -283,27 +292,40 @@ public final class IpScan {
         };
     }
 
-    /** @return whether the result is a valid header */
+    /**
+     * @param result a result of {@link IpScan#ipv4}, {@link IpScan#ipv6} or {@link IpScan#ip}
+     * @return whether the result is a valid header
+     */
     public static boolean isValid(long result) {
         return result >= 0;
     }
 
-    /** @return the header length of a valid result: IPv4 IHL * 4; IPv6 40 plus the walked extension headers */
+    /**
+     * @param result a result of {@link IpScan#ipv4}, {@link IpScan#ipv6} or {@link IpScan#ip}
+     * @return the header length of a valid result: IPv4 IHL * 4; IPv6 40 plus the walked extension headers
+     */
     public static int headerLength(long result) {
         return (int) (result >>> 8) & 0xF_FFFF;
     }
 
-    /** @return the payload length of a valid result: the bytes after the header, within the IP length field */
+    /**
+     * @param result a result of {@link IpScan#ipv4}, {@link IpScan#ipv6} or {@link IpScan#ip}
+     * @return the payload length of a valid result: the bytes after the header, within the IP length field
+     */
     public static int payloadLength(long result) {
         return (int) (result >>> 28) & 0x7FFF_FFFF;
     }
 
-    /** @return the protocol of a valid result: IPv4 Protocol, or the IPv6 upper-layer Next Header */
+    /**
+     * @param result a result of {@link IpScan#ipv4}, {@link IpScan#ipv6} or {@link IpScan#ip}
+     * @return the protocol of a valid result: IPv4 Protocol, or the IPv6 upper-layer Next Header
+     */
     public static int protocol(long result) {
         return (int) result & 0xFF;
     }
 
     /**
+     * @param result a result of {@link IpScan#ipv4}, {@link IpScan#ipv6} or {@link IpScan#ip}
      * @return whether a valid result is a fragment: IPv4 MF set or Fragment Offset not 0; IPv6
      *     a walked Fragment header with M set or Fragment Offset not 0
      */
@@ -311,7 +333,10 @@ public final class IpScan {
         return (result >>> FRAGMENT_BIT & 1) != 0;
     }
 
-    /** @return 4 or 6 for a valid result */
+    /**
+     * @param result a result of {@link IpScan#ipv4}, {@link IpScan#ipv6} or {@link IpScan#ip}
+     * @return 4 or 6 for a valid result
+     */
     public static int version(long result) {
         return (result >>> V6_BIT & 1) != 0 ? 6 : 4;
     }
@@ -335,6 +360,9 @@ public final class IpScan {
      * Offsets count from {@code index}.
      *
      * @param result an invalid result of {@link #ipv4}, {@link #ipv6} or {@link #ip} of the same arguments
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
      * @return the exception, not thrown
      * @throws IllegalArgumentException if {@code result} is valid
      */

@@ -12,8 +12,8 @@ import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.internal.Wire;
 
 /**
- * Decodes IPv6 headers (RFC 8200) and walks their extension headers. Follows the decoder
- * contract of {@link org.tunnelcodec.core}.
+ * Decodes IPv6 headers (RFC 8200) and walks their extension headers. Follows the
+ * <a href="../package-summary.html#decoder-contract">decoder contract</a>.
  *
  * <h2>The walk</h2>
  * Starting from the fixed header's Next Header, the decoder walks Hop-by-Hop Options (0),
@@ -52,6 +52,7 @@ public final class Ipv6Decoder {
     /**
      * Decodes the header and its extension headers at {@code src.position()}.
      *
+     * @param src the buffer
      * @return the header, its length including extension headers, and the payload
      * @throws MalformedPacketException if the bytes are not a valid IPv6 header
      */
@@ -63,6 +64,10 @@ public final class Ipv6Decoder {
      * Decodes the header at absolute {@code index}, reading no byte at or past {@code limit};
      * otherwise as {@link #decode(ByteBuffer)}. Offsets in errors count from {@code index}.
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
+     * @return the header, its length including extension headers, and the payload
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      * @throws MalformedPacketException if the bytes are not a valid IPv6 header
      */
@@ -135,7 +140,15 @@ public final class Ipv6Decoder {
         };
     }
 
-    /** Peeks at the Version nibble. */
+    /**
+     * Peeks at the Version nibble.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @return the Version nibble
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the field runs past {@code src.limit()}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
+     */
     public static int version(ByteBuffer src, int index) {
         try {
             Objects.checkIndex(index, src.limit());
@@ -145,7 +158,15 @@ public final class Ipv6Decoder {
         }
     }
 
-    /** Peeks at the Payload Length field. */
+    /**
+     * Peeks at the Payload Length field.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @return the Payload Length field (0 in a jumbogram)
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the field runs past {@code src.limit()}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
+     */
     public static int payloadLength(ByteBuffer src, int index) {
         try {
             Objects.checkIndex(index, src.limit());
@@ -155,7 +176,15 @@ public final class Ipv6Decoder {
         }
     }
 
-    /** Peeks at the fixed header's Next Header field. */
+    /**
+     * Peeks at the fixed header's Next Header field.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @return the fixed header's Next Header field
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the field runs past {@code src.limit()}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
+     */
     public static int nextHeader(ByteBuffer src, int index) {
         try {
             Objects.checkIndex(index, src.limit());
@@ -165,7 +194,15 @@ public final class Ipv6Decoder {
         }
     }
 
-    /** Peeks at the Flow Label. */
+    /**
+     * Peeks at the Flow Label.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @return the Flow Label, 20 bits
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the field runs past {@code src.limit()}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
+     */
     public static int flowLabel(ByteBuffer src, int index) {
         try {
             Objects.checkIndex(index, src.limit());
@@ -179,6 +216,8 @@ public final class Ipv6Decoder {
      * Walks the extension headers without allocating and returns the upper-layer protocol
      * and its offset, packed as {@code offset << 8 | protocol}.
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
      * @return the packed offset (from {@code index}) and protocol
      * @throws MalformedPacketException as {@link #decode} does
      */
@@ -189,6 +228,10 @@ public final class Ipv6Decoder {
     /**
      * As {@link #upperLayer(ByteBuffer, int)}, reading nothing at or past {@code limit}.
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
+     * @return the packed offset (from {@code index}) and protocol
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      * @throws MalformedPacketException as {@link #decode} does
      */

@@ -10,9 +10,10 @@ import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.internal.Wire;
 
 /**
- * Decodes Ethernet II headers with up to 8 VLAN tags. Follows the decoder contract of
- * {@link org.tunnelcodec.core}: reads {@code [src.position(), src.limit())} only, never
- * changes {@code src}, and throws only {@link MalformedPacketException}.
+ * Decodes Ethernet II headers with up to 8 VLAN tags. Follows the
+ * <a href="../package-summary.html#decoder-contract">decoder contract</a>: reads
+ * {@code [src.position(), src.limit())} only, never changes {@code src}, and throws only
+ * {@link MalformedPacketException}.
  *
  * <p>The payload is the rest of the buffer, except for an IEEE 802.3 frame (EtherType of
  * 1500 or less), whose payload is bounded by that length.
@@ -24,6 +25,7 @@ public final class EthernetDecoder {
     /**
      * Decodes the header at {@code src.position()}.
      *
+     * @param src the buffer
      * @return the header, its length and the payload slice
      * @throws MalformedPacketException if the bytes are not a valid header
      */
@@ -35,6 +37,10 @@ public final class EthernetDecoder {
      * Decodes the header at absolute {@code index}, reading no byte at or past {@code limit};
      * otherwise as {@link #decode(ByteBuffer)}. Offsets in errors count from {@code index}.
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
+     * @return the header, its length and the payload slice
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      * @throws MalformedPacketException if the bytes are not a valid header
      */
@@ -55,6 +61,9 @@ public final class EthernetDecoder {
      * VLAN tags fit and are at most 8, and an 802.3 Length is
      * within the frame.
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
      * @return the header length in bits 48-63, the EtherType (or 802.3 length) in bits 32-47
      *     and the payload length in bits 0-31
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}

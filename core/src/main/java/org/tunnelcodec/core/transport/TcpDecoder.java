@@ -9,7 +9,8 @@ import org.tunnelcodec.core.MalformedPacketException.Reason;
 import org.tunnelcodec.core.internal.Wire;
 
 /**
- * Decodes TCP headers (RFC 9293). Follows the decoder contract of {@link org.tunnelcodec.core}.
+ * Decodes TCP headers (RFC 9293). Follows the
+ * <a href="../package-summary.html#decoder-contract">decoder contract</a>.
  *
  * <p>Receiver checks: Data Offset at least 5 ({@code BAD_LENGTH}) and the whole header
  * present ({@code TRUNCATED}). TCP has no length field: the payload is the rest of the
@@ -22,6 +23,7 @@ public final class TcpDecoder {
     /**
      * Decodes the header at {@code src.position()}.
      *
+     * @param src the buffer
      * @return the header and the payload (the rest of the buffer)
      * @throws MalformedPacketException if the bytes are not a valid TCP header
      */
@@ -33,6 +35,10 @@ public final class TcpDecoder {
      * Decodes the header at absolute {@code index}, reading no byte at or past {@code limit};
      * the payload runs to {@code limit}. Offsets in errors count from {@code index}.
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
+     * @return the header and the payload, which runs to {@code limit}
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      * @throws MalformedPacketException if the bytes are not a valid TCP header
      */
@@ -51,6 +57,9 @@ public final class TcpDecoder {
     /**
      * Peeks at the header length (Data Offset times 4), checking it is at least 20 and present.
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @return Data Offset times 4, 20 to 60
      * @throws MalformedPacketException as {@link #decode} does
      */
     public static int headerLength(ByteBuffer src, int index) {
@@ -60,6 +69,10 @@ public final class TcpDecoder {
     /**
      * As {@link #headerLength(ByteBuffer, int)}, reading nothing at or past {@code limit}.
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
+     * @return Data Offset times 4, 20 to 60
      * @throws MalformedPacketException as {@link #decode} does
      */
     public static int headerLength(ByteBuffer src, int index, int limit) {
@@ -78,7 +91,15 @@ public final class TcpDecoder {
                 "at least 5");
     }
 
-    /** Peeks at the Source Port. */
+    /**
+     * Peeks at the Source Port.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @return the Source Port
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the field runs past {@code src.limit()}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
+     */
     public static int sourcePort(ByteBuffer src, int index) {
         try {
             Objects.checkIndex(index, src.limit());
@@ -88,7 +109,15 @@ public final class TcpDecoder {
         }
     }
 
-    /** Peeks at the Destination Port. */
+    /**
+     * Peeks at the Destination Port.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @return the Destination Port
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the field runs past {@code src.limit()}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
+     */
     public static int destinationPort(ByteBuffer src, int index) {
         try {
             Objects.checkIndex(index, src.limit());
@@ -101,7 +130,11 @@ public final class TcpDecoder {
     /**
      * Whether the Checksum of the {@code length}-byte segment at {@code index} verifies.
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param length the segment's length in bytes, header and payload
      * @param pseudoHeaderSum the IPv4 or IPv6 pseudo-header sum with the TCP length
+     * @return whether the one's complement sum of the segment and the pseudo-header is 0xFFFF
      * @throws IndexOutOfBoundsException if the segment is not within the buffer's limit
      */
     public static boolean verifyChecksum(ByteBuffer src, int index, int length, int pseudoHeaderSum) {

@@ -8,7 +8,8 @@ import org.tunnelcodec.core.MalformedPacketException.Reason;
 import org.tunnelcodec.core.internal.Wire;
 
 /**
- * Decodes UDP headers (RFC 768). Follows the decoder contract of {@link org.tunnelcodec.core}.
+ * Decodes UDP headers (RFC 768). Follows the
+ * <a href="../package-summary.html#decoder-contract">decoder contract</a>.
  *
  * <p>Receiver checks: Length at least 8 ({@code BAD_LENGTH}) and all its bytes present
  * ({@code TRUNCATED}); the payload ends at Length. UDP jumbograms (Length 0, RFC 2675) are
@@ -21,6 +22,7 @@ public final class UdpDecoder {
     /**
      * Decodes the header at {@code src.position()}.
      *
+     * @param src the buffer
      * @return the header and the payload, bounded by Length
      * @throws MalformedPacketException if the bytes are not a valid UDP header
      */
@@ -32,6 +34,10 @@ public final class UdpDecoder {
      * Decodes the header at absolute {@code index}, reading no byte at or past {@code limit};
      * otherwise as {@link #decode(ByteBuffer)}. Offsets in errors count from {@code index}.
      *
+     * @param src the buffer
+     * @param index the absolute index of the datagram's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
+     * @return the header and the payload, bounded by Length
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      * @throws MalformedPacketException if the bytes are not a valid UDP header
      */
@@ -47,6 +53,8 @@ public final class UdpDecoder {
     /**
      * Checks the datagram at {@code index} without allocating.
      *
+     * @param src the buffer
+     * @param index the absolute index of the datagram's first byte
      * @return the Length field
      * @throws MalformedPacketException as {@link #decode} does
      */
@@ -57,6 +65,9 @@ public final class UdpDecoder {
     /**
      * As {@link #checkedLength(ByteBuffer, int)}, reading nothing at or past {@code limit}.
      *
+     * @param src the buffer
+     * @param index the absolute index of the datagram's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
      * @return the Length field
      * @throws MalformedPacketException as {@link #decode} does
      */
@@ -77,7 +88,15 @@ public final class UdpDecoder {
                 "at least 8");
     }
 
-    /** Peeks at the Source Port. */
+    /**
+     * Peeks at the Source Port.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the datagram's first byte
+     * @return the Source Port
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the field runs past {@code src.limit()}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
+     */
     public static int sourcePort(ByteBuffer src, int index) {
         try {
             Objects.checkIndex(index, src.limit());
@@ -87,7 +106,15 @@ public final class UdpDecoder {
         }
     }
 
-    /** Peeks at the Destination Port. */
+    /**
+     * Peeks at the Destination Port.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the datagram's first byte
+     * @return the Destination Port
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the field runs past {@code src.limit()}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
+     */
     public static int destinationPort(ByteBuffer src, int index) {
         try {
             Objects.checkIndex(index, src.limit());
@@ -100,6 +127,9 @@ public final class UdpDecoder {
     /**
      * Checks the Checksum of the {@code length}-byte datagram at {@code index}.
      *
+     * @param src the buffer
+     * @param index the absolute index of the datagram's first byte
+     * @param length the datagram's length in bytes, header and payload
      * @param pseudoHeaderSum the IPv4 or IPv6 pseudo-header sum, from
      *                        {@link org.tunnelcodec.core.InternetChecksum}, with the UDP Length
      * @return {@link ChecksumStatus#ZERO} for a zero field, else whether it verifies.
