@@ -106,9 +106,11 @@ public final class EthernetDecoder {
      * @param index the absolute index of the frame's first byte
      * @return the EtherType (or 802.3 length) value
      * @throws MalformedPacketException if the tags run past the limit or exceed the cap
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
      */
     public static int etherType(ByteBuffer src, int index) {
-        return Wire.u16(src, index + headerLength(src, index) - 2);
+        Objects.checkFromToIndex(index, src.limit(), src.limit());
+        return Wire.u16(src, index + headerLength(src, index, src.limit()) - 2);
     }
 
     /**
@@ -118,8 +120,10 @@ public final class EthernetDecoder {
      * @param index the absolute index of the frame's first byte
      * @return the header length in bytes
      * @throws MalformedPacketException if the tags run past the limit or exceed the cap
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
      */
     public static int headerLength(ByteBuffer src, int index) {
+        Objects.checkFromToIndex(index, src.limit(), src.limit());
         return headerLength(src, index, src.limit());
     }
 

@@ -61,6 +61,7 @@ public final class TcpDecoder {
      * @param index the absolute index of the header's first byte
      * @return Data Offset times 4, 20 to 60
      * @throws MalformedPacketException as {@link #decode} does
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
      */
     public static int headerLength(ByteBuffer src, int index) {
         return headerLength(src, index, src.limit());
@@ -74,8 +75,10 @@ public final class TcpDecoder {
      * @param limit the end (exclusive) of the bytes that may be read
      * @return Data Offset times 4, 20 to 60
      * @throws MalformedPacketException as {@link #decode} does
+     * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      */
     public static int headerLength(ByteBuffer src, int index, int limit) {
+        Objects.checkFromToIndex(index, limit, src.limit());
         Wire.require(TcpHeader.PROTOCOL, "Source Port", index, index, TcpHeader.MIN_LENGTH, limit);
         int headerLength = (Wire.u8(src, index + 12) >>> 4) * 4;
         if (headerLength < TcpHeader.MIN_LENGTH) {

@@ -57,6 +57,7 @@ public final class UdpDecoder {
      * @param index the absolute index of the datagram's first byte
      * @return the Length field
      * @throws MalformedPacketException as {@link #decode} does
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
      */
     public static int checkedLength(ByteBuffer src, int index) {
         return checkedLength(src, index, src.limit());
@@ -70,8 +71,10 @@ public final class UdpDecoder {
      * @param limit the end (exclusive) of the bytes that may be read
      * @return the Length field
      * @throws MalformedPacketException as {@link #decode} does
+     * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      */
     public static int checkedLength(ByteBuffer src, int index, int limit) {
+        Objects.checkFromToIndex(index, limit, src.limit());
         Wire.require(UdpHeader.PROTOCOL, "Source Port", index, index, UdpHeader.LENGTH, limit);
         int length = Wire.u16(src, index + 4);
         if (length < UdpHeader.LENGTH) {
