@@ -123,6 +123,18 @@ class DissectorTest {
     }
 
     @Test
+    void shouldNameTheFailingLayersOwnLengthFieldThatCutAHeaderShort() {
+        // IPv6 (RFC 8200) whose Payload Length of 4 leaves a Hop-by-Hop header 4 of its 8 octets,
+        // in a buffer that has them all.
+        ByteBuffer b = hex("6000000000040040" + "20010db8000000000000000000000001" + "20010db8000000000000000000000002"
+                + "3b00050200000100");
+        Dissection d = CORE.dissect(LinkType.RAW, b);
+        assertThat(d.stopReason()).isEqualTo(Dissection.StopReason.MALFORMED);
+        assertThat(d.error().boundedBy()).isEqualTo("ipv6 Payload Length");
+        assertThat(d.limitedBy()).isEqualTo("ipv6 Payload Length");
+    }
+
+    @Test
     void shouldLookAKeyUpInItsSpaceThenInItsFallback() {
         KeySpace mine = new KeySpace(200, "test.next", KeySpace.ETHER_TYPE);
         ProtocolLayer<String> prefix = ProtocolLayer.of("prefix",
