@@ -34,13 +34,8 @@ public final class Rejections {
     public static MalformedPacketException assertTruncated(ThrowingCallable decode, String protocol, String field,
                                                            long offset, long required, long available,
                                                            String boundedBy) {
-        MalformedPacketException e = catchThrowableOfType(decode, MalformedPacketException.class);
-        assertThat(e).as("decode threw no MalformedPacketException").isNotNull();
+        MalformedPacketException e = caught(decode, protocol, field, offset, Reason.TRUNCATED);
         String m = e.getMessage();
-        assertThat(e.protocol()).as(m).isEqualTo(protocol);
-        assertThat(e.field()).as(m).isEqualTo(field);
-        assertThat(e.offset()).as(m).isEqualTo(offset);
-        assertThat(e.reason()).as(m).isEqualTo(Reason.TRUNCATED);
         assertThat(e.required()).as(m).isEqualTo(required);
         assertThat(e.available()).as(m).isEqualTo(available);
         assertThat(e.boundedBy()).as(m).isEqualTo(boundedBy);
@@ -51,6 +46,17 @@ public final class Rejections {
     /** Asserts that {@code decode} refuses one field's number, and carries it. */
     public static MalformedPacketException assertInvalid(ThrowingCallable decode, String protocol, String field,
                                                          long offset, Reason reason, long value, String expected) {
+        MalformedPacketException e = caught(decode, protocol, field, offset, reason);
+        String m = e.getMessage();
+        assertThat(e.value()).as(m).isEqualTo(value);
+        assertThat(e.detail()).as(m).isEqualTo(expected);
+        assertThat(e.boundedBy()).as(m).isNull();
+        assertThat(e.required()).as(m).isEqualTo(-1);
+        return e;
+    }
+
+    private static MalformedPacketException caught(ThrowingCallable decode, String protocol, String field, long offset,
+                                                   Reason reason) {
         MalformedPacketException e = catchThrowableOfType(decode, MalformedPacketException.class);
         assertThat(e).as("decode threw no MalformedPacketException").isNotNull();
         String m = e.getMessage();
@@ -58,10 +64,6 @@ public final class Rejections {
         assertThat(e.field()).as(m).isEqualTo(field);
         assertThat(e.offset()).as(m).isEqualTo(offset);
         assertThat(e.reason()).as(m).isEqualTo(reason);
-        assertThat(e.value()).as(m).isEqualTo(value);
-        assertThat(e.detail()).as(m).isEqualTo(expected);
-        assertThat(e.boundedBy()).as(m).isNull();
-        assertThat(e.required()).as(m).isEqualTo(-1);
         return e;
     }
 }
