@@ -34,6 +34,9 @@ public final class ByteString implements Comparable<ByteString> {
      * Copies {@code length} bytes at absolute {@code index} of {@code src}; the buffer's
      * position, limit and order are not touched.
      *
+     * @param src the buffer
+     * @param index the absolute index of the first byte
+     * @param length the number of bytes
      * @return the copied bytes
      * @throws IndexOutOfBoundsException if the range is outside the buffer's limit
      */
@@ -47,12 +50,18 @@ public final class ByteString implements Comparable<ByteString> {
         return new ByteString(b);
     }
 
-    /** @return the remaining bytes of {@code src}, copied; {@code src} is not moved */
+    /**
+     * @param src the buffer
+     * @return the remaining bytes of {@code src}, copied; {@code src} is not moved
+     */
     public static ByteString copyOf(ByteBuffer src) {
         return copyOf(src, src.position(), src.remaining());
     }
 
-    /** @return the bytes written as hexadecimal digits, for example {@code "01ab"} */
+    /**
+     * @param hex hexadecimal digits, an even number of them, either case
+     * @return the bytes written as hexadecimal digits, for example {@code "01ab"}
+     */
     public static ByteString fromHex(CharSequence hex) {
         return of(HEX.parseHex(hex));
     }
@@ -67,7 +76,10 @@ public final class ByteString implements Comparable<ByteString> {
         return bytes.length == 0;
     }
 
-    /** @return the unsigned value of the byte at {@code index} */
+    /**
+     * @param index the absolute index of the first byte
+     * @return the unsigned value of the byte at {@code index}
+     */
     public int byteAt(int index) {
         return bytes[index] & 0xFF;
     }
@@ -85,6 +97,8 @@ public final class ByteString implements Comparable<ByteString> {
     /**
      * Writes the bytes at absolute {@code index} of {@code dst}; its position is not moved.
      *
+     * @param dst the destination
+     * @param index the absolute index of the first byte
      * @return the number of bytes written
      */
     public int writeTo(ByteBuffer dst, int index) {

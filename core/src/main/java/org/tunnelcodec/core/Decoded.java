@@ -41,6 +41,12 @@ public final class Decoded<H> {
      * A result whose payload is {@code payloadLength} bytes of {@code source} at absolute
      * {@code payloadIndex}; nothing is copied or sliced until {@link #payload()} is called.
      *
+     * @param <H> the header type
+     * @param header the header
+     * @param headerLength the number of bytes the header occupies on the wire
+     * @param source the buffer the payload lies in
+     * @param payloadIndex the absolute index of the payload's first byte
+     * @param payloadLength the payload's length in bytes
      * @return the result
      * @throws IndexOutOfBoundsException if the range lies outside the source's capacity
      */
@@ -52,6 +58,10 @@ public final class Decoded<H> {
     /**
      * A result whose payload is all of {@code payload}'s remaining bytes.
      *
+     * @param <H> the header type
+     * @param header the header
+     * @param headerLength the number of bytes the header occupies on the wire
+     * @param payload the payload, from its position to its limit
      * @return the result
      */
     public static <H> Decoded<H> of(H header, int headerLength, ByteBuffer payload) {

@@ -69,12 +69,19 @@ public record EtherType(int value) implements CodePoint {
             Map.entry(0x9100, "VLAN_9100"),
             Map.entry(0x0000, "KEEPALIVE"));
 
-    /** Checks the value's range. */
+    /**
+     * Checks the value's range.
+     *
+     * @param value the code point as it is on the wire
+     */
     public EtherType {
         org.tunnelcodec.core.internal.Check.inRange("value", value, 0, 65535);
     }
 
-    /** @return the code point with this value; known values give their shared constant */
+    /**
+     * @param value the code point as it is on the wire
+     * @return the code point with this value; known values give their shared constant
+     */
     public static EtherType of(int value) {
         return switch (value) {
             case 0x0800 -> IPV4;

@@ -53,6 +53,9 @@ public final class FlowHash {
     /**
      * Hashes the IP packet (IPv4 or IPv6, told by its version nibble) at {@code index}.
      *
+     * @param buf the buffer
+     * @param index the absolute index of the packet's first byte
+     * @param length the packet's length in bytes
      * @return the 32-bit flow hash
      * @throws IndexOutOfBoundsException if the range lies outside the buffer's limit
      */
@@ -95,6 +98,9 @@ public final class FlowHash {
      * Hashes the Ethernet frame at {@code index}: the IP packet inside it, or its addresses
      * and EtherType when it carries something else.
      *
+     * @param buf the buffer
+     * @param index the absolute index of the packet's first byte
+     * @param length the frame's length in bytes
      * @return the 32-bit flow hash
      * @throws IndexOutOfBoundsException if the range lies outside the buffer's limit
      */
@@ -124,6 +130,7 @@ public final class FlowHash {
     /**
      * Maps a flow hash onto the dynamic port range 49152..65535.
      *
+     * @param hash the flow hash
      * @return the source port
      */
     public static int sourcePort(int hash) {
@@ -134,6 +141,9 @@ public final class FlowHash {
      * Maps a flow hash onto {@code [min, max]}, as {@code min + ((hash & 0xffffffffL) *
      * (max - min + 1) >>> 32)}.
      *
+     * @param hash the flow hash
+     * @param min the lowest port
+     * @param max the highest port
      * @return a port in {@code [min, max]}
      */
     public static int sourcePort(int hash, int min, int max) {

@@ -27,6 +27,9 @@ public final class InternetChecksum {
     /**
      * Sums {@code length} bytes at absolute {@code index}.
      *
+     * @param buf the buffer
+     * @param index the absolute index of the first byte
+     * @param length the number of bytes
      * @return the folded one's complement sum, 0..0xFFFF
      * @throws IndexOutOfBoundsException if the range is outside the buffer's limit
      */
@@ -57,6 +60,9 @@ public final class InternetChecksum {
     /**
      * Sums the bytes of an array.
      *
+     * @param data the array
+     * @param offset the index of the first byte in the array
+     * @param length the number of bytes
      * @return the folded one's complement sum, 0..0xFFFF
      */
     public static int sum(byte[] data, int offset, int length) {
@@ -67,6 +73,10 @@ public final class InternetChecksum {
      * The checksum of {@code length} bytes at {@code index}, after adding {@code initialSum}
      * (for example a pseudo-header sum).
      *
+     * @param buf the buffer
+     * @param index the absolute index of the first byte
+     * @param length the number of bytes
+     * @param initialSum a sum to add, for example a pseudo-header sum, or 0
      * @return the complement of the folded sum, 0..0xFFFF
      */
     public static int checksum(ByteBuffer buf, int index, int length, int initialSum) {
@@ -76,17 +86,30 @@ public final class InternetChecksum {
     /**
      * Whether data that contains its own checksum field verifies: its sum, plus
      * {@code initialSum}, is 0xFFFF (RFC 1071 §1(3)).
+     *
+     * @param buf the buffer
+     * @param index the absolute index of the first byte
+     * @param length the number of bytes, the checksum field included
+     * @param initialSum a sum to add, for example a pseudo-header sum, or 0
+     * @return whether the data verifies
      */
     public static boolean verifies(ByteBuffer buf, int index, int length, int initialSum) {
         return add(initialSum, sum(buf, index, length)) == 0xFFFF;
     }
 
-    /** @return the one's complement sum of two folded sums */
+    /**
+     * @param sumA a folded sum
+     * @param sumB another folded sum
+     * @return the one's complement sum of two folded sums
+     */
     public static int add(int sumA, int sumB) {
         return fold((long) sumA + sumB);
     }
 
-    /** @return {@code value} folded to 16 bits by end-around carry */
+    /**
+     * @param value the value to fold
+     * @return {@code value} folded to 16 bits by end-around carry
+     */
     public static int fold(long value) {
         long v = (value & 0xFFFF_FFFFL) + (value >>> 32);
         v = (v & 0xFFFF) + (v >>> 16);
@@ -109,7 +132,14 @@ public final class InternetChecksum {
         return ~s & 0xFFFF;
     }
 
-    /** Like {@link #update(int, int, int)} for a 32-bit field, such as an IPv4 address. */
+    /**
+     * Like {@link #update(int, int, int)} for a 32-bit field, such as an IPv4 address.
+     *
+     * @param checksum the checksum field before the change
+     * @param oldValue the field's old 32-bit value
+     * @param newValue the field's new 32-bit value
+     * @return the updated checksum field
+     */
     public static int update32(int checksum, int oldValue, int newValue) {
         int c = update(checksum, oldValue >>> 16, newValue >>> 16);
         return update(c, oldValue & 0xFFFF, newValue & 0xFFFF);
@@ -119,6 +149,10 @@ public final class InternetChecksum {
      * The IPv4 pseudo-header sum (RFC 768, RFC 9293 §3.1): source, destination, zero,
      * protocol and the transport length.
      *
+     * @param source the Source Address
+     * @param destination the Destination Address
+     * @param protocol the Protocol of the transport header
+     * @param transportLength the transport header and payload length in bytes
      * @return the folded sum, 0..0xFFFF
      */
     public static int ipv4PseudoHeaderSum(Ipv4Address source, Ipv4Address destination,
@@ -133,6 +167,10 @@ public final class InternetChecksum {
      * The IPv6 pseudo-header sum (RFC 8200 §8.1): source, destination, the 32-bit
      * upper-layer packet length and the next header value.
      *
+     * @param source the Source Address
+     * @param destination the Destination Address
+     * @param nextHeader the Next Header of the upper-layer header
+     * @param upperLayerLength the upper-layer packet length in bytes
      * @return the folded sum, 0..0xFFFF
      */
     public static int ipv6PseudoHeaderSum(Ipv6Address source, Ipv6Address destination,

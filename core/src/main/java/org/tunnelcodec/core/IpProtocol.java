@@ -93,7 +93,11 @@ public record IpProtocol(int value) implements CodePoint {
             Map.entry(253, "EXPERIMENT_253"),
             Map.entry(254, "EXPERIMENT_254"));
 
-    /** Checks the value's range. */
+    /**
+     * Checks the value's range.
+     *
+     * @param value the code point as it is on the wire
+     */
     public IpProtocol {
         org.tunnelcodec.core.internal.Check.inRange("value", value, 0, 255);
     }
@@ -106,7 +110,10 @@ public record IpProtocol(int value) implements CodePoint {
         }
     }
 
-    /** @return the code point with this value, a shared instance */
+    /**
+     * @param value the code point as it is on the wire
+     * @return the code point with this value, a shared instance
+     */
     public static IpProtocol of(int value) {
         if (value < 0 || value > 255) {
             throw new IllegalArgumentException("value: " + value + " (expected: 0..255)");

@@ -16,12 +16,21 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
     /** 0.0.0.0. */
     public static final Ipv4Address ANY = new Ipv4Address(0);
 
-    /** @return the address with these bits */
+    /**
+     * @param bits the address, most significant byte first
+     * @return the address with these bits
+     */
     public static Ipv4Address of(int bits) {
         return new Ipv4Address(bits);
     }
 
-    /** @return the address with these four bytes, each 0..255 */
+    /**
+     * @param a the first byte
+     * @param b the second byte
+     * @param c the third byte
+     * @param d the fourth byte
+     * @return the address with these four bytes, each 0..255
+     */
     public static Ipv4Address of(int a, int b, int c, int d) {
         for (int x : new int[] {a, b, c, d}) {
             org.tunnelcodec.core.internal.Check.inRange("octet", x, 0, 255);
@@ -32,6 +41,8 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
     /**
      * Parses dotted-quad text such as {@code "192.0.2.1"}; no host name is ever resolved.
      *
+     * @param text the text
+     * @return the address
      * @throws IllegalArgumentException if the text is not a dotted-quad IPv4 address
      */
     public static Ipv4Address parse(String text) {
@@ -54,18 +65,32 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
         return new Ipv4Address(bits);
     }
 
-    /** @return the address of an {@link Inet4Address} */
+    /**
+     * @param address the address
+     * @return the address of an {@link Inet4Address}
+     */
     public static Ipv4Address of(Inet4Address address) {
         byte[] b = address.getAddress();
         return new Ipv4Address((b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF));
     }
 
-    /** Reads the address at absolute {@code index}, ignoring the buffer's byte order. */
+    /**
+     * Reads the address at absolute {@code index}, ignoring the buffer's byte order.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @return the address
+     */
     public static Ipv4Address read(ByteBuffer src, int index) {
         return new Ipv4Address(Wire.i32(src, index));
     }
 
-    /** Writes the address at absolute {@code index}; the buffer's position is not moved. */
+    /**
+     * Writes the address at absolute {@code index}; the buffer's position is not moved.
+     *
+     * @param dst the destination
+     * @param index the absolute index of the header's first byte
+     */
     public void write(ByteBuffer dst, int index) {
         Wire.put32(dst, index, bits);
     }

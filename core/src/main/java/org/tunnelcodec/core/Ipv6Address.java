@@ -18,7 +18,11 @@ public record Ipv6Address(long high, long low) implements Comparable<Ipv6Address
     /** The unspecified address {@code ::}. */
     public static final Ipv6Address ANY = new Ipv6Address(0, 0);
 
-    /** @return the address with these bits */
+    /**
+     * @param high the first 64 bits
+     * @param low the last 64 bits
+     * @return the address with these bits
+     */
     public static Ipv6Address of(long high, long low) {
         return new Ipv6Address(high, low);
     }
@@ -35,7 +39,10 @@ public record Ipv6Address(long high, long low) implements Comparable<Ipv6Address
         return new Ipv6Address(b.getLong(0), b.getLong(8));
     }
 
-    /** @return the address of an {@link Inet6Address} (its scope is dropped) */
+    /**
+     * @param address the address
+     * @return the address of an {@link Inet6Address} (its scope is dropped)
+     */
     public static Ipv6Address of(Inet6Address address) {
         return of(address.getAddress());
     }
@@ -44,6 +51,8 @@ public record Ipv6Address(long high, long low) implements Comparable<Ipv6Address
      * Parses IPv6 text (RFC 4291 §2.2, including {@code ::} and an embedded dotted quad);
      * no host name is ever resolved.
      *
+     * @param text the text
+     * @return the address
      * @throws IllegalArgumentException if the text is not an IPv6 address
      */
     public static Ipv6Address parse(String text) {
@@ -128,12 +137,23 @@ public record Ipv6Address(long high, long low) implements Comparable<Ipv6Address
         return new IllegalArgumentException("text: " + text + " (expected: an IPv6 address)");
     }
 
-    /** Reads the address at absolute {@code index}, ignoring the buffer's byte order. */
+    /**
+     * Reads the address at absolute {@code index}, ignoring the buffer's byte order.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @return the address
+     */
     public static Ipv6Address read(ByteBuffer src, int index) {
         return new Ipv6Address(Wire.i64(src, index), Wire.i64(src, index + 8));
     }
 
-    /** Writes the address at absolute {@code index}; the buffer's position is not moved. */
+    /**
+     * Writes the address at absolute {@code index}; the buffer's position is not moved.
+     *
+     * @param dst the destination
+     * @param index the absolute index of the header's first byte
+     */
     public void write(ByteBuffer dst, int index) {
         Wire.put64(dst, index, high);
         Wire.put64(dst, index + 8, low);
@@ -155,7 +175,10 @@ public record Ipv6Address(long high, long low) implements Comparable<Ipv6Address
         }
     }
 
-    /** @return the 16-bit group {@code i} (0..7) */
+    /**
+     * @param i the group's index, 0..7
+     * @return the 16-bit group {@code i} (0..7)
+     */
     public int group(int i) {
         Objects.checkIndex(i, 8);
         long word = i < 4 ? high : low;

@@ -14,12 +14,19 @@ public record MacAddress(long bits) implements Comparable<MacAddress> {
     /** The broadcast address ff:ff:ff:ff:ff:ff. */
     public static final MacAddress BROADCAST = new MacAddress(0xFFFF_FFFF_FFFFL);
 
-    /** Checks the value fits in 48 bits. */
+    /**
+     * Checks the value fits in 48 bits.
+     *
+     * @param bits the address, first byte on the wire most significant
+     */
     public MacAddress {
         Check.inRange("bits", bits, 0, 0xFFFF_FFFF_FFFFL);
     }
 
-    /** @return the address with these bits */
+    /**
+     * @param bits the address, first byte on the wire most significant
+     * @return the address with these bits
+     */
     public static MacAddress of(long bits) {
         return new MacAddress(bits);
     }
@@ -27,6 +34,8 @@ public record MacAddress(long bits) implements Comparable<MacAddress> {
     /**
      * Parses {@code 00:11:22:33:44:55} (also with {@code -} separators).
      *
+     * @param text the text
+     * @return the address
      * @throws IllegalArgumentException if the text is not a MAC address
      */
     public static MacAddress parse(String text) {
@@ -45,12 +54,23 @@ public record MacAddress(long bits) implements Comparable<MacAddress> {
         return new MacAddress(v);
     }
 
-    /** Reads six bytes at absolute {@code index}, ignoring the buffer's byte order. */
+    /**
+     * Reads six bytes at absolute {@code index}, ignoring the buffer's byte order.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @return the address
+     */
     public static MacAddress read(ByteBuffer src, int index) {
         return new MacAddress((long) Wire.u16(src, index) << 32 | Wire.u32(src, index + 2));
     }
 
-    /** Writes six bytes at absolute {@code index}; the buffer's position is not moved. */
+    /**
+     * Writes six bytes at absolute {@code index}; the buffer's position is not moved.
+     *
+     * @param dst the destination
+     * @param index the absolute index of the header's first byte
+     */
     public void write(ByteBuffer dst, int index) {
         Wire.put16(dst, index, (int) (bits >>> 32));
         Wire.put32(dst, index + 2, bits);

@@ -47,14 +47,23 @@ public final class MalformedPacketException extends RuntimeException {
      */
     public static final long NO_VALUE = Long.MIN_VALUE;
 
+    /** The protocol, as {@link #protocol()} returns it. */
     private final String protocol;
+    /** The field, as {@link #field()} returns it. */
     private final String field;
+    /** The offset, as {@link #offset()} returns it. */
     private final long offset;
+    /** The reason, as {@link #reason()} returns it. */
     private final Reason reason;
+    /** The bytes required, as {@link #required()} returns them. */
     private final long required;
+    /** The bytes available, as {@link #available()} returns them. */
     private final long available;
+    /** The length field that ran out, as {@link #boundedBy()} returns it. */
     private final String boundedBy;
+    /** The offending value, as {@link #value()} returns it. */
     private final long value;
+    /** The expected value or description, as {@link #detail()} returns it. */
     private final String detail;
 
     private MalformedPacketException(String protocol, String field, long offset, Reason reason,

@@ -32,6 +32,31 @@
  *       attacker-controlled depth and bounds arithmetic that cannot overflow.</li>
  * </ul>
  * Error offsets count from {@code src.position()}; the dissector re-bases them to the frame.
+ * A decoder that also takes {@code (src, index, limit)} reads {@code [index, limit)} the same
+ * way, with offsets counted from {@code index}.
+ *
+ * <p>When the bytes end inside a header, the exception is
+ * {@link org.tunnelcodec.core.MalformedPacketException.Reason#TRUNCATED TRUNCATED}, names the
+ * field that did not fit, and {@code offset() + available()} is where the bytes ended. When a
+ * length field of the packet itself cut a field short although more bytes follow (an IPv6
+ * extension header past Payload Length, say), the exception also names that length field in
+ * {@link org.tunnelcodec.core.MalformedPacketException#boundedBy() boundedBy()}. A field whose
+ * number the decoder refuses (IHL below 5, a UDP Length below 8) carries the number in
+ * {@link org.tunnelcodec.core.MalformedPacketException#value() value()}.
+ *
+ * <h2 id="peeks">Peeks</h2>
+ * Decoders offer static peeks, such as {@code Ipv4Decoder.protocol(buf, index)}, that read one
+ * field of the header at absolute {@code index} without decoding it and allocate nothing. They
+ * all report a short buffer one way: a field that runs past {@code buf.limit()} throws
+ * {@link org.tunnelcodec.core.MalformedPacketException} ({@code TRUNCATED}) naming the field,
+ * with the offset counted from {@code index}, {@code required()} the bytes from {@code index}
+ * to the field's end and {@code available()} the bytes from {@code index} to the limit, as a
+ * decode from {@code index} counts them; an {@code index} outside {@code [0, buf.limit()]} is
+ * the caller's mistake and throws {@link java.lang.IndexOutOfBoundsException}. A peek named
+ * {@code checked...} (or a length peek such as {@code TcpDecoder.headerLength}) makes the
+ * checks {@code decode} makes for the fields it reads and throws what {@code decode} throws;
+ * the other peeks read the field as it is. The core headers have no optional fields, so no
+ * peek returns a sentinel.
  *
  * <h2 id="encoder-contract">The encoder contract</h2>
  * Every {@code XEncoder}:

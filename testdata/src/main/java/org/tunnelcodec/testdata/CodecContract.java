@@ -36,7 +36,12 @@ import org.tunnelcodec.core.MalformedPacketException;
  *       encodedLength(h)} and the payload the header's length fields bound;</li>
  *   <li>decode then encode gives the bytes back, for valid encodings and for any arbitrary or
  *       mutated bytes that decode (after {@link Codec#canonicalize});</li>
- *   <li>every strict prefix of a valid packet fails as {@code TRUNCATED};</li>
+ *   <li>every strict prefix of a valid packet fails as {@code TRUNCATED}, at the place where
+ *       the bytes ran out: the exception names a field, bounds it by the end of the bytes given
+ *       ({@link MalformedPacketException#boundedBy()} is {@code null}: the packet's own length
+ *       fields agree with it, only the buffer is short), and
+ *       {@code offset() + available()} is the prefix's length while {@code required()} exceeds
+ *       {@code available()};</li>
  *   <li>arbitrary and mutated bytes decode or throw {@link MalformedPacketException} and
  *       nothing else, and the input buffer (position, limit, order, content) is untouched;</li>
  *   <li>nothing is read past the limit: poison after the limit changes nothing;</li>
@@ -130,11 +135,23 @@ public abstract class CodecContract<H> {
             int cut = len;
             assertThatThrownBy(() -> codec.decode(ByteBuffer.wrap(prefix)))
                     .as("prefix of %d of %d bytes", cut, packet.length)
-                    .isInstanceOfSatisfying(MalformedPacketException.class, e -> {
-                        assertThat(e.reason()).isEqualTo(MalformedPacketException.Reason.TRUNCATED);
-                        assertThat(e.required()).isGreaterThan(e.available());
-                    });
+                    .isInstanceOfSatisfying(MalformedPacketException.class, e -> assertRanOutAt(e, cut));
         }
+    }
+
+    /**
+     * A strict prefix of a valid packet is cut by the end of the bytes, and only by it: the
+     * exception says which field did not fit and that it ran out exactly at {@code length}.
+     */
+    private static void assertRanOutAt(MalformedPacketException e, int length) {
+        String m = e.getMessage();
+        assertThat(e.reason()).as(m).isEqualTo(MalformedPacketException.Reason.TRUNCATED);
+        assertThat(e.field()).as(m).isNotBlank();
+        assertThat(e.boundedBy()).as(m).isNull();
+        assertThat(e.offset()).as(m).isBetween(0L, (long) length);
+        assertThat(e.available()).as(m).isNotNegative();
+        assertThat(e.offset() + e.available()).as(m + ": offset + available").isEqualTo(length);
+        assertThat(e.required()).as(m).isGreaterThan(e.available());
     }
 
     @Property(tries = TRIES)

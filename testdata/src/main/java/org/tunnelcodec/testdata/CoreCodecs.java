@@ -11,7 +11,12 @@ import org.tunnelcodec.core.ip.Ipv6Header;
 import org.tunnelcodec.core.link.EthernetDecoder;
 import org.tunnelcodec.core.link.EthernetEncoder;
 import org.tunnelcodec.core.link.EthernetHeader;
-import org.tunnelcodec.core.link.LinkHeaderCodec;
+import org.tunnelcodec.core.link.LinuxSll2Decoder;
+import org.tunnelcodec.core.link.LinuxSll2Encoder;
+import org.tunnelcodec.core.link.LinuxSllDecoder;
+import org.tunnelcodec.core.link.LinuxSllEncoder;
+import org.tunnelcodec.core.link.LoopbackDecoder;
+import org.tunnelcodec.core.link.LoopbackEncoder;
 import org.tunnelcodec.core.link.LinuxSll2Header;
 import org.tunnelcodec.core.link.LinuxSllHeader;
 import org.tunnelcodec.core.link.LoopbackHeader;
@@ -46,16 +51,16 @@ public final class CoreCodecs {
             TcpEncoder::encode, null);
 
     /** Linux SLL. */
-    public static final Codec<LinuxSllHeader> LINUX_SLL = Codec.of(LinkHeaderCodec::decodeSll,
-            h -> LinuxSllHeader.LENGTH, LinkHeaderCodec::encode, null);
+    public static final Codec<LinuxSllHeader> LINUX_SLL = Codec.of(LinuxSllDecoder::decode,
+            LinuxSllEncoder::encodedLength, LinuxSllEncoder::encode, null);
 
     /** Linux SLL2. */
-    public static final Codec<LinuxSll2Header> LINUX_SLL2 = Codec.of(LinkHeaderCodec::decodeSll2,
-            h -> LinuxSll2Header.LENGTH, LinkHeaderCodec::encode, null);
+    public static final Codec<LinuxSll2Header> LINUX_SLL2 = Codec.of(LinuxSll2Decoder::decode,
+            LinuxSll2Encoder::encodedLength, LinuxSll2Encoder::encode, null);
 
     /** BSD loopback. */
-    public static final Codec<LoopbackHeader> LOOPBACK = Codec.of(LinkHeaderCodec::decodeLoopback,
-            h -> LoopbackHeader.LENGTH, LinkHeaderCodec::encode, null);
+    public static final Codec<LoopbackHeader> LOOPBACK = Codec.of(LoopbackDecoder::decode,
+            LoopbackEncoder::encodedLength, LoopbackEncoder::encode, null);
 
     private CoreCodecs() {
     }

@@ -13,9 +13,11 @@ import org.tunnelcodec.core.ip.Ipv6Header;
 import org.tunnelcodec.core.internal.Wire;
 import org.tunnelcodec.core.link.EthernetDecoder;
 import org.tunnelcodec.core.link.EthernetHeader;
-import org.tunnelcodec.core.link.LinkHeaderCodec;
+import org.tunnelcodec.core.link.LinuxSll2Decoder;
 import org.tunnelcodec.core.link.LinuxSll2Header;
+import org.tunnelcodec.core.link.LinuxSllDecoder;
 import org.tunnelcodec.core.link.LinuxSllHeader;
+import org.tunnelcodec.core.link.LoopbackDecoder;
 import org.tunnelcodec.core.link.LoopbackHeader;
 import org.tunnelcodec.core.link.VlanTag;
 import org.tunnelcodec.core.transport.TcpDecoder;
@@ -34,45 +36,45 @@ import org.tunnelcodec.core.transport.UdpHeader;
  */
 public final class CoreLayers {
     /** Ethernet II with VLAN tags. */
-    public static final ProtocolLayer<EthernetHeader> ETHERNET = ProtocolLayer.of("ethernet",
+    public static final ProtocolLayer<EthernetHeader> ETHERNET = ProtocolLayer.of(EthernetHeader.PROTOCOL,
             CoreLayers::walkEthernet, EthernetDecoder::decode, CoreLayers::ethernetSummary);
 
     /** Linux cooked capture v1. */
-    public static final ProtocolLayer<LinuxSllHeader> LINUX_SLL = ProtocolLayer.of("linux-sll",
-            (src, index, limit, out) -> walkFixed(src, index, limit, out, "Linux SLL", "Packet Type",
+    public static final ProtocolLayer<LinuxSllHeader> LINUX_SLL = ProtocolLayer.of(LinuxSllHeader.PROTOCOL,
+            (src, index, limit, out) -> walkFixed(src, index, limit, out, LinuxSllHeader.PROTOCOL, "Packet Type",
                     LinuxSllHeader.LENGTH, 14),
-            (src, index, limit) -> LinkHeaderCodec.decodeSll(range(src, index, limit)),
+            LinuxSllDecoder::decode,
             h -> "packet type " + h.packetType() + " arphrd " + h.arphrdType() + " protocol " + h.protocol());
 
     /** Linux cooked capture v2. */
-    public static final ProtocolLayer<LinuxSll2Header> LINUX_SLL2 = ProtocolLayer.of("linux-sll2",
-            (src, index, limit, out) -> walkFixed(src, index, limit, out, "Linux SLL2", "Protocol Type",
+    public static final ProtocolLayer<LinuxSll2Header> LINUX_SLL2 = ProtocolLayer.of(LinuxSll2Header.PROTOCOL,
+            (src, index, limit, out) -> walkFixed(src, index, limit, out, LinuxSll2Header.PROTOCOL, "Protocol Type",
                     LinuxSll2Header.LENGTH, 0),
-            (src, index, limit) -> LinkHeaderCodec.decodeSll2(range(src, index, limit)),
+            LinuxSll2Decoder::decode,
             h -> "ifindex " + h.interfaceIndex() + " packet type " + h.packetType() + " arphrd " + h.arphrdType()
                     + " protocol " + h.protocol());
 
     /** BSD loopback (NULL and LOOP). */
-    public static final ProtocolLayer<LoopbackHeader> LOOPBACK = ProtocolLayer.of("loopback",
-            CoreLayers::walkLoopback, (src, index, limit) -> LinkHeaderCodec.decodeLoopback(range(src, index, limit)),
+    public static final ProtocolLayer<LoopbackHeader> LOOPBACK = ProtocolLayer.of(LoopbackHeader.PROTOCOL,
+            CoreLayers::walkLoopback, LoopbackDecoder::decode,
             h -> "family " + h.family() + (h.littleEndian() ? " (little-endian)" : ""));
 
     /** IPv4. */
-    public static final ProtocolLayer<Ipv4Header> IPV4 = ProtocolLayer.of("ipv4",
+    public static final ProtocolLayer<Ipv4Header> IPV4 = ProtocolLayer.of(Ipv4Header.PROTOCOL,
             CoreLayers::walkIp, Ipv4Decoder::decode, CoreLayers::ipv4Summary);
 
     /** IPv6 with its walked extension headers. */
-    public static final ProtocolLayer<Ipv6Header> IPV6 = ProtocolLayer.of("ipv6",
+    public static final ProtocolLayer<Ipv6Header> IPV6 = ProtocolLayer.of(Ipv6Header.PROTOCOL,
             CoreLayers::walkIpv6, Ipv6Decoder::decode, CoreLayers::ipv6Summary);
 
     /** UDP; the payload is chosen by destination port, then source port. */
-    public static final ProtocolLayer<UdpHeader> UDP = ProtocolLayer.of("udp",
+    public static final ProtocolLayer<UdpHeader> UDP = ProtocolLayer.of(UdpHeader.PROTOCOL,
             CoreLayers::walkUdp, UdpDecoder::decode,
             h -> h.sourcePort() + " > " + h.destinationPort() + " len " + h.length()
                     + String.format(" cksum 0x%04x", h.checksum()));
 
     /** TCP; the payload is chosen by destination port, then source port. */
-    public static final ProtocolLayer<TcpHeader> TCP = ProtocolLayer.of("tcp",
+    public static final ProtocolLayer<TcpHeader> TCP = ProtocolLayer.of(TcpHeader.PROTOCOL,
             CoreLayers::walkTcp, TcpDecoder::decode, CoreLayers::tcpSummary);
 
     private CoreLayers() {
@@ -95,11 +97,6 @@ public final class CoreLayers {
                 new LayerBinding(LayerKey.ipProtocol(17), UDP));
     }
 
-    /** A buffer whose position and limit are the range, for the position-based link decoders. */
-    private static ByteBuffer range(ByteBuffer src, int index, int limit) {
-        return src.duplicate().limit(limit).position(index);
-    }
-
     private static void walkEthernet(ByteBuffer src, int index, int limit, LayerStep out) {
         long scan = EthernetDecoder.scan(src, index, limit);
         int type = (int) (scan >>> 32) & 0xFFFF;
@@ -118,7 +115,7 @@ public final class CoreLayers {
     }
 
     private static void walkLoopback(ByteBuffer src, int index, int limit, LayerStep out) {
-        Wire.require("Loopback", "Family", index, index, LoopbackHeader.LENGTH, limit);
+        Wire.require(LoopbackHeader.PROTOCOL, "Family", index, index, LoopbackHeader.LENGTH, limit);
         out.lengths(LoopbackHeader.LENGTH, limit - index - LoopbackHeader.LENGTH);
         EtherType type = LoopbackHeader.fromWire(Wire.i32(src, index)).payloadType();
         if (type != null) {

@@ -19,9 +19,11 @@ import org.tunnelcodec.core.MalformedPacketException;
  *                       the capture cut, or {@code null}
  * @param error          the decoder's exception, offsets counted from the frame's start, or
  *                       {@code null}
- * @param limitedBy      when a layer ran out of bytes because the enclosing layer's length
- *                       field ended its range, that field ({@code "gre Payload Length"}),
- *                       otherwise {@code null}
+ * @param limitedBy      when a layer ran out of bytes because a length field of the packet
+ *                       ended them before the buffer did, that field with its protocol: the
+ *                       failing layer's own ({@code error().boundedBy()}, for example
+ *                       {@code "ipv6 Payload Length"}) or the enclosing layer's that ended its
+ *                       range ({@code "gre Payload Length"}); otherwise {@code null}
  * @param capturedLength the bytes the capture holds
  * @param wireLength     the frame's length on the wire
  */
@@ -42,7 +44,27 @@ public record Dissection(List<DissectedLayer> layers, StopReason stopReason, int
         DEPTH_LIMIT
     }
 
-    /** Checks the components and copies the lists. */
+    /**
+     * Checks the components and copies the lists.
+     *
+     * @param layers the decoded layers, outermost first
+     * @param stopReason why the walk ended
+     * @param stopOffset the offset where undecoded bytes begin (or the failing layer starts), in the buffer
+     *     of the last layer
+     * @param remaining the number of bytes from {@code stopOffset} that no layer decoded (for a frame cut
+     *     by the capture, counted as on the wire)
+     * @param nextKeys the keys the last layer offered when the reason is {@link StopReason#NO_DECODER},
+     *     otherwise empty
+     * @param failedLayer the name of the layer whose decoder refused the bytes, or whose header the capture
+     *     cut, or {@code null}
+     * @param error the decoder's exception, offsets counted from the frame's start, or {@code null}
+     * @param limitedBy when a layer ran out of bytes because a length field of the packet ended them before
+     *     the buffer did, that field with its protocol: the failing layer's own ({@code
+     *     error().boundedBy()}, for example {@code "ipv6 Payload Length"}) or the enclosing layer's that
+     *     ended its range ({@code "gre Payload Length"}); otherwise {@code null}
+     * @param capturedLength the bytes the capture holds
+     * @param wireLength the frame's length on the wire
+     */
     public Dissection {
         layers = List.copyOf(layers);
         Objects.requireNonNull(stopReason, "stopReason");

@@ -199,7 +199,10 @@ public final class Dissector {
         return -1;
     }
 
-    /** @return the layer bound to {@code key} (with fallbacks), or {@code null} */
+    /**
+     * @param key the key
+     * @return the layer bound to {@code key} (with fallbacks), or {@code null}
+     */
     public ProtocolLayer<?> layerFor(LayerKey key) {
         for (KeySpace s = key.space(); s != null; s = s.fallback()) {
             int id = lookup(LayerKey.pack(s, key.value()));
@@ -219,6 +222,7 @@ public final class Dissector {
      * The small int a walk reports for a layer: ids count from 0 in the order the layers were
      * first bound.
      *
+     * @param layer the layer
      * @return the layer's id, or -1 if it is not bound in this dissector
      */
     public int layerId(ProtocolLayer<?> layer) {
@@ -226,7 +230,10 @@ public final class Dissector {
         return id == null ? -1 : id;
     }
 
-    /** @return the layer with this id */
+    /**
+     * @param id the layer id
+     * @return the layer with this id
+     */
     public ProtocolLayer<?> layer(int id) {
         return layers[id];
     }
@@ -241,7 +248,10 @@ public final class Dissector {
         return maxDepth;
     }
 
-    /** @return the key space with this id, or {@code null} if no binding uses it */
+    /**
+     * @param id the key space id
+     * @return the key space with this id, or {@code null} if no binding uses it
+     */
     public KeySpace space(int id) {
         return id > 0 && id < spaces.length ? spaces[id] : null;
     }
@@ -386,12 +396,13 @@ public final class Dissector {
     }
 
     /**
-     * When a layer ran out of bytes because an enclosing layer's own length field ended its
-     * range before the buffer did, names that field.
+     * Which length field cut a truncated header short: the failing layer's own (the
+     * exception's {@link MalformedPacketException#boundedBy()}), or else the field of an
+     * enclosing layer that ended the failing layer's range before the buffer did.
      */
     private static String limitedBy(FrameWalk w, List<DissectedLayer> layers, MalformedPacketException e) {
-        if (e.reason() != MalformedPacketException.Reason.TRUNCATED) {
-            return null;
+        if (e.reason() != MalformedPacketException.Reason.TRUNCATED || e.boundedBy() != null) {
+            return e.boundedBy();
         }
         int d = w.limitingDepth();
         return d < 0 ? null : layers.get(d).name() + " " + w.lengthField(d);
@@ -408,6 +419,8 @@ public final class Dissector {
         /**
          * Adds a binding.
          *
+         * @param binding the binding
+         * @return this builder
          * @throws IllegalArgumentException if the key is bound already; use {@link #replace}
          */
         public Builder add(LayerBinding binding) {
@@ -418,7 +431,12 @@ public final class Dissector {
             return this;
         }
 
-        /** Adds every binding; see {@link #add(LayerBinding)}. */
+        /**
+         * Adds every binding; see {@link #add(LayerBinding)}.
+         *
+         * @param all the bindings
+         * @return this builder
+         */
         public Builder add(Collection<LayerBinding> all) {
             for (LayerBinding b : all) {
                 add(b);
@@ -426,13 +444,23 @@ public final class Dissector {
             return this;
         }
 
-        /** Binds the key to this layer, replacing any binding it had. */
+        /**
+         * Binds the key to this layer, replacing any binding it had.
+         *
+         * @param binding the binding
+         * @return this builder
+         */
         public Builder replace(LayerBinding binding) {
             bindings.put(binding.key(), binding.layer());
             return this;
         }
 
-        /** Sets the most layers one frame may have, 1..256. */
+        /**
+         * Sets the most layers one frame may have, 1..256.
+         *
+         * @param depth the most layers, 1..256
+         * @return this builder
+         */
         public Builder maxDepth(int depth) {
             this.maxDepth = Check.inRange("maxDepth", depth, 1, 256);
             return this;

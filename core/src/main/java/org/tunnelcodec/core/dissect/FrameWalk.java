@@ -92,6 +92,8 @@ public final class FrameWalk {
     /**
      * Starts a walk over the frame's bytes from its position to its limit.
      *
+     * @param linkType the frame's link type
+     * @param frame the frame, from its position to its limit
      * @return this walk
      */
     public FrameWalk wrap(LinkType linkType, ByteBuffer frame) {
@@ -104,6 +106,10 @@ public final class FrameWalk {
      *
      * @param timestampNanos the capture time, for layers that keep state over time (STT
      *                       reassembly), or 0
+     * @param linkType the frame's link type
+     * @param frame the buffer that holds the frame
+     * @param index the absolute index of the frame's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
      * @return this walk
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code frame.limit()}
      */
@@ -116,6 +122,10 @@ public final class FrameWalk {
      * Starts a walk whose first layer is the one bound to {@code firstKey}.
      *
      * @param firstKey a key, packed as {@link LayerKey#pack}
+     * @param frame the buffer that holds the frame
+     * @param index the absolute index of the frame's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
+     * @param timestampNanos the capture time, for layers that keep state over time, or 0
      * @return this walk
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code frame.limit()}
      */
@@ -374,18 +384,27 @@ public final class FrameWalk {
         return step.keyCount;
     }
 
-    /** @return the {@code i}-th key the current layer named, packed */
+    /**
+     * @param i the key's index, from 0
+     * @return the {@code i}-th key the current layer named, packed
+     */
     public long nextKey(int i) {
         current();
         return keys[Objects.checkIndex(i, step.keyCount)];
     }
 
-    /** @return the layer id at {@code depth} (0 is the first layer) */
+    /**
+     * @param depth the layer's depth, 0 for the first layer
+     * @return the layer id at {@code depth} (0 is the first layer)
+     */
     public int layerId(int depth) {
         return at(Objects.checkIndex(depth, this.depth), ID);
     }
 
-    /** @return the offset of the layer at {@code depth} in its buffer */
+    /**
+     * @param depth the layer's depth, 0 for the first layer
+     * @return the offset of the layer at {@code depth} in its buffer
+     */
     public int offset(int depth) {
         return at(Objects.checkIndex(depth, this.depth), OFFSET);
     }
@@ -424,7 +443,10 @@ public final class FrameWalk {
         return step.keyCount;
     }
 
-    /** @return the {@code i}-th key named for the undecoded payload */
+    /**
+     * @param i the key's index, from 0
+     * @return the {@code i}-th key named for the undecoded payload
+     */
     public LayerKey stopLayerKey(int i) {
         requireStopped();
         Objects.checkIndex(i, step.keyCount);
@@ -433,7 +455,10 @@ public final class FrameWalk {
         return new LayerKey(space != null ? space : new KeySpace(id, "space" + id, null), LayerKey.value(keys[i]));
     }
 
-    /** @return the {@code i}-th key named for the undecoded payload, packed */
+    /**
+     * @param i the key's index, from 0
+     * @return the {@code i}-th key named for the undecoded payload, packed
+     */
     public long stopKey(int i) {
         requireStopped();
         return keys[Objects.checkIndex(i, step.keyCount)];

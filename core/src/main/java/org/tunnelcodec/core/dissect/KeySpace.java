@@ -39,7 +39,13 @@ public record KeySpace(int id, String name, KeySpace fallback) {
     /** GRE Protocol Types; values not bound here are looked up as EtherTypes. */
     public static final KeySpace GRE_PROTOCOL = new KeySpace(6, "gre.proto", ETHER_TYPE);
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param id the space's number, 1..1023
+     * @param name the space's name, for example {@code "ethertype"}
+     * @param fallback the space to try when a value has no binding here, or {@code null}
+     */
     public KeySpace {
         Check.inRange("id", id, 1, MAX_ID);
         Objects.requireNonNull(name, "name");

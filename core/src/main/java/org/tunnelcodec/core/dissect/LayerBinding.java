@@ -9,7 +9,12 @@ import java.util.Objects;
  * @param layer the layer that decodes what the key selects
  */
 public record LayerBinding(LayerKey key, ProtocolLayer<?> layer) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param key the key
+     * @param layer the layer that decodes what the key selects
+     */
     public LayerBinding {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(layer, "layer");

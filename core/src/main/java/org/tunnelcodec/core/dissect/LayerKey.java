@@ -17,37 +17,60 @@ public record LayerKey(KeySpace space, int value) {
     /** The packed form of "no key". */
     public static final long NONE = -1L;
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param space the name space
+     * @param value the value in that space
+     */
     public LayerKey {
         Objects.requireNonNull(space, "space");
     }
 
-    /** @return the key of a pcap link type */
+    /**
+     * @param value the value in that space
+     * @return the key of a pcap link type
+     */
     public static LayerKey linkType(int value) {
         return new LayerKey(KeySpace.LINK_TYPE, value);
     }
 
-    /** @return the key of an EtherType */
+    /**
+     * @param value the value in that space
+     * @return the key of an EtherType
+     */
     public static LayerKey etherType(int value) {
         return new LayerKey(KeySpace.ETHER_TYPE, value);
     }
 
-    /** @return the key of a GRE Protocol Type (falls back to the EtherType) */
+    /**
+     * @param value the value in that space
+     * @return the key of a GRE Protocol Type (falls back to the EtherType)
+     */
     public static LayerKey greProtocol(int value) {
         return new LayerKey(KeySpace.GRE_PROTOCOL, value);
     }
 
-    /** @return the key of an IP protocol number */
+    /**
+     * @param value the value in that space
+     * @return the key of an IP protocol number
+     */
     public static LayerKey ipProtocol(int value) {
         return new LayerKey(KeySpace.IP_PROTOCOL, value);
     }
 
-    /** @return the key of a UDP port */
+    /**
+     * @param value the value in that space
+     * @return the key of a UDP port
+     */
     public static LayerKey udpPort(int value) {
         return new LayerKey(KeySpace.UDP_PORT, value);
     }
 
-    /** @return the key of a TCP port */
+    /**
+     * @param value the value in that space
+     * @return the key of a TCP port
+     */
     public static LayerKey tcpPort(int value) {
         return new LayerKey(KeySpace.TCP_PORT, value);
     }
@@ -55,6 +78,8 @@ public record LayerKey(KeySpace space, int value) {
     /**
      * Packs a key for the walk.
      *
+     * @param space the name space
+     * @param value the value in that space
      * @return the space id in the upper 32 bits, the value in the lower 32
      */
     public static long pack(KeySpace space, int value) {
@@ -66,12 +91,18 @@ public record LayerKey(KeySpace space, int value) {
         return pack(space, value);
     }
 
-    /** @return the space id of a packed key */
+    /**
+     * @param packed a key packed as {@link #pack}
+     * @return the space id of a packed key
+     */
     public static int spaceId(long packed) {
         return (int) (packed >>> 32);
     }
 
-    /** @return the value of a packed key */
+    /**
+     * @param packed a key packed as {@link #pack}
+     * @return the value of a packed key
+     */
     public static int value(long packed) {
         return (int) packed;
     }

@@ -41,6 +41,8 @@ public final class LayerStep {
      * Reports the header length and the payload that follows it directly, bounded by the rest
      * of the layer's range (no length field of its own).
      *
+     * @param headerLength the header's length in bytes
+     * @param payloadLength the payload's length in bytes
      * @return this step
      */
     public LayerStep lengths(int headerLength, int payloadLength) {
@@ -52,6 +54,9 @@ public final class LayerStep {
      * field, named as the RFC spells it ({@code "Total Length"}), so that a payload this field
      * cut short is reported as bounded by it.
      *
+     * @param headerLength the header's length in bytes
+     * @param payloadLength the payload's length in bytes, as the length field gives it
+     * @param lengthField the length field, as the RFC spells it
      * @return this step
      */
     public LayerStep lengths(int headerLength, int payloadLength, String lengthField) {
@@ -70,6 +75,8 @@ public final class LayerStep {
      * most two). When the space has a fallback, the same value in the fallback space is tried
      * right after it.
      *
+     * @param space the key's space
+     * @param value the key's value in that space
      * @return this step
      */
     public LayerStep next(KeySpace space, int value) {
@@ -151,6 +158,9 @@ public final class LayerStep {
      * the keys this layer names choose its decoder. Offsets of the layers after this one
      * count in that buffer.
      *
+     * @param buffer the buffer that holds the payload
+     * @param index the absolute index of the payload's first byte
+     * @param length the payload's length in bytes
      * @return this step
      */
     public LayerStep continueIn(ByteBuffer buffer, int index, int length) {

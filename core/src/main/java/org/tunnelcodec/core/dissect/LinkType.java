@@ -33,12 +33,19 @@ public record LinkType(int value) implements CodePoint {
     private static final Map<Integer, String> NAMES = Map.of(0, "NULL", 1, "ETHERNET", 9, "PPP", 101, "RAW",
             108, "LOOP", 113, "LINUX_SLL", 228, "IPV4", 229, "IPV6", 276, "LINUX_SLL2");
 
-    /** Checks the range. */
+    /**
+     * Checks the range.
+     *
+     * @param value the link type as stored in the capture file
+     */
     public LinkType {
         Check.inRange("value", value, 0, 0xFFFF);
     }
 
-    /** @return the link type with this value */
+    /**
+     * @param value the link type as stored in the capture file
+     * @return the link type with this value
+     */
     public static LinkType of(int value) {
         return new LinkType(value);
     }

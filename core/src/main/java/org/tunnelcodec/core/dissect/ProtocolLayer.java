@@ -26,14 +26,23 @@ public interface ProtocolLayer<H> {
      * and reports its header length, payload length and next keys to {@code out}. Allocates
      * nothing.
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
+     * @param out where the lengths and next keys go
      * @throws MalformedPacketException exactly when {@link #decode} would, with the same
      *     field, offset and reason
      */
     void walk(ByteBuffer src, int index, int limit, LayerStep out);
 
     /**
-     * Decodes the header at absolute {@code index}, by the decoder contract.
+     * Decodes the header at absolute {@code index}, by the
+     * <a href="../package-summary.html#decoder-contract">decoder contract</a>.
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
+     * @return the header, its length and the payload
      * @throws MalformedPacketException if the bytes are not a valid header
      */
     Decoded<H> decode(ByteBuffer src, int index, int limit);
@@ -41,6 +50,7 @@ public interface ProtocolLayer<H> {
     /**
      * A one-line summary of the key fields, like a focused tcpdump line.
      *
+     * @param header the header
      * @return the summary
      */
     default String summary(H header) {
@@ -50,14 +60,28 @@ public interface ProtocolLayer<H> {
     /** A layer's walk: {@link ProtocolLayer#walk}. */
     @FunctionalInterface
     interface Walk {
-        /** See {@link ProtocolLayer#walk}. */
+        /**
+         * See {@link ProtocolLayer#walk}.
+         *
+         * @param src the buffer
+         * @param index the absolute index of the header's first byte
+         * @param limit the end (exclusive) of the bytes that may be read
+         * @param out where the lengths and next keys go
+         */
         void walk(ByteBuffer src, int index, int limit, LayerStep out);
     }
 
     /** A layer's index-based decoder: {@link ProtocolLayer#decode}. */
     @FunctionalInterface
     interface Decoder<H> {
-        /** See {@link ProtocolLayer#decode}. */
+        /**
+         * See {@link ProtocolLayer#decode}.
+         *
+         * @param src the buffer
+         * @param index the absolute index of the header's first byte
+         * @param limit the end (exclusive) of the bytes that may be read
+         * @return the header, its length and the payload
+         */
         Decoded<H> decode(ByteBuffer src, int index, int limit);
     }
 
@@ -69,6 +93,7 @@ public interface ProtocolLayer<H> {
      * @param walk    the allocation-free walk
      * @param decoder the index-based decoder
      * @param summary the one-line summary of a record
+     * @param <H> the header record
      * @return the layer
      */
     static <H> ProtocolLayer<H> of(String name, Walk walk, Decoder<H> decoder, Function<? super H, String> summary) {
@@ -78,7 +103,14 @@ public interface ProtocolLayer<H> {
     /** The layer {@link #of} makes. */
     record Parts<H>(String name, Walk walker, Decoder<H> decoder, Function<? super H, String> summarizer)
             implements ProtocolLayer<H> {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param name the layer's name
+         * @param walker the allocation-free check, see {@link ProtocolLayer#walk}
+         * @param decoder the index-based decoder
+         * @param summarizer the one-line text for {@link ProtocolLayer#summary}
+         */
         public Parts {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(walker, "walker");

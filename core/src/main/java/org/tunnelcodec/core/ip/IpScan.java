@@ -18,8 +18,8 @@ import org.tunnelcodec.core.internal.Wire;
  * Destination Options headers (at most 8; a Fragment header with a non-zero offset ends the
  * walk), every walked header within Payload Length, and the option TLVs of Hop-by-Hop and
  * Destination Options headers (RFC 8200 §4.2: Pad1 is one octet, every other option is type,
- * Opt Data Len and data; an option that runs past its header's end is {@code BAD_LENGTH},
- * field "Opt Data Len"). Jumbograms (RFC 2675) are supported: Payload Length 0 with a Jumbo
+ * Opt Data Len and data; an option that runs past its header's end is {@code TRUNCATED},
+ * field "Option Data" or "Opt Data Len", bounded by that header's Hdr Ext Len). Jumbograms (RFC 2675) are supported: Payload Length 0 with a Jumbo
  * Payload option (type 0xC2, Opt Data Len 4) in a Hop-by-Hop Options header right after the
  * fixed header; the packet then ends at 40 + Jumbo Payload Length. The errors of RFC 2675 §3
  * are malformed: a Jumbo option with Payload Length not 0 ("Payload Length"), Jumbo Payload
@@ -58,6 +58,10 @@ public final class IpScan {
     private static final int FRAGMENT_BIT = 59;
     private static final int JUMBO_OPTION = 0xC2;
     private static final int NO_NEXT_HEADER = 59;
+    /** The protocol of errors of {@link #ip} that belong to neither version. */
+    private static final String ANY_VERSION = "ip";
+    private static final String PAYLOAD_BOUND = Ipv6Header.PROTOCOL + " Payload Length";
+    private static final String JUMBO_BOUND = Ipv6Header.PROTOCOL + " Jumbo Payload Length";
 
     // Error codes (bits 7-0 of an invalid result).
     private static final int V4_SHORT = 1;
@@ -72,7 +76,7 @@ public final class IpScan {
     private static final int V6_TOO_MANY = 10;
     private static final int V6_EXT_SHORT = 11;
     private static final int V6_EXT_LENGTH = 12;
-    private static final int V6_OPTION_OVERRUN = 13;
+    private static final int V6_OPTION_DATA_TRUNCATED = 13;
     private static final int V6_PAYLOAD_ZERO = 14;
     private static final int V6_PAYLOAD_WITH_JUMBO = 15;
     private static final int V6_JUMBO_SMALL = 16;
@@ -83,6 +87,7 @@ public final class IpScan {
     private static final int V6_HOP_BY_HOP_TRUNCATED = 21;
     private static final int IP_EMPTY = 22;
     private static final int IP_VERSION = 23;
+    private static final int V6_OPT_DATA_LEN_TRUNCATED = 24;
 
     private IpScan() {
     }
@@ -91,6 +96,9 @@ public final class IpScan {
      * Checks an IPv4 header at absolute {@code index} exactly as {@link Ipv4Decoder#decode(ByteBuffer, int, int)}
      * does, reading nothing at or past {@code limit}; allocates nothing and throws nothing for bad bytes.
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
      * @return the packed result
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      */
@@ -128,6 +136,9 @@ public final class IpScan {
      * as {@link Ipv6Decoder#decode(ByteBuffer, int, int)} does, reading nothing at or past
      * {@code limit}; allocates nothing and throws nothing for bad bytes.
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
      * @return the packed result
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      */
@@ -161,7 +172,7 @@ public final class IpScan {
             if (hopByHopLength > limit - at) {
                 return error(V6_HOP_BY_HOP_TRUNCATED, Ipv6Layout.LENGTH, 0);
             }
-            long options = options(src, index, at, at + hopByHopLength, true);
+            long options = options(src, index, at, at + hopByHopLength, 0, true);
             if (options < 0) {
                 return options;
             }
@@ -185,7 +196,7 @@ public final class IpScan {
                 return error(V6_TOO_MANY, at - index, 0);
             }
             if (end - at < 8) {
-                return error(V6_EXT_SHORT, at - index, current | (long) (at + 8 - end) << 8);
+                return error(V6_EXT_SHORT, at - index, extension(current, jumbo, end - at));
             }
             int next = Wire.u8(src, at);
             if (current == 44) {
@@ -205,12 +216,12 @@ public final class IpScan {
             }
             int length = (Wire.u8(src, at + 1) + 1) * 8;
             if (length > end - at) {
-                return error(V6_EXT_LENGTH, at - index, current | (long) (at + length - end) << 8);
+                return error(V6_EXT_LENGTH, at - index, extension(current, jumbo, end - at));
             }
             // The first Hop-by-Hop header of a jumbogram had its options walked above.
             if ((current == 0 || current == 60) && !(jumbo && n == 0)) {
                 boolean first = n == 0 && current == 0;
-                long options = options(src, index, at, at + length, first);
+                long options = options(src, index, at, at + length, current, first);
                 if (options < 0) {
                     return options;
                 }
@@ -230,23 +241,24 @@ public final class IpScan {
      * @return an error result, or 0, or (when {@code findJumbo}) the absolute index of the
      *     first Jumbo Payload option's data
      */
-    private static long options(ByteBuffer src, int index, int at, int headerEnd, boolean findJumbo) {
+    private static long options(ByteBuffer src, int index, int at, int headerEnd, int type, boolean findJumbo) {
         int i = at + 2;
         long jumboData = 0;
         while (i < headerEnd) {
-            int type = Wire.u8(src, i);
-            if (type == 0) { // Pad1
+            int optionType = Wire.u8(src, i);
+            if (optionType == 0) { // Pad1
                 i++;
                 continue;
             }
+            // RFC 8200 §4.2: an option runs past its header's Hdr Ext Len.
             if (headerEnd - i < 2) {
-                return error(V6_OPTION_OVERRUN, i + 1 - index, i + 2 - headerEnd);
+                return error(V6_OPT_DATA_LEN_TRUNCATED, i + 1 - index, type);
             }
             int optionLength = Wire.u8(src, i + 1) + 2;
             if (optionLength > headerEnd - i) {
-                return error(V6_OPTION_OVERRUN, i + 1 - index, i + optionLength - headerEnd);
+                return error(V6_OPTION_DATA_TRUNCATED, i + 2 - index, type | (long) (headerEnd - i - 2) << 8);
             }
-            if (findJumbo && type == JUMBO_OPTION && jumboData == 0) {
+            if (findJumbo && optionType == JUMBO_OPTION && jumboData == 0) {
                 if (optionLength != 6) {
                     return error(V6_JUMBO_OPT_LEN, i + 1 - index, 0);
                 }
@@ -262,6 +274,9 @@ public final class IpScan {
      * 6 as {@link #ipv6}, any other is an error result (field "Version",
      * {@code UNSUPPORTED_VERSION}); an empty range is an error result ({@code TRUNCATED}).
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
      * @return the packed result
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      */
@@ -277,27 +292,40 @@ public final class IpScan {
         };
     }
 
-    /** @return whether the result is a valid header */
+    /**
+     * @param result a result of {@link IpScan#ipv4}, {@link IpScan#ipv6} or {@link IpScan#ip}
+     * @return whether the result is a valid header
+     */
     public static boolean isValid(long result) {
         return result >= 0;
     }
 
-    /** @return the header length of a valid result: IPv4 IHL * 4; IPv6 40 plus the walked extension headers */
+    /**
+     * @param result a result of {@link IpScan#ipv4}, {@link IpScan#ipv6} or {@link IpScan#ip}
+     * @return the header length of a valid result: IPv4 IHL * 4; IPv6 40 plus the walked extension headers
+     */
     public static int headerLength(long result) {
         return (int) (result >>> 8) & 0xF_FFFF;
     }
 
-    /** @return the payload length of a valid result: the bytes after the header, within the IP length field */
+    /**
+     * @param result a result of {@link IpScan#ipv4}, {@link IpScan#ipv6} or {@link IpScan#ip}
+     * @return the payload length of a valid result: the bytes after the header, within the IP length field
+     */
     public static int payloadLength(long result) {
         return (int) (result >>> 28) & 0x7FFF_FFFF;
     }
 
-    /** @return the protocol of a valid result: IPv4 Protocol, or the IPv6 upper-layer Next Header */
+    /**
+     * @param result a result of {@link IpScan#ipv4}, {@link IpScan#ipv6} or {@link IpScan#ip}
+     * @return the protocol of a valid result: IPv4 Protocol, or the IPv6 upper-layer Next Header
+     */
     public static int protocol(long result) {
         return (int) result & 0xFF;
     }
 
     /**
+     * @param result a result of {@link IpScan#ipv4}, {@link IpScan#ipv6} or {@link IpScan#ip}
      * @return whether a valid result is a fragment: IPv4 MF set or Fragment Offset not 0; IPv6
      *     a walked Fragment header with M set or Fragment Offset not 0
      */
@@ -305,7 +333,10 @@ public final class IpScan {
         return (result >>> FRAGMENT_BIT & 1) != 0;
     }
 
-    /** @return 4 or 6 for a valid result */
+    /**
+     * @param result a result of {@link IpScan#ipv4}, {@link IpScan#ipv6} or {@link IpScan#ip}
+     * @return 4 or 6 for a valid result
+     */
     public static int version(long result) {
         return (result >>> V6_BIT & 1) != 0 ? 6 : 4;
     }
@@ -313,6 +344,11 @@ public final class IpScan {
     private static long valid(boolean v6, boolean fragment, int payloadLength, int headerLength, int protocol) {
         return (v6 ? 1L << V6_BIT : 0) | (fragment ? 1L << FRAGMENT_BIT : 0) | (long) payloadLength << 28
                 | (long) headerLength << 8 | protocol;
+    }
+
+    /** The auxiliary value of an extension header cut short: its type, whether a jumbogram, the bytes left. */
+    private static long extension(int type, boolean jumbo, int available) {
+        return type | (jumbo ? 0x100 : 0) | (long) available << 9;
     }
 
     private static long error(int code, int offset, long aux) {
@@ -324,6 +360,9 @@ public final class IpScan {
      * Offsets count from {@code index}.
      *
      * @param result an invalid result of {@link #ipv4}, {@link #ipv6} or {@link #ip} of the same arguments
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
      * @return the exception, not thrown
      * @throws IllegalArgumentException if {@code result} is valid
      */
@@ -335,25 +374,24 @@ public final class IpScan {
         int offset = (int) (result >>> 8) & 0xFF_FFFF;
         long aux = result >>> 32 & 0x7FFF_FFFFL;
         int available = limit - index;
-        String v4 = Ipv4Decoder.PROTOCOL;
-        String v6 = Ipv6Decoder.PROTOCOL;
+        String v4 = Ipv4Header.PROTOCOL;
+        String v6 = Ipv6Header.PROTOCOL;
         switch (code) {
             case V4_SHORT:
                 return MalformedPacketException.truncated(v4, "Version", 0, Ipv4Layout.MIN_LENGTH, available);
             case V4_VERSION:
                 return MalformedPacketException.invalid(v4, "Version", 0, Reason.UNSUPPORTED_VERSION,
-                        "version " + (Wire.u8(src, index) >>> 4) + " (expected: 4)");
+                        Wire.u8(src, index) >>> 4, "4");
             case V4_IHL:
-                return MalformedPacketException.invalid(v4, "IHL", 0, Reason.BAD_LENGTH,
-                        "IHL " + (Wire.u8(src, index) & 0xF) + " (expected: 5..15)");
+                return MalformedPacketException.invalid(v4, "IHL", 0, Reason.BAD_LENGTH, Wire.u8(src, index) & 0xF,
+                        "at least 5");
             case V4_OPTIONS_TRUNCATED:
                 return MalformedPacketException.truncated(v4, "Options", Ipv4Layout.MIN_LENGTH,
-                        (Wire.u8(src, index) & 0xF) * 4 - Ipv4Layout.MIN_LENGTH,
-                        Math.max(0, available - Ipv4Layout.MIN_LENGTH));
+                        (Wire.u8(src, index) & 0xF) * 4 - Ipv4Layout.MIN_LENGTH, available - Ipv4Layout.MIN_LENGTH);
             case V4_TOTAL_LENGTH:
                 return MalformedPacketException.invalid(v4, "Total Length", Ipv4Layout.TOTAL_LENGTH_OFFSET,
-                        Reason.BAD_LENGTH, "total length " + Wire.u16(src, index + Ipv4Layout.TOTAL_LENGTH_OFFSET)
-                                + " (expected: >= " + (Wire.u8(src, index) & 0xF) * 4 + ")");
+                        Reason.BAD_LENGTH, Wire.u16(src, index + Ipv4Layout.TOTAL_LENGTH_OFFSET),
+                        "at least the header length, " + (Wire.u8(src, index) & 0xF) * 4);
             case V4_TOTAL_TRUNCATED:
                 return MalformedPacketException.truncated(v4, "Total Length", 0,
                         Wire.u16(src, index + Ipv4Layout.TOTAL_LENGTH_OFFSET), available);
@@ -361,7 +399,7 @@ public final class IpScan {
                 return MalformedPacketException.truncated(v6, "Version", 0, Ipv6Layout.LENGTH, available);
             case V6_VERSION:
                 return MalformedPacketException.invalid(v6, "Version", 0, Reason.UNSUPPORTED_VERSION,
-                        "version " + (Wire.u8(src, index) >>> 4) + " (expected: 6)");
+                        Wire.u8(src, index) >>> 4, "6");
             case V6_PAYLOAD_TRUNCATED:
                 return MalformedPacketException.truncated(v6, "Payload Length", 0,
                         Ipv6Layout.LENGTH + Wire.u16(src, index + Ipv6Layout.PAYLOAD_LENGTH_OFFSET), available);
@@ -369,31 +407,32 @@ public final class IpScan {
                 return MalformedPacketException.invalid(v6, "Next Header", offset, Reason.LIMIT_EXCEEDED,
                         "more than " + Ipv6Layout.MAX_EXTENSION_HEADERS + " extension headers");
             case V6_EXT_SHORT:
-                return MalformedPacketException.invalid(v6, extensionName((int) aux & 0xFF) + " Next Header", offset,
-                        Reason.BAD_LENGTH, "extension header of 8 bytes extends past Payload Length by " + (aux >>> 8));
+                return MalformedPacketException.truncated(v6, extensionName((int) aux & 0xFF) + " Next Header", offset,
+                        8, aux >>> 9, (aux & 0x100) != 0 ? JUMBO_BOUND : PAYLOAD_BOUND);
             case V6_EXT_LENGTH:
-                return MalformedPacketException.invalid(v6, extensionName((int) aux & 0xFF) + " Hdr Ext Len",
-                        offset + 1, Reason.BAD_LENGTH, "extension header of "
-                                + (Wire.u8(src, index + offset + 1) + 1) * 8
-                                + " bytes extends past Payload Length by " + (aux >>> 8));
-            case V6_OPTION_OVERRUN:
-                return MalformedPacketException.invalid(v6, "Opt Data Len", offset, Reason.BAD_LENGTH,
-                        "option extends past the end of its header by " + aux + " bytes (RFC 8200 §4.2)");
+                return MalformedPacketException.truncated(v6, extensionName((int) aux & 0xFF) + " Hdr Ext Len", offset,
+                        (Wire.u8(src, index + offset + 1) + 1) * 8, aux >>> 9,
+                        (aux & 0x100) != 0 ? JUMBO_BOUND : PAYLOAD_BOUND);
+            case V6_OPT_DATA_LEN_TRUNCATED:
+                return MalformedPacketException.truncated(v6, "Opt Data Len", offset, 1, 0,
+                        v6 + " " + extensionName((int) aux) + " Hdr Ext Len");
+            case V6_OPTION_DATA_TRUNCATED:
+                return MalformedPacketException.truncated(v6, "Option Data", offset,
+                        Wire.u8(src, index + offset - 1), aux >>> 8,
+                        v6 + " " + extensionName((int) aux & 0xFF) + " Hdr Ext Len");
             case V6_PAYLOAD_ZERO:
                 return MalformedPacketException.invalid(v6, "Payload Length", Ipv6Layout.PAYLOAD_LENGTH_OFFSET,
-                        Reason.BAD_LENGTH, "payload length 0 without a Jumbo Payload option (RFC 2675 §3)");
+                        Reason.BAD_LENGTH, 0, "not 0 without a Jumbo Payload option, RFC 2675 §3");
             case V6_PAYLOAD_WITH_JUMBO:
                 return MalformedPacketException.invalid(v6, "Payload Length", Ipv6Layout.PAYLOAD_LENGTH_OFFSET,
-                        Reason.BAD_LENGTH, "payload length " + Wire.u16(src, index + Ipv6Layout.PAYLOAD_LENGTH_OFFSET)
-                                + " with a Jumbo Payload option (expected: 0, RFC 2675 §3)");
+                        Reason.BAD_LENGTH, Wire.u16(src, index + Ipv6Layout.PAYLOAD_LENGTH_OFFSET),
+                        "0 with a Jumbo Payload option, RFC 2675 §3");
             case V6_JUMBO_SMALL:
                 return MalformedPacketException.invalid(v6, "Jumbo Payload Length", offset, Reason.BAD_LENGTH,
-                        "jumbo payload length " + Wire.u32(src, index + offset)
-                                + " (expected: > 65535, RFC 2675 §3)");
+                        Wire.u32(src, index + offset), "more than 65535, RFC 2675 §3");
             case V6_JUMBO_OPT_LEN:
                 return MalformedPacketException.invalid(v6, "Opt Data Len", offset, Reason.BAD_LENGTH,
-                        "Jumbo Payload option data length " + Wire.u8(src, index + offset)
-                                + " (expected: 4, RFC 2675 §2)");
+                        Wire.u8(src, index + offset), "4 for a Jumbo Payload option, RFC 2675 §2");
             case V6_JUMBO_FRAGMENT:
                 return MalformedPacketException.invalid(v6, "Fragment Next Header", offset, Reason.BAD_VALUE,
                         "a Fragment header in a jumbogram (RFC 2675 §3)");
@@ -407,10 +446,10 @@ public final class IpScan {
                 return MalformedPacketException.truncated(v6, "Hop-by-Hop Options Hdr Ext Len", offset,
                         (Wire.u8(src, index + offset + 1) + 1) * 8, available - offset);
             case IP_EMPTY:
-                return MalformedPacketException.truncated("IP", "Version", 0, 1, 0);
+                return MalformedPacketException.truncated(ANY_VERSION, "Version", 0, 1, 0);
             case IP_VERSION:
-                return MalformedPacketException.invalid("IP", "Version", 0, Reason.UNSUPPORTED_VERSION,
-                        "version " + (Wire.u8(src, index) >>> 4) + " (expected: 4 or 6)");
+                return MalformedPacketException.invalid(ANY_VERSION, "Version", 0, Reason.UNSUPPORTED_VERSION,
+                        Wire.u8(src, index) >>> 4, "4 or 6");
             default:
                 throw new IllegalArgumentException("result: " + result + " (expected: an invalid result)");
         }

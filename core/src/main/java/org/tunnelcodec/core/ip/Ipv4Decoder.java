@@ -11,7 +11,8 @@ import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.internal.Wire;
 
 /**
- * Decodes IPv4 headers (RFC 791). Follows the decoder contract of {@link org.tunnelcodec.core}.
+ * Decodes IPv4 headers (RFC 791). Follows the
+ * <a href="../package-summary.html#decoder-contract">decoder contract</a>.
  *
  * <p>Receiver checks: Version must be 4 ({@code UNSUPPORTED_VERSION}); IHL at least 5 and
  * Total Length at least the header length ({@code BAD_LENGTH}); the header and Total Length
@@ -21,14 +22,13 @@ import org.tunnelcodec.core.internal.Wire;
  * whose Total Length is 0 (Linux BIG TCP) are {@code BAD_LENGTH}.
  */
 public final class Ipv4Decoder {
-    static final String PROTOCOL = "IPv4";
-
     private Ipv4Decoder() {
     }
 
     /**
      * Decodes the header at {@code src.position()}.
      *
+     * @param src the buffer
      * @return the header, its length and the payload, bounded by Total Length
      * @throws MalformedPacketException if the bytes are not a valid IPv4 header
      */
@@ -40,6 +40,10 @@ public final class Ipv4Decoder {
      * Decodes the header at absolute {@code index}, reading no byte at or past {@code limit};
      * otherwise as {@link #decode(ByteBuffer)}. Offsets in errors count from {@code index}.
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
+     * @return the header, its length and the payload, bounded by Total Length
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      * @throws MalformedPacketException if the bytes are not a valid IPv4 header
      */
@@ -75,8 +79,11 @@ public final class Ipv4Decoder {
      * Checks version, IHL and Total Length of the packet at {@code index} against the
      * buffer's limit, without allocating.
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
      * @return the header length in bytes
      * @throws MalformedPacketException as {@link #decode} does
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
      */
     public static int checkedHeaderLength(ByteBuffer src, int index) {
         int limit = src.limit();
@@ -90,81 +97,140 @@ public final class Ipv4Decoder {
     /**
      * Whether the Header Checksum of the header at {@code index} verifies (RFC 1071).
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @return whether the one's complement sum of the header, Header Checksum included, is 0xFFFF
      * @throws MalformedPacketException if the header is not all there
      */
     public static boolean verifyChecksum(ByteBuffer src, int index) {
         int headerLength = peekHeaderLength(src, index);
-        Wire.require(PROTOCOL, "Options", index, index, headerLength, src.limit());
+        Wire.require(Ipv4Header.PROTOCOL, "Options", index, index, headerLength, src.limit());
         return InternetChecksum.verifies(src, index, headerLength, 0);
     }
 
-    /** Peeks at the Version nibble. */
+    /**
+     * Peeks at the Version nibble.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @return the Version nibble
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the field runs past {@code src.limit()}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
+     */
     public static int version(ByteBuffer src, int index) {
         try {
             Objects.checkIndex(index, src.limit());
             return Wire.u8(src, index) >>> 4;
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Version", src, index, 1, e);
+            throw Wire.peekFailure(Ipv4Header.PROTOCOL, "Version", src, index, 1, e);
         }
     }
 
-    /** Peeks at IHL times 4; no further check. */
+    /**
+     * Peeks at IHL times 4; no further check.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @return IHL times 4, unchecked: 0 to 60
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the field runs past {@code src.limit()}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
+     */
     public static int peekHeaderLength(ByteBuffer src, int index) {
         try {
             Objects.checkIndex(index, src.limit());
             return (Wire.u8(src, index) & 0xF) * 4;
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "IHL", src, index, 1, e);
+            throw Wire.peekFailure(Ipv4Header.PROTOCOL, "IHL", src, index, 1, e);
         }
     }
 
-    /** Peeks at the Total Length field. */
+    /**
+     * Peeks at the Total Length field.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @return the Total Length field
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the field runs past {@code src.limit()}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
+     */
     public static int totalLength(ByteBuffer src, int index) {
         try {
             Objects.checkIndex(index, src.limit());
             return Wire.u16(src, index + Ipv4Layout.TOTAL_LENGTH_OFFSET);
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Total Length", src, index, 4, e);
+            throw Wire.peekFailure(Ipv4Header.PROTOCOL, "Total Length", src, index, 4, e);
         }
     }
 
-    /** Peeks at the Protocol field. */
+    /**
+     * Peeks at the Protocol field.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @return the Protocol field
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the field runs past {@code src.limit()}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
+     */
     public static int protocol(ByteBuffer src, int index) {
         try {
             Objects.checkIndex(index, src.limit());
             return Wire.u8(src, index + Ipv4Layout.PROTOCOL_OFFSET);
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Protocol", src, index, Ipv4Layout.PROTOCOL_OFFSET + 1, e);
+            throw Wire.peekFailure(Ipv4Header.PROTOCOL, "Protocol", src, index, Ipv4Layout.PROTOCOL_OFFSET + 1, e);
         }
     }
 
-    /** Peeks at the Header Checksum field. */
+    /**
+     * Peeks at the Header Checksum field.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @return the Header Checksum field
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the field runs past {@code src.limit()}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
+     */
     public static int headerChecksum(ByteBuffer src, int index) {
         try {
             Objects.checkIndex(index, src.limit());
             return Wire.u16(src, index + Ipv4Layout.CHECKSUM_OFFSET);
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Header Checksum", src, index, Ipv4Layout.CHECKSUM_OFFSET + 2, e);
+            throw Wire.peekFailure(Ipv4Header.PROTOCOL, "Header Checksum", src, index, Ipv4Layout.CHECKSUM_OFFSET + 2, e);
         }
     }
 
-    /** Peeks at the Source Address as 32 bits. */
+    /**
+     * Peeks at the Source Address as 32 bits.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @return the Source Address, as the 32-bit big-endian value
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the field runs past {@code src.limit()}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
+     */
     public static int sourceAddress(ByteBuffer src, int index) {
         try {
             Objects.checkIndex(index, src.limit());
             return Wire.i32(src, index + Ipv4Layout.SOURCE_OFFSET);
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Source Address", src, index, Ipv4Layout.SOURCE_OFFSET + 4, e);
+            throw Wire.peekFailure(Ipv4Header.PROTOCOL, "Source Address", src, index, Ipv4Layout.SOURCE_OFFSET + 4, e);
         }
     }
 
-    /** Peeks at the Destination Address as 32 bits. */
+    /**
+     * Peeks at the Destination Address as 32 bits.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @return the Destination Address, as the 32-bit big-endian value
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the field runs past {@code src.limit()}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
+     */
     public static int destinationAddress(ByteBuffer src, int index) {
         try {
             Objects.checkIndex(index, src.limit());
             return Wire.i32(src, index + Ipv4Layout.DESTINATION_OFFSET);
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Destination Address", src, index, Ipv4Layout.MIN_LENGTH, e);
+            throw Wire.peekFailure(Ipv4Header.PROTOCOL, "Destination Address", src, index, Ipv4Layout.MIN_LENGTH, e);
         }
     }
 }

@@ -6,13 +6,16 @@ import org.tunnelcodec.core.internal.Wire;
 
 /**
  * Encodes IPv4 headers (RFC 791), computing Version, IHL, Total Length and the Header
- * Checksum. Follows the encoder contract of {@link org.tunnelcodec.core}.
+ * Checksum. Follows the <a href="../package-summary.html#encoder-contract">encoder contract</a>.
  */
 public final class Ipv4Encoder {
     private Ipv4Encoder() {
     }
 
-    /** @return the exact encoded length: 20 plus the options */
+    /**
+     * @param header the header
+     * @return the exact encoded length: 20 plus the options
+     */
     public static int encodedLength(Ipv4Header header) {
         return header.headerLength();
     }
@@ -20,6 +23,8 @@ public final class Ipv4Encoder {
     /**
      * Writes the header at {@code dst.position()}, its checksum computed.
      *
+     * @param h the header
+     * @param dst the destination
      * @return the number of bytes written
      * @throws IllegalArgumentException if {@code dst} is too small
      */
@@ -49,6 +54,8 @@ public final class Ipv4Encoder {
      * Decrements the TTL of the header at {@code index} in place and updates its checksum
      * incrementally (RFC 1624), as a router forwarding the packet does (RFC 1812 §5.3.1).
      *
+     * @param buf the buffer
+     * @param index the absolute index of the header's first byte
      * @return the new TTL
      * @throws IllegalStateException if the TTL is already 0
      * @throws IndexOutOfBoundsException if the header is not within the buffer's limit

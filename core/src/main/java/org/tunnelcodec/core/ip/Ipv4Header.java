@@ -11,6 +11,24 @@ import org.tunnelcodec.core.internal.Check;
  * are derived: the encoder writes them from the components, and the checksum is checked on
  * request with {@link Ipv4Decoder#verifyChecksum}.
  *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |Version|  IHL  |   DSCP    |ECN|          Total Length         |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |         Identification        |R|D|M|      Fragment Offset    |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  Time to Live |    Protocol   |         Header Checksum       |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                       Source Address                          |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                    Destination Address                        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                    Options (0..40 bytes)      |    Padding    |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ *
  * @param dscp           the Differentiated Services Code Point, 0..63 (RFC 2474)
  * @param ecn            the ECN field, 0..3 (RFC 3168)
  * @param payloadLength  Total Length minus the header length: the bytes after the header
@@ -29,7 +47,29 @@ public record Ipv4Header(int dscp, int ecn, int payloadLength, int identificatio
                          boolean dontFragment, boolean moreFragments, int fragmentOffset, int timeToLive,
                          IpProtocol protocol, Ipv4Address source, Ipv4Address destination,
                          ByteString options) {
-    /** Checks the components. */
+    /**
+     * The protocol's name: the dissector's layer name and the protocol of every
+     * {@link org.tunnelcodec.core.MalformedPacketException} its decoder throws.
+     */
+    public static final String PROTOCOL = "ipv4";
+
+    /**
+     * Checks the components.
+     *
+     * @param dscp the Differentiated Services Code Point, 0..63 (RFC 2474)
+     * @param ecn the ECN field, 0..3 (RFC 3168)
+     * @param payloadLength Total Length minus the header length: the bytes after the header
+     * @param identification the Identification field, 0..65535
+     * @param reservedFlag the reserved flag bit (must be zero on send, RFC 791; kept on receive)
+     * @param dontFragment the DF flag
+     * @param moreFragments the MF flag
+     * @param fragmentOffset the Fragment Offset in 8-byte units, 0..8191
+     * @param timeToLive the Time to Live, 0..255
+     * @param protocol the Protocol of the payload
+     * @param source the Source Address
+     * @param destination the Destination Address
+     * @param options the option bytes including padding, a multiple of 4, at most 40
+     */
     public Ipv4Header {
         Check.inRange("dscp", dscp, 0, 63);
         Check.inRange("ecn", ecn, 0, 3);
@@ -48,6 +88,10 @@ public record Ipv4Header(int dscp, int ecn, int payloadLength, int identificatio
     /**
      * A header with no options, no fragmentation, DSCP and ECN zero, TTL 64.
      *
+     * @param source the Source Address
+     * @param destination the Destination Address
+     * @param protocol the Protocol of the payload
+     * @param payloadLength Total Length minus the header length: the bytes after the header
      * @return the header
      */
     public static Ipv4Header of(Ipv4Address source, Ipv4Address destination, IpProtocol protocol,
@@ -71,7 +115,10 @@ public record Ipv4Header(int dscp, int ecn, int payloadLength, int identificatio
         return moreFragments || fragmentOffset != 0;
     }
 
-    /** @return a copy with another payload length */
+    /**
+     * @param newPayloadLength the new payload length
+     * @return a copy with another payload length
+     */
     public Ipv4Header withPayloadLength(int newPayloadLength) {
         return new Ipv4Header(dscp, ecn, newPayloadLength, identification, reservedFlag, dontFragment,
                 moreFragments, fragmentOffset, timeToLive, protocol, source, destination, options);

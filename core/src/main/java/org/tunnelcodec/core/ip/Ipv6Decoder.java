@@ -12,8 +12,8 @@ import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.internal.Wire;
 
 /**
- * Decodes IPv6 headers (RFC 8200) and walks their extension headers. Follows the decoder
- * contract of {@link org.tunnelcodec.core}.
+ * Decodes IPv6 headers (RFC 8200) and walks their extension headers. Follows the
+ * <a href="../package-summary.html#decoder-contract">decoder contract</a>.
  *
  * <h2>The walk</h2>
  * Starting from the fixed header's Next Header, the decoder walks Hop-by-Hop Options (0),
@@ -29,9 +29,12 @@ import org.tunnelcodec.core.internal.Wire;
  * The checks are {@link IpScan#ipv6}'s, so the data path and the decoder agree byte for byte.
  * Version must be 6 ({@code UNSUPPORTED_VERSION}). Payload Length bytes must be present
  * ({@code TRUNCATED}); every walked extension header must end within Payload Length
- * ({@code BAD_LENGTH}); every option of a Hop-by-Hop or Destination Options header must end
- * within its header (RFC 8200 §4.2, {@code BAD_LENGTH}, field "Opt Data Len"). The payload is
- * bounded by Payload Length.
+ * ({@code TRUNCATED}, {@linkplain MalformedPacketException#boundedBy() bounded by}
+ * "ipv6 Payload Length", or "ipv6 Jumbo Payload Length" in a jumbogram); every option of a
+ * Hop-by-Hop or Destination Options header must end within its header (RFC 8200 §4.2,
+ * {@code TRUNCATED}, field "Option Data", or "Opt Data Len" when only the Option Type fits,
+ * bounded by the header's Hdr Ext Len, for example "ipv6 Destination Options Hdr Ext Len").
+ * The payload is bounded by Payload Length.
  *
  * <h2>Jumbograms (RFC 2675)</h2>
  * Payload Length 0 with a Jumbo Payload option in a Hop-by-Hop Options header right after the
@@ -43,14 +46,13 @@ import org.tunnelcodec.core.internal.Wire;
  * with no Jumbo option, are malformed, as tshark reports them.
  */
 public final class Ipv6Decoder {
-    static final String PROTOCOL = "IPv6";
-
     private Ipv6Decoder() {
     }
 
     /**
      * Decodes the header and its extension headers at {@code src.position()}.
      *
+     * @param src the buffer
      * @return the header, its length including extension headers, and the payload
      * @throws MalformedPacketException if the bytes are not a valid IPv6 header
      */
@@ -62,6 +64,10 @@ public final class Ipv6Decoder {
      * Decodes the header at absolute {@code index}, reading no byte at or past {@code limit};
      * otherwise as {@link #decode(ByteBuffer)}. Offsets in errors count from {@code index}.
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
+     * @return the header, its length including extension headers, and the payload
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      * @throws MalformedPacketException if the bytes are not a valid IPv6 header
      */
@@ -134,43 +140,75 @@ public final class Ipv6Decoder {
         };
     }
 
-    /** Peeks at the Version nibble. */
+    /**
+     * Peeks at the Version nibble.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @return the Version nibble
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the field runs past {@code src.limit()}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
+     */
     public static int version(ByteBuffer src, int index) {
         try {
             Objects.checkIndex(index, src.limit());
             return Wire.u8(src, index) >>> 4;
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Version", src, index, 1, e);
+            throw Wire.peekFailure(Ipv6Header.PROTOCOL, "Version", src, index, 1, e);
         }
     }
 
-    /** Peeks at the Payload Length field. */
+    /**
+     * Peeks at the Payload Length field.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @return the Payload Length field (0 in a jumbogram)
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the field runs past {@code src.limit()}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
+     */
     public static int payloadLength(ByteBuffer src, int index) {
         try {
             Objects.checkIndex(index, src.limit());
             return Wire.u16(src, index + Ipv6Layout.PAYLOAD_LENGTH_OFFSET);
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Payload Length", src, index, 6, e);
+            throw Wire.peekFailure(Ipv6Header.PROTOCOL, "Payload Length", src, index, 6, e);
         }
     }
 
-    /** Peeks at the fixed header's Next Header field. */
+    /**
+     * Peeks at the fixed header's Next Header field.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @return the fixed header's Next Header field
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the field runs past {@code src.limit()}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
+     */
     public static int nextHeader(ByteBuffer src, int index) {
         try {
             Objects.checkIndex(index, src.limit());
             return Wire.u8(src, index + Ipv6Layout.NEXT_HEADER_OFFSET);
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Next Header", src, index, 7, e);
+            throw Wire.peekFailure(Ipv6Header.PROTOCOL, "Next Header", src, index, 7, e);
         }
     }
 
-    /** Peeks at the Flow Label. */
+    /**
+     * Peeks at the Flow Label.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @return the Flow Label, 20 bits
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the field runs past {@code src.limit()}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
+     */
     public static int flowLabel(ByteBuffer src, int index) {
         try {
             Objects.checkIndex(index, src.limit());
             return Wire.i32(src, index) & 0xFFFFF;
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Flow Label", src, index, 4, e);
+            throw Wire.peekFailure(Ipv6Header.PROTOCOL, "Flow Label", src, index, 4, e);
         }
     }
 
@@ -178,6 +216,8 @@ public final class Ipv6Decoder {
      * Walks the extension headers without allocating and returns the upper-layer protocol
      * and its offset, packed as {@code offset << 8 | protocol}.
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
      * @return the packed offset (from {@code index}) and protocol
      * @throws MalformedPacketException as {@link #decode} does
      */
@@ -188,6 +228,10 @@ public final class Ipv6Decoder {
     /**
      * As {@link #upperLayer(ByteBuffer, int)}, reading nothing at or past {@code limit}.
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
+     * @return the packed offset (from {@code index}) and protocol
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      * @throws MalformedPacketException as {@link #decode} does
      */

@@ -5,13 +5,16 @@ import org.tunnelcodec.core.internal.Wire;
 
 /**
  * Encodes IPv6 headers and their extension headers (RFC 8200), computing Payload Length and
- * each Hdr Ext Len. Follows the encoder contract of {@link org.tunnelcodec.core}.
+ * each Hdr Ext Len. Follows the <a href="../package-summary.html#encoder-contract">encoder contract</a>.
  */
 public final class Ipv6Encoder {
     private Ipv6Encoder() {
     }
 
-    /** @return the exact encoded length: 40 plus the extension headers */
+    /**
+     * @param header the header
+     * @return the exact encoded length: 40 plus the extension headers
+     */
     public static int encodedLength(Ipv6Header header) {
         return header.headerLength();
     }
@@ -19,6 +22,8 @@ public final class Ipv6Encoder {
     /**
      * Writes the header and its extension headers at {@code dst.position()}.
      *
+     * @param h the header
+     * @param dst the destination
      * @return the number of bytes written
      * @throws IllegalArgumentException if {@code dst} is too small
      */

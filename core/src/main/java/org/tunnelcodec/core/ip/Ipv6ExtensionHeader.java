@@ -9,6 +9,40 @@ import org.tunnelcodec.core.internal.Check;
  * An IPv6 extension header that {@link Ipv6Decoder} walks (RFC 8200 §4): Hop-by-Hop Options,
  * Routing (any type), Fragment, Destination Options. Each keeps its Next Header; Hdr Ext Len
  * is derived from the data's length.
+ *
+ * <p>Hop-by-Hop Options (RFC 8200 §4.3) and Destination Options (RFC 8200 §4.6) headers,
+ * 8 * (Hdr Ext Len + 1) bytes:
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  Next Header  |  Hdr Ext Len  |          Options ...          |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |         Options (type-length-value, RFC 8200 §4.2) ...        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ *
+ * <p>Routing header (RFC 8200 §4.4), 8 * (Hdr Ext Len + 1) bytes:
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  Next Header  |  Hdr Ext Len  |  Routing Type | Segments Left |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                     type-specific data ...                    |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ *
+ * <p>Fragment header (RFC 8200 §4.5), 8 bytes:
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  Next Header  |    Reserved   |     Fragment Offset     |Res|M|
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                         Identification                        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
  */
 public sealed interface Ipv6ExtensionHeader {
     /** @return the protocol number that identifies this header type */
@@ -29,7 +63,14 @@ public sealed interface Ipv6ExtensionHeader {
      *                   (RFC 2675) must agree with the {@link Ipv6Header} that carries it.
      */
     record HopByHopOptions(IpProtocol nextHeader, ByteString options) implements Ipv6ExtensionHeader {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param nextHeader the Next Header
+         * @param options the option TLVs with their padding: 6, 14, 22, ... bytes (at most 2046); no option
+         *     may run past the end (RFC 8200 §4.2). A Jumbo Payload option (RFC 2675) must agree with the
+         *     {@link Ipv6Header} that carries it.
+         */
         public HopByHopOptions {
             Objects.requireNonNull(nextHeader, "nextHeader");
             checkOptions(options);
@@ -54,7 +95,13 @@ public sealed interface Ipv6ExtensionHeader {
      *                   no option may run past the end (RFC 8200 §4.2)
      */
     record DestinationOptions(IpProtocol nextHeader, ByteString options) implements Ipv6ExtensionHeader {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param nextHeader the Next Header
+         * @param options the option TLVs with their padding: 6, 14, 22, ... bytes (at most 2046); no option
+         *     may run past the end (RFC 8200 §4.2)
+         */
         public DestinationOptions {
             Objects.requireNonNull(nextHeader, "nextHeader");
             checkOptions(options);
@@ -83,7 +130,14 @@ public sealed interface Ipv6ExtensionHeader {
      */
     record RoutingHeader(IpProtocol nextHeader, int routingType, int segmentsLeft, ByteString data)
             implements Ipv6ExtensionHeader {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param nextHeader the Next Header
+         * @param routingType the Routing Type, 0..255
+         * @param segmentsLeft the Segments Left, 0..255
+         * @param data the type-specific data: 4, 12, 20, ... bytes (at most 2044)
+         */
         public RoutingHeader {
             Objects.requireNonNull(nextHeader, "nextHeader");
             Check.inRange("routingType", routingType, 0, 255);
@@ -116,7 +170,16 @@ public sealed interface Ipv6ExtensionHeader {
      */
     record FragmentHeader(IpProtocol nextHeader, int reserved, int fragmentOffset, int reservedBits,
                           boolean moreFragments, long identification) implements Ipv6ExtensionHeader {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param nextHeader the Next Header
+         * @param reserved the 8-bit Reserved field, kept as on the wire
+         * @param fragmentOffset the Fragment Offset in 8-byte units, 0..8191
+         * @param reservedBits the 2-bit Res field, kept as on the wire
+         * @param moreFragments the M flag
+         * @param identification the Identification, unsigned 32 bits
+         */
         public FragmentHeader {
             Objects.requireNonNull(nextHeader, "nextHeader");
             Check.inRange("reserved", reserved, 0, 255);

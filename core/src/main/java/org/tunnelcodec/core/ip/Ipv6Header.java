@@ -7,7 +7,22 @@ import org.tunnelcodec.core.Ipv6Address;
 import org.tunnelcodec.core.internal.Check;
 
 /**
- * An IPv6 header (RFC 8200 §3) with the extension headers the decoder walked after it.
+ * An IPv6 header (RFC 8200 §3) with the extension headers the decoder walked after it
+ * ({@link Ipv6ExtensionHeader} shows theirs).
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |Version| Traffic Class |           Flow Label                  |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |         Payload Length        |  Next Header  |   Hop Limit   |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                    Source Address (16 bytes)                  |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                 Destination Address (16 bytes)                |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
  *
  * <p>{@code nextHeader} is the fixed header's Next Header; each extension header carries its
  * own. The chain must be consistent: the fixed header names the first extension header,
@@ -32,7 +47,24 @@ import org.tunnelcodec.core.internal.Check;
 public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, IpProtocol nextHeader,
                          int hopLimit, Ipv6Address source, Ipv6Address destination,
                          List<Ipv6ExtensionHeader> extensionHeaders) {
-    /** Checks the components and the extension header chain. */
+    /**
+     * The protocol's name: the dissector's layer name and the protocol of every
+     * {@link org.tunnelcodec.core.MalformedPacketException} its decoder throws.
+     */
+    public static final String PROTOCOL = "ipv6";
+
+    /**
+     * Checks the components and the extension header chain.
+     *
+     * @param trafficClass the Traffic Class, 0..255
+     * @param flowLabel the Flow Label, 0..0xFFFFF
+     * @param payloadLength the bytes after the walked extension headers (more than 65535 only in a jumbogram)
+     * @param nextHeader the fixed header's Next Header
+     * @param hopLimit the Hop Limit, 0..255
+     * @param source the Source Address
+     * @param destination the Destination Address
+     * @param extensionHeaders the walked extension headers, in wire order, at most 8
+     */
     public Ipv6Header {
         Check.inRange("trafficClass", trafficClass, 0, 255);
         Check.inRange("flowLabel", flowLabel, 0, 0xFFFFF);
@@ -93,7 +125,13 @@ public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, IpP
         }
     }
 
-    /** @return a header with no extension headers, traffic class and flow label zero, hop limit 64 */
+    /**
+     * @param source the Source Address
+     * @param destination the Destination Address
+     * @param nextHeader the fixed header's Next Header
+     * @param payloadLength the bytes after the walked extension headers (more than 65535 only in a jumbogram)
+     * @return a header with no extension headers, traffic class and flow label zero, hop limit 64
+     */
     public static Ipv6Header of(Ipv6Address source, Ipv6Address destination, IpProtocol nextHeader,
                                 int payloadLength) {
         return new Ipv6Header(0, 0, payloadLength, nextHeader, 64, source, destination, List.of());

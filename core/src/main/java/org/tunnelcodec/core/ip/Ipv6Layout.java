@@ -3,26 +3,7 @@ package org.tunnelcodec.core.ip;
 /**
  * Offsets and sizes of the IPv6 header (RFC 8200 §3) and of the extension headers it walks.
  *
- * <pre>
- *  0                   1                   2                   3
- *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
- * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * |Version| Traffic Class |           Flow Label                  |
- * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * |         Payload Length        |  Next Header  |   Hop Limit   |
- * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * |                    Source Address (16 bytes)                  |
- * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * |                 Destination Address (16 bytes)                |
- * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- *
- * Options and Routing headers:             Fragment header:
- * +---------------+---------------+        +-------------+-------------+---------------------+--+-+
- * |  Next Header  |  Hdr Ext Len  | ...    | Next Header |  Reserved   |  Fragment Offset    |Re|M|
- * +---------------+---------------+        +-------------+-------------+---------------------+--+-+
- * length = 8 * (Hdr Ext Len + 1)           |                 Identification                    |
- *                                          +---------------------------------------------------+
- * </pre>
+ * <p>The bit diagrams are on {@link Ipv6Header}.
  */
 final class Ipv6Layout {
     static final int PAYLOAD_LENGTH_OFFSET = 4;

@@ -11,7 +11,8 @@
  *
  * <p>Each codec follows the <a href="../package-summary.html#decoder-contract">decoder</a> and
  * <a href="../package-summary.html#encoder-contract">encoder</a> contracts. The bit diagrams
- * are on {@code Ipv4Layout} and {@code Ipv6Layout}.
+ * are on the records: {@link org.tunnelcodec.core.ip.Ipv4Header},
+ * {@link org.tunnelcodec.core.ip.Ipv6Header} and {@link org.tunnelcodec.core.ip.Ipv6ExtensionHeader}.
  *
  * <table>
  *   <caption>IPv4 wire fields and record components</caption>

@@ -10,22 +10,22 @@ import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.internal.Wire;
 
 /**
- * Decodes Ethernet II headers with up to 8 VLAN tags. Follows the decoder contract of
- * {@link org.tunnelcodec.core}: reads {@code [src.position(), src.limit())} only, never
- * changes {@code src}, and throws only {@link MalformedPacketException}.
+ * Decodes Ethernet II headers with up to 8 VLAN tags. Follows the
+ * <a href="../package-summary.html#decoder-contract">decoder contract</a>: reads
+ * {@code [src.position(), src.limit())} only, never changes {@code src}, and throws only
+ * {@link MalformedPacketException}.
  *
  * <p>The payload is the rest of the buffer, except for an IEEE 802.3 frame (EtherType of
  * 1500 or less), whose payload is bounded by that length.
  */
 public final class EthernetDecoder {
-    static final String PROTOCOL = "Ethernet";
-
     private EthernetDecoder() {
     }
 
     /**
      * Decodes the header at {@code src.position()}.
      *
+     * @param src the buffer
      * @return the header, its length and the payload slice
      * @throws MalformedPacketException if the bytes are not a valid header
      */
@@ -37,6 +37,10 @@ public final class EthernetDecoder {
      * Decodes the header at absolute {@code index}, reading no byte at or past {@code limit};
      * otherwise as {@link #decode(ByteBuffer)}. Offsets in errors count from {@code index}.
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
+     * @return the header, its length and the payload slice
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      * @throws MalformedPacketException if the bytes are not a valid header
      */
@@ -57,6 +61,9 @@ public final class EthernetDecoder {
      * VLAN tags fit and are at most 8, and an 802.3 Length is
      * within the frame.
      *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
      * @return the header length in bits 48-63, the EtherType (or 802.3 length) in bits 32-47
      *     and the payload length in bits 0-31
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
@@ -69,7 +76,7 @@ public final class EthernetDecoder {
         int payloadIndex = index + headerLength;
         int payloadLength = limit - payloadIndex;
         if (type <= EthernetLayout.MAX_LENGTH_FIELD) {
-            Wire.require(PROTOCOL, "Length", index, payloadIndex, type, limit);
+            Wire.require(EthernetHeader.PROTOCOL, "Length", index, payloadIndex, type, limit);
             payloadLength = type;
         }
         return (long) headerLength << 48 | (long) type << 32 | payloadLength;
@@ -88,7 +95,7 @@ public final class EthernetDecoder {
     }
 
     private static MalformedPacketException tooManyTags(int offset) {
-        return MalformedPacketException.invalid(PROTOCOL, "TPID", offset, MalformedPacketException.Reason.LIMIT_EXCEEDED,
+        return MalformedPacketException.invalid(EthernetHeader.PROTOCOL, "TPID", offset, MalformedPacketException.Reason.LIMIT_EXCEEDED,
                 "more than " + EthernetLayout.MAX_TAGS + " VLAN tags");
     }
 
@@ -99,9 +106,11 @@ public final class EthernetDecoder {
      * @param index the absolute index of the frame's first byte
      * @return the EtherType (or 802.3 length) value
      * @throws MalformedPacketException if the tags run past the limit or exceed the cap
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
      */
     public static int etherType(ByteBuffer src, int index) {
-        return Wire.u16(src, index + headerLength(src, index) - 2);
+        Objects.checkFromToIndex(index, src.limit(), src.limit());
+        return Wire.u16(src, index + headerLength(src, index, src.limit()) - 2);
     }
 
     /**
@@ -111,19 +120,21 @@ public final class EthernetDecoder {
      * @param index the absolute index of the frame's first byte
      * @return the header length in bytes
      * @throws MalformedPacketException if the tags run past the limit or exceed the cap
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
      */
     public static int headerLength(ByteBuffer src, int index) {
+        Objects.checkFromToIndex(index, src.limit(), src.limit());
         return headerLength(src, index, src.limit());
     }
 
     private static int headerLength(ByteBuffer src, int index, int limit) {
-        Wire.require(PROTOCOL, "Destination Address", index, index, EthernetLayout.MIN_LENGTH, limit);
+        Wire.require(EthernetHeader.PROTOCOL, "Destination Address", index, index, EthernetLayout.MIN_LENGTH, limit);
         int typeIndex = index + EthernetLayout.TYPE_OFFSET;
         for (int tags = 0; EthernetLayout.isTagProtocol(Wire.u16(src, typeIndex)); tags++) {
             if (tags == EthernetLayout.MAX_TAGS) {
                 throw tooManyTags(typeIndex - index);
             }
-            Wire.require(PROTOCOL, "Tag Control Information", index, typeIndex + 2,
+            Wire.require(EthernetHeader.PROTOCOL, "Tag Control Information", index, typeIndex + 2,
                     EthernetLayout.TAG_LENGTH, limit);
             typeIndex += EthernetLayout.TAG_LENGTH;
         }

@@ -5,15 +5,19 @@ import java.util.List;
 import org.tunnelcodec.core.internal.Wire;
 
 /**
- * Encodes Ethernet II headers with their VLAN tags. Follows the encoder contract of
- * {@link org.tunnelcodec.core}: writes at {@code dst.position()} without moving it, returns
- * the byte count, and writes nothing if {@code dst} is too small.
+ * Encodes Ethernet II headers with their VLAN tags. Follows the
+ * <a href="../package-summary.html#encoder-contract">encoder contract</a>: writes at
+ * {@code dst.position()} without moving it, returns the byte count, and writes nothing if
+ * {@code dst} is too small.
  */
 public final class EthernetEncoder {
     private EthernetEncoder() {
     }
 
-    /** @return the exact encoded length: 14 plus 4 per tag */
+    /**
+     * @param header the header
+     * @return the exact encoded length: 14 plus 4 per tag
+     */
     public static int encodedLength(EthernetHeader header) {
         return EthernetLayout.MIN_LENGTH + EthernetLayout.TAG_LENGTH * header.tags().size();
     }
@@ -21,6 +25,8 @@ public final class EthernetEncoder {
     /**
      * Writes the header at {@code dst.position()}.
      *
+     * @param header the header
+     * @param dst the destination
      * @return the number of bytes written
      * @throws IllegalArgumentException if {@code dst} has fewer than
      *     {@link #encodedLength(EthernetHeader)} bytes remaining

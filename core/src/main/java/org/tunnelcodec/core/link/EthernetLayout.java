@@ -3,21 +3,7 @@ package org.tunnelcodec.core.link;
 /**
  * Offsets and sizes of the Ethernet II header and its 802.1Q tags.
  *
- * <pre>
- *  0                   1                   2                   3
- *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
- * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * |                  Destination Address (6 bytes)                |
- * +                               +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * |                               |                               |
- * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+       Source Address          +
- * |                           (6 bytes)                           |
- * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * |   TPID (0x8100 / 0x88A8)      | PCP |D|        VLAN ID        |  0..8 tags
- * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * |      EtherType / Length       |
- * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * </pre>
+ * <p>The bit diagram is on {@link EthernetHeader}.
  */
 final class EthernetLayout {
     static final int DESTINATION_OFFSET = 0;

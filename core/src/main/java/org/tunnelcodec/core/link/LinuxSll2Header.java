@@ -31,10 +31,26 @@ import org.tunnelcodec.core.internal.Check;
  */
 public record LinuxSll2Header(EtherType protocol, int reserved, long interfaceIndex, int arphrdType,
                               int packetType, int addressLength, ByteString address) {
+    /**
+     * The protocol's name: the dissector's layer name and the protocol of every
+     * {@link org.tunnelcodec.core.MalformedPacketException} its decoder throws.
+     */
+    public static final String PROTOCOL = "linux-sll2";
+
     /** The header's length. */
     public static final int LENGTH = 20;
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param protocol the Protocol Type
+     * @param reserved the Reserved field, kept as on the wire
+     * @param interfaceIndex the interface index, unsigned 32 bits
+     * @param arphrdType the {@code ARPHRD_} device type
+     * @param packetType the packet type, as in version 1
+     * @param addressLength the Link-layer Address Length field as on the wire
+     * @param address the 8-byte Link-layer Address field, padding included
+     */
     public LinuxSll2Header {
         Objects.requireNonNull(protocol, "protocol");
         Check.inRange("reserved", reserved, 0, 0xFFFF);

@@ -29,10 +29,25 @@ import org.tunnelcodec.core.internal.Check;
  */
 public record LinuxSllHeader(int packetType, int arphrdType, int addressLength, ByteString address,
                              EtherType protocol) {
+    /**
+     * The protocol's name: the dissector's layer name and the protocol of every
+     * {@link org.tunnelcodec.core.MalformedPacketException} its decoder throws.
+     */
+    public static final String PROTOCOL = "linux-sll";
+
     /** The header's length. */
     public static final int LENGTH = 16;
+    static final int PROTOCOL_TYPE_OFFSET = 14;
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param packetType 0 to us, 1 broadcast, 2 multicast, 3 to another host, 4 sent by us
+     * @param arphrdType the {@code ARPHRD_} device type, for example 1 for Ethernet
+     * @param addressLength the Link-layer Address Length field as on the wire
+     * @param address the 8-byte Link-layer Address field, padding included
+     * @param protocol the Protocol Type (an EtherType for most devices)
+     */
     public LinuxSllHeader {
         Check.inRange("packetType", packetType, 0, 0xFFFF);
         Check.inRange("arphrdType", arphrdType, 0, 0xFFFF);

@@ -17,10 +17,23 @@ import org.tunnelcodec.core.EtherType;
  * @param littleEndian whether the word is in little-endian byte order on the wire
  */
 public record LoopbackHeader(int family, boolean littleEndian) {
+    /**
+     * The protocol's name: the dissector's layer name and the protocol of every
+     * {@link org.tunnelcodec.core.MalformedPacketException} its decoder throws.
+     */
+    public static final String PROTOCOL = "loopback";
+
     /** The header's length. */
     public static final int LENGTH = 4;
 
-    /** Checks that the family reads back in the same byte order. */
+    /**
+     * Checks that the family reads back in the same byte order.
+     *
+     * @param family the address family, for example 2 for IPv4 or 24, 28, 30 for IPv6; with {@code
+     *     littleEndian} false 0..0xFFFF, with it true any value whose low 16 bits are not all zero
+     *     (otherwise the word reads as big-endian)
+     * @param littleEndian whether the word is in little-endian byte order on the wire
+     */
     public LoopbackHeader {
         if (littleEndian ? (family & 0xFFFF) == 0 : (family & 0xFFFF_0000) != 0) {
             throw new IllegalArgumentException("family: " + Integer.toUnsignedString(family)
@@ -29,12 +42,20 @@ public record LoopbackHeader(int family, boolean littleEndian) {
         }
     }
 
-    /** @return a big-endian ({@code LINKTYPE_LOOP}) header for the family */
+    /**
+     * @param family the address family, for example 2 for IPv4 or 24, 28, 30 for IPv6; with {@code
+     *     littleEndian} false 0..0xFFFF, with it true any value whose low 16 bits are not all zero
+     *     (otherwise the word reads as big-endian)
+     * @return a big-endian ({@code LINKTYPE_LOOP}) header for the family
+     */
     public static LoopbackHeader of(int family) {
         return new LoopbackHeader(family, false);
     }
 
-    /** @return the header read from the 32-bit word as it is on the wire, read big-endian */
+    /**
+     * @param word the 32-bit word, read big-endian
+     * @return the header read from the 32-bit word as it is on the wire, read big-endian
+     */
     public static LoopbackHeader fromWire(int word) {
         return (word & 0xFFFF_0000) != 0 ? new LoopbackHeader(Integer.reverseBytes(word), true)
                 : new LoopbackHeader(word, false);

@@ -13,7 +13,15 @@ import org.tunnelcodec.core.internal.Check;
  * @param vlanId       VID, 0..4095
  */
 public record VlanTag(EtherType tpid, int priority, boolean dropEligible, int vlanId) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param tpid the TPID: {@link EtherType#VLAN} (C-tag), {@link EtherType#QINQ} (802.1ad S-tag) or
+     *     {@link EtherType#VLAN_9100}
+     * @param priority PCP, the priority code point, 0..7
+     * @param dropEligible DEI, the drop eligible indicator (formerly CFI)
+     * @param vlanId VID, 0..4095
+     */
     public VlanTag {
         Check.argument(tpid != null && EthernetLayout.isTagProtocol(tpid.value()), "tpid", tpid,
                 "VLAN(0x8100), QINQ(0x88A8) or VLAN_9100(0x9100)");
@@ -21,12 +29,18 @@ public record VlanTag(EtherType tpid, int priority, boolean dropEligible, int vl
         Check.inRange("vlanId", vlanId, 0, 4095);
     }
 
-    /** @return a customer tag (TPID 0x8100) with priority 0 and DEI clear */
+    /**
+     * @param vlanId VID, 0..4095
+     * @return a customer tag (TPID 0x8100) with priority 0 and DEI clear
+     */
     public static VlanTag customer(int vlanId) {
         return new VlanTag(EtherType.VLAN, 0, false, vlanId);
     }
 
-    /** @return a service tag (TPID 0x88A8) with priority 0 and DEI clear */
+    /**
+     * @param vlanId VID, 0..4095
+     * @return a service tag (TPID 0x88A8) with priority 0 and DEI clear
+     */
     public static VlanTag service(int vlanId) {
         return new VlanTag(EtherType.QINQ, 0, false, vlanId);
     }

@@ -2,9 +2,12 @@
  * Link layers: Ethernet II with IEEE 802.1Q / 802.1ad tags, and the capture pseudo-headers
  * Linux SLL (link type 113), Linux SLL2 (276) and BSD loopback (NULL 0, LOOP 108).
  *
- * <p>Each codec follows the <a href="../package-summary.html#decoder-contract">decoder</a> and
- * <a href="../package-summary.html#encoder-contract">encoder</a> contracts. The Ethernet bit
- * diagram is on {@code EthernetLayout}; the pseudo-headers' are on their records.
+ * <p>Each header has a record ({@link org.tunnelcodec.core.link.EthernetHeader},
+ * {@link org.tunnelcodec.core.link.LinuxSllHeader}, {@link org.tunnelcodec.core.link.LinuxSll2Header},
+ * {@link org.tunnelcodec.core.link.LoopbackHeader}), whose javadoc shows its bit diagram, a
+ * decoder and an encoder. Each decoder follows the
+ * <a href="../package-summary.html#decoder-contract">decoder contract</a> and each encoder the
+ * <a href="../package-summary.html#encoder-contract">encoder contract</a>.
  *
  * <table>
  *   <caption>Ethernet wire fields and record components</caption>

@@ -4,15 +4,19 @@ import java.nio.ByteBuffer;
 import org.tunnelcodec.core.internal.Wire;
 
 /**
- * Encodes TCP headers (RFC 9293), computing Data Offset. Follows the encoder contract of
- * {@link org.tunnelcodec.core}. The {@code checksum} component is written as it is;
- * {@link #fillChecksum} computes the real one once the payload is in place.
+ * Encodes TCP headers (RFC 9293), computing Data Offset. Follows the
+ * <a href="../package-summary.html#encoder-contract">encoder contract</a>. The {@code checksum}
+ * component is written as it is; {@link #fillChecksum} computes the real one once the payload
+ * is in place.
  */
 public final class TcpEncoder {
     private TcpEncoder() {
     }
 
-    /** @return the exact encoded length: 20 plus the options */
+    /**
+     * @param header the header
+     * @return the exact encoded length: 20 plus the options
+     */
     public static int encodedLength(TcpHeader header) {
         return header.headerLength();
     }
@@ -20,6 +24,8 @@ public final class TcpEncoder {
     /**
      * Writes the header at {@code dst.position()}.
      *
+     * @param h the header
+     * @param dst the destination
      * @return the number of bytes written
      * @throws IllegalArgumentException if {@code dst} is too small
      */
@@ -43,6 +49,9 @@ public final class TcpEncoder {
      * Computes the Checksum of the {@code length}-byte segment at {@code index} and writes it
      * in place.
      *
+     * @param buf the buffer
+     * @param index the absolute index of the segment's first byte
+     * @param length the segment's length in bytes, header and payload
      * @param pseudoHeaderSum the pseudo-header sum for this segment
      * @return the checksum written
      */

@@ -28,12 +28,21 @@ public record TcpFlags(int bits) {
 
     private static final String[] NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR"};
 
-    /** Checks the range. */
+    /**
+     * Checks the range.
+     *
+     * @param bits the control bits, 0..255: CWR 0x80, ECE 0x40, URG 0x20, ACK 0x10, PSH 0x08, RST 0x04, SYN
+     *     0x02, FIN 0x01
+     */
     public TcpFlags {
         Check.inRange("bits", bits, 0, 0xFF);
     }
 
-    /** @return the flags with these bits */
+    /**
+     * @param bits the control bits, 0..255: CWR 0x80, ECE 0x40, URG 0x20, ACK 0x10, PSH 0x08, RST 0x04, SYN
+     *     0x02, FIN 0x01
+     * @return the flags with these bits
+     */
     public static TcpFlags of(int bits) {
         return new TcpFlags(bits);
     }

@@ -8,21 +8,21 @@ import org.tunnelcodec.core.MalformedPacketException.Reason;
 import org.tunnelcodec.core.internal.Wire;
 
 /**
- * Decodes UDP headers (RFC 768). Follows the decoder contract of {@link org.tunnelcodec.core}.
+ * Decodes UDP headers (RFC 768). Follows the
+ * <a href="../package-summary.html#decoder-contract">decoder contract</a>.
  *
  * <p>Receiver checks: Length at least 8 ({@code BAD_LENGTH}) and all its bytes present
  * ({@code TRUNCATED}); the payload ends at Length. UDP jumbograms (Length 0, RFC 2675) are
  * not supported. The checksum is checked on request with {@link #checksumStatus}.
  */
 public final class UdpDecoder {
-    static final String PROTOCOL = "UDP";
-
     private UdpDecoder() {
     }
 
     /**
      * Decodes the header at {@code src.position()}.
      *
+     * @param src the buffer
      * @return the header and the payload, bounded by Length
      * @throws MalformedPacketException if the bytes are not a valid UDP header
      */
@@ -34,6 +34,10 @@ public final class UdpDecoder {
      * Decodes the header at absolute {@code index}, reading no byte at or past {@code limit};
      * otherwise as {@link #decode(ByteBuffer)}. Offsets in errors count from {@code index}.
      *
+     * @param src the buffer
+     * @param index the absolute index of the datagram's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
+     * @return the header and the payload, bounded by Length
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      * @throws MalformedPacketException if the bytes are not a valid UDP header
      */
@@ -49,8 +53,11 @@ public final class UdpDecoder {
     /**
      * Checks the datagram at {@code index} without allocating.
      *
+     * @param src the buffer
+     * @param index the absolute index of the datagram's first byte
      * @return the Length field
      * @throws MalformedPacketException as {@link #decode} does
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
      */
     public static int checkedLength(ByteBuffer src, int index) {
         return checkedLength(src, index, src.limit());
@@ -59,49 +66,73 @@ public final class UdpDecoder {
     /**
      * As {@link #checkedLength(ByteBuffer, int)}, reading nothing at or past {@code limit}.
      *
+     * @param src the buffer
+     * @param index the absolute index of the datagram's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
      * @return the Length field
      * @throws MalformedPacketException as {@link #decode} does
+     * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
      */
     public static int checkedLength(ByteBuffer src, int index, int limit) {
-        Wire.require(PROTOCOL, "Source Port", index, index, UdpHeader.LENGTH, limit);
+        Objects.checkFromToIndex(index, limit, src.limit());
+        Wire.require(UdpHeader.PROTOCOL, "Source Port", index, index, UdpHeader.LENGTH, limit);
         int length = Wire.u16(src, index + 4);
         if (length < UdpHeader.LENGTH) {
             throw badLength(length);
         }
         if (index + (long) length > limit) {
-            throw MalformedPacketException.truncated(PROTOCOL, "Length", 0, length, limit - index);
+            throw MalformedPacketException.truncated(UdpHeader.PROTOCOL, "Length", 0, length, limit - index);
         }
         return length;
     }
 
     private static MalformedPacketException badLength(int length) {
-        return MalformedPacketException.invalid(PROTOCOL, "Length", 4, Reason.BAD_LENGTH,
-                "length " + length + " (expected: >= 8)");
+        return MalformedPacketException.invalid(UdpHeader.PROTOCOL, "Length", 4, Reason.BAD_LENGTH, length,
+                "at least 8");
     }
 
-    /** Peeks at the Source Port. */
+    /**
+     * Peeks at the Source Port.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the datagram's first byte
+     * @return the Source Port
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the field runs past {@code src.limit()}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
+     */
     public static int sourcePort(ByteBuffer src, int index) {
         try {
             Objects.checkIndex(index, src.limit());
             return Wire.u16(src, index);
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Source Port", src, index, 2, e);
+            throw Wire.peekFailure(UdpHeader.PROTOCOL, "Source Port", src, index, 2, e);
         }
     }
 
-    /** Peeks at the Destination Port. */
+    /**
+     * Peeks at the Destination Port.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the datagram's first byte
+     * @return the Destination Port
+     * @throws MalformedPacketException ({@code TRUNCATED}) if the field runs past {@code src.limit()}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, src.limit()]}
+     */
     public static int destinationPort(ByteBuffer src, int index) {
         try {
             Objects.checkIndex(index, src.limit());
             return Wire.u16(src, index + 2);
         } catch (IndexOutOfBoundsException e) {
-            throw Wire.peekFailure(PROTOCOL, "Destination Port", src, index, 4, e);
+            throw Wire.peekFailure(UdpHeader.PROTOCOL, "Destination Port", src, index, 4, e);
         }
     }
 
     /**
      * Checks the Checksum of the {@code length}-byte datagram at {@code index}.
      *
+     * @param src the buffer
+     * @param index the absolute index of the datagram's first byte
+     * @param length the datagram's length in bytes, header and payload
      * @param pseudoHeaderSum the IPv4 or IPv6 pseudo-header sum, from
      *                        {@link org.tunnelcodec.core.InternetChecksum}, with the UDP Length
      * @return {@link ChecksumStatus#ZERO} for a zero field, else whether it verifies.
@@ -114,7 +145,7 @@ public final class UdpDecoder {
     public static ChecksumStatus checksumStatus(ByteBuffer src, int index, int length, int pseudoHeaderSum) {
         Objects.checkFromIndexSize(index, length, src.limit());
         if (length < UdpHeader.LENGTH) {
-            throw MalformedPacketException.truncated(PROTOCOL, "Checksum", 0, UdpHeader.LENGTH, length);
+            throw MalformedPacketException.truncated(UdpHeader.PROTOCOL, "Checksum", 0, UdpHeader.LENGTH, length);
         }
         if (Wire.u16(src, index + 6) == 0) {
             return ChecksumStatus.ZERO;

@@ -2,7 +2,9 @@
  * UDP (RFC 768) and TCP (RFC 9293) headers and their checksums.
  *
  * <p>Each codec follows the <a href="../package-summary.html#decoder-contract">decoder</a> and
- * <a href="../package-summary.html#encoder-contract">encoder</a> contracts.
+ * <a href="../package-summary.html#encoder-contract">encoder</a> contracts. The full bit
+ * diagrams are on {@link org.tunnelcodec.core.transport.UdpHeader} and
+ * {@link org.tunnelcodec.core.transport.TcpHeader}; in short:
  *
  * <pre>
  *  UDP:  | Source Port (16) | Destination Port (16) | Length (16) | Checksum (16) |

@@ -56,7 +56,7 @@ class DissectorTest {
         assertThat(d.failedLayer()).isEqualTo("ipv4");
         assertThat(d.error().reason()).isEqualTo(MalformedPacketException.Reason.UNSUPPORTED_VERSION);
         assertThat(d.error().offset()).isEqualTo(40);
-        assertThat(d.error().getMessage()).isEqualTo("IPv4 Version UNSUPPORTED_VERSION at offset 40: version 3 (expected: 4)");
+        assertThat(d.error().getMessage()).isEqualTo("ipv4 Version UNSUPPORTED_VERSION at offset 40: 3 (expected: 4)");
     }
 
     @Test
@@ -120,6 +120,18 @@ class DissectorTest {
 
         ByteBuffer cut = nestedIpInIp(2).slice(0, 30); // the buffer itself ends there: nothing bounded it
         assertThat(CORE.dissect(LinkType.RAW, cut).limitedBy()).isNull();
+    }
+
+    @Test
+    void shouldNameTheFailingLayersOwnLengthFieldThatCutAHeaderShort() {
+        // IPv6 (RFC 8200) whose Payload Length of 4 leaves a Hop-by-Hop header 4 of its 8 octets,
+        // in a buffer that has them all.
+        ByteBuffer b = hex("6000000000040040" + "20010db8000000000000000000000001" + "20010db8000000000000000000000002"
+                + "3b00050200000100");
+        Dissection d = CORE.dissect(LinkType.RAW, b);
+        assertThat(d.stopReason()).isEqualTo(Dissection.StopReason.MALFORMED);
+        assertThat(d.error().boundedBy()).isEqualTo("ipv6 Payload Length");
+        assertThat(d.limitedBy()).isEqualTo("ipv6 Payload Length");
     }
 
     @Test

@@ -53,6 +53,15 @@ class IpScanTest {
         assertThat(e.reason()).as(e.getMessage()).isEqualTo(reason);
     }
 
+    /** As {@link #assertFails}, for a truncation that a length field of the packet caused. */
+    private static void assertCutShort(MalformedPacketException e, String field, long offset, long required,
+                                       long available, String boundedBy) {
+        assertFails(e, field, offset, Reason.TRUNCATED);
+        assertThat(e.required()).as(e.getMessage()).isEqualTo(required);
+        assertThat(e.available()).as(e.getMessage()).isEqualTo(available);
+        assertThat(e.boundedBy()).as(e.getMessage()).isEqualTo(boundedBy);
+    }
+
     @Test
     void shouldScanAValidIpv4PacketAsTheDecoderDoes() {
         ByteBuffer b = hex(IPV4 + "00000000"); // 4 bytes of Ethernet padding after Total Length
@@ -76,7 +85,8 @@ class IpScanTest {
         assertFails(rejected(hex("5" + IPV4.substring(1))), "Version", 0, Reason.UNSUPPORTED_VERSION);
         MalformedPacketException e = IpScan.exception(IpScan.ipv4(hex(ipv6(0, 59)), 0, 40), hex(ipv6(0, 59)), 0, 40);
         assertFails(e, "Version", 0, Reason.UNSUPPORTED_VERSION);
-        assertThat(e.protocol()).isEqualTo("IPv4");
+        assertThat(e.protocol()).isEqualTo(Ipv4Header.PROTOCOL);
+        assertThat(e.value()).isEqualTo(6);
     }
 
     @Test
@@ -126,23 +136,27 @@ class IpScanTest {
     @Test
     void shouldRejectAnExtensionHeaderPastPayloadLength() {
         // A Routing header of 16 bytes in a Payload Length of 8.
-        assertFails(rejected(hex(ipv6(8, 43) + "3b01000000000000" + "0000000000000000")),
-                "Routing Hdr Ext Len", 41, Reason.BAD_LENGTH);
+        assertCutShort(rejected(hex(ipv6(8, 43) + "3b01000000000000" + "0000000000000000")),
+                "Routing Hdr Ext Len", 40, 16, 8, "ipv6 Payload Length");
         // Fewer than 8 bytes left for a Fragment header.
-        assertFails(rejected(hex(ipv6(4, 44) + "3b000000")), "Fragment Next Header", 40, Reason.BAD_LENGTH);
+        assertCutShort(rejected(hex(ipv6(4, 44) + "3b000000")), "Fragment Next Header", 40, 8, 4,
+                "ipv6 Payload Length");
     }
 
     @Test
     void shouldRejectAnOptionThatOverrunsItsHeader() {
         // RFC 8200 §4.2: a 24-byte Destination Options header whose option claims 144 bytes of data.
-        assertFails(rejected(hex(ipv6(24, 60) + "3b02" + "0190" + "00".repeat(20))), "Opt Data Len", 43,
-                Reason.BAD_LENGTH);
+        assertCutShort(rejected(hex(ipv6(24, 60) + "3b02" + "0190" + "00".repeat(20))), "Option Data", 44, 144, 20,
+                "ipv6 Destination Options Hdr Ext Len");
         // A Home Address option (RFC 6275 §6.3, type 0xC9) of length 1 whose data byte is past the end.
-        assertFails(rejected(hex(ipv6(8, 60) + "3b00" + "01020000" + "c901")), "Opt Data Len", 47,
-                Reason.BAD_LENGTH);
+        assertCutShort(rejected(hex(ipv6(8, 60) + "3b00" + "01020000" + "c901")), "Option Data", 48, 1, 0,
+                "ipv6 Destination Options Hdr Ext Len");
         // The same in a Hop-by-Hop Options header.
-        assertFails(rejected(hex(ipv6(8, 0) + "3b00" + "0105000000000000".substring(0, 12))), "Opt Data Len",
-                43, Reason.BAD_LENGTH);
+        assertCutShort(rejected(hex(ipv6(8, 0) + "3b00" + "0105000000000000".substring(0, 12))), "Option Data",
+                44, 5, 4, "ipv6 Hop-by-Hop Options Hdr Ext Len");
+        // An option whose Opt Data Len is the byte after the header: only its Option Type fits.
+        assertCutShort(rejected(hex(ipv6(8, 60) + "3b00" + "01020000" + "00" + "c9")), "Opt Data Len", 48, 1, 0,
+                "ipv6 Destination Options Hdr Ext Len");
     }
 
     @Test

@@ -10,12 +10,12 @@ import org.tunnelcodec.core.EtherType;
 
 class LoopbackHeaderTest {
     private static LoopbackHeader decode(String hex) {
-        return LinkHeaderCodec.decodeLoopback(ByteBuffer.wrap(HexFormat.of().parseHex(hex))).header();
+        return LoopbackDecoder.decode(ByteBuffer.wrap(HexFormat.of().parseHex(hex))).header();
     }
 
     private static String encode(LoopbackHeader h) {
         ByteBuffer b = ByteBuffer.allocate(4);
-        LinkHeaderCodec.encode(h, b);
+        LoopbackEncoder.encode(h, b);
         return HexFormat.of().formatHex(b.array());
     }
 
@@ -42,7 +42,7 @@ class LoopbackHeaderTest {
     void shouldReencodeEveryWordByteForByte() {
         for (int word : new int[] {0, 1, 0xFFFF, 0x10000, 0x02000002, -1, 0x80000000}) {
             ByteBuffer b = ByteBuffer.allocate(4).putInt(0, word);
-            LoopbackHeader h = LinkHeaderCodec.decodeLoopback(b).header();
+            LoopbackHeader h = LoopbackDecoder.decode(b).header();
             assertThat(h.wireValue()).as(Integer.toHexString(word)).isEqualTo(word);
         }
     }
