@@ -63,7 +63,15 @@ public final class TunnelDump {
         System.exit(status);
     }
 
-    /** Runs the command with no standard input; see {@link #run(String[], PrintStream, PrintStream, InputStream)}. */
+    /**
+     * Runs the command with no standard input; see
+     * {@link #run(String[], PrintStream, PrintStream, InputStream)}.
+     *
+     * @param args the arguments
+     * @param out  where the dump goes
+     * @param err  where errors go
+     * @return the exit status
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         return run(args, out, err, InputStream.nullInputStream());
     }
@@ -71,6 +79,10 @@ public final class TunnelDump {
     /**
      * Runs the command, printing to {@code out}; errors go to {@code err}.
      *
+     * @param args  the arguments
+     * @param out   where the dump goes
+     * @param err   where errors go
+     * @param stdin what {@code -} reads
      * @return the exit status: 0; 1 when the capture ends in a cut-off or unreadable record
      *     (the frames before it are printed); 2 for a bad argument or a file that cannot be opened
      */
