@@ -5,7 +5,7 @@
 # Run from the repository root (after /usr/bin/python3 testdata/scripts/make-captures.py):
 #     bash testdata/scripts/tshark-golden-stt.sh
 #
-# Writes, in testdata/src/main/resources/org/tunnelcodec/testdata/golden/:
+# Writes, in testdata/src/main/resources/org/tunnelcodec/testdata/golden/stt/:
 #   stt-segments.stt.tsv         one row per frame, one column per field in FIELDS,
 #                                header row with the field names, tab-separated, all
 #                                occurrences of a field joined with ',' (outer first;
@@ -22,20 +22,12 @@
 #   - with the STT heuristic off, tshark's TCP dissector finds every outer IPv4 header
 #     and TCP checksum Good (the STT dissector's own checksum line is wrong in 4.0,
 #     see golden/README.md).
-# The values were made with TShark 4.0.17 (Debian 4.0.17-0+deb12u3); other versions
-# may print differently.
+# The options and helpers shared with the other golden scripts are in
+# tshark-golden-lib.sh.
 set -euo pipefail
-
-TSHARK=${TSHARK:-/usr/bin/tshark}
-RES=testdata/src/main/resources/org/tunnelcodec/testdata
-CAPTURES_DIR=$RES/captures
-GOLDEN_DIR=$RES/golden
+GOLDEN_FOLDER=stt
+source "$(dirname "$0")/tshark-golden-lib.sh"
 CAPTURE=${1:-$CAPTURES_DIR/stt-segments.pcap}
-
-if [[ ! -d $CAPTURES_DIR ]]; then
-    echo "run from the repository root ($CAPTURES_DIR not found)" >&2
-    exit 1
-fi
 
 # STT is a heuristic dissector on top of IPv4 and IPv6 (protocol 6, destination port
 # 7471); tshark 4.0 tries it before the TCP dissector only with try_heuristic_first,
@@ -46,7 +38,6 @@ STT_OPTS=(
     -o stt.reassemble:TRUE -o stt.check_checksum:TRUE
     -o ip.check_checksum:TRUE -o udp.check_checksum:TRUE -o tcp.check_checksum:TRUE
 )
-TSV_OPTS=(-T fields -E header=y -E separator=/t -E occurrence=a -E aggregator=,)
 
 # Columns of stt-segments.stt.tsv, in order. Names are those of tshark 4.0
 # (`tshark -G fields`).
@@ -72,41 +63,12 @@ REASM_FIELDS=(
     frame.number stt.pkt_id stt.pkt_len stt.segment.count stt.segment stt.reassembled.length
 )
 
-version=$("$TSHARK" --version 2>/dev/null | head -1)
-echo "using: $version"
-case $version in
-    *" 4.0."*) ;;
-    *) echo "WARNING: golden files were made with TShark 4.0.17; output of this version may differ" >&2 ;;
-esac
-
-mkdir -p "$GOLDEN_DIR"
-errlog=$(mktemp)
-tmp=$(mktemp)
-trap 'rm -f "$errlog" "$tmp"' EXIT
-
-tshark_fields() {   # tshark_fields <extra opts...> -- <fields...>: TSV on stdout
-    local opts=() f
-    while [[ $1 != -- ]]; do opts+=("$1"); shift; done
-    shift
-    for f in "$@"; do opts+=(-e "$f"); done
-    if ! "$TSHARK" -r "$CAPTURE" "${opts[@]}" "${TSV_OPTS[@]}" 2>"$errlog"; then
-        echo "ERROR: tshark failed on $CAPTURE:" >&2
-        cat "$errlog" >&2
-        return 1
-    fi
-    # tshark warns on stderr when run as root; anything else is worth showing
-    grep -v -e 'Running as user "root"' "$errlog" >&2 || true
-}
-
 # 1. per-frame STT golden values
-out=$GOLDEN_DIR/stt-segments.stt.tsv
-tshark_fields "${STT_OPTS[@]}" -- "${FIELDS[@]}" >"$out.tmp"
-mv "$out.tmp" "$out"
-echo "wrote $out ($(($(wc -l <"$out") - 1)) frames)"
+write_table "$GOLDEN_DIR/stt-segments.stt.tsv" "$CAPTURE" "${STT_OPTS[@]}" -- "${FIELDS[@]}"
 
 # 2. reassembled frames (single pass, like the file above)
 out=$GOLDEN_DIR/stt-segments.reassembly.tsv
-tshark_fields "${STT_OPTS[@]}" -- "${REASM_FIELDS[@]}" >"$tmp"
+tshark_fields "$CAPTURE" "${STT_OPTS[@]}" -- "${REASM_FIELDS[@]}" >"$tmp"
 awk -F'\t' 'NR == 1 || $6 != ""' "$tmp" >"$out.tmp"
 mv "$out.tmp" "$out"
 echo "wrote $out ($(($(wc -l <"$out") - 1)) reassembled frames)"
@@ -114,7 +76,7 @@ echo "wrote $out ($(($(wc -l <"$out") - 1)) reassembled frames)"
 status=0
 
 # 3. check: two-pass run, every listed segment points at the completing frame
-tshark_fields -2 "${STT_OPTS[@]}" -- frame.number stt.reassembled_in >"$tmp"
+tshark_fields "$CAPTURE" -2 "${STT_OPTS[@]}" -- frame.number stt.reassembled_in >"$tmp"
 if ! awk -F'\t' '
     FNR == NR { if (FNR > 1) rin[$1] = $2; next }     # two-pass: frame -> reassembled_in
     FNR == 1 { next }
@@ -136,7 +98,7 @@ else
 fi
 
 # 4. check: outer IPv4 header and TCP checksums, decoded as plain TCP (no STT heuristic)
-tshark_fields -n -o ip.try_heuristic_first:FALSE -o ipv6.try_heuristic_first:FALSE \
+tshark_fields "$CAPTURE" -n -o ip.try_heuristic_first:FALSE -o ipv6.try_heuristic_first:FALSE \
     -o ip.check_checksum:TRUE -o tcp.check_checksum:TRUE \
     -- frame.number ip.version ip.checksum.status tcp.dstport tcp.checksum.status >"$tmp"
 if ! awk -F'\t' 'NR > 1 && ($4 != "7471" || $5 != "1" || ($2 == "4" && $3 != "1")) {

@@ -17,8 +17,8 @@ import org.tunnelcodec.core.ip.Ipv4Header;
 import org.tunnelcodec.core.link.EthernetHeader;
 import org.tunnelcodec.core.transport.TcpHeader;
 import org.tunnelcodec.core.transport.UdpHeader;
-import org.tunnelcodec.testdata.CaptureFile;
-import org.tunnelcodec.testdata.CapturedFrame;
+import org.tunnelcodec.capture.CaptureFile;
+import org.tunnelcodec.capture.CapturedFrame;
 import org.tunnelcodec.testdata.Captures;
 import org.tunnelcodec.testdata.TsharkGolden;
 

@@ -1,37 +1,24 @@
 package org.tunnelcodec.testdata;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
-import org.pcap4j.core.PcapHandle;
-import org.pcap4j.core.PcapNativeException;
-import org.pcap4j.core.Pcaps;
-import org.pcap4j.core.NotOpenException;
-import org.tunnelcodec.core.dissect.LinkType;
+import org.junit.jupiter.api.Assumptions;
+import org.tunnelcodec.capture.CaptureFile;
 
 /**
- * Reads pcap and pcapng files through pcap4j and the native libpcap, and hands out only this
- * project's types: no pcap4j type reaches a test assertion.
+ * The captures tests read, through the project's pure-Java reader
+ * ({@link CaptureFile#read(Path)}): the captures this project generates and ships in this jar
+ * ({@link #generated(String)}), and the shared corpus of other projects' captures that tests
+ * read in place from a {@code shared/captures/files} directory beside the checkout
+ * ({@link #shared(String)}, {@link #sharedCorpus()}).
  *
- * <p>A file libpcap refuses for a reason this project's plain reader handles (libpcap 1.10
- * rejects pcapng files whose interfaces have different snapshot lengths) is read by that
- * small pure-Java reader instead.
- *
- * <p>Three sources: any file ({@link #read(Path)}, {@code .gz} files are decompressed first),
- * the captures this project generates and ships in this jar ({@link #generated(String)}), and
- * the shared corpus of other projects' captures that tests read in place from
- * {@code ../shared/captures/files/} ({@link #shared(String)}).
+ * <p>Outside CI a test that needs the shared corpus is skipped (aborted as a failed JUnit
+ * assumption) when the corpus is missing; under CI (the environment variable {@code CI} is
+ * {@code true}) it fails instead, so that a run without the corpus cannot pass by skipping.
  */
 public final class Captures {
     /** Where the generated captures live on the class path. */
@@ -41,68 +28,58 @@ public final class Captures {
     }
 
     /**
-     * Reads a whole capture file.
-     *
-     * @throws UncheckedIOException if the file cannot be read or libpcap refuses it
-     */
-    public static CaptureFile read(Path file) {
-        Path source = file;
-        Path temp = null;
-        try {
-            if (file.getFileName().toString().endsWith(".gz")) {
-                temp = Files.createTempFile("tunnelcodec-capture", ".pcap");
-                try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-                    Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-                }
-                source = temp;
-            }
-            return readWithFallback(source, file.getFileName().toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is harmless
-                }
-            }
-        }
-    }
-
-    /**
      * Reads one of the captures this project generated (see the README beside them).
      *
      * @param name the file name, for example {@code "core-layers.pcap"}
+     * @return its frames
      * @throws IllegalArgumentException if there is no such capture
+     * @throws UncheckedIOException     if it cannot be read
      */
     public static CaptureFile generated(String name) {
-        try (InputStream in = Captures.class.getResourceAsStream(GENERATED_ROOT + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("name: " + name + " (expected: a capture in " + GENERATED_ROOT + ")");
-            }
-            Path temp = Files.createTempFile("tunnelcodec-capture", "-" + name);
-            try {
-                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-                return readWithFallback(temp, name);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+        InputStream in = Captures.class.getResourceAsStream(GENERATED_ROOT + name);
+        if (in == null) {
+            throw new IllegalArgumentException("name: " + name + " (expected: a capture in " + GENERATED_ROOT + ")");
+        }
+        try {
+            return CaptureFile.read(in, name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Reads a capture of the shared corpus in place.
+     * Reads a capture of the shared corpus in place; skips the calling test when the corpus is
+     * missing, or fails it under CI (see {@link #sharedCorpus()}).
      *
-     * @param name the file name in {@code ../shared/captures/files/}
-     * @throws IllegalStateException if the corpus is not beside the checkout
+     * @param name the file name in the corpus directory
+     * @return its frames
+     * @throws UncheckedIOException if it cannot be read
      */
     public static CaptureFile shared(String name) {
-        Path dir = sharedDirectory().orElseThrow(() -> new IllegalStateException(
-                "the shared capture corpus (shared/captures/files beside the checkout) was not found"));
-        return read(dir.resolve(name));
+        Path file = sharedCorpus().resolve(name);
+        try {
+            return CaptureFile.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The shared capture corpus, for a test that needs it: the directory when it is found;
+     * otherwise the calling test is aborted as a failed assumption (JUnit reports it skipped),
+     * or, under CI, fails.
+     *
+     * @return the corpus directory
+     * @throws IllegalStateException under CI when the corpus is missing
+     */
+    public static Path sharedCorpus() {
+        Optional<Path> dir = sharedDirectory();
+        if (dir.isEmpty() && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI must have the shared capture corpus (shared/captures/files) "
+                    + "beside the checkout");
+        }
+        Assumptions.assumeTrue(dir.isPresent(), "shared capture corpus not found beside the checkout");
+        return dir.get();
     }
 
     /**
@@ -127,67 +104,5 @@ public final class Captures {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * libpcap reports {@code DLT_} values, which differ from the file's {@code LINKTYPE_}
-     * value for raw IP: {@code DLT_RAW} is 12 on most systems and 14 on OpenBSD, while files
-     * store {@code LINKTYPE_RAW} 101.
-     */
-    private static int linkTypeOf(int dlt) {
-        return dlt == 12 || dlt == 14 ? LinkType.RAW.value() : dlt;
-    }
-
-    /**
-     * Reads through libpcap; if libpcap refuses a file that the project's plain reader
-     * understands (libpcap 1.10 rejects pcapng files whose interfaces have different snapshot
-     * lengths), reads it with {@link PlainCaptureReader}. Other libpcap errors stand.
-     */
-    private static CaptureFile readWithFallback(Path file, String name) throws IOException {
-        try {
-            return readPcap(file, name);
-        } catch (IOException libpcapRefused) {
-            if (!String.valueOf(libpcapRefused.getMessage()).contains("snapshot length")) {
-                throw libpcapRefused;
-            }
-            return PlainCaptureReader.read(file, name);
-        }
-    }
-
-    private static CaptureFile readPcap(Path file, String name) throws IOException {
-        List<CapturedFrame> frames = new ArrayList<>();
-        PcapHandle handle;
-        try {
-            handle = Pcaps.openOffline(file.toString(), PcapHandle.TimestampPrecision.NANO);
-        } catch (PcapNativeException e) {
-            throw new IOException("libpcap cannot open " + name + ": " + e.getMessage(), e);
-        }
-        try {
-            LinkType linkType = LinkType.of(linkTypeOf(handle.getDlt().value()));
-            int number = 0;
-            while (true) {
-                byte[] data;
-                try {
-                    data = handle.getNextRawPacketEx();
-                } catch (EOFException eof) {
-                    break;
-                } catch (java.util.concurrent.TimeoutException e) {
-                    continue;
-                } catch (PcapNativeException e) {
-                    throw new IOException("libpcap cannot read " + name + " after frame " + number + ": "
-                            + e.getMessage(), e);
-                }
-                number++;
-                Timestamp ts = handle.getTimestamp();
-                Instant instant = ts == null ? Instant.EPOCH : ts.toInstant();
-                frames.add(new CapturedFrame(number, instant, handle.getOriginalLength(),
-                        ByteBuffer.wrap(data).asReadOnlyBuffer()));
-            }
-            return new CaptureFile(name, linkType, frames);
-        } catch (NotOpenException e) {
-            throw new IOException(e);
-        } finally {
-            handle.close();
-        }
     }
 }

@@ -14,18 +14,37 @@ import org.tunnelcodec.core.Decoded;
  * @param <H> the header type
  */
 public interface Codec<H> {
-    /** Decodes by the decoder contract. */
+    /**
+     * Decodes by the decoder contract.
+     *
+     * @param src the bytes, from the header's first byte to the limit
+     * @return the header and its payload
+     */
     Decoded<H> decode(ByteBuffer src);
 
-    /** @return the exact encoded length */
+    /**
+     * The encoded length.
+     *
+     * @param header the header
+     * @return the exact encoded length
+     */
     int encodedLength(H header);
 
-    /** Encodes by the encoder contract; returns the bytes written. */
+    /**
+     * Encodes by the encoder contract.
+     *
+     * @param header the header
+     * @param dst    where to write, at its position
+     * @return the bytes written
+     */
     int encode(H header, ByteBuffer dst);
 
     /**
      * The payload length that the header's own length fields fix, or empty when the payload
      * is the rest of the buffer (Ethernet II, TCP).
+     *
+     * @param header the header
+     * @return the payload length, if the header fixes it
      */
     default OptionalInt boundedPayloadLength(H header) {
         return OptionalInt.empty();

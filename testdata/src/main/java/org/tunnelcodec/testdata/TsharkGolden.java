@@ -13,13 +13,15 @@ import java.util.Map;
 
 /**
  * Expected values that tshark decoded from a capture, read from the TSV files in
- * {@code /org/tunnelcodec/testdata/golden/} (see the README there for the exact tshark
- * command). Each field may occur several times in a frame (nested layers, outer first);
- * {@link Row#values(String)} gives every occurrence.
+ * {@code /org/tunnelcodec/testdata/golden/}, one folder per protocol module ({@link #FOLDERS};
+ * see the README there for the exact tshark commands). Each field may occur several times in
+ * a frame (nested layers, outer first); {@link Row#values(String)} gives every occurrence.
  */
 public final class TsharkGolden {
-    /** Where the golden files live on the class path. */
+    /** Where the golden folders live on the class path. */
     public static final String ROOT = "/org/tunnelcodec/testdata/golden/";
+    /** The folders under {@link #ROOT}, one per protocol module. */
+    public static final List<String> FOLDERS = List.of("core", "gre", "stt");
 
     private final List<Row> rows;
 
@@ -28,17 +30,23 @@ public final class TsharkGolden {
     }
 
     /**
-     * Loads the golden values of a capture.
+     * Loads the golden values of a capture from whichever folder holds them.
      *
-     * @param capture the capture file's name, with or without its extension
+     * @param capture the capture file's name, with or without its extension, and with the
+     *                table's suffix if it has one, for example {@code "core-layers.pcap"} or
+     *                {@code "zeek-erspan.gre"}
      * @return the table
+     * @throws IllegalArgumentException if no folder, or more than one, holds such a table
      */
     public static TsharkGolden of(String capture) {
-        String base = capture.replaceFirst("\\.(pcapng|pcap|cap)(\\.gz)?$", "");
-        try (InputStream in = TsharkGolden.class.getResourceAsStream(ROOT + base + ".tsv")) {
-            if (in == null) {
-                throw new IllegalArgumentException("capture: " + capture + " (expected: a file in " + ROOT + ")");
-            }
+        String file = capture.replaceFirst("\\.(pcapng|pcap|cap)(\\.gz)?$", "") + ".tsv";
+        List<String> found = FOLDERS.stream().map(folder -> ROOT + folder + "/" + file)
+                .filter(path -> TsharkGolden.class.getResource(path) != null).toList();
+        if (found.size() != 1) {
+            throw new IllegalArgumentException("capture: " + capture + " (expected: " + file
+                    + " in exactly one of the folders " + FOLDERS + " of " + ROOT + ", found " + found + ")");
+        }
+        try (InputStream in = TsharkGolden.class.getResourceAsStream(found.get(0))) {
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String[] header = r.readLine().split("\t", -1);
             List<Row> rows = new ArrayList<>();
@@ -95,13 +103,25 @@ public final class TsharkGolden {
             return v;
         }
 
-        /** @return occurrence {@code i} of the field, or {@code null} if there are fewer */
+        /**
+         * One occurrence of a field.
+         *
+         * @param field a tshark field name
+         * @param i     the occurrence, from 0 (outermost)
+         * @return occurrence {@code i} of the field, or {@code null} if there are fewer
+         */
         public String value(String field, int i) {
             List<String> v = values(field);
             return i < v.size() ? v.get(i) : null;
         }
 
-        /** @return occurrence {@code i} as a number (decimal or 0x-hexadecimal), or -1 if absent */
+        /**
+         * One occurrence of a field, as a number.
+         *
+         * @param field a tshark field name
+         * @param i     the occurrence, from 0 (outermost)
+         * @return occurrence {@code i} as a number (decimal or 0x-hexadecimal), or -1 if absent
+         */
         public long number(String field, int i) {
             String v = value(field, i);
             if (v == null) {

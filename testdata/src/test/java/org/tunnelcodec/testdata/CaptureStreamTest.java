@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -24,10 +23,13 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.tunnelcodec.capture.CaptureFile;
+import org.tunnelcodec.capture.CaptureStream;
+import org.tunnelcodec.capture.CapturedFrame;
 import org.tunnelcodec.core.dissect.LinkType;
 
 /**
- * {@link CaptureStream} against libpcap (through {@link Captures}, the independent reader) on
+ * {@link CaptureStream} against libpcap (through pcap4j, the independent reader) on
  * every shared and generated capture, and on hand-built pcap and pcapng files for what the
  * corpus lacks: other byte orders and magics, several sections, skipped blocks, cut-off and
  * hostile files.
@@ -37,15 +39,6 @@ class CaptureStreamTest {
     Path temp;
 
     // ---------------------------------------------------------------- helpers
-
-    private static Path sharedDirectory() {
-        var dir = Captures.sharedDirectory();
-        if (dir.isEmpty() && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("CI must have the shared capture corpus beside the checkout");
-        }
-        Assumptions.assumeTrue(dir.isPresent(), "shared capture corpus not found");
-        return dir.get();
-    }
 
     private static Path generatedDirectory() {
         try {
@@ -280,13 +273,19 @@ class CaptureStreamTest {
 
     @TestFactory
     Stream<DynamicTest> shouldReturnTheSameFramesAsLibpcapForEverySharedCapture() throws IOException {
-        return captures(sharedDirectory()).stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+        return captures(Captures.sharedCorpus()).stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
             CaptureFile expected;
             try {
-                expected = Captures.shared(p.getFileName().toString());
-            } catch (UncheckedIOException libpcapRefused) {
-                assertThatThrownBy(() -> readAll(p)).as(p + ": libpcap refused it: " + libpcapRefused.getMessage())
-                        .isInstanceOf(IOException.class);
+                expected = Libpcap.read(p);
+            } catch (IOException libpcapRefused) {
+                if (String.valueOf(libpcapRefused.getMessage()).contains("snapshot length")) {
+                    // libpcap 1.10 refuses a pcapng file whose interfaces have different snapshot
+                    // lengths; tshark and this reader read it (CapturesTest checks the frames)
+                    assertThat(readAll(p).frames()).as(p.toString()).isNotEmpty();
+                } else {
+                    assertThatThrownBy(() -> readAll(p)).as(p + ": libpcap refused it: " + libpcapRefused.getMessage())
+                            .isInstanceOf(IOException.class);
+                }
                 return;
             }
             assertSameFrames(readAll(p), expected);
@@ -299,7 +298,8 @@ class CaptureStreamTest {
         assertThat(generated).hasSizeGreaterThanOrEqualTo(10);
         return generated.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
             String name = p.getFileName().toString();
-            CaptureFile expected = Captures.generated(name);
+            CaptureFile expected = Libpcap.generated(name);
+            assertSameFrames(Captures.generated(name), expected);
             try (InputStream in = Captures.class.getResourceAsStream(Captures.GENERATED_ROOT + name);
                  CaptureStream s = CaptureStream.open(in, name)) {
                 assertThat(s.name()).isEqualTo(name);
@@ -316,7 +316,7 @@ class CaptureStreamTest {
                 Path p = temp.resolve("core-layers-" + order + (nanos ? "-ns" : "-us") + ".pcap");
                 Files.write(p, convertPcap(le, order, nanos));
                 CaptureFile mine = readAll(p);
-                assertSameFrames(mine, Captures.read(p));
+                assertSameFrames(mine, Libpcap.read(p));
                 if (nanos) {
                     assertThat(mine.frame(2).timestamp().getNano() % 1000).isEqualTo(7);
                 }
@@ -385,7 +385,7 @@ class CaptureStreamTest {
                 .bytes();
         Path p = temp.resolve("big-endian.pcapng");
         Files.write(p, file);
-        assertSameFrames(readAll(p), Captures.read(p));
+        assertSameFrames(readAll(p), Libpcap.read(p));
     }
 
     // ---------------------------------------------------------------- cut-off files
@@ -446,7 +446,7 @@ class CaptureStreamTest {
 
     @Test
     void shouldReturnTheGoodFramesThenEofForASharedPcapngCutAtEveryOffset() throws IOException {
-        Path dir = sharedDirectory();
+        Path dir = Captures.sharedCorpus();
         for (String name : new String[] {"nhrp.pcapng", "ndpi-gre.pcapng", "zeek-geneve-truncated.pcapng"}) {
             byte[] file = Files.readAllBytes(dir.resolve(name));
             assertEveryCutGivesTheGoodFramesThenEof(name, file, 0);
@@ -460,11 +460,11 @@ class CaptureStreamTest {
         byte[] plain = generatedBytes("gre-variants.pcap");
         Path p = temp.resolve("gre-variants.pcap"); // gzip content, no .gz in the name
         Files.write(p, gzip(plain));
-        assertSameFrames(readAll(p), Captures.generated("gre-variants.pcap"));
+        assertSameFrames(readAll(p), Libpcap.generated("gre-variants.pcap"));
         try (CaptureStream s = CaptureStream.open(new ByteArrayInputStream(gzip(plain)), "-")) {
             assertThat(s.name()).isEqualTo("-");
             assertSameFrames(new CaptureFile("gre-variants.pcap", s.linkType(), readAll(s)),
-                    Captures.generated("gre-variants.pcap"));
+                    Libpcap.generated("gre-variants.pcap"));
         }
     }
 
@@ -490,7 +490,7 @@ class CaptureStreamTest {
                 // counted the good frames
             }
         }
-        assertThat(good).isPositive().isLessThan(Captures.generated("stt-segments.pcap").frames().size());
+        assertThat(good).isPositive().isLessThan(Libpcap.generated("stt-segments.pcap").frames().size());
     }
 
     @Test
@@ -509,15 +509,15 @@ class CaptureStreamTest {
         };
         try (CaptureStream s = CaptureStream.open(trickle, "-")) {
             assertSameFrames(new CaptureFile("tunneldump-sample.pcap", s.linkType(), readAll(s)),
-                    Captures.generated("tunneldump-sample.pcap"));
+                    Libpcap.generated("tunneldump-sample.pcap"));
         }
     }
 
     @Test
     void shouldReadTheSharedGzipCaptureAsLibpcapDoes() throws IOException {
-        Path p = sharedDirectory().resolve("zeek-mpls-6in6-broken.pcap.gz");
+        Path p = Captures.sharedCorpus().resolve("zeek-mpls-6in6-broken.pcap.gz");
         Assumptions.assumeTrue(Files.exists(p));
-        assertSameFrames(readAll(p), Captures.read(p));
+        assertSameFrames(readAll(p), Libpcap.read(p));
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.tunnelcodec.core.dissect.LayerKey;
 import org.tunnelcodec.core.transport.TcpFlags;
 import org.tunnelcodec.gre.GreHeader;
 import org.tunnelcodec.stt.SttReassembler;
-import org.tunnelcodec.testdata.CapturedFrame;
+import org.tunnelcodec.capture.CapturedFrame;
 
 /**
  * The {@code --json} form: one object per frame,

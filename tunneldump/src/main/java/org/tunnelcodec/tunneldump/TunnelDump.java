@@ -7,6 +7,7 @@ import java.io.FileDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,9 +23,8 @@ import org.tunnelcodec.core.dissect.Dissector;
 import org.tunnelcodec.gre.GreLayers;
 import org.tunnelcodec.stt.SttLayers;
 import org.tunnelcodec.stt.SttReassembler;
-import org.tunnelcodec.testdata.CaptureStream;
-import org.tunnelcodec.testdata.CapturedFrame;
-import org.tunnelcodec.testdata.Captures;
+import org.tunnelcodec.capture.CaptureStream;
+import org.tunnelcodec.capture.CapturedFrame;
 
 /**
  * tunneldump: decodes a capture and prints every layer of every frame as it reads it, one line
@@ -34,6 +34,7 @@ import org.tunnelcodec.testdata.Captures;
  *
  * <pre>
  * usage: tunneldump [--json] [--max-depth N] [-c COUNT] [-r FILE | FILE | -]
+ *        tunneldump --help | --version
  * </pre>
  * Without a file it dumps the bundled sample, which holds every tunnel type the project
  * supports so far; {@code -} reads standard input. STT segments (TCP to port 7471) are
@@ -62,7 +63,15 @@ public final class TunnelDump {
         System.exit(status);
     }
 
-    /** Runs the command with no standard input; see {@link #run(String[], PrintStream, PrintStream, InputStream)}. */
+    /**
+     * Runs the command with no standard input; see
+     * {@link #run(String[], PrintStream, PrintStream, InputStream)}.
+     *
+     * @param args the arguments
+     * @param out  where the dump goes
+     * @param err  where errors go
+     * @return the exit status
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         return run(args, out, err, InputStream.nullInputStream());
     }
@@ -70,6 +79,10 @@ public final class TunnelDump {
     /**
      * Runs the command, printing to {@code out}; errors go to {@code err}.
      *
+     * @param args  the arguments
+     * @param out   where the dump goes
+     * @param err   where errors go
+     * @param stdin what {@code -} reads
      * @return the exit status: 0; 1 when the capture ends in a cut-off or unreadable record
      *     (the frames before it are printed); 2 for a bad argument or a file that cannot be opened
      */
@@ -117,6 +130,10 @@ public final class TunnelDump {
                     usage(out, null);
                     return 0;
                 }
+                case "-V", "--version" -> {
+                    out.println("tunneldump " + version());
+                    return 0;
+                }
                 default -> {
                     if ((args[i].startsWith("-") && !args[i].equals("-")) || file != null) {
                         return usage(err, "unexpected argument " + args[i]);
@@ -128,7 +145,11 @@ public final class TunnelDump {
         CaptureStream capture;
         try {
             if (file == null) {
-                InputStream sample = Captures.class.getResourceAsStream(Captures.GENERATED_ROOT + SAMPLE);
+                InputStream sample = TunnelDump.class.getResourceAsStream(SAMPLE);
+                if (sample == null) {
+                    err.println("tunneldump: the bundled sample " + SAMPLE + " is missing from the jar");
+                    return 2;
+                }
                 capture = CaptureStream.open(sample, SAMPLE);
             } else if (file.equals("-")) {
                 capture = CaptureStream.open(stdin, "-");
@@ -283,16 +304,37 @@ public final class TunnelDump {
         return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 
+    /**
+     * The version this command was built as, which the build writes into the resource
+     * {@code version.txt} beside this class.
+     *
+     * @return the version, for example {@code 0.1.0}
+     * @throws IllegalStateException if the resource is missing (a broken build)
+     */
+    public static String version() {
+        try (InputStream in = TunnelDump.class.getResourceAsStream("version.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("version.txt is missing beside " + TunnelDump.class.getName());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static int usage(PrintStream stream, String problem) {
         if (problem != null) {
             stream.println("tunneldump: " + problem);
         }
         stream.println("usage: tunneldump [--json] [--max-depth N] [-c COUNT] [-r FILE | FILE | -]");
+        stream.println("       tunneldump --help | --version");
         stream.println("  Prints every layer of every frame of a pcap, pcapng or gzip'd capture as it reads it.");
         stream.println("  Without a file, dumps the bundled sample capture; - reads standard input.");
         stream.println("  -c COUNT      stop after COUNT frames");
         stream.println("  --json        one JSON object per frame");
         stream.println("  --max-depth N at most N layers per frame (1..256, default 16)");
+        stream.println("  -h, --help    print this help");
+        stream.println("  -V, --version print the version");
         return problem == null ? 0 : 2;
     }
 }

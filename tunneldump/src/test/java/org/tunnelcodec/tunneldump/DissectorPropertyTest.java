@@ -28,8 +28,8 @@ import org.tunnelcodec.core.dissect.LinkType;
 import org.tunnelcodec.core.dissect.ProtocolLayer;
 import org.tunnelcodec.stt.SttLayers;
 import org.tunnelcodec.stt.SttReassembler;
-import org.tunnelcodec.testdata.CaptureFile;
-import org.tunnelcodec.testdata.CapturedFrame;
+import org.tunnelcodec.capture.CaptureFile;
+import org.tunnelcodec.capture.CapturedFrame;
 import org.tunnelcodec.testdata.Captures;
 
 /**

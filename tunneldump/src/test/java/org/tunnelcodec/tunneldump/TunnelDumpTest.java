@@ -162,6 +162,20 @@ class TunnelDumpTest {
         assertThat(run("--help").out()).contains("-c COUNT");
     }
 
+    @Test
+    void shouldPrintTheVersionTheBuildWroteAndTheHelp() {
+        Result version = run("--version");
+        assertThat(version.status()).isZero();
+        assertThat(version.out().strip()).isEqualTo("tunneldump " + TunnelDump.version())
+                .matches("tunneldump \\d+\\.\\d+\\.\\d+.*");
+        assertThat(TunnelDump.version()).doesNotContain("${");
+        assertThat(run("-V").out()).isEqualTo(version.out());
+        Result help = run("--help");
+        assertThat(help.status()).isZero();
+        assertThat(help.out()).contains("usage: tunneldump", "--version", "--json");
+        assertThat(help.err()).isEmpty();
+    }
+
     /** A classic little-endian pcap file (microsecond timestamps, link type Ethernet). */
     private static byte[] pcap(int[] wireLengths, byte[]... frames) {
         int size = 24;

@@ -1,4 +1,4 @@
-package org.tunnelcodec.testdata;
+package org.tunnelcodec.capture;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -37,9 +37,8 @@ import org.tunnelcodec.core.dissect.LinkType;
  *
  * <p>Snapshot length, as libpcap: a record longer than the file's (pcapng: the interface's)
  * snapshot length, or than 262144 bytes when that is 0 or larger, keeps only its first
- * snapshot-length bytes; the rest is skipped. (tshark keeps them all; the fuzzed files of the
- * shared corpus have such records. This reader follows libpcap, so that it gives what tcpdump
- * and {@link Captures} give.)
+ * snapshot-length bytes; the rest is skipped. (tshark keeps them all; fuzzed captures of other
+ * projects have such records. This reader follows libpcap, so that it gives what tcpdump gives.)
  *
  * <p>Resource limits and hostile input: a record or block is never trusted for an allocation.
  * A frame allocates at most its snapshot length (at most 262144 bytes). A captured length above
@@ -117,17 +116,15 @@ public final class CaptureStream implements AutoCloseable {
     /**
      * Opens a capture file; a gzip-compressed one (magic {@code 1f 8b}) is decompressed on the fly.
      *
+     * @param file the capture file
+     * @return the capture, named after the file, positioned before its first frame
      * @throws IOException if the file cannot be read or is not a pcap or pcapng capture
      */
     public static CaptureStream open(Path file) throws IOException {
         Path fileName = file.getFileName();
-        return open(file, fileName == null ? file.toString() : fileName.toString());
-    }
-
-    static CaptureStream open(Path file, String name) throws IOException {
         InputStream raw = Files.newInputStream(file);
         try {
-            return open(raw, name);
+            return open(raw, fileName == null ? file.toString() : fileName.toString());
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
@@ -140,6 +137,7 @@ public final class CaptureStream implements AutoCloseable {
      *
      * @param in   the stream, positioned at the capture's first byte
      * @param name the name to use in messages, for example {@code "-"}
+     * @return the capture, positioned before its first frame
      * @throws IOException if the stream cannot be read or is not a pcap or pcapng capture
      */
     public static CaptureStream open(InputStream in, String name) throws IOException {

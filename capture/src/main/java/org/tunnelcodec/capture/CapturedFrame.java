@@ -1,4 +1,4 @@
-package org.tunnelcodec.testdata;
+package org.tunnelcodec.capture;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -13,7 +13,14 @@ import java.util.Objects;
  * @param data           the captured bytes (may be shorter than {@code originalLength})
  */
 public record CapturedFrame(int number, Instant timestamp, int originalLength, ByteBuffer data) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param number         the frame's number in the file, counting from 1 as tshark does
+     * @param timestamp      when it was captured
+     * @param originalLength the frame's length on the wire
+     * @param data           the captured bytes (may be shorter than {@code originalLength})
+     */
     public CapturedFrame {
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(data, "data");
