@@ -13,7 +13,10 @@ import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.Property;
+import net.jqwik.api.PropertyDefaults;
+import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
@@ -50,8 +53,12 @@ import org.tunnelcodec.core.MalformedPacketException;
  *       and refuses a destination too small before writing a byte.</li>
  * </ol>
  *
+ * <p>The jqwik settings the project tests with come with the class
+ * ({@link PropertyDefaults}): a subclass needs no {@code junit-platform.properties}.
+ *
  * @param <H> the header type
  */
+@PropertyDefaults(tries = CodecContract.TRIES, edgeCases = EdgeCasesMode.MIXIN, shrinking = ShrinkingMode.BOUNDED)
 public abstract class CodecContract<H> {
     /** How many tries each property runs. */
     public static final int TRIES = 1000;

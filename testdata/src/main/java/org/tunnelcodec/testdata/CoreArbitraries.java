@@ -62,12 +62,24 @@ public final class CoreArbitraries {
         return Arbitraries.integers().between(0, 255).map(IpProtocol::of);
     }
 
-    /** @return byte strings of {@code min..max} bytes */
+    /**
+     * Byte strings of a length in a range.
+     *
+     * @param min the shortest length
+     * @param max the longest length
+     * @return byte strings of {@code min..max} bytes
+     */
     public static Arbitrary<ByteString> byteStrings(int min, int max) {
         return Arbitraries.bytes().array(byte[].class).ofMinSize(min).ofMaxSize(max).map(ByteString::of);
     }
 
-    /** @return byte strings whose length is a multiple of {@code unit}, at most {@code max} */
+    /**
+     * Byte strings whose length is a multiple of a unit.
+     *
+     * @param unit the unit, for example 4 for fields counted in 32-bit words
+     * @param max  the longest length
+     * @return byte strings whose length is a multiple of {@code unit}, at most {@code max}
+     */
     public static Arbitrary<ByteString> byteStringsInUnits(int unit, int max) {
         return Arbitraries.integers().between(0, max / unit)
                 .flatMap(n -> byteStrings(n * unit, n * unit));

@@ -97,7 +97,7 @@ class TunnelDumpTest {
         assertThat(text.status()).isZero();
         assertThat(text.out()).contains("2023-11-14T22:13:21.000000000Z: 30 bytes (of 42 on the wire)")
                 .contains("ipv4 header at @14 cut by the capture (30 of 42 bytes captured)")
-                .contains("!! malformed ipv4: IPv4 Total Length truncated at offset 14: 28 bytes available (expected: 60)"
+                .contains("!! malformed ipv4: ipv4 Total Length truncated at offset 14: 28 bytes available (expected: 60)"
                         + " [TRUNCATED]");
         assertThat(text.out().lines().filter(l -> l.startsWith("  udp "))).hasSize(1);
 
@@ -120,7 +120,7 @@ class TunnelDumpTest {
         Files.write(file, pcap(new int[] {frame.length}, frame));
 
         Result text = run(file.toString());
-        assertThat(text.out()).contains("!! malformed ipv4: IPv4 Version truncated at offset 50: 6 bytes available"
+        assertThat(text.out()).contains("!! malformed ipv4: ipv4 Version truncated at offset 50: 6 bytes available"
                 + " (expected: 20) [TRUNCATED] (bounded by gre Payload Length)");
         assertThat(run("--json", file.toString()).out()).contains("\"boundedBy\":\"gre Payload Length\"");
     }
