@@ -17,6 +17,7 @@ import org.tunnelcodec.gre.GreHeader;
 import org.tunnelcodec.stt.SttLayers;
 import org.tunnelcodec.stt.SttReassembler;
 import org.tunnelcodec.stt.SttReassembly;
+import org.tunnelcodec.stt.SttSegmentHeader;
 import org.tunnelcodec.testdata.CapturedFrame;
 
 /**
@@ -59,7 +60,7 @@ final class Json {
             if (checksums[i] != null) {
                 sb.append(",\"checksum\":\"").append(checksums[i].label()).append('"');
             }
-            if (l.name().equals("stt-segment") && reassembly != null) {
+            if (l.name().equals(SttSegmentHeader.PROTOCOL) && reassembly != null) {
                 sb.append(",\"reassembly\":");
                 reassembly(sb, reassembly);
             }

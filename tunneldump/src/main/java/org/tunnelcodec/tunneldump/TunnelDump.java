@@ -23,6 +23,7 @@ import org.tunnelcodec.gre.GreLayers;
 import org.tunnelcodec.stt.SttLayers;
 import org.tunnelcodec.stt.SttReassembler;
 import org.tunnelcodec.stt.SttReassembly;
+import org.tunnelcodec.stt.SttSegmentHeader;
 import org.tunnelcodec.testdata.CaptureStream;
 import org.tunnelcodec.testdata.CapturedFrame;
 import org.tunnelcodec.testdata.Captures;
@@ -194,7 +195,7 @@ public final class TunnelDump {
 
     private static boolean hasSegment(Dissection d) {
         for (DissectedLayer l : d.layers()) {
-            if (l.name().equals("stt-segment")) {
+            if (l.name().equals(SttSegmentHeader.PROTOCOL)) {
                 return true;
             }
         }
@@ -233,7 +234,7 @@ public final class TunnelDump {
             if (checksums[i] != null) {
                 sb.append(" [cksum ").append(checksums[i].label()).append(']');
             }
-            if (l.name().equals("stt-segment") && reassembly != null) {
+            if (l.name().equals(SttSegmentHeader.PROTOCOL) && reassembly != null) {
                 sb.append(": ").append(reassemblyText(reassembly));
             }
         }
