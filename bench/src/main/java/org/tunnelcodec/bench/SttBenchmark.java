@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.tunnelcodec.core.Ipv4Address;
 import org.tunnelcodec.stt.SttFrameHeader;
 import org.tunnelcodec.stt.SttReassembler;
+import org.tunnelcodec.stt.SttReassembly;
 import org.tunnelcodec.stt.SttSegmenter;
 
 /**
@@ -46,6 +47,7 @@ public class SttBenchmark {
     private ByteBuffer[] out;
     private byte[] copyTarget;
     private SttReassembler reassembler;
+    private final SttReassembly frame = new SttReassembly();
     private SttSegmenter segmenter;
     private SttSegmenter offloading;
     private long now;
@@ -71,31 +73,31 @@ public class SttBenchmark {
         shuffled = list.toArray(new ByteBuffer[0]);
         copyTarget = new byte[65536];
         reassembler = new SttReassembler(new SttReassembler.Limits(4L << 20, 256, 64, Long.MAX_VALUE, verifyChecksums, 7471));
-        if (!(reassemble(inOrder) instanceof SttReassembler.Complete)) {
+        if (reassemble(inOrder) != SttReassembler.Verdict.COMPLETE) {
             throw new IllegalStateException("the frame did not reassemble");
         }
     }
 
-    private Object reassemble(ByteBuffer[] segments) {
-        SttReassembler.Result r = null;
+    private SttReassembler.Verdict reassemble(ByteBuffer[] segments) {
+        SttReassembler.Verdict v = null;
         for (ByteBuffer s : segments) {
-            r = reassembler.offer(s, 0, s.limit(), now++);
+            v = reassembler.offer(s, 0, s.limit(), now++, frame);
         }
-        if (r instanceof SttReassembler.Complete c) {
-            reassembler.release(c);
+        if (v == SttReassembler.Verdict.COMPLETE) {
+            reassembler.release(frame);
         }
-        return r;
+        return v;
     }
 
     /** Reassembly, segments in order; the frame buffer goes back to the pool each time. */
     @Benchmark
-    public Object reassembleInOrder() {
+    public SttReassembler.Verdict reassembleInOrder() {
         return reassemble(inOrder);
     }
 
     /** Reassembly, segments shuffled. */
     @Benchmark
-    public Object reassembleShuffled() {
+    public SttReassembler.Verdict reassembleShuffled() {
         return reassemble(shuffled);
     }
 

@@ -8,8 +8,8 @@ import org.tunnelcodec.core.MalformedPacketException.Reason;
 import org.tunnelcodec.core.internal.Wire;
 
 /**
- * The checksum-offload flags of a reassembled STT frame (draft-davie-stt-08 §3.1; the project's
- * STT digest §5).
+ * The checksum-offload flags of a reassembled STT frame (draft-davie-stt-08 §3.1 and §3.3; the
+ * flag masks are those Open vSwitch and Wireshark use on the wire, see {@link SttFlags}).
  *
  * <ul>
  *   <li>C (checksum verified): the sender verified the inner L4 checksum, the receiver may skip
@@ -50,19 +50,27 @@ public final class SttChecksumOffload {
         int ip = ethernet + ETHERNET_HEADER;
         int l4 = ethernet + header.l4Offset();
         boolean ipv4 = header.flags().ipv4();
-        int ipEnd;
-        if (ipv4) {
-            require(ip + 20 <= end && (Wire.u8(frame, ip) >>> 4) == 4, "inner IPv4 header");
-            ipEnd = ip + Wire.u16(frame, ip + 2);
-            require(l4 >= ip + 20, "L4 Offset below the inner IPv4 header");
-        } else {
-            require(ip + 40 <= end && (Wire.u8(frame, ip) >>> 4) == 6, "inner IPv6 header");
-            ipEnd = ip + 40 + Wire.u16(frame, ip + 4);
-            require(l4 >= ip + 40, "L4 Offset below the inner IPv6 header");
+        int ipHeader = ipv4 ? 20 : 40;
+        if (ip + ipHeader > end || (Wire.u8(frame, ip) >>> 4) != (ipv4 ? 4 : 6)) {
+            throw MalformedPacketException.invalid(SttFrameHeader.PROTOCOL, "Flags", 1, Reason.BAD_VALUE,
+                    header.flags().bits(), (ipv4 ? "an inner IPv4" : "an inner IPv6")
+                            + " header after the inner Ethernet header, as V says (checksum partial)");
+        }
+        int ipEnd = ipv4 ? ip + Wire.u16(frame, ip + 2) : ip + 40 + Wire.u16(frame, ip + 4);
+        if (l4 < ip + ipHeader) {
+            throw MalformedPacketException.invalid(SttFrameHeader.PROTOCOL, "L4 Offset", 2, Reason.BAD_VALUE,
+                    header.l4Offset(), "at least " + (ETHERNET_HEADER + ipHeader) + ", past the inner IP header");
+        }
+        if (ipEnd > end) {
+            throw MalformedPacketException.truncated(SttFrameHeader.PROTOCOL, "inner IP packet", ip - frameIndex,
+                    ipEnd - ip, end - ip, "stt-segment Frame Length");
         }
         boolean tcp = header.flags().tcp();
         int field = l4 + (tcp ? 16 : 6);
-        require(ipEnd <= end && field + 2 <= ipEnd, "inner packet length or L4 Offset past the frame");
+        if (field + 2 > ipEnd) {
+            throw MalformedPacketException.invalid(SttFrameHeader.PROTOCOL, "L4 Offset", 2, Reason.BAD_VALUE,
+                    header.l4Offset(), "an L4 header whose checksum field ends within the inner IP packet");
+        }
         // The field holds the pseudo-header sum; summing it with the rest completes the checksum.
         int c = ~InternetChecksum.sum(frame, l4, ipEnd - l4) & 0xFFFF;
         if (!tcp && c == 0) {
@@ -70,12 +78,5 @@ public final class SttChecksumOffload {
         }
         Wire.put16(frame, field, c);
         return c;
-    }
-
-    private static void require(boolean ok, String what) {
-        if (!ok) {
-            throw MalformedPacketException.invalid(SttFrameCodec.PROTOCOL, "L4 Offset", 2, Reason.BAD_VALUE,
-                    what + " does not fit the frame (checksum partial)");
-        }
     }
 }

@@ -26,12 +26,22 @@ public record SttFlags(int bits) {
     /** No flag set. */
     public static final SttFlags NONE = new SttFlags(0);
 
-    /** Checks the range. */
+    /**
+     * Checks the range.
+     *
+     * @param bits the octet as on the wire
+     * @throws IllegalArgumentException if {@code bits} is not 0..255
+     */
     public SttFlags {
         Check.inRange("bits", bits, 0, 255);
     }
 
-    /** @return the flags with these bits */
+    /**
+     * The flags with these bits, {@link #NONE} for 0.
+     *
+     * @param bits the octet as on the wire
+     * @return the flags
+     */
     public static SttFlags of(int bits) {
         return bits == 0 ? NONE : new SttFlags(bits);
     }

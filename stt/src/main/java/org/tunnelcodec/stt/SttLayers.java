@@ -16,11 +16,11 @@ import org.tunnelcodec.core.dissect.ProtocolLayer;
  * The STT module's layers for the {@link org.tunnelcodec.core.dissect.Dissector}: an STT segment
  * behind TCP port 7471, then the STT frame header and the inner Ethernet frame.
  *
- * <p><b>The segment layer.</b> STT reuses TCP's header as its segment header (draft-davie-stt
+ * <p><b>The segment layer.</b> STT reuses TCP's header as its segment header (draft-davie-stt-08
  * §3.2, Data Offset 5), so the dissector's TCP layer has already read those 20 octets. The
  * {@code "stt-segment"} layer is bound behind TCP port 7471; its header is empty and its record
  * is the STT reading of the TCP header just before it ({@link SttSegmentHeader}: Frame Length,
- * Segment Offset, Frame Identifier). Its checks are {@link SttSegmentCodec}'s, plus that the
+ * Segment Offset, Frame Identifier). Its checks are {@link SttSegmentDecoder}'s, plus that the
  * segment's payload ends within the frame.
  *
  * <p><b>Without a reassembler</b> ({@link #bindings()}), a segment that holds a whole frame
@@ -39,19 +39,19 @@ public final class SttLayers {
     public static final KeySpace STT_FRAME = KeySpace.of(80, "stt.frame");
 
     /** The STT segment, stateless: whole frames only. */
-    public static final ProtocolLayer<SttSegmentHeader> SEGMENT = ProtocolLayer.of("stt-segment",
+    public static final ProtocolLayer<SttSegmentHeader> SEGMENT = ProtocolLayer.of(SttSegmentHeader.PROTOCOL,
             SttLayers::walkWholeSegment, SttLayers::decodeSegment, SttLayers::segmentSummary);
 
     /** The STT frame header, followed by the inner Ethernet frame. */
-    public static final ProtocolLayer<SttFrameHeader> FRAME = ProtocolLayer.of("stt", SttLayers::walkFrame,
-            SttFrameCodec::decode, SttLayers::frameSummary);
+    public static final ProtocolLayer<SttFrameHeader> FRAME = ProtocolLayer.of(SttFrameHeader.PROTOCOL, SttLayers::walkFrame,
+            SttFrameDecoder::decode, SttLayers::frameSummary);
 
     /**
      * The STT frame header at the start of the first segment of a frame that goes on in later
      * segments: the header is whole, the inner frame is not, so nothing after it is decoded.
      */
-    public static final ProtocolLayer<SttFrameHeader> FRAME_START = ProtocolLayer.of("stt", SttLayers::walkFrameStart,
-            SttFrameCodec::decode, SttLayers::frameSummary);
+    public static final ProtocolLayer<SttFrameHeader> FRAME_START = ProtocolLayer.of(SttFrameHeader.PROTOCOL, SttLayers::walkFrameStart,
+            SttFrameDecoder::decode, SttLayers::frameSummary);
 
     private SttLayers() {
     }
@@ -84,12 +84,12 @@ public final class SttLayers {
     public static final class Reassembly {
         private final SttReassembler reassembler;
         private final ProtocolLayer<SttSegmentHeader> segment;
-        private SttReassembler.Result last;
-        private SttReassembler.Complete held;
+        private final SttReassembly frame = new SttReassembly();
+        private SttReassembler.Verdict last;
 
         private Reassembly(SttReassembler reassembler) {
             this.reassembler = Objects.requireNonNull(reassembler, "reassembler");
-            this.segment = ProtocolLayer.of("stt-segment", this::walkSegment, SttLayers::decodeSegment,
+            this.segment = ProtocolLayer.of(SttSegmentHeader.PROTOCOL, this::walkSegment, SttLayers::decodeSegment,
                     SttLayers::segmentSummary);
         }
 
@@ -104,17 +104,29 @@ public final class SttLayers {
             return reassembler;
         }
 
-        /** @return what the last segment offered led to, or {@code null} before the first */
-        public SttReassembler.Result lastResult() {
+        /**
+         * What the last segment the dissector saw led to.
+         *
+         * @return the verdict, or {@code null} before the first segment and when the last one
+         *     was not offered (no outer IP header to key it by, or cut by the capture)
+         */
+        public SttReassembler.Verdict lastVerdict() {
             return last;
+        }
+
+        /**
+         * The frame the last segment completed, when {@link #lastVerdict()} is
+         * {@link SttReassembler.Verdict#COMPLETE}; the holder is reused for every frame.
+         *
+         * @return the holder of the last complete frame
+         */
+        public SttReassembly lastFrame() {
+            return frame;
         }
 
         /** Gives the last completed frame's buffer back to the reassembler's pool now. */
         public void release() {
-            if (held != null) {
-                reassembler.release(held);
-                held = null;
-            }
+            reassembler.release(frame);
         }
 
         private void walkSegment(ByteBuffer src, int index, int limit, LayerStep out) {
@@ -127,13 +139,13 @@ public final class SttLayers {
                 // No IP header to key the frame by, or a segment the capture cut: not offered.
                 return;
             }
-            last = reassembler.offer(src, ip, out.outerEnd(2), out.timestampNanos());
-            if (last instanceof SttReassembler.Complete c) {
-                if (c.pooled()) {
-                    held = c;
+            last = reassembler.offer(src, ip, out.outerEnd(2), out.timestampNanos(), frame);
+            if (last == SttReassembler.Verdict.COMPLETE) {
+                ByteBuffer f = frame.frame();
+                if (f.position() != 0) {
+                    f = f.slice(); // a frame that came in one segment: offsets count from the frame, as for the others
                 }
-                ByteBuffer frame = c.frame();
-                out.next(STT_FRAME, 0).continueIn(frame, frame.position(), frame.remaining());
+                out.next(STT_FRAME, 0).continueIn(f, 0, f.remaining());
             }
         }
     }
@@ -145,12 +157,12 @@ public final class SttLayers {
     private static long checkSegment(ByteBuffer src, int index, int limit) {
         int tcp = index - SttLayout.SEGMENT_HEADER_LENGTH;
         if (tcp < 0) {
-            throw MalformedPacketException.truncated("STT", "Source Port", -SttLayout.SEGMENT_HEADER_LENGTH,
+            throw MalformedPacketException.truncated(SttSegmentHeader.PROTOCOL, "Source Port", -SttLayout.SEGMENT_HEADER_LENGTH,
                     SttLayout.SEGMENT_HEADER_LENGTH, index);
         }
         try {
-            long w0 = SttSegmentCodec.checked(src, tcp, limit);
-            SttSegmentCodec.checkPayload((int) (w0 >>> 16) & 0xFFFF, (int) w0 & 0xFFFF, limit - index);
+            long w0 = SttSegmentDecoder.checked(src, tcp, limit);
+            SttSegmentDecoder.checkPayload((int) (w0 >>> 16) & 0xFFFF, (int) w0 & 0xFFFF, limit - index);
             return w0;
         } catch (MalformedPacketException e) {
             throw e.withOffset(tcp - index); // offsets from this layer's index, as the walk expects
@@ -169,18 +181,18 @@ public final class SttLayers {
     /** The segment header is the 20 octets before the segment's payload (Data Offset 5). */
     private static Decoded<SttSegmentHeader> decodeSegment(ByteBuffer src, int index, int limit) {
         checkSegment(src, index, limit);
-        SttSegmentHeader h = SttSegmentCodec.decode(src, index - SttLayout.SEGMENT_HEADER_LENGTH, limit).header();
+        SttSegmentHeader h = SttSegmentDecoder.decode(src, index - SttLayout.SEGMENT_HEADER_LENGTH, limit).header();
         return Decoded.of(h, 0, src, index, limit - index);
     }
 
     private static void walkFrame(ByteBuffer src, int index, int limit, LayerStep out) {
-        SttFrameCodec.checked(src, index, limit);
+        SttFrameDecoder.checked(src, index, limit);
         out.lengths(SttLayout.FRAME_HEADER_LENGTH, limit - index - SttLayout.FRAME_HEADER_LENGTH)
                 .next(KeySpace.LINK_TYPE, LinkType.ETHERNET.value());
     }
 
     private static void walkFrameStart(ByteBuffer src, int index, int limit, LayerStep out) {
-        SttFrameCodec.checked(src, index, limit);
+        SttFrameDecoder.checked(src, index, limit);
         out.lengths(SttLayout.FRAME_HEADER_LENGTH, limit - index - SttLayout.FRAME_HEADER_LENGTH);
     }
 

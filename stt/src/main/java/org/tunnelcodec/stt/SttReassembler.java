@@ -1,13 +1,11 @@
 package org.tunnelcodec.stt;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import org.tunnelcodec.core.Decoded;
 import org.tunnelcodec.core.InternetChecksum;
-import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.internal.Check;
 import org.tunnelcodec.core.internal.Wire;
 import org.tunnelcodec.core.ip.IpScan;
@@ -16,11 +14,13 @@ import org.tunnelcodec.core.ip.IpScan;
  * Stateful and not thread-safe: reassembles STT frames from their segments; use one per
  * receive queue.
  *
- * <p>{@link #offer(ByteBuffer, long)} takes one outer IPv4 or IPv6 packet carrying an STT
- * segment and returns a {@link Result}: {@link Incomplete}, {@link Complete} with the frame,
- * its decoded {@link SttFrameHeader} and the inner Ethernet frame as a slice, or
- * {@link Rejected} with a {@link RejectReason}. It never throws for a bad segment, and counts
- * every outcome ({@link #stats()}). Time is an argument, never read from a clock.
+ * <p>{@link #offer(ByteBuffer, int, int, long, SttReassembly)} takes one outer IPv4 or IPv6
+ * packet carrying an STT segment and returns a {@link Verdict}: {@link Verdict#INCOMPLETE} or
+ * {@link Verdict#DUPLICATE} while the frame waits for more, {@link Verdict#COMPLETE} with the
+ * frame in the caller's {@link SttReassembly} (its decoded {@link SttFrameHeader}, the frame and
+ * the inner Ethernet frame as views), or the reason the segment was refused. It never throws for
+ * a bad segment, and counts every verdict ({@link #count(Verdict)}, {@link #stats()}). Time is
+ * an argument, never read from a clock.
  *
  * <h2>Frames</h2>
  * A frame is keyed by the outer source and destination addresses (IPv4 or IPv6), the source
@@ -29,8 +29,8 @@ import org.tunnelcodec.core.ip.IpScan;
  * that overlaps held octets with different bytes, that carries another Frame Length than the
  * frame's first segment, or that ends past the Frame Length drops the whole frame. A frame is
  * complete when its octets {@code [0, Frame Length)} are all held. ECN Congestion Experienced on
- * any of its segments' outer headers is carried to the result (draft-davie-stt §3.3.1). A frame
- * in a single segment is handed back at once as slices of that segment, with no state.
+ * any of its segments' outer headers is carried to the result (draft-davie-stt-08 §3.3.1). A
+ * frame in a single segment is handed back at once as views of that segment, with no state.
  *
  * <h2>Resource limits and hostile input</h2>
  * Every limit comes through {@link Limits}: the bytes held, the frames in flight, the segments
@@ -40,7 +40,7 @@ import org.tunnelcodec.core.ip.IpScan;
  *       sized by the limits, and counted), the frame buffers of frames in flight, and the free
  *       buffers kept for reuse. They never exceed {@code maxBytes}: a new frame that would
  *       exceed it first frees the pooled buffers, then evicts the oldest frames (counted as
- *       evicted); a frame that cannot fit even then is refused ({@link RejectReason#FRAME_TOO_LARGE}).</li>
+ *       evicted); a frame that cannot fit even then is refused ({@link Verdict#FRAME_TOO_LARGE}).</li>
  *   <li>A new frame beyond {@code maxFrames} evicts the oldest one.</li>
  *   <li>A frame whose distinct segments exceed {@code maxSegmentsPerFrame} is dropped.</li>
  *   <li>A frame whose first segment is older than {@code frameTimeoutNanos} is dropped (counted
@@ -54,7 +54,8 @@ import org.tunnelcodec.core.ip.IpScan;
  * <h2>Buffers</h2>
  * A frame reassembled from several segments lives in a buffer from the reassembler's pool
  * (power-of-two sizes, 64 octets to 64 KiB). The caller gives it back with
- * {@link #release(Complete)} when done with the frame; then no segment allocates once the
+ * {@link #release(SttReassembly)} or {@link SttReassembly#release()} when done with the frame,
+ * or by letting the holder take the next complete frame; then no segment allocates once the
  * pool is warm. A buffer never given back is simply left to the garbage collector.
  */
 public final class SttReassembler {
@@ -65,12 +66,23 @@ public final class SttReassembler {
      * @param maxFrames           the most frames in flight, 1..65536
      * @param maxSegmentsPerFrame the most distinct segments of one frame, 1..65535
      * @param frameTimeoutNanos   how long a frame may wait for its last segment, from its first
-     * @param verifyChecksums     whether each segment's TCP checksum is verified (draft §3.3: verify)
+     * @param verifyChecksums     whether each segment's TCP checksum is verified (draft-davie-stt-08
+     *                            §3.3: the receiver verifies it, as for TCP)
      * @param port                the STT destination port, 7471 by default
      */
     public record Limits(long maxBytes, int maxFrames, int maxSegmentsPerFrame, long frameTimeoutNanos,
                          boolean verifyChecksums, int port) {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param maxBytes            the most bytes held, bookkeeping, frame buffers and free buffers together
+         * @param maxFrames           the most frames in flight, 1..65536
+         * @param maxSegmentsPerFrame the most distinct segments of one frame, 1..65535
+         * @param frameTimeoutNanos   how long a frame may wait for its last segment, from its first
+         * @param verifyChecksums     whether each segment's TCP checksum is verified (draft-davie-stt-08 §3.3: the receiver verifies it, as for TCP)
+         * @param port                the STT destination port, 7471 by default
+         * @throws IllegalArgumentException if one is out of range
+         */
         public Limits {
             Check.inRange("maxBytes", maxBytes, 1, Long.MAX_VALUE);
             Check.inRange("maxFrames", maxFrames, 1, 1 << 16);
@@ -89,153 +101,131 @@ public final class SttReassembler {
         }
     }
 
-    /** What one segment led to. */
-    public sealed interface Result permits Incomplete, Complete, Rejected {
-    }
-
-    /** The segment was kept (or ignored as a duplicate); its frame is not complete yet. */
-    public enum Incomplete implements Result {
-        /** The only value. */
-        INSTANCE
-    }
-
-    /**
-     * A complete frame.
-     *
-     * @param header                the decoded STT frame header
-     * @param frame                 the whole STT frame (header first), position 0
-     * @param innerFrame            the inner Ethernet frame: a slice of {@code frame}
-     * @param frameIdentifier       the Frame Identifier
-     * @param segments              how many segments it came in
-     * @param congestionExperienced whether any segment's outer header carried ECN CE
-     * @param pooled                whether {@code frame} is a pool buffer to give back with {@link #release}
-     */
-    public record Complete(SttFrameHeader header, ByteBuffer frame, ByteBuffer innerFrame, long frameIdentifier,
-                           int segments, boolean congestionExperienced, boolean pooled) implements Result {
-        /** Checks the components. */
-        public Complete {
-            Objects.requireNonNull(header, "header");
-            Objects.requireNonNull(frame, "frame");
-            Objects.requireNonNull(innerFrame, "innerFrame");
-        }
-    }
-
-    /**
-     * A refused segment; when the reason drops a frame, the frame's state is gone.
-     *
-     * @param reason why
-     */
-    public record Rejected(RejectReason reason) implements Result {
-        /** Checks the component. */
-        public Rejected {
-            Objects.requireNonNull(reason, "reason");
-        }
-    }
-
-    /** Why a segment was refused. */
-    public enum RejectReason {
+    /** What one segment led to. A verdict that {@linkplain #rejected() rejects} the segment says why. */
+    public enum Verdict {
+        /** The segment was kept; its frame is not complete yet. */
+        INCOMPLETE(false),
+        /** Every octet of the segment is held already, with the same bytes: ignored; the frame is not complete yet. */
+        DUPLICATE(false),
+        /** The segment completed a frame, or held a whole frame: the caller's {@link SttReassembly} has it. */
+        COMPLETE(false),
         /** The outer IP header is malformed, truncated or a fragment. */
-        MALFORMED_OUTER,
+        MALFORMED_OUTER(true),
         /** Not TCP to the STT port. */
-        NOT_STT,
+        NOT_STT(true),
         /** The TCP-like header is not 20 octets, or its Frame Length or Segment Offset is impossible. */
-        BAD_SEGMENT_HEADER,
+        BAD_SEGMENT_HEADER(true),
         /** The TCP checksum does not verify. */
-        BAD_CHECKSUM,
+        BAD_CHECKSUM(true),
         /** The segment carries no payload. */
-        EMPTY_SEGMENT,
+        EMPTY_SEGMENT(true),
         /** The segment ends past the Frame Length; its frame is dropped. */
-        SEGMENT_PAST_END,
+        SEGMENT_PAST_END(true),
         /** The Frame Length differs from the frame's first segment; the frame is dropped. */
-        LENGTH_MISMATCH,
+        LENGTH_MISMATCH(true),
         /** The segment overlaps held octets with different bytes; the frame is dropped. */
-        OVERLAP_CONFLICT,
+        OVERLAP_CONFLICT(true),
         /** The frame has more distinct segments than the limit; it is dropped. */
-        TOO_MANY_SEGMENTS,
+        TOO_MANY_SEGMENTS(true),
         /** The frame cannot fit in the byte limit even with everything else evicted. */
-        FRAME_TOO_LARGE,
+        FRAME_TOO_LARGE(true),
         /** The complete frame's header is invalid (version, or C with P); the frame is dropped. */
-        BAD_FRAME_HEADER
+        BAD_FRAME_HEADER(true);
+
+        private final boolean rejected;
+
+        Verdict(boolean rejected) {
+            this.rejected = rejected;
+        }
+
+        /** @return whether the segment was refused (every verdict but INCOMPLETE, DUPLICATE and COMPLETE) */
+        public boolean rejected() {
+            return rejected;
+        }
     }
 
     /**
-     * The counters and the current holdings.
+     * A snapshot of the counters and the current holdings.
      *
-     * @param segments       segments offered
-     * @param completed      frames completed
+     * @param verdicts       segments offered, by verdict (every verdict present)
      * @param timedOut       frames dropped by the timeout
      * @param evicted        frames evicted to make room
-     * @param duplicates     segments ignored as duplicates
-     * @param rejected       segments refused, by reason
-     * @param bytesHeld      bytes held now, bookkeeping included
-     * @param framesInFlight frames in flight now
+     * @param bytesHeld      bytes held when the snapshot was taken, bookkeeping included
+     * @param framesInFlight frames in flight when the snapshot was taken
      */
-    public record Stats(long segments, long completed, long timedOut, long evicted, long duplicates,
-                        Map<RejectReason, Long> rejected, long bytesHeld, int framesInFlight) {
-        /** Copies the map. */
+    public record Stats(Map<Verdict, Long> verdicts, long timedOut, long evicted, long bytesHeld, int framesInFlight) {
+        /**
+         * Copies the counts, every verdict present (0 where the map has none).
+         *
+         * @param verdicts       segments offered, by verdict (every verdict present)
+         * @param timedOut       frames dropped by the timeout
+         * @param evicted        frames evicted to make room
+         * @param bytesHeld      bytes held when the snapshot was taken, bookkeeping included
+         * @param framesInFlight frames in flight when the snapshot was taken
+         * @throws NullPointerException if the map or a count is null
+         */
         public Stats {
-            rejected = Map.copyOf(rejected);
+            EnumMap<Verdict, Long> copy = new EnumMap<>(Verdict.class);
+            for (Verdict v : Verdict.values()) {
+                copy.put(v, 0L);
+            }
+            copy.putAll(verdicts);
+            if (copy.containsValue(null)) {
+                throw new NullPointerException("verdicts: a null count");
+            }
+            verdicts = Collections.unmodifiableMap(copy);
+        }
+
+        /**
+         * @param verdict a verdict
+         * @return the segments that got it
+         */
+        public long count(Verdict verdict) {
+            return verdicts.get(verdict);
+        }
+
+        /** @return the segments offered, all verdicts together */
+        public long segments() {
+            long n = 0;
+            for (long c : verdicts.values()) {
+                n += c;
+            }
+            return n;
+        }
+
+        /** @return the frames completed */
+        public long completed() {
+            return count(Verdict.COMPLETE);
+        }
+
+        /** @return the segments ignored as duplicates */
+        public long duplicates() {
+            return count(Verdict.DUPLICATE);
         }
 
         /** @return the segments refused, all reasons together */
-        public long rejectedTotal() {
-            return rejected.values().stream().mapToLong(Long::longValue).sum();
+        public long rejected() {
+            long n = 0;
+            for (Map.Entry<Verdict, Long> e : verdicts.entrySet()) {
+                if (e.getKey().rejected()) {
+                    n += e.getValue();
+                }
+            }
+            return n;
         }
     }
 
     private static final int TCP = 6;
-    private static final int MIN_CLASS = 6;
-    private static final int MAX_CLASS = 16;
-    private static final Rejected[] REJECTED;
-
-    static {
-        RejectReason[] reasons = RejectReason.values();
-        REJECTED = new Rejected[reasons.length];
-        for (RejectReason r : reasons) {
-            REJECTED[r.ordinal()] = new Rejected(r);
-        }
-    }
 
     private final Limits limits;
     private final long fixedBytes;
-
-    // Frames in flight, struct of arrays, slot-indexed.
-    private final long[] keyA;
-    private final long[] keyB;
-    private final long[] keyC;
-    private final long[] keyD;
-    private final long[] keyE; // ports << 32 | frame identifier
-    private final int[] frameLength;
-    private final int[] intervalCount;
-    private final int[] segmentCount;
-    private final int[][] starts;
-    private final int[][] ends;
-    private final byte[][] buffer;
-    private final long[] firstSeen;
-    private final boolean[] congestion;
-    private final int[] older;
-    private final int[] newer;
-    private int oldest = -1;
-    private int newest = -1;
-    private final int[] freeSlots;
-    private int freeCount;
-    private int inFlight;
-
-    // Open-addressing index: slot + 1, 0 when empty.
-    private final int[] table;
-    private final int mask;
-
-    // Pool of free frame buffers by power-of-two class.
-    @SuppressWarnings("unchecked")
-    private final ArrayDeque<byte[]>[] pool = new ArrayDeque[MAX_CLASS + 1];
-    private long bufferBytes;
-
-    private long segments;
-    private long completed;
+    private final SttFrameTable frames;
+    private final SttBufferPool pool = new SttBufferPool();
+    /** What the buffers of the frames in flight cost. */
+    private long inFlightBytes;
+    private final long[] counts = new long[Verdict.values().length];
     private long timedOut;
     private long evicted;
-    private long duplicates;
-    private final long[] rejectedCounts = new long[RejectReason.values().length];
 
     /**
      * @param limits the limits
@@ -243,42 +233,13 @@ public final class SttReassembler {
      */
     public SttReassembler(Limits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
-        int n = limits.maxFrames();
-        int segs = limits.maxSegmentsPerFrame();
-        int tableSize = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
-        long perFrame = 5 * 8 + 4 * 4 + 8 + 1 + 2 * 4 + 4 // keys, lengths and counts, firstSeen, congestion, links, free
-                + 2 * (16 + 4L * (segs + 1)) + 8 + 8; // interval arrays, buffer reference, array slots
-        long fixed = 512 + n * perFrame + 4L * tableSize;
+        long fixed = SttFrameTable.bookkeepingBytes(limits.maxFrames(), limits.maxSegmentsPerFrame());
         if (fixed > limits.maxBytes()) {
             throw new IllegalArgumentException("limits: bookkeeping of " + fixed + " bytes exceeds maxBytes "
                     + limits.maxBytes() + " (expected: fewer frames or segments, or more bytes)");
         }
         this.fixedBytes = fixed;
-        keyA = new long[n];
-        keyB = new long[n];
-        keyC = new long[n];
-        keyD = new long[n];
-        keyE = new long[n];
-        frameLength = new int[n];
-        intervalCount = new int[n];
-        segmentCount = new int[n];
-        starts = new int[n][segs + 1];
-        ends = new int[n][segs + 1];
-        buffer = new byte[n][];
-        firstSeen = new long[n];
-        congestion = new boolean[n];
-        older = new int[n];
-        newer = new int[n];
-        freeSlots = new int[n];
-        for (int i = 0; i < n; i++) {
-            freeSlots[i] = n - 1 - i;
-        }
-        freeCount = n;
-        table = new int[tableSize];
-        mask = tableSize - 1;
-        for (int c = MIN_CLASS; c <= MAX_CLASS; c++) {
-            pool[c] = new ArrayDeque<>();
-        }
+        this.frames = new SttFrameTable(limits.maxFrames(), limits.maxSegmentsPerFrame());
     }
 
     /** @return the limits */
@@ -286,35 +247,51 @@ public final class SttReassembler {
         return limits;
     }
 
-    /** Offers the outer IP packet from {@code packet.position()} to its limit; see {@link #offer(ByteBuffer, int, int, long)}. */
-    public Result offer(ByteBuffer packet, long nowNanos) {
-        return offer(packet, packet.position(), packet.limit(), nowNanos);
+    /**
+     * Offers the outer IP packet from {@code packet.position()} to its limit; see
+     * {@link #offer(ByteBuffer, int, int, long, SttReassembly)}.
+     *
+     * @param packet   the buffer; its position and limit do not move
+     * @param nowNanos the current time, from any monotonic clock the caller keeps
+     * @param out      the holder a complete frame is put in
+     * @return what the segment led to
+     */
+    public Verdict offer(ByteBuffer packet, long nowNanos, SttReassembly out) {
+        return offer(packet, packet.position(), packet.limit(), nowNanos, out);
     }
 
     /**
      * Offers one outer IPv4 or IPv6 packet carrying an STT segment. The packet is not modified
      * and not kept: its payload octets are copied into the frame's buffer (a single-segment
-     * frame is returned as slices of it instead).
+     * frame is handed back as views of it instead). On {@link Verdict#COMPLETE} {@code out}
+     * holds the frame; on any other verdict it is unchanged.
      *
      * @param packet   the buffer
      * @param index    the absolute index of the outer IP header
      * @param limit    the end of the packet
      * @param nowNanos the current time, from any monotonic clock the caller keeps
+     * @param out      the holder a complete frame is put in
      * @return what the segment led to
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code packet.limit()}
      */
-    public Result offer(ByteBuffer packet, int index, int limit, long nowNanos) {
+    public Verdict offer(ByteBuffer packet, int index, int limit, long nowNanos, SttReassembly out) {
         Objects.checkFromToIndex(index, limit, packet.limit());
-        segments++;
+        Objects.requireNonNull(out, "out");
         expire(nowNanos);
+        Verdict v = reassemble(packet, index, limit, nowNanos, out);
+        counts[v.ordinal()]++;
+        return v;
+    }
+
+    private Verdict reassemble(ByteBuffer packet, int index, int limit, long nowNanos, SttReassembly out) {
         // The outer header is checked as core's decoders check it (IPv6 extension headers
         // walked to TCP); a fragment is refused (reassemble first).
         long scan = IpScan.ip(packet, index, limit);
         if (!IpScan.isValid(scan) || IpScan.isFragment(scan)) {
-            return reject(RejectReason.MALFORMED_OUTER);
+            return Verdict.MALFORMED_OUTER;
         }
         if (IpScan.protocol(scan) != TCP) {
-            return reject(RejectReason.NOT_STT);
+            return Verdict.NOT_STT;
         }
         long a;
         long b;
@@ -344,16 +321,16 @@ public final class SttReassembler {
             pseudo = limits.verifyChecksums() ? pseudoSum(halves(a) + halves(b) + halves(c) + halves(d), tcpLength) : 0;
         }
         if (end - tcp < SttLayout.SEGMENT_HEADER_LENGTH) {
-            return reject(RejectReason.MALFORMED_OUTER);
+            return Verdict.MALFORMED_OUTER;
         }
         long t0 = Wire.i64(packet, tcp);
         long t1 = Wire.i64(packet, tcp + 8);
         int ports = (int) (t0 >>> 32);
         if ((ports & 0xFFFF) != limits.port()) {
-            return reject(RejectReason.NOT_STT);
+            return Verdict.NOT_STT;
         }
-        if (SttSegmentCodec.check(t0, t1) != 0) {
-            return reject(RejectReason.BAD_SEGMENT_HEADER);
+        if (SttSegmentDecoder.check(t0, t1) != 0) {
+            return Verdict.BAD_SEGMENT_HEADER;
         }
         int length = (int) (t0 >>> 16) & 0xFFFF;
         int offset = (int) t0 & 0xFFFF;
@@ -361,220 +338,124 @@ public final class SttReassembler {
         int data = tcp + SttLayout.SEGMENT_HEADER_LENGTH;
         int n = end - data;
         if (n == 0) {
-            return reject(RejectReason.EMPTY_SEGMENT);
+            return Verdict.EMPTY_SEGMENT;
         }
         if (limits.verifyChecksums() && !InternetChecksum.verifies(packet, tcp, end - tcp, pseudo)) {
-            return reject(RejectReason.BAD_CHECKSUM);
+            return Verdict.BAD_CHECKSUM;
         }
         long e = (long) ports << 32 | id;
-        int slot = find(a, b, c, d, e);
+        int slot = frames.find(a, b, c, d, e);
         if (offset + n > length) {
             if (slot >= 0) {
                 drop(slot);
             }
-            return reject(RejectReason.SEGMENT_PAST_END);
+            return Verdict.SEGMENT_PAST_END;
         }
         if (offset == 0 && n == length && slot < 0) {
-            return single(packet, data, length, id, ce);
+            return single(packet, data, length, id, ce, out);
         }
         if (slot < 0) {
             slot = open(a, b, c, d, e, length, nowNanos);
             if (slot < 0) {
-                return reject(RejectReason.FRAME_TOO_LARGE);
+                return Verdict.FRAME_TOO_LARGE;
             }
-        } else if (frameLength[slot] != length) {
+        } else if (frames.frameLength(slot) != length) {
             drop(slot);
-            return reject(RejectReason.LENGTH_MISMATCH);
+            return Verdict.LENGTH_MISMATCH;
         }
-        return add(slot, packet, data, offset, n, ce);
+        switch (frames.add(slot, packet, data, offset, n, ce)) {
+            case SttFrameTable.ADDED:
+                return Verdict.INCOMPLETE;
+            case SttFrameTable.DUPLICATE:
+                return Verdict.DUPLICATE;
+            case SttFrameTable.CONFLICT:
+                drop(slot);
+                return Verdict.OVERLAP_CONFLICT;
+            case SttFrameTable.TOO_MANY:
+                drop(slot);
+                return Verdict.TOO_MANY_SEGMENTS;
+            default:
+                return finish(slot, out);
+        }
     }
 
-    private Result single(ByteBuffer packet, int data, int length, long id, boolean ce) {
-        Decoded<SttFrameHeader> header;
-        try {
-            header = SttFrameCodec.decode(packet, data, data + length);
-        } catch (MalformedPacketException e) {
-            return reject(RejectReason.BAD_FRAME_HEADER);
+    private static Verdict single(ByteBuffer packet, int data, int length, long id, boolean ce, SttReassembly out) {
+        // length >= 18: the segment header check made sure of it.
+        if (!SttFrameDecoder.acceptable(Wire.i64(packet, data))) {
+            return Verdict.BAD_FRAME_HEADER;
         }
-        completed++;
-        return new Complete(header.header(), packet.slice(data, length), header.payload(), id, 1, ce, false);
+        out.fillSingle(packet, data, length, id, ce);
+        return Verdict.COMPLETE;
     }
 
-    private Result add(int slot, ByteBuffer packet, int data, int offset, int n, boolean ce) {
-        byte[] buf = buffer[slot];
-        int[] s = starts[slot];
-        int[] en = ends[slot];
-        int count = intervalCount[slot];
-        int end = offset + n;
-        // The first interval that ends at or after the new start (intervals are sorted and disjoint).
-        int lo = 0;
-        int hi = count;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (en[mid] < offset) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+    private Verdict finish(int slot, SttReassembly out) {
+        int length = frames.frameLength(slot);
+        long id = frames.frameIdentifier(slot);
+        int count = frames.segments(slot);
+        boolean ce = frames.congestionExperienced(slot);
+        SttBufferPool.Block block = frames.remove(slot);
+        inFlightBytes -= block.cost(); // the caller owns it now, until it is given back
+        if (!SttFrameDecoder.acceptable(Wire.i64(block.frame.clear(), 0))) {
+            giveBack(block);
+            return Verdict.BAD_FRAME_HEADER;
         }
-        int i = lo;
-        // Compare every overlapping octet; note whether the new range is wholly held.
-        int covered = 0;
-        for (int j = i; j < count && s[j] <= end; j++) {
-            int from = Math.max(s[j], offset);
-            int to = Math.min(en[j], end);
-            for (int k = from; k < to; k++) {
-                if (buf[k] != packet.get(data + k - offset)) {
-                    drop(slot);
-                    return reject(RejectReason.OVERLAP_CONFLICT);
-                }
-            }
-            covered += Math.max(0, to - from);
-        }
-        if (covered == n) {
-            duplicates++;
-            return Incomplete.INSTANCE;
-        }
-        if (segmentCount[slot] == limits.maxSegmentsPerFrame()) {
-            drop(slot);
-            return reject(RejectReason.TOO_MANY_SEGMENTS);
-        }
-        segmentCount[slot]++;
-        congestion[slot] |= ce;
-        packet.get(data, buf, offset, n);
-        // Merge [offset, end) with every interval it touches, [i, j).
-        int j = i;
-        int mergedStart = offset;
-        int mergedEnd = end;
-        while (j < count && s[j] <= end) {
-            mergedStart = Math.min(mergedStart, s[j]);
-            mergedEnd = Math.max(mergedEnd, en[j]);
-            j++;
-        }
-        int removed = j - i;
-        if (removed == 0) {
-            System.arraycopy(s, i, s, i + 1, count - i);
-            System.arraycopy(en, i, en, i + 1, count - i);
-            count++;
-        } else if (removed > 1) {
-            System.arraycopy(s, j, s, i + 1, count - j);
-            System.arraycopy(en, j, en, i + 1, count - j);
-            count -= removed - 1;
-        }
-        s[i] = mergedStart;
-        en[i] = mergedEnd;
-        intervalCount[slot] = count;
-        if (count == 1 && s[0] == 0 && en[0] == frameLength[slot]) {
-            return finish(slot);
-        }
-        return Incomplete.INSTANCE;
-    }
-
-    private Result finish(int slot) {
-        int length = frameLength[slot];
-        byte[] buf = buffer[slot];
-        long id = keyE[slot] & 0xFFFF_FFFFL;
-        int count = segmentCount[slot];
-        boolean ce = congestion[slot];
-        buffer[slot] = null;
-        bufferBytes -= buf.length; // the caller owns it now, until release
-        unlink(slot);
-        ByteBuffer frame = ByteBuffer.wrap(buf, 0, length).slice();
-        Decoded<SttFrameHeader> header;
-        try {
-            header = SttFrameCodec.decode(frame);
-        } catch (MalformedPacketException e) {
-            giveBack(buf);
-            return reject(RejectReason.BAD_FRAME_HEADER);
-        }
-        completed++;
-        return new Complete(header.header(), frame, header.payload(), id, count, ce, true);
+        out.fillPooled(this, block, length, id, count, ce);
+        return Verdict.COMPLETE;
     }
 
     /**
-     * Gives a complete frame's buffer back to the pool. The frame and its slices must not be
-     * used afterwards. A frame that was not pooled (one segment) is left alone.
+     * Gives a complete frame's pool buffer back, as {@link SttReassembly#release()} does. The
+     * frame and its views must not be used afterwards. A frame that was not pooled (one
+     * segment), or was given back already, is left alone.
+     *
+     * @param reassembly the holder this reassembler filled
+     * @throws IllegalArgumentException if another reassembler filled it with a pooled frame
      */
-    public void release(Complete complete) {
-        if (complete.pooled() && complete.frame().hasArray()) {
-            giveBack(complete.frame().array());
+    public void release(SttReassembly reassembly) {
+        if (reassembly.pooled() && reassembly.owner() != this) {
+            throw new IllegalArgumentException("reassembly: holds a frame of another reassembler");
         }
+        reassembly.release();
     }
 
-    private void giveBack(byte[] buf) {
-        int cls = Integer.numberOfTrailingZeros(buf.length);
-        if (buf.length != 1 << cls || cls < MIN_CLASS || cls > MAX_CLASS) {
-            return; // not one of ours
-        }
-        if (held() + buf.length <= limits.maxBytes()) {
-            pool[cls].push(buf);
-            bufferBytes += buf.length;
+    /** Takes back a block the caller held: kept for reuse if the byte limit allows. */
+    void giveBack(SttBufferPool.Block block) {
+        if (held() + block.cost() <= limits.maxBytes()) {
+            pool.put(block);
         }
     }
 
     /** Opens a frame slot, making room within the limits; -1 if it cannot fit. */
     private int open(long a, long b, long c, long d, long e, int length, long now) {
-        int cls = Math.max(MIN_CLASS, 32 - Integer.numberOfLeadingZeros(length - 1));
-        int need = 1 << cls;
+        int sizeClass = SttBufferPool.sizeClass(length);
+        long need = SttBufferPool.cost(sizeClass);
         if (fixedBytes + need > limits.maxBytes()) {
             return -1;
         }
-        byte[] buf = pool[cls].poll();
-        if (buf != null) {
-            bufferBytes -= need; // counted again below as in flight
-        }
-        while (inFlight == limits.maxFrames() || held() + need > limits.maxBytes()) {
-            if (freePooledBuffer()) {
+        SttBufferPool.Block block = pool.take(sizeClass); // no longer counted as free; counted below as in flight
+        while (frames.full() || held() + need > limits.maxBytes()) {
+            if (pool.dropLargest()) {
                 continue;
             }
-            if (oldest < 0) {
+            if (frames.oldest() < 0) {
+                if (block != null) {
+                    giveBack(block);
+                }
                 return -1;
             }
-            drop(oldest);
+            drop(frames.oldest());
             evicted++;
         }
-        if (buf == null) {
-            buf = new byte[need];
+        if (block == null) {
+            block = SttBufferPool.allocate(sizeClass);
         }
-        bufferBytes += need;
-        int slot = freeSlots[--freeCount];
-        keyA[slot] = a;
-        keyB[slot] = b;
-        keyC[slot] = c;
-        keyD[slot] = d;
-        keyE[slot] = e;
-        frameLength[slot] = length;
-        intervalCount[slot] = 0;
-        segmentCount[slot] = 0;
-        buffer[slot] = buf;
-        firstSeen[slot] = now;
-        congestion[slot] = false;
-        older[slot] = newest;
-        newer[slot] = -1;
-        if (newest >= 0) {
-            newer[newest] = slot;
-        } else {
-            oldest = slot;
-        }
-        newest = slot;
-        inFlight++;
-        insert(slot);
-        return slot;
-    }
-
-    private boolean freePooledBuffer() {
-        for (int cls = MAX_CLASS; cls >= MIN_CLASS; cls--) {
-            byte[] b = pool[cls].poll();
-            if (b != null) {
-                bufferBytes -= b.length;
-                return true;
-            }
-        }
-        return false;
+        inFlightBytes += need;
+        return frames.open(a, b, c, d, e, length, block, now);
     }
 
     private void expire(long now) {
-        while (oldest >= 0 && now - firstSeen[oldest] >= limits.frameTimeoutNanos()) {
+        int oldest;
+        while ((oldest = frames.oldest()) >= 0 && now - frames.firstSeen(oldest) >= limits.frameTimeoutNanos()) {
             drop(oldest);
             timedOut++;
         }
@@ -582,89 +463,13 @@ public final class SttReassembler {
 
     /** Drops a frame in flight: its buffer goes back to the pool. */
     private void drop(int slot) {
-        byte[] buf = buffer[slot];
-        buffer[slot] = null;
-        bufferBytes -= buf.length;
-        unlink(slot);
-        giveBack(buf);
-    }
-
-    private void unlink(int slot) {
-        remove(slot);
-        int o = older[slot];
-        int nw = newer[slot];
-        if (o >= 0) {
-            newer[o] = nw;
-        } else {
-            oldest = nw;
-        }
-        if (nw >= 0) {
-            older[nw] = o;
-        } else {
-            newest = o;
-        }
-        freeSlots[freeCount++] = slot;
-        inFlight--;
+        SttBufferPool.Block block = frames.remove(slot);
+        inFlightBytes -= block.cost();
+        giveBack(block);
     }
 
     private long held() {
-        return fixedBytes + bufferBytes;
-    }
-
-    private Rejected reject(RejectReason reason) {
-        rejectedCounts[reason.ordinal()]++;
-        return REJECTED[reason.ordinal()];
-    }
-
-    // ---- the index: linear probing over slot numbers, backward-shift deletion ----
-
-    private int hash(long a, long b, long c, long d, long e) {
-        long h = a * 0x9E3779B97F4A7C15L;
-        h = (h ^ b) * 0xC2B2AE3D27D4EB4FL;
-        h = (h ^ c) * 0x165667B19E3779F9L;
-        h = (h ^ d) * 0x9E3779B97F4A7C15L;
-        h = (h ^ e) * 0xC2B2AE3D27D4EB4FL;
-        return (int) (h ^ h >>> 32) & mask;
-    }
-
-    private int find(long a, long b, long c, long d, long e) {
-        for (int i = hash(a, b, c, d, e); ; i = (i + 1) & mask) {
-            int v = table[i];
-            if (v == 0) {
-                return -1;
-            }
-            int s = v - 1;
-            if (keyE[s] == e && keyB[s] == b && keyD[s] == d && keyA[s] == a && keyC[s] == c) {
-                return s;
-            }
-        }
-    }
-
-    private void insert(int slot) {
-        int i = hash(keyA[slot], keyB[slot], keyC[slot], keyD[slot], keyE[slot]);
-        while (table[i] != 0) {
-            i = (i + 1) & mask;
-        }
-        table[i] = slot + 1;
-    }
-
-    private void remove(int slot) {
-        int i = hash(keyA[slot], keyB[slot], keyC[slot], keyD[slot], keyE[slot]);
-        while (table[i] != slot + 1) {
-            i = (i + 1) & mask;
-        }
-        table[i] = 0;
-        // Shift back the entries of the cluster that follows, so that lookups still find them.
-        for (int j = (i + 1) & mask; table[j] != 0; j = (j + 1) & mask) {
-            int s = table[j] - 1;
-            int home = hash(keyA[s], keyB[s], keyC[s], keyD[s], keyE[s]);
-            boolean movable = i <= j ? (home <= i || home > j) : (home <= i && home > j);
-            if (movable) {
-                table[i] = table[j];
-                table[j] = 0;
-                i = j;
-            }
-        }
+        return fixedBytes + inFlightBytes + pool.bytes();
     }
 
     /** The pseudo-header sum for TCP (RFC 9293 §3.1, RFC 8200 §8.1) from pre-summed address words, allocation-free. */
@@ -677,13 +482,21 @@ public final class SttReassembler {
         return (w >>> 32) + (w & 0xFFFF_FFFFL);
     }
 
-    /** @return a snapshot of the counters */
+    /**
+     * @param verdict a verdict
+     * @return how many segments got it
+     */
+    public long count(Verdict verdict) {
+        return counts[verdict.ordinal()];
+    }
+
+    /** @return a snapshot of the counters and the current holdings */
     public Stats stats() {
-        Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
-        for (RejectReason r : RejectReason.values()) {
-            rejected.put(r, rejectedCounts[r.ordinal()]);
+        Map<Verdict, Long> verdicts = new EnumMap<>(Verdict.class);
+        for (Verdict v : Verdict.values()) {
+            verdicts.put(v, counts[v.ordinal()]);
         }
-        return new Stats(segments, completed, timedOut, evicted, duplicates, rejected, held(), inFlight);
+        return new Stats(verdicts, timedOut, evicted, held(), frames.inFlight());
     }
 
     /** @return the bytes held now, bookkeeping included (never above {@code maxBytes}) */
@@ -693,6 +506,6 @@ public final class SttReassembler {
 
     /** @return the frames in flight now */
     public int framesInFlight() {
-        return inFlight;
+        return frames.inFlight();
     }
 }

@@ -161,7 +161,7 @@ public final class SttSegmenter {
             // Frame octets [offset, offset + payload): the frame header occupies frame octets 0..17.
             int written = 0;
             if (offset == 0) { // mss >= 18, so the whole frame header is in the first segment
-                SttFrameCodec.write(header, dst, data);
+                SttFrameEncoder.write(header, dst, data);
                 written = SttLayout.FRAME_HEADER_LENGTH;
             }
             int innerStart = Math.max(0, offset - SttLayout.FRAME_HEADER_LENGTH);
@@ -184,7 +184,7 @@ public final class SttSegmenter {
             if (checksumOffload) {
                 Wire.put16(dst, tcp + 16, pseudo);
             } else {
-                SttSegmentCodec.fillChecksum(dst, tcp, tcpLength, pseudo);
+                SttSegmentEncoder.fillChecksum(dst, tcp, tcpLength, pseudo);
             }
             dst.limit(p + outerHeaderLength() + tcpLength);
         }

@@ -1,21 +1,28 @@
 /**
- * STT, Stateless Transport Tunneling (draft-davie-stt-08): an Ethernet frame of up to 64 KiB
- * behind an 18-octet STT frame header, split into segments that look like TCP to port 7471.
+ * STT, Stateless Transport Tunneling (draft-davie-stt-08; section numbers below are the
+ * draft's): an Ethernet frame of up to 64 KiB behind an 18-octet STT frame header, split into
+ * segments that look like TCP to port 7471.
  *
  * <ul>
- *   <li>{@link org.tunnelcodec.stt.SttFrameHeader} / {@link org.tunnelcodec.stt.SttFrameCodec}:
- *       version, flags ({@link org.tunnelcodec.stt.SttFlags}, with the on-wire masks of Open
- *       vSwitch and Wireshark, not the draft figure's literal reading), L4 Offset, Reserved, MSS,
- *       PCP, V, VLAN ID, Context ID, Padding (§3.1). The bit diagrams are on {@code SttLayout}.</li>
- *   <li>{@link org.tunnelcodec.stt.SttSegmentHeader} / {@link org.tunnelcodec.stt.SttSegmentCodec}:
- *       the TCP-like header (§3.2): Frame Length and Segment Offset in the Sequence Number, the
- *       Frame Identifier in the Acknowledgment Number.</li>
+ *   <li>{@link org.tunnelcodec.stt.SttFrameHeader} ({@link org.tunnelcodec.stt.SttFrameDecoder},
+ *       {@link org.tunnelcodec.stt.SttFrameEncoder}): version, flags
+ *       ({@link org.tunnelcodec.stt.SttFlags}, with the on-wire masks of Open vSwitch and
+ *       Wireshark, not the draft figure's literal reading), L4 Offset, Reserved, MSS, PCP, V,
+ *       VLAN ID, Context ID, Padding (§3.1). Its bit diagram is on the record.</li>
+ *   <li>{@link org.tunnelcodec.stt.SttSegmentHeader} ({@link org.tunnelcodec.stt.SttSegmentDecoder},
+ *       {@link org.tunnelcodec.stt.SttSegmentEncoder}): the TCP-like header (§3.2): Frame Length
+ *       and Segment Offset in the Sequence Number, the Frame Identifier in the Acknowledgment
+ *       Number. Its bit diagram is on the record.</li>
  *   <li>{@link org.tunnelcodec.stt.SttChecksumOffload}: the C and P flags; completes a partial
  *       inner L4 checksum.</li>
  *   <li>{@link org.tunnelcodec.stt.SttSegmenter}: a frame into segments over IPv4 or IPv6, into
  *       the caller's buffers; source port from the core flow hash.</li>
  *   <li>{@link org.tunnelcodec.stt.SttReassembler}: stateful, bounded, hostile-input-safe
- *       reassembly, with counters and a result value instead of exceptions.</li>
+ *       reassembly; a {@link org.tunnelcodec.stt.SttReassembler.Verdict} per segment, counted,
+ *       instead of exceptions, and the complete frame in a reusable
+ *       {@link org.tunnelcodec.stt.SttReassembly}.</li>
+ *   <li>{@link org.tunnelcodec.stt.SttLayers}: the dissector's {@code "stt-segment"} and
+ *       {@code "stt"} layers, stateless or around a reassembler.</li>
  * </ul>
  *
  * <table>

@@ -3,10 +3,10 @@ package org.tunnelcodec.stt;
 import org.tunnelcodec.testdata.Codec;
 import org.tunnelcodec.testdata.CodecContract;
 
-/** The shared codec contract for the STT frame header. */
+/** The codec contract of testdata for the STT frame header. */
 class SttFramePropertyTest extends CodecContract<SttFrameHeader> {
     SttFramePropertyTest() {
-        super(Codec.of(SttFrameCodec::decode, SttFrameCodec::encodedLength, SttFrameCodec::encode, null),
+        super(Codec.of(SttFrameDecoder::decode, SttFrameEncoder::encodedLength, SttFrameEncoder::encode, null),
                 SttArbitraries.frameHeaders());
     }
 }

@@ -24,12 +24,13 @@ import org.tunnelcodec.testdata.TsharkGolden;
 
 /**
  * Golden test: {@code stt-segments.pcap} was made by an independent encoder (scapy with raw TCP,
- * {@code testdata/scripts/make-captures.py}) from the STT digest's vectors and cases of its
- * own; the expected values are what Wireshark's STT dissector (tshark 4.0.17,
+ * {@code testdata/scripts/make-captures.py}) from vectors S1 and S2 and cases of its own (see the
+ * captures README); the expected values are what Wireshark's STT dissector (tshark 4.0.17,
  * {@code testdata/scripts/tshark-golden-stt.sh}) decoded and reassembled from it.
  *
  * <p>Where tshark and the draft differ, the draft wins and the test says so: frame 10 has
- * version 1, which tshark decodes with a warning and a receiver must discard (§3.1); frames 11
+ * version 1, which tshark decodes with a warning and a receiver must discard (draft-davie-stt-08
+ * §3.1); frames 11
  * and 12 carry different Frame Lengths for one frame, which tshark leaves unreassembled and we
  * refuse, dropping the frame.
  */
@@ -47,27 +48,28 @@ class SttGoldenTest {
         }
         Dissector inner = Dissector.builder().add(CoreLayers.bindings()).build();
         SttReassembler r = new SttReassembler(SttReassembler.Limits.defaults());
+        SttReassembly c = new SttReassembly();
         SoftAssertions soft = new SoftAssertions();
         int completed = 0;
         for (CapturedFrame frame : capture.frames()) {
             int number = frame.number();
             ByteBuffer outer = frame.data().position(14); // Ethernet, then the outer IP packet
-            SttReassembler.Result result = r.offer(outer, number * 1_000_000L);
+            SttReassembler.Verdict result = r.offer(outer, number * 1_000_000L, c);
             TsharkGolden.Row row = stt.frame(number);
             String at = NAME + " #" + number;
             if (number == 10) {
                 soft.assertThat(result).as(at + " version 1 (tshark: decoded with a warning)")
-                        .isEqualTo(new SttReassembler.Rejected(SttReassembler.RejectReason.BAD_FRAME_HEADER));
+                        .isEqualTo(SttReassembler.Verdict.BAD_FRAME_HEADER);
                 continue;
             }
             if (number == 12) {
                 soft.assertThat(result).as(at + " Frame Length 600 after 500 (tshark: not reassembled)")
-                        .isEqualTo(new SttReassembler.Rejected(SttReassembler.RejectReason.LENGTH_MISMATCH));
+                        .isEqualTo(SttReassembler.Verdict.LENGTH_MISMATCH);
                 continue;
             }
             boolean tsharkComplete = number == 1 || completions.containsKey(number);
-            soft.assertThat(result instanceof SttReassembler.Complete).as(at + " complete").isEqualTo(tsharkComplete);
-            if (!(result instanceof SttReassembler.Complete c)) {
+            soft.assertThat(result == SttReassembler.Verdict.COMPLETE).as(at + " complete").isEqualTo(tsharkComplete);
+            if (result != SttReassembler.Verdict.COMPLETE) {
                 continue;
             }
             completed++;
@@ -111,7 +113,7 @@ class SttGoldenTest {
         }
         soft.assertAll();
         assertThat(completed).isEqualTo(4);
-        assertThat(r.stats().rejected().get(SttReassembler.RejectReason.LENGTH_MISMATCH)).isEqualTo(1);
+        assertThat(r.count(SttReassembler.Verdict.LENGTH_MISMATCH)).isEqualTo(1);
     }
 
     private static void num(SoftAssertions soft, TsharkGolden.Row row, String at, String field, int i, long ours) {

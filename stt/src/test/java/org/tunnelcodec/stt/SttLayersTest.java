@@ -15,8 +15,8 @@ import org.tunnelcodec.capture.CapturedFrame;
 import org.tunnelcodec.testdata.Captures;
 
 /**
- * The STT module's dissector layers on the generated STT capture (made by scapy from the STT
- * digest's vectors, see the captures README): stateless, a whole one-segment frame is
+ * The STT module's dissector layers on the generated STT capture (made by scapy from vectors S1
+ * and S2 and cases of its own, see the captures README): stateless, a whole one-segment frame is
  * dissected through to the inner layers and a first segment shows its frame header; with the
  * reassembling bindings, frames complete where the reassembler completes them and the walk
  * continues in the reassembled frame.
@@ -62,6 +62,7 @@ class SttLayersTest {
         Dissector d = Dissector.builder().add(CoreLayers.bindings()).add(stt.bindings()).build();
         // The same segments offered straight to a reassembler of their own, as the reference.
         SttReassembler reference = new SttReassembler(SttReassembler.Limits.defaults());
+        SttReassembly c = new SttReassembly();
         int completed = 0;
         long now = 0;
         for (CapturedFrame f : capture.frames()) {
@@ -75,17 +76,17 @@ class SttLayersTest {
             DissectedLayer tcp = r.layers().get(segment - 1);
             DissectedLayer ip = r.layers().get(segment - 2);
             ByteBuffer data = f.data();
-            SttReassembler.Result expected = reference.offer(data, ip.offset(), ip.offset() + ip.length()
-                    + ip.payloadLength(), now);
+            SttReassembler.Verdict expected = reference.offer(data, ip.offset(), ip.offset() + ip.length()
+                    + ip.payloadLength(), now, c);
             assertThat(tcp.name()).isEqualTo("tcp");
-            assertThat(stt.lastResult()).isNotNull().hasSameClassAs(expected);
-            if (expected instanceof SttReassembler.Complete c) {
+            assertThat(stt.lastVerdict()).isEqualTo(expected);
+            if (expected == SttReassembler.Verdict.COMPLETE) {
                 completed++;
                 assertThat(names.subList(segment, names.size())).startsWith("stt-segment", "stt", "ethernet");
                 DissectedLayer header = r.layers().get(segment + 1);
                 assertThat(header.buffer()).isEqualTo(1);
                 assertThat(header.offset()).isZero();
-                assertThat(header.header()).isEqualTo(c.header());
+                assertThat(header.header()).isEqualTo(c.header()).isEqualTo(stt.lastFrame().header());
                 assertThat(r.layers().get(segment + 2).offset()).isEqualTo(18);
                 reference.release(c);
             } else {

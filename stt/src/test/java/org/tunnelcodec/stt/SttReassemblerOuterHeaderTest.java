@@ -9,8 +9,6 @@ import org.tunnelcodec.core.Ipv6Address;
 
 /** The outer IP header is checked by core's IpScan: IPv6 extension headers walked, options included. */
 class SttReassemblerOuterHeaderTest {
-    private static final SttReassembler.Limits LIMITS = new SttReassembler.Limits(512 * 1024, 32, 16, 5_000, true, 7471);
-
     /** One single-segment frame over IPv6, with a Destination Options header holding {@code options} before TCP. */
     private static ByteBuffer withDestinationOptions(String options) {
         ByteBuffer inner = ByteBuffer.wrap(new byte[60]);
@@ -28,16 +26,20 @@ class SttReassemblerOuterHeaderTest {
 
     @Test
     void shouldWalkAnOuterIpv6DestinationOptionsHeaderToTcp() {
-        SttReassembler r = new SttReassembler(LIMITS);
-        assertThat(r.offer(withDestinationOptions("010400000000"), 0)).isInstanceOf(SttReassembler.Complete.class);
+        SttReassembler r = new SttReassembler(SttTestSupport.SMALL_LIMITS);
+        SttReassembly out = new SttReassembly();
+        assertThat(r.offer(withDestinationOptions("010400000000"), 0, out)).isEqualTo(SttReassembler.Verdict.COMPLETE);
+        assertThat(out.header().contextId()).isEqualTo(7);
+        assertThat(out.segments()).isEqualTo(1);
+        assertThat(out.pooled()).isFalse();
     }
 
     @Test
     void shouldRejectAnOuterIpv6OptionThatOverrunsItsHeaderAsMalformedOuter() {
-        SttReassembler r = new SttReassembler(LIMITS);
+        SttReassembler r = new SttReassembler(SttTestSupport.SMALL_LIMITS);
         // RFC 8200 §4.2: PadN claiming 144 octets of data in a 6-octet options area.
-        assertThat(r.offer(withDestinationOptions("019000000000"), 0))
-                .isEqualTo(new SttReassembler.Rejected(SttReassembler.RejectReason.MALFORMED_OUTER));
-        assertThat(r.stats().rejected().get(SttReassembler.RejectReason.MALFORMED_OUTER)).isEqualTo(1);
+        assertThat(r.offer(withDestinationOptions("019000000000"), 0, new SttReassembly()))
+                .isEqualTo(SttReassembler.Verdict.MALFORMED_OUTER);
+        assertThat(r.stats().count(SttReassembler.Verdict.MALFORMED_OUTER)).isEqualTo(1);
     }
 }

@@ -3,10 +3,10 @@ package org.tunnelcodec.stt;
 import org.tunnelcodec.testdata.Codec;
 import org.tunnelcodec.testdata.CodecContract;
 
-/** The shared codec contract for the STT segment header. */
+/** The codec contract of testdata for the STT segment header. */
 class SttSegmentPropertyTest extends CodecContract<SttSegmentHeader> {
     SttSegmentPropertyTest() {
-        super(Codec.of(SttSegmentCodec::decode, SttSegmentCodec::encodedLength, SttSegmentCodec::encode, null),
+        super(Codec.of(SttSegmentDecoder::decode, SttSegmentEncoder::encodedLength, SttSegmentEncoder::encode, null),
                 SttArbitraries.segmentHeaders());
     }
 }

@@ -2,6 +2,7 @@ package org.tunnelcodec.stt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tunnelcodec.stt.SttTestSupport.buffers;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -34,14 +35,6 @@ class SttSegmenterTest {
         return ByteBuffer.wrap(b);
     }
 
-    static ByteBuffer[] buffers(int n, int size) {
-        ByteBuffer[] out = new ByteBuffer[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = ByteBuffer.allocate(size);
-        }
-        return out;
-    }
-
     @Test
     void shouldSegmentWithTheHeadersRealImplementationsSend() {
         ByteBuffer inner = inner(3000, 1);
@@ -56,7 +49,7 @@ class SttSegmenterTest {
             assertThat(Ipv4Decoder.verifyChecksum(seg, 0)).isTrue();
             assertThat(seg.getShort(4) & 0xFFFF).isEqualTo(100 + i); // IPv4 Identification
             assertThat(seg.get(6) & 0x40).isEqualTo(0x40); // DF
-            SttSegmentHeader h = SttSegmentCodec.decode(seg, 20, seg.limit()).header();
+            SttSegmentHeader h = SttSegmentDecoder.decode(seg, 20, seg.limit()).header();
             assertThat(h.sourcePort()).isEqualTo(expectedPort);
             assertThat(h.destinationPort()).isEqualTo(7471);
             assertThat(h.frameLength()).isEqualTo(3018);
@@ -115,16 +108,17 @@ class SttSegmenterTest {
         Collections.shuffle(order, new Random(seed));
         // Up to 65535 / 18 segments per frame: room for all of them.
         SttReassembler r = new SttReassembler(new SttReassembler.Limits(16L << 20, 4, 3700, 1_000_000_000L, true, 7471));
-        SttReassembler.Result last = null;
+        SttReassembly c = new SttReassembly();
+        SttReassembler.Verdict last = null;
         for (ByteBuffer seg : order) {
-            last = r.offer(seg, 0);
+            last = r.offer(seg, 0, c);
         }
-        assertThat(last).isInstanceOf(SttReassembler.Complete.class);
-        SttReassembler.Complete c = (SttReassembler.Complete) last;
+        assertThat(last).isEqualTo(SttReassembler.Verdict.COMPLETE);
         assertThat(c.innerFrame()).isEqualTo(inner);
         assertThat(c.header().contextId()).isEqualTo(seed);
         assertThat(c.segments()).isEqualTo(n);
         assertThat(r.framesInFlight()).isZero();
         r.release(c);
+        assertThat(c.pooled()).isFalse();
     }
 }

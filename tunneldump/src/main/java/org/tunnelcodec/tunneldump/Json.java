@@ -14,8 +14,11 @@ import org.tunnelcodec.core.dissect.Dissection;
 import org.tunnelcodec.core.dissect.LayerKey;
 import org.tunnelcodec.core.transport.TcpFlags;
 import org.tunnelcodec.gre.GreHeader;
+import org.tunnelcodec.stt.SttLayers;
 import org.tunnelcodec.stt.SttReassembler;
 import org.tunnelcodec.capture.CapturedFrame;
+import org.tunnelcodec.stt.SttReassembly;
+import org.tunnelcodec.stt.SttSegmentHeader;
 
 /**
  * The {@code --json} form: one object per frame,
@@ -36,7 +39,7 @@ final class Json {
     }
 
     static void frame(StringBuilder sb, CapturedFrame frame, Dissection d, Checksums.Verdict[] checksums,
-                      SttReassembler.Result reassembly) {
+                      SttLayers.Reassembly reassembly) {
         sb.append("{\"frame\":").append(frame.number()).append(",\"time\":\"").append(TunnelDump.time(frame.timestamp()))
                 .append("\",\"length\":").append(frame.originalLength())
                 .append(",\"captured\":").append(frame.capturedLength()).append(",\"layers\":[");
@@ -57,7 +60,7 @@ final class Json {
             if (checksums[i] != null) {
                 sb.append(",\"checksum\":\"").append(checksums[i].label()).append('"');
             }
-            if (l.name().equals("stt-segment") && reassembly != null) {
+            if (l.name().equals(SttSegmentHeader.PROTOCOL) && reassembly != null) {
                 sb.append(",\"reassembly\":");
                 reassembly(sb, reassembly);
             }
@@ -108,17 +111,19 @@ final class Json {
         sb.append('}');
     }
 
-    private static void reassembly(StringBuilder sb, SttReassembler.Result r) {
-        if (r instanceof SttReassembler.Complete c) {
+    private static void reassembly(StringBuilder sb, SttLayers.Reassembly r) {
+        SttReassembler.Verdict v = r.lastVerdict();
+        if (v == SttReassembler.Verdict.COMPLETE) {
+            SttReassembly c = r.lastFrame();
             sb.append("{\"result\":\"complete\",\"segments\":").append(c.segments()).append(",\"frameLength\":")
-                    .append(c.frame().remaining()).append(",\"congestionExperienced\":").append(c.congestionExperienced())
+                    .append(c.frameLength()).append(",\"congestionExperienced\":").append(c.congestionExperienced())
                     .append('}');
-        } else if (r instanceof SttReassembler.Rejected rejected) {
+        } else if (v.rejected()) {
             sb.append("{\"result\":\"rejected\",\"reason\":");
-            string(sb, rejected.reason().name());
+            string(sb, v.name());
             sb.append('}');
         } else {
-            sb.append("{\"result\":\"incomplete\"}");
+            sb.append(v == SttReassembler.Verdict.DUPLICATE ? "{\"result\":\"duplicate\"}" : "{\"result\":\"incomplete\"}");
         }
     }
 

@@ -25,6 +25,8 @@ import org.tunnelcodec.stt.SttLayers;
 import org.tunnelcodec.stt.SttReassembler;
 import org.tunnelcodec.capture.CaptureStream;
 import org.tunnelcodec.capture.CapturedFrame;
+import org.tunnelcodec.stt.SttReassembly;
+import org.tunnelcodec.stt.SttSegmentHeader;
 
 /**
  * tunneldump: decodes a capture and prints every layer of every frame as it reads it, one line
@@ -196,7 +198,7 @@ public final class TunnelDump {
             Dissection d = dissector.dissect(capture.linkType(frame), data, frame.originalLength(),
                     nanos(frame.timestamp()));
             Checksums.Verdict[] checksums = Checksums.of(d, data);
-            SttReassembler.Result reassembly = hasSegment(d) ? stt.lastResult() : null;
+            SttLayers.Reassembly reassembly = hasSegment(d) && stt.lastVerdict() != null ? stt : null;
             sb.setLength(0);
             if (json) {
                 Json.frame(sb, frame, d, checksums, reassembly);
@@ -214,7 +216,7 @@ public final class TunnelDump {
 
     private static boolean hasSegment(Dissection d) {
         for (DissectedLayer l : d.layers()) {
-            if (l.name().equals("stt-segment")) {
+            if (l.name().equals(SttSegmentHeader.PROTOCOL)) {
                 return true;
             }
         }
@@ -238,7 +240,7 @@ public final class TunnelDump {
     }
 
     static void text(StringBuilder sb, CapturedFrame frame, Dissection d, Checksums.Verdict[] checksums,
-                     SttReassembler.Result reassembly) {
+                     SttLayers.Reassembly reassembly) {
         sb.append("frame ").append(frame.number()).append(' ').append(time(frame.timestamp())).append(": ")
                 .append(frame.capturedLength()).append(" bytes");
         if (frame.isTruncated()) {
@@ -253,7 +255,7 @@ public final class TunnelDump {
             if (checksums[i] != null) {
                 sb.append(" [cksum ").append(checksums[i].label()).append(']');
             }
-            if (l.name().equals("stt-segment") && reassembly != null) {
+            if (l.name().equals(SttSegmentHeader.PROTOCOL) && reassembly != null) {
                 sb.append(": ").append(reassemblyText(reassembly));
             }
         }
@@ -289,15 +291,15 @@ public final class TunnelDump {
         return TIME.format(t);
     }
 
-    static String reassemblyText(SttReassembler.Result r) {
-        if (r instanceof SttReassembler.Complete c) {
-            return "frame complete from " + c.segments() + " segment" + (c.segments() == 1 ? "" : "s")
+    static String reassemblyText(SttLayers.Reassembly r) {
+        SttReassembly c = r.lastFrame();
+        return switch (r.lastVerdict()) {
+            case COMPLETE -> "frame complete from " + c.segments() + " segment" + (c.segments() == 1 ? "" : "s")
                     + (c.congestionExperienced() ? ", CE" : "");
-        }
-        if (r instanceof SttReassembler.Rejected rejected) {
-            return "!! rejected: " + rejected.reason();
-        }
-        return "waiting for the rest of the frame";
+            case INCOMPLETE -> "waiting for the rest of the frame";
+            case DUPLICATE -> "duplicate segment, waiting for the rest of the frame";
+            default -> "!! rejected: " + r.lastVerdict();
+        };
     }
 
     private static String pad(String s, int width) {
