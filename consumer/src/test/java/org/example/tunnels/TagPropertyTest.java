@@ -6,6 +6,7 @@ import org.tunnelcodec.testdata.Codec;
 import org.tunnelcodec.testdata.CodecContract;
 
 /** The shared codec contract of tunnelcodec's test kit, run on this application's own codec. */
+// readme:contract
 class TagPropertyTest extends CodecContract<TagHeader> {
     TagPropertyTest() {
         super(Codec.of(TagDecoder::decode, TagEncoder::encodedLength, TagEncoder::encode, TagHeader::payloadLength),
@@ -13,3 +14,4 @@ class TagPropertyTest extends CodecContract<TagHeader> {
                         .as(TagHeader::new));
     }
 }
+// readme:end

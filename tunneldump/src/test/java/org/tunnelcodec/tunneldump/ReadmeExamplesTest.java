@@ -1,0 +1,357 @@
+package org.tunnelcodec.tunneldump;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tunnelcodec.capture.CaptureFile;
+import org.tunnelcodec.capture.CaptureStream;
+import org.tunnelcodec.capture.CapturedFrame;
+import org.tunnelcodec.core.Decoded;
+import org.tunnelcodec.core.EtherType;
+import org.tunnelcodec.core.FlowHash;
+import org.tunnelcodec.core.IpProtocol;
+import org.tunnelcodec.core.Ipv4Address;
+import org.tunnelcodec.core.dissect.CoreLayers;
+import org.tunnelcodec.core.dissect.DissectedLayer;
+import org.tunnelcodec.core.dissect.Dissection;
+import org.tunnelcodec.core.dissect.Dissector;
+import org.tunnelcodec.core.dissect.FrameWalk;
+import org.tunnelcodec.core.dissect.LinkType;
+import org.tunnelcodec.core.ip.IpScan;
+import org.tunnelcodec.core.ip.Ipv4Decoder;
+import org.tunnelcodec.core.ip.Ipv4Encoder;
+import org.tunnelcodec.core.ip.Ipv4Header;
+import org.tunnelcodec.core.link.EthernetDecoder;
+import org.tunnelcodec.core.link.EthernetHeader;
+import org.tunnelcodec.core.transport.UdpDecoder;
+import org.tunnelcodec.core.transport.UdpEncoder;
+import org.tunnelcodec.core.transport.UdpHeader;
+import org.tunnelcodec.gre.GreDecoder;
+import org.tunnelcodec.gre.GreEncoder;
+import org.tunnelcodec.gre.GreHeader;
+import org.tunnelcodec.gre.GreLayers;
+import org.tunnelcodec.gre.GrePolicy;
+import org.tunnelcodec.gre.GreView;
+import org.tunnelcodec.gre.wccp.WccpDecapsulation;
+import org.tunnelcodec.gre.wccp.WccpDecapsulator;
+import org.tunnelcodec.gre.wccp.WccpReturn;
+import org.tunnelcodec.gre.wccp.WccpRouter;
+import org.tunnelcodec.gre.wccp.WccpVersion;
+import org.tunnelcodec.gre.wccp.control.WccpMessage;
+import org.tunnelcodec.gre.wccp.control.WccpMessageDecoder;
+import org.tunnelcodec.gre.wccp.control.WccpMessageType;
+import org.tunnelcodec.gre.wccp.control.WccpPassword;
+import org.tunnelcodec.gre.wccp.control.WccpSecurity;
+import org.tunnelcodec.stt.SttChecksumOffload;
+import org.tunnelcodec.stt.SttFrameHeader;
+import org.tunnelcodec.stt.SttLayers;
+import org.tunnelcodec.stt.SttReassembler;
+import org.tunnelcodec.stt.SttReassembly;
+import org.tunnelcodec.stt.SttSegmenter;
+import org.tunnelcodec.testdata.Captures;
+
+/**
+ * The README's examples, each between {@code // readme:NAME} and {@code // readme:end} exactly
+ * as the README shows it ({@link ReadmeTest} holds the two together). Each test sets up what
+ * its example takes as given, runs it, and checks what it did, on the frames of the bundled
+ * sample capture.
+ */
+class ReadmeExamplesTest {
+    private static final CaptureFile SAMPLE = Captures.generated("tunneldump-sample.pcap");
+
+    private final List<String> printed = new ArrayList<>();
+    private final List<Object> delivered = new ArrayList<>();
+    private final List<Object> dropped = new ArrayList<>();
+
+    private void print(String line) {
+        printed.add(line);
+    }
+
+    private void deliver(Object... what) {
+        delivered.add(List.of(what));
+    }
+
+    private void drop(Object... why) {
+        dropped.add(List.of(why));
+    }
+
+    private void handleGre(ByteBuffer buf, int payloadIndex, int payloadLength) {
+        delivered.add(List.of("gre payload", payloadIndex, payloadLength));
+    }
+
+    /** A frame of the bundled sample, in a buffer of its own. */
+    private static ByteBuffer frame(int number) {
+        return SAMPLE.frame(number).copy();
+    }
+
+    @Test
+    void coreDecode() {
+        ByteBuffer frame = frame(1); // Ethernet | IPv4 | UDP 40030 > 9 | 16 bytes
+        // readme:core-decode
+        Decoded<EthernetHeader> eth = EthernetDecoder.decode(frame);
+        if (eth.header().etherType().equals(EtherType.IPV4)) {
+            Decoded<Ipv4Header> ip = Ipv4Decoder.decode(eth.payload());
+            boolean checksumOk = Ipv4Decoder.verifyChecksum(eth.payload(), 0);
+            if (checksumOk && ip.header().protocol().equals(IpProtocol.UDP)) {
+                Decoded<UdpHeader> udp = UdpDecoder.decode(ip.payload());
+                deliver(udp.header().destinationPort(), udp.payload()); // the datagram's data, a zero-copy slice
+            }
+        }
+        int protocol = Ipv4Decoder.protocol(frame, 14);                // a peek: no allocation
+        // readme:end
+        assertThat(delivered).containsExactly(List.of(9, ByteBuffer.wrap(frame.array(), 42, 16).slice()));
+        assertThat(protocol).isEqualTo(17);
+        assertThat(frame.position()).isZero();
+    }
+
+    @Test
+    void coreEncode() {
+        ByteBuffer payload = ByteBuffer.wrap(new byte[16]);
+        ByteBuffer inner = frame(1).position(14).slice();
+        ByteBuffer dst = ByteBuffer.allocate(64);
+        // readme:core-encode
+        Ipv4Header ip = Ipv4Header.of(Ipv4Address.parse("192.0.2.1"), Ipv4Address.parse("198.51.100.2"),
+                IpProtocol.UDP, UdpHeader.LENGTH + payload.remaining());
+        UdpHeader udp = new UdpHeader(FlowHash.sourcePort(FlowHash.ofIpPacket(inner, 0, inner.remaining())),
+                4754, payload.remaining(), 0);
+        int n = Ipv4Encoder.encode(ip, dst);                       // Total Length and Header Checksum written
+        UdpEncoder.encode(udp, dst.position(dst.position() + n));
+        // readme:end
+        dst.position(0);
+        assertThat(Ipv4Decoder.verifyChecksum(dst, 0)).isTrue();
+        Decoded<Ipv4Header> back = Ipv4Decoder.decode(dst.limit(20 + 8 + 16));
+        assertThat(back.header().totalLength()).isEqualTo(44);
+        assertThat(UdpDecoder.decode(back.payload()).header().destinationPort()).isEqualTo(4754);
+        assertThat(UdpDecoder.decode(back.payload()).header().sourcePort()).isBetween(49152, 65535);
+    }
+
+    @Test
+    void coreDissect() {
+        ByteBuffer frame = frame(8); // Ethernet | IPv4 | GRE with checksum, key and sequence | IPv6 | UDP
+        CapturedFrame f16 = SAMPLE.frame(16); // cut by the capture's snap length
+        LinkType linkType = SAMPLE.linkType();
+        ByteBuffer captured = f16.data();
+        int wireLength = f16.originalLength();
+        long timestampNanos = 0;
+        // readme:core-dissect
+        Dissector dissector = Dissector.builder().add(CoreLayers.bindings()).add(GreLayers.bindings()).build();
+        Dissection d = dissector.dissect(LinkType.ETHERNET, frame);   // never throws for bad bytes; safe to keep
+        for (DissectedLayer l : d.layers()) print(l.name() + " @" + l.offset() + " " + l.summary());
+        if (d.isMalformed()) print(d.error().getMessage());
+        Dissection cut = dissector.dissect(linkType, captured, wireLength, timestampNanos); // cut by the snap length
+        // readme:end
+        assertThat(printed).hasSize(5);
+        assertThat(printed.get(2)).startsWith("gre @34 v0 proto IPV6(0x86DD) key 0x00000100 seq 1");
+        assertThat(cut.stopReason()).isEqualTo(Dissection.StopReason.CAPTURE_CUT);
+    }
+
+    @Test
+    void coreWalk() {
+        ByteBuffer frame = frame(8);
+        Dissector dissector = Dissector.builder().add(CoreLayers.bindings()).add(GreLayers.bindings()).build();
+        // readme:core-walk
+        FrameWalk walk = dissector.newWalk();                       // one per thread, reused for every frame
+        int greId = dissector.layerId(GreLayers.GRE);
+        walk.wrap(LinkType.ETHERNET, frame, 0, frame.limit(), 0);
+        while (walk.next()) {
+            if (walk.layerId() == greId) handleGre(frame, walk.payloadIndex(), walk.payloadLength());
+        }
+        if (walk.stopReason() == Dissection.StopReason.MALFORMED) drop(walk.error()); // the decoder's exception
+        // readme:end
+        assertThat(delivered).containsExactly(List.of("gre payload", 50, 64));
+        assertThat(dropped).isEmpty();
+    }
+
+    @Test
+    void coreIpScan() {
+        ByteBuffer packet = frame(8);
+        int index = 14;
+        int limit = packet.limit();
+        // readme:core-ipscan
+        long r = IpScan.ip(packet, index, limit);
+        if (IpScan.isValid(r) && !IpScan.isFragment(r) && IpScan.protocol(r) == 47) {
+            int gre = index + IpScan.headerLength(r), end = gre + IpScan.payloadLength(r);
+            handleGre(packet, gre, end - gre);
+        }
+        // readme:end
+        assertThat(delivered).containsExactly(List.of("gre payload", 34, 80));
+    }
+
+    @Test
+    void captureRead(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("sample.pcap");
+        try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream(
+                Captures.GENERATED_ROOT + "tunneldump-sample.pcap"))) {
+            Files.copy(in, file);
+        }
+        Dissector dissector = Dissector.builder().add(CoreLayers.bindings()).add(GreLayers.bindings()).build();
+        // readme:capture-read
+        try (CaptureStream in = CaptureStream.open(file)) {           // pcap, pcapng or gzip'd; no libpcap
+            for (CapturedFrame f = in.next(); f != null; f = in.next()) {
+                Dissection d = dissector.dissect(in.linkType(f), f.data(), f.originalLength(), 0);
+                print(f.number() + ": " + d.layers().size() + " layers, " + d.stopReason());
+            }
+        }
+        // readme:end
+        assertThat(printed).hasSize(SAMPLE.frames().size()).contains("8: 5 layers, NO_DECODER");
+    }
+
+    @Test
+    void greDecode() {
+        ByteBuffer buf = frame(8);
+        int greIndex = 34;
+        ByteBuffer ipPayload = buf.duplicate().position(greIndex).limit(greIndex + 80).slice();
+        // readme:gre-decode
+        Decoded<GreHeader> gre = GreDecoder.decode(ipPayload);        // keeps every bit; only 0 and 1 are versions
+        GrePolicy.RFC_2784.check(gre.header());                       // or LINUX, RFC_1701; MalformedPacketException
+        if (gre.header().checksumPresent() && !GreDecoder.verifyChecksum(ipPayload, 0, ipPayload.remaining())) {
+            drop(gre.header());
+        }
+        long key = GreDecoder.key(buf, greIndex);                     // a peek: no allocation (GreHeader.ABSENT without K)
+        // readme:end
+        assertThat(dropped).isEmpty();
+        assertThat(key).isEqualTo(0x100);
+        assertThat(gre.payload().remaining()).isEqualTo(64);
+    }
+
+    @Test
+    void greView() {
+        ByteBuffer buf = frame(8);
+        int greIndex = 34;
+        int ipEnd = 114;
+        java.util.Map<Long, String> tunnels = java.util.Map.of(0x100L, "tunnel 256");
+        // readme:gre-view
+        GreView gre = new GreView();                                  // once per thread
+        gre.wrap(buf, greIndex, ipEnd);                               // per packet; MalformedPacketException as decode
+        String tunnel = tunnels.get(gre.key());                       // GreHeader.ABSENT (-1) without K
+        deliver(tunnel, gre.payloadIndex(), gre.payloadLength(), gre.protocolType());
+        // readme:end
+        assertThat(delivered).containsExactly(List.of("tunnel 256", 50, 64, 0x86DD));
+    }
+
+    @Test
+    void greEncode() {
+        ByteBuffer dst = ByteBuffer.allocate(64);
+        long seq = 7;
+        ByteBuffer payload = ByteBuffer.wrap(new byte[] {0x45, 0, 0, 20});
+        // readme:gre-encode
+        GreHeader h = GreHeader.of(EtherType.IPV4, true, 0x1234, seq); // GreHeader.ABSENT (-1) leaves K or S clear
+        int n = GreEncoder.encode(h, dst);                              // then the payload goes after it
+        dst.put(dst.position() + n, payload, 0, payload.remaining());
+        GreEncoder.fillChecksum(dst, dst.position(), n + payload.remaining());
+        // readme:end
+        assertThat(n).isEqualTo(16);
+        assertThat(GreDecoder.verifyChecksum(dst, 0, n + 4)).isTrue();
+        GreHeader back = GreDecoder.decode(dst.limit(n + 4)).header();
+        assertThat(back.key()).isEqualTo(0x1234);
+        assertThat(back.sequenceNumber()).isEqualTo(7);
+        assertThat(back.checksum()).isNotZero(); // the record keeps the Checksum as on the wire
+    }
+
+    @Test
+    void wccpCache() {
+        ByteBuffer packet = frame(12).position(14); // IPv4 203.0.113.1 | GRE | WCCPv2 redirect header | IPv4 | TCP
+        ByteBuffer buf = ByteBuffer.allocate(28 + 40);
+        Ipv4Address cacheAddress = Ipv4Address.parse("203.0.113.2");
+        Ipv4Address routerAddress = Ipv4Address.parse("203.0.113.1");
+        // readme:wccp-cache
+        WccpDecapsulator cache = new WccpDecapsulator(List.of(
+                WccpRouter.of("203.0.113.1", WccpVersion.V2), WccpRouter.of("203.0.113.9", WccpVersion.V1)));
+        WccpDecapsulation out = new WccpDecapsulation();              // reused for every packet
+        if (cache.decapsulate(packet, out) == WccpDecapsulator.Verdict.ACCEPTED) {
+            deliver(out.packet(), out.router(), out.serviceId(), out.primaryBucket());
+            // ... and when the cache does not serve it, it goes back to the router, written into headroom:
+            buf.put(28, out.packet(), 0, out.innerLength());
+            int start = WccpReturn.writeIpv4GreReturn(buf, 28, out.innerLength(), cacheAddress, routerAddress,
+                    out.redirectHeader(), 64);
+        } // cache.count(Verdict.UNKNOWN_ROUTER), cache.stats(): every verdict counted
+        // readme:end
+        assertThat(delivered).hasSize(1);
+        assertThat((List<?>) delivered.get(0)).element(2).isEqualTo(90);
+        assertThat((List<?>) delivered.get(0)).element(3).isEqualTo(60);
+        assertThat(cache.count(WccpDecapsulator.Verdict.ACCEPTED)).isOne();
+        assertThat(GreDecoder.decode(buf.position(20)).header().protocolType()).isEqualTo(EtherType.of(0x883E));
+        assertThat(Ipv4Decoder.verifyChecksum(buf, 0)).isTrue();
+    }
+
+    @Test
+    void wccpCacheRejectsAPacketFromAnUnknownRouter() {
+        ByteBuffer packet = frame(12).position(14);
+        WccpDecapsulator cache = new WccpDecapsulator(List.of(WccpRouter.of("192.0.2.254", WccpVersion.V2)));
+        assertThat(cache.decapsulate(packet, new WccpDecapsulation())).isEqualTo(WccpDecapsulator.Verdict.UNKNOWN_ROUTER);
+        assertThat(cache.stats().rejected()).isOne();
+    }
+
+    @Test
+    void wccpControl() throws IOException {
+        CaptureFile control = CaptureFile.read(Path.of("../gre-wccp/src/test/resources/org/tunnelcodec/gre/wccp/wccp-control.pcap"));
+        ByteBuffer udpPayload = control.frame(4).copy().position(42); // Here I Am, MD5 with the password "secret"
+        // readme:wccp-control
+        WccpMessage hello = WccpMessageDecoder.decode(udpPayload).header();
+        boolean signed = WccpSecurity.verify(udpPayload, udpPayload.position(), WccpPassword.of("secret"));
+        // readme:end
+        assertThat(hello.type()).isEqualTo(WccpMessageType.HERE_I_AM);
+        assertThat(signed).isTrue();
+        assertThat(WccpSecurity.verify(udpPayload, 42, WccpPassword.of("Secret"))).isFalse();
+    }
+
+    @Test
+    void sttSegmentAndReassemble() {
+        Ipv4Address localVtep = Ipv4Address.parse("192.0.2.1");
+        Ipv4Address remoteVtep = Ipv4Address.parse("192.0.2.2");
+        ByteBuffer inner = frame(1);
+        long contextId = 0x99;
+        long frameId = 1;
+        int ipId = 100;
+        ByteBuffer[] buffers = {ByteBuffer.allocate(1500), ByteBuffer.allocate(1500)};
+        long now = 0;
+        // readme:stt
+        SttSegmenter tx = SttSegmenter.ipv4(localVtep, remoteVtep, 64, 0);      // .withChecksumOffload() for TSO NICs
+        int n = tx.segment(SttFrameHeader.of(contextId), inner, frameId++, 1448, ipId, buffers); // into buffers[0..n)
+
+        SttReassembler rx = new SttReassembler(SttReassembler.Limits.defaults()); // one per receive queue
+        SttReassembly frame = new SttReassembly();                                // reused for every segment
+        for (int i = 0; i < n; i++) {
+            if (rx.offer(buffers[i], now, frame) == SttReassembler.Verdict.COMPLETE) { // never throws for bad bytes
+                SttChecksumOffload.completePartialChecksum(frame.frame(), frame.frame().position(),
+                        frame.frameLength(), frame.header());
+                deliver(frame.contextId(), frame.innerFrame(), frame.congestionExperienced());
+                frame.release();                                          // the pooled buffer goes back to the pool
+            }
+        } // rx.count(Verdict.DUPLICATE), rx.stats(): every verdict, timeouts and evictions counted
+        // readme:end
+        assertThat(n).isOne();
+        assertThat(delivered).hasSize(1);
+        assertThat((List<?>) delivered.get(0)).element(0).isEqualTo(0x99L);
+        assertThat((List<?>) delivered.get(0)).element(1).isEqualTo(frame(1));
+        assertThat(rx.stats().completed()).isOne();
+    }
+
+    @Test
+    void sttDissect() {
+        ByteBuffer frame = frame(14);
+        ByteBuffer lastSegment = frame(15);
+        int wireLength = frame.remaining();
+        long nowNanos = 0;
+        // readme:stt-dissect
+        SttLayers.Reassembly stt = SttLayers.reassembling(new SttReassembler(SttReassembler.Limits.defaults()));
+        Dissector dissector = Dissector.builder().add(CoreLayers.bindings()).add(stt.bindings()).build();
+        Dissection d = dissector.dissect(LinkType.ETHERNET, frame, wireLength, nowNanos); // stt.lastVerdict()
+        // readme:end
+        assertThat(stt.lastVerdict()).isEqualTo(SttReassembler.Verdict.INCOMPLETE);
+        Dissection whole = dissector.dissect(LinkType.ETHERNET, lastSegment, lastSegment.remaining(), 1);
+        assertThat(stt.lastVerdict()).isEqualTo(SttReassembler.Verdict.COMPLETE);
+        assertThat(whole.layers()).extracting(DissectedLayer::name)
+                .containsSubsequence("stt-segment", "stt", "ethernet", "ipv4", "udp");
+        assertThat(d.layers()).extracting(DissectedLayer::name).endsWith("stt-segment");
+    }
+}
