@@ -22,9 +22,10 @@ GRE, PPTP (enhanced GRE v1) and WCCP headers are written by hand with ``struct``
 (``gre()``, ``gre_pptp()``, ``wccp_redirect()``), checksums with
 ``inet_checksum()``. STT frames (stt-segments.pcap) are built by ``stt_frame()``
 (the 18-octet STT frame header, struct) and ``SttFrame`` (segmentation behind
-scapy TCP headers to port 7471). Cases that reproduce a test vector of
-../shared/specs/gre.md, wccp.md or stt.md are checked byte for byte against it
-(``check_vector()``); the script stops with an AssertionError if one differs.
+scapy TCP headers to port 7471). Cases that reproduce one of the GRE, WCCP or STT
+test vectors in ``SPEC_VECTORS`` (each decoded field for field by tshark 4.0.17,
+every checksum correct) are checked byte for byte against it (``check_vector()``);
+the script stops with an AssertionError if one differs.
 """
 
 import os
@@ -343,9 +344,12 @@ ETH_WCCP = 0x883E
 AF_SRE_IPV4 = 0x0800    # SRE with a list of IPv4 addresses (RFC 1702)
 AF_SRE_AS = 0xFFFE      # SRE with a list of 2-octet AS numbers (RFC 1702)
 
-# WCCPv2 redirect header flag bits as Wireshark / the Linux ip_wccp module use them
-# (see ../shared/specs/wccp.md section 0): dynamic service, alternate bucket used,
-# header contents unavailable ("U").
+# WCCPv2 redirect header flag bits as Wireshark's dissector reads them (masks of
+# gre.wccp.dynamic_service, alternative_bucket_used, redirect_header_valid) and as the
+# Linux ip_wccp module assumes (top nibble always zero): the drafts
+# (draft-wilson-wrec-wccp-v2-01 4.12.1, draft-mclaggan-wccp-v2rev1-00 3.12.1) draw them
+# left to right, and these are the LSB-first values: dynamic service, alternate bucket
+# used, header contents unavailable ("U").
 WCCP_D = 0x01
 WCCP_A = 0x02
 WCCP_U = 0x04
@@ -434,7 +438,7 @@ def over_ip6(src, dst, data, hlim=64):
 
 
 def check_vector(name, pkt):
-    """Assert that the packet (without Ethernet) is byte-identical to a spec vector."""
+    """Assert that the packet (without Ethernet) is byte-identical to a test vector."""
     got = bytes(pkt)[14:]
     want = bytes.fromhex("".join(SPEC_VECTORS[name].split()))
     assert got == want, "%s differs from the spec vector:\n got  %s\n want %s" % (
@@ -442,7 +446,20 @@ def check_vector(name, pkt):
     return pkt
 
 
-# Test vectors of ../shared/specs/gre.md (G*) and wccp.md (W*), from the IP header on.
+# GRE (G*) and WCCP redirect (W*) test vectors, from the IP header on. Each was written
+# to a pcap and decoded field for field by tshark 4.0.17, which reported every IPv4, UDP,
+# ICMP, TCP and GRE checksum correct.
+#   G1  RFC 2784: plain GRE, IPv4 in IPv4, ICMP echo
+#   G2  RFC 2890 section 2: C, K and S set, transparent Ethernet bridging (ARP request)
+#   G3  RFC 2637 section 4.1: PPTP enhanced GRE, data with a piggy-backed ack
+#   G3b RFC 2637 section 4.1: PPTP enhanced GRE, ack only (S=0)
+#   G4  RFC 8086: GRE-in-UDP, UDP port 4754
+#   G5  RFC 1701 section 2.1: R=1, s=1, one IPv4 SRE (RFC 1702)
+#   G6  RFC 7676 section 4: IPv6 delivery, with a key
+#   W1  draft-wilson-wrec-wccp-v2-01 4.12.1: WCCPv2 redirect, dynamic service 90,
+#       alternate bucket used, TCP SYN inside
+#   W2  draft-forster-wrec-wccp-v1-00 "Encapsulation": WCCPv1 redirect, no redirect
+#       header, the same TCP SYN
 SPEC_VECTORS = {
     "G1": """4500003801010000402f8d5fc0000201c6336402 000008004500002000010000400163d7
              0a0101010a020202080021041234000161626364""",
@@ -465,7 +482,7 @@ SPEC_VECTORS = {
              4500002804d240003f06ed140a0a0a055db8d822c030005011223344000000005002faf066210000""",
 }
 
-# Addresses of the spec vectors
+# Addresses of the test vectors
 SPEC_V4_SRC = "192.0.2.1"          # G1, G2, G4, G5 delivery source
 SPEC_V4_DST = "198.51.100.2"       # ... and destination
 SPEC_PPTP_A = "203.0.113.10"       # G3 sender (PPTP peer A)
@@ -663,13 +680,14 @@ def tunneldump_sample():
 
 
 # --------------------------------------------------------------------------
-# j) stt-segments.pcap  -- STT (draft-davie-stt-08, ../shared/specs/stt.md)
+# j) stt-segments.pcap  -- STT (draft-davie-stt-08 section 3.1 frame, 3.2 TCP header)
 #
 # Built independently of the project's Java code: the 18-octet STT frame header with
 # struct (stt_frame()), the 20-octet TCP-like header of each segment with scapy's TCP
 # layer (seq = Frame Length << 16 | Segment Offset, ack = Frame Identifier), which
 # also computes every outer IPv4/IPv6 and TCP checksum. Flag values are the on-wire
-# (OVS / Wireshark) masks of stt.md section 0, not the draft figure's MSB-first ones.
+# masks that Open vSwitch's stt.c sends (STT_CSUM_VERIFIED ...) and Wireshark's
+# packet-stt.c reads, not the MSB-first reading of the draft's section 3.1 Figure 4.
 #
 # To add a case, append to the list in stt_segments_capture(): an SttFrame describes
 # one frame (bytes, outer addresses, ports, identifier, segment size) and .segments()
@@ -692,7 +710,12 @@ STT_MAC_DST = "02:00:00:00:0b:02"
 STT_IN4_SRC = "10.0.0.1"           # inner IPv4
 STT_IN4_DST = "10.0.0.2"
 
-# Test vectors of ../shared/specs/stt.md section 9, from the outer IP header on.
+# STT test vectors, from the outer IP header on, checked with tshark 4.0.17 (STT as a
+# heuristic dissector, STT and TCP checksum checks on; every field decoded as built)
+# and with an independent recomputation of every checksum:
+#   S1       a 64-octet frame in one segment: C flag, VLAN metadata, context 0x64
+#   S2a/S2b  the two segments of a 172-octet frame: P + IPv4 + TCP, L4 offset 34,
+#            MSS 1448, context 0xabcdef, inner TCP checksum partial (0x1481)
 SPEC_VECTORS.update({
     "S1": """45000068111140004006a57bc0000201c0000202
              d4311d2f 00400000 00000001 50180000 671a0000
@@ -733,7 +756,9 @@ def ones_sum(data):
 
 def pseudo_header_sum(src, dst, l4_len, proto=6):
     """Folded, not complemented, sum of the IPv4 or IPv6 pseudo-header: the value a
-    sender leaves in the inner L4 checksum field when STT flag P is set (stt.md §5)."""
+    sender leaves in the inner L4 checksum field when STT flag P is set
+    (draft-davie-stt-08 section 3.1; as Open vSwitch's stt.c sends a CHECKSUM_PARTIAL
+    inner packet)."""
     if ":" in src:
         ph = (socket.inet_pton(socket.AF_INET6, src) + socket.inet_pton(socket.AF_INET6, dst)
               + struct.pack("!I3xB", l4_len, proto))
@@ -746,7 +771,8 @@ def pseudo_header_sum(src, dst, l4_len, proto=6):
 def with_partial_l4_checksum(pkt, l4):
     """Rebuild pkt (an Ether/IP(v6)/TCP-or-UDP packet) with the L4 checksum replaced by
     the partial pseudo-header sum; check that completing it the way a receiver does
-    (stt.md §5) gives the full checksum scapy computes."""
+    (one's-complement sum over the L4 header and data, the stored partial value
+    included, complemented) gives the full checksum scapy computes."""
     full = built(pkt)
     ip = full[IPv6] if IPv6 in full else full[IP]
     seg = bytes(full[l4])

@@ -23,7 +23,7 @@ Every IPv4 header checksum, TCP and UDP checksum (outer and inner) is valid; GRE
 no checksum. The STT frame is the 18-octet STT frame header (version 0, no flags, context
 ID = the frame number) and an inner Ethernet / IPv4 / UDP frame; its segments carry
 Frame Length and Segment Offset in the TCP sequence number and the Frame Identifier in the
-acknowledgment number (../shared/specs/stt.md section 1.3), ACK on the first, ACK+PSH on
+acknowledgment number (draft-davie-stt-08 section 3.2), ACK on the first, ACK+PSH on
 the last. TCP and UDP payloads go to the discard port 9 (the WCCP SYNs to port 80, DNS to 53)
 from ports 49152-65535, so tshark does not guess other protocols from the ports.
 

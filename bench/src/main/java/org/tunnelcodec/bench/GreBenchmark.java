@@ -39,7 +39,11 @@ public class GreBenchmark {
     /** GRE with K (0x00001234) and S (7) carrying IPv4, behind nothing: the GRE header starts at 0. */
     private static final String GRE_KEY_SEQ = "30000800" + "00001234" + "00000007"
             + "4500002000010000400163d70a0101010a020202080021041234000161626364";
-    /** The WCCP digest's vector W1: router 192.0.2.254 → cache 192.0.2.10, v2 redirect header, 40-octet TCP SYN. */
+    /**
+     * Vector W1: router 192.0.2.254 → cache 192.0.2.10, WCCPv2 redirect header
+     * (draft-wilson-wrec-wccp-v2-01 4.12.1), 40-octet TCP SYN; every field checked against
+     * tshark 4.0.17's decode.
+     */
     private static final String W1 = "4500004407070000ff2f2f7bc00002fec000020a" + "0000883e" + "035a7f3c"
             + "4500002804d240003f06ed140a0a0a055db8d822c030005011223344000000005002faf066210000";
 

@@ -14,9 +14,13 @@ import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.MalformedPacketException.Reason;
 
 /**
- * Examples and corner cases. The vectors G1..G6 are the GRE test vectors of the project's
- * GRE wire-format digest, each decoded field for field by tshark 4.0.17; the expected values
- * below are tshark's (and the RFCs' tables), not this decoder's.
+ * Examples and corner cases. The vectors G1..G6 (and G3b) are delivery packets built to
+ * exercise RFC 2784 (G1), RFC 2890 §2 with C, K and S set (G2), RFC 2637 §4.1 enhanced GRE
+ * (G3 data with piggy-backed ack, G3b ack-only), RFC 8086 GRE-in-UDP (G4), RFC 1701 §2.1 with
+ * R, s and one IPv4 SRE (G5) and RFC 7676 §4 IPv6 delivery (G6); each was written to a pcap and
+ * decoded field for field by tshark 4.0.17, which reported every IPv4, UDP, ICMP and GRE
+ * checksum correct. The expected values below are tshark's (and the RFCs' tables), not this
+ * decoder's.
  */
 class GreDecoderTest {
     private static ByteBuffer hex(String s) {

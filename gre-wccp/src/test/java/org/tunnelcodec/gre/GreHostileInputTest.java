@@ -26,7 +26,11 @@ import org.tunnelcodec.gre.wccp.WccpVersion;
 class GreHostileInputTest {
     private static final Dissector DISSECTOR = Dissector.builder().add(CoreLayers.bindings()).add(GreLayers.bindings())
             .build();
-    /** The WCCP digest's vector W1 (router 192.0.2.254, v2 redirect, TCP SYN inside), to mutate. */
+    /**
+     * Vector W1, to mutate: a WCCPv2 GRE redirect (draft-wilson-wrec-wccp-v2-01 4.12.1) from
+     * router 192.0.2.254 to cache 192.0.2.10, dynamic service 90, alternate bucket used, a TCP
+     * SYN inside; tshark 4.0.17 decodes every one of these fields as given, checksums good.
+     */
     private static final byte[] W1 = HexFormat.of().parseHex("4500004407070000ff2f2f7bc00002fec000020a0000883e035a7f3c"
             + "4500002804d240003f06ed140a0a0a055db8d822c030005011223344000000005002faf066210000");
 

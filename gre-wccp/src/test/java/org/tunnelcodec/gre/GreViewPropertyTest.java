@@ -77,8 +77,9 @@ class GreViewPropertyTest {
 
     @Test
     void shouldReadSpecVectorG2() {
-        // gre.md vector G2 from its GRE header on: C, K and S set, Checksum 0x9661, Key 0x1234,
-        // Sequence Number 0, Transparent Ethernet Bridging, a 42-octet ARP frame inside.
+        // Vector G2 (RFC 2890 §2, as in GreDecoderTest) from its GRE header on: C, K and S set,
+        // Checksum 0x9661, Key 0x1234, Sequence Number 0, Transparent Ethernet Bridging, a
+        // 42-octet ARP frame inside; tshark 4.0.17 decodes these fields and finds the checksum correct.
         ByteBuffer b = ByteBuffer.wrap(HexFormat.of().parseHex("b0006558" + "96610000" + "00001234" + "00000000"
                 + "ffffffffffff020000000a0108060001080006040001020000000a010a000001" + "0000000000000a000002"));
         view.wrap(b, 0, b.limit());

@@ -81,8 +81,8 @@ public record WccpWebCacheFlags(int bits) {
 
     /**
      * The V bit ([R1] 3.4): set means the message header's version is the lowest version the
-     * cache supports, clear means it is the highest (the digest's reading of [R1]; Wireshark
-     * 4.0's label says the opposite, so check against your peer).
+     * cache supports, clear means it is the highest (this library's reading of [R1] 3.4;
+     * Wireshark 4.0's label says the opposite, so check against your peer).
      *
      * @return the V bit
      */
