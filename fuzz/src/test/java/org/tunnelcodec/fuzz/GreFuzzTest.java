@@ -29,9 +29,9 @@ class GreFuzzTest {
 
     /** The routers of the spec vectors and the generated captures, one per configured version. */
     private static final WccpDecapsulator DECAPSULATOR = new WccpDecapsulator(List.of(
-            WccpRouter.of("192.0.2.254", WccpVersion.V2), WccpRouter.of("192.0.2.1", WccpVersion.V1),
-            WccpRouter.of("198.51.100.1", WccpVersion.AUTO), WccpRouter.of("2001:db8::1", WccpVersion.V2),
-            WccpRouter.of("2001:db8::2", WccpVersion.AUTO)));
+            router("c00002fe", WccpVersion.V2), router("c0000201", WccpVersion.V1),
+            router("c6336401", WccpVersion.AUTO), router("20010db8000000000000000000000001", WccpVersion.V2),
+            router("20010db8000000000000000000000002", WccpVersion.AUTO)));
     private static final WccpDecapsulation DECAPSULATION = new WccpDecapsulation();
 
     @FuzzTest
@@ -170,6 +170,15 @@ class GreFuzzTest {
         WccpDecapsulation o = DECAPSULATION;
         return new Decapsulated(v, o.innerIndex() - start, o.innerLength(), o.router(), o.redirectHeader(),
                 o.outerCongestionExperienced());
+    }
+
+    /** A router from its address in hex (192.0.2.254, 192.0.2.1, 198.51.100.1, 2001:db8::1, 2001:db8::2). */
+    private static WccpRouter router(String address, WccpVersion version) {
+        try {
+            return new WccpRouter(java.net.InetAddress.getByAddress(java.util.HexFormat.of().parseHex(address)), version);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(address, e);
+        }
     }
 
     private static long[] counts() {

@@ -96,7 +96,8 @@ class SeedCorpus {
         }
         for (Map.Entry<String, List<byte[]>> e : sttPackets.entrySet()) {
             for (int flags = 0; flags < 2; flags++) {
-                seed("SttFuzzTest/sttReassembler", e.getKey() + "-" + flags, flags + ":", reassembly(flags, e.getValue()));
+                seed("SttFuzzTest/sttReassembler", e.getKey() + "-" + flags, e.getKey() + flags,
+                        reassembly(flags, e.getValue()));
             }
         }
         for (Map.Entry<String, Map<String, byte[]>> target : seeds.entrySet()) {
