@@ -71,8 +71,13 @@ class DissectorFuzzTest {
         int start = src.position();
         FrameWalk w = WALK.wrap(linkType, src, start, src.limit(), 0);
         List<Layer> layers = new ArrayList<>();
+        // The last layer's buffer, where the stop lies (the layer accessors need a current layer).
+        int buffer = 0;
+        ByteBuffer source = src;
         while (w.next()) {
-            int base = w.bufferNumber() == 0 ? start : 0;
+            buffer = w.bufferNumber();
+            source = w.source();
+            int base = buffer == 0 ? start : 0;
             check(w.offset() + w.headerLength() + w.payloadLength() <= w.limit(), "a layer runs past its limit", data,
                     w.layer().name());
             @SuppressWarnings("unchecked")
@@ -84,7 +89,7 @@ class DissectorFuzzTest {
             layers.add(new Layer(layer.name(), w.offset() - base, w.headerLength(), w.payloadLength(),
                     w.bufferNumber(), header));
         }
-        int base = w.bufferNumber() == 0 ? start : 0;
+        int base = buffer == 0 ? start : 0;
         String failed = w.failedLayerId() < 0 ? null : DISSECTOR.layer(w.failedLayerId()).name();
         String error = null;
         if (w.stopReason() == Dissection.StopReason.MALFORMED) {
@@ -93,7 +98,7 @@ class DissectorFuzzTest {
             ProtocolLayer<?> refused = DISSECTOR.layer(w.failedLayerId());
             int at = w.stopOffset();
             try {
-                refused.decode(w.source(), at, at + w.remaining());
+                refused.decode(source, at, at + w.remaining());
                 throw new AssertionError("the decoder of " + refused.name() + " accepts what its walk refused; input "
                         + Contract.hex(data));
             } catch (MalformedPacketException d) {

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import org.tunnelcodec.core.ip.IpScan;
 import org.tunnelcodec.fuzz.Contract.Accepted;
-import org.tunnelcodec.fuzz.Contract.Refused;
 import org.tunnelcodec.gre.GreDecoder;
 import org.tunnelcodec.gre.GreHeader;
 import org.tunnelcodec.gre.GreView;
@@ -77,18 +76,22 @@ class GreFuzzTest {
         return new Accepted(h, v.headerLength(), v.payloadIndex() - start, v.payloadLength());
     }
 
-    /** The static peeks agree with the decoder on what it accepts, and throw nothing but its exception. */
+    /**
+     * The static peeks throw nothing but the decoder's exception, agree with the decoder on what
+     * it accepts, and refuse nothing it accepts. A peek reads only its own field, so it may
+     * answer for a header whose decode fails later (a payload shorter than PPTP's Payload
+     * Length, say).
+     */
     @FuzzTest
     void grePeeks(byte[] data) {
         Object decoded = Contract.outcome(data, src -> Accepted.of(GreDecoder.decode(src), src.position()));
-        Object version = Contract.outcome(data, src -> GreDecoder.version(src, src.position()));
-        Object protocolType = Contract.outcome(data, src -> GreDecoder.protocolType(src, src.position()));
-        Object headerLength = Scans.agree(data, decoded, src -> GreDecoder.headerLength(src, src.position()));
-        Object key = Contract.outcome(data, src -> GreDecoder.key(src, src.position()));
-        Object sequence = Contract.outcome(data, src -> GreDecoder.sequenceNumber(src, src.position()));
+        List<Object> peeks = List.of(Contract.outcome(data, src -> GreDecoder.version(src, src.position())),
+                Contract.outcome(data, src -> GreDecoder.protocolType(src, src.position())),
+                Contract.outcome(data, src -> GreDecoder.headerLength(src, src.position())),
+                Contract.outcome(data, src -> GreDecoder.key(src, src.position())),
+                Contract.outcome(data, src -> GreDecoder.sequenceNumber(src, src.position())));
         if (decoded instanceof Accepted a) {
             GreHeader h = (GreHeader) a.header();
-            List<Object> peeks = List.of(version, protocolType, headerLength, key, sequence);
             check(peeks.equals(List.of(h.version(), h.protocolType().value(), a.headerLength(), h.key(),
                     h.sequenceNumber())), "GreDecoder peeks disagree with decode", data, peeks + " vs " + h);
         }
@@ -155,9 +158,13 @@ class GreFuzzTest {
             check(d.innerOffset() >= 0 && DECAPSULATION.innerIndex() + d.innerLength() <= src.limit()
                     && inner.position() == DECAPSULATION.innerIndex() && inner.remaining() == d.innerLength(),
                     "the inner packet is not within the outer one", data, d.toString());
-            long scan = IpScan.ip(src, DECAPSULATION.innerIndex(), DECAPSULATION.innerIndex() + d.innerLength());
-            check(IpScan.isValid(scan) && IpScan.headerLength(scan) + IpScan.payloadLength(scan) == d.innerLength(),
-                    "the inner packet is not a whole IP packet", data, d.toString());
+            // The inner check is a framing check: a version nibble of 4 or 6, and the packet's own
+            // length field within the GRE payload; the packet ends at that length.
+            int i = DECAPSULATION.innerIndex();
+            int innerVersion = (src.get(i) & 0xFF) >>> 4;
+            int ownLength = innerVersion == 4 ? u16(src, i + 2) : 40 + u16(src, i + 4);
+            check((innerVersion == 4 || innerVersion == 6) && ownLength == d.innerLength(),
+                    "the inner packet is not an IP packet ending at its own length", data, d.toString());
             byte[] source = IpScan.version(IpScan.ip(src, start, src.limit())) == 4 ? bytes(src, start + 12, 4)
                     : bytes(src, start + 8, 16);
             check(java.util.Arrays.equals(d.router().address().getAddress(), source),
@@ -188,6 +195,11 @@ class GreFuzzTest {
             counts[v.ordinal()] = DECAPSULATOR.count(v);
         }
         return counts;
+    }
+
+    /** Big-endian whatever the buffer's order. */
+    private static int u16(ByteBuffer src, int index) {
+        return (src.get(index) & 0xFF) << 8 | src.get(index + 1) & 0xFF;
     }
 
     private static byte[] bytes(ByteBuffer src, int index, int length) {

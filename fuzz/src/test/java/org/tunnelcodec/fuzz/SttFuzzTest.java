@@ -93,7 +93,7 @@ class SttFuzzTest {
                 check(stats.segments() == results.size() && stats.completed() == completed,
                         "the counters disagree with the results", data, stats.toString());
                 for (SttReassembler.RejectReason reason : SttReassembler.RejectReason.values()) {
-                    check(stats.rejected().get(reason) == rejected.getOrDefault(reason, 0L),
+                    check(stats.rejected().get(reason).longValue() == rejected.getOrDefault(reason, 0L),
                             "the reject counters disagree with the results", data, stats.toString());
                 }
             }
