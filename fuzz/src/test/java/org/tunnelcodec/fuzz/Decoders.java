@@ -1,0 +1,68 @@
+package org.tunnelcodec.fuzz;
+
+import org.tunnelcodec.core.link.LinuxSll2Header;
+import org.tunnelcodec.core.link.LinuxSllHeader;
+import org.tunnelcodec.core.link.LoopbackHeader;
+import org.tunnelcodec.gre.GreDecoder;
+import org.tunnelcodec.gre.GreEncoder;
+import org.tunnelcodec.gre.GreHeader;
+import org.tunnelcodec.gre.PppCodec;
+import org.tunnelcodec.gre.PppHeader;
+import org.tunnelcodec.gre.wccp.WccpMessage;
+import org.tunnelcodec.gre.wccp.WccpMessageDecoder;
+import org.tunnelcodec.gre.wccp.WccpMessageEncoder;
+import org.tunnelcodec.gre.wccp.WccpRedirectDecoder;
+import org.tunnelcodec.gre.wccp.WccpRedirectEncoder;
+import org.tunnelcodec.gre.wccp.WccpRedirectHeader;
+import org.tunnelcodec.gre.wccp.WccpV1Message;
+import org.tunnelcodec.gre.wccp.WccpV1MessageDecoder;
+import org.tunnelcodec.gre.wccp.WccpV1MessageEncoder;
+import org.tunnelcodec.stt.SttFrameCodec;
+import org.tunnelcodec.stt.SttFrameHeader;
+import org.tunnelcodec.stt.SttSegmentCodec;
+import org.tunnelcodec.stt.SttSegmentHeader;
+import org.tunnelcodec.testdata.Codec;
+import org.tunnelcodec.testdata.CoreCodecs;
+
+/**
+ * Every decoder under fuzzing as the shared {@link Codec} (for the round trip), with its
+ * index-based entry where it has one. The one place in this module that names the codec
+ * classes of each protocol; the core ones come from {@link CoreCodecs}.
+ */
+final class Decoders {
+    static final Codec<LinuxSllHeader> LINUX_SLL = CoreCodecs.LINUX_SLL;
+    static final Codec<LinuxSll2Header> LINUX_SLL2 = CoreCodecs.LINUX_SLL2;
+    static final Codec<LoopbackHeader> LOOPBACK = CoreCodecs.LOOPBACK;
+
+    static final Codec<GreHeader> GRE = Codec.of(GreDecoder::decode, GreEncoder::encodedLength, GreEncoder::encode,
+            GreHeader::payloadLength);
+    static final Contract.IndexDecoder<GreHeader> GRE_AT = GreDecoder::decode;
+
+    static final Codec<PppHeader> PPP = Codec.of(PppCodec::decode, PppCodec::encodedLength, PppCodec::encode, null);
+    static final Contract.IndexDecoder<PppHeader> PPP_AT = PppCodec::decode;
+    /** The PPP check without allocation: header length in bits 24-31. */
+    static final Contract.Probe PPP_SCAN = src -> PppCodec.scan(src, src.position(), src.limit());
+
+    static final Codec<WccpRedirectHeader> WCCP_REDIRECT = Codec.of(WccpRedirectDecoder::decode,
+            WccpRedirectEncoder::encodedLength, WccpRedirectEncoder::encode, null);
+    static final Contract.IndexDecoder<WccpRedirectHeader> WCCP_REDIRECT_AT = WccpRedirectDecoder::decode;
+
+    static final Codec<WccpMessage> WCCP_MESSAGE = Codec.of(WccpMessageDecoder::decode,
+            WccpMessageEncoder::encodedLength, WccpMessageEncoder::encode, m -> 0);
+    static final Contract.IndexDecoder<WccpMessage> WCCP_MESSAGE_AT = WccpMessageDecoder::decode;
+
+    static final Codec<WccpV1Message> WCCP_V1_MESSAGE = Codec.of(WccpV1MessageDecoder::decode,
+            WccpV1MessageEncoder::encodedLength, WccpV1MessageEncoder::encode, null);
+    static final Contract.IndexDecoder<WccpV1Message> WCCP_V1_MESSAGE_AT = WccpV1MessageDecoder::decode;
+
+    static final Codec<SttFrameHeader> STT_FRAME = Codec.of(SttFrameCodec::decode, SttFrameCodec::encodedLength,
+            SttFrameCodec::encode, null);
+    static final Contract.IndexDecoder<SttFrameHeader> STT_FRAME_AT = SttFrameCodec::decode;
+
+    static final Codec<SttSegmentHeader> STT_SEGMENT = Codec.of(SttSegmentCodec::decode,
+            SttSegmentCodec::encodedLength, SttSegmentCodec::encode, null);
+    static final Contract.IndexDecoder<SttSegmentHeader> STT_SEGMENT_AT = SttSegmentCodec::decode;
+
+    private Decoders() {
+    }
+}

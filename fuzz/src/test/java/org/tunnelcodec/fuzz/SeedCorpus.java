@@ -1,0 +1,220 @@
+package org.tunnelcodec.fuzz;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.tunnelcodec.core.MalformedPacketException;
+import org.tunnelcodec.core.dissect.DissectedLayer;
+import org.tunnelcodec.core.dissect.Dissection;
+import org.tunnelcodec.core.dissect.LinkType;
+import org.tunnelcodec.testdata.CaptureFile;
+import org.tunnelcodec.testdata.CapturedFrame;
+import org.tunnelcodec.testdata.Captures;
+
+/**
+ * Writes the seed corpus that the fuzz tests replay in a normal build, from the generated
+ * captures, the shared capture corpus and the hex vectors of the protocol notes. Not a test:
+ * it runs only when {@code tunnelcodec.fuzz.seeds} names the resources directory to write to
+ * ({@code regenerate-corpus.sh} sets it). Each frame is dissected; each layer's bytes, from its
+ * first octet to the end of the frame, seed the fuzz tests of that layer's decoder; the outer IP
+ * packets of WCCP redirection and of STT seed the decapsulator and the reassembler; the whole
+ * frames seed the dissector. Files named {@code seed-*} are replaced; others (findings) are kept.
+ */
+class SeedCorpus {
+    private static final int PER_TARGET = 8;
+    private static final int MAX_FILE = 1600;
+    private static final Pattern HEX_BLOCK = Pattern.compile("```\\n([0-9a-fA-F \\n]+)```");
+
+    private static final List<String> GENERATED = List.of("core-layers.pcap", "core-truncated.pcap",
+            "gre-variants.pcap", "linktype-loop.pcap", "linktype-null.pcap", "linktype-raw.pcap", "linktype-sll.pcap",
+            "linktype-sll2.pcap", "stt-segments.pcap", "tunneldump-sample.pcap");
+    private static final List<String> SHARED = List.of("pcpp-GrePackets.pcap", "pptp.pcap", "wccp_redirect_gre.pcap",
+            "gre-heapoverflow-2.pcap", "isis-infinite-loop.pcap", "zeek-gre-within-gre.pcap", "ipv6-routing-header.pcap",
+            "suri-bug-5633-gre-01.pcap", "NHRP_registration.pcap", "zeek-erspan.pcap");
+
+    /** Which fuzz tests each dissector layer's bytes seed, as {@code Class/method}. */
+    private static final Map<String, List<String>> TARGETS = Map.ofEntries(
+            Map.entry("ethernet", List.of("CoreFuzzTest/ethernet")),
+            Map.entry("linux-sll", List.of("CoreFuzzTest/linuxSll")),
+            Map.entry("linux-sll2", List.of("CoreFuzzTest/linuxSll2")),
+            Map.entry("loopback", List.of("CoreFuzzTest/loopback")),
+            Map.entry("ipv4", List.of("CoreFuzzTest/ipv4", "CoreFuzzTest/ipScan")),
+            Map.entry("ipv6", List.of("CoreFuzzTest/ipv6", "CoreFuzzTest/ipv6Peeks", "CoreFuzzTest/ipScan")),
+            Map.entry("udp", List.of("CoreFuzzTest/udp")),
+            Map.entry("tcp", List.of("CoreFuzzTest/tcp")),
+            Map.entry("gre", List.of("GreFuzzTest/gre", "GreFuzzTest/greView", "GreFuzzTest/grePeeks")),
+            Map.entry("ppp", List.of("GreFuzzTest/ppp")),
+            Map.entry("wccp", List.of("GreFuzzTest/wccpRedirect")),
+            Map.entry("wccp-control", List.of("GreFuzzTest/wccpMessage", "GreFuzzTest/wccpV1Message")),
+            Map.entry("stt", List.of("SttFuzzTest/sttFrame")),
+            Map.entry("stt-segment", List.of("SttFuzzTest/sttSegment")));
+
+    private record Frame(String source, LinkType linkType, byte[] bytes) {
+    }
+
+    private final Map<String, Map<String, byte[]>> seeds = new LinkedHashMap<>();
+    private final Map<String, Set<String>> shapes = new LinkedHashMap<>();
+
+    @Test
+    @EnabledIfSystemProperty(named = "tunnelcodec.fuzz.seeds", matches = ".+")
+    void write() throws IOException {
+        Path root = Path.of(System.getProperty("tunnelcodec.fuzz.seeds"), "org", "tunnelcodec", "fuzz");
+        List<Frame> frames = new ArrayList<>();
+        for (String name : GENERATED) {
+            add(frames, Captures.generated(name), PER_TARGET * 4);
+        }
+        Optional<Path> shared = Captures.sharedDirectory();
+        for (String name : SHARED) {
+            if (shared.isPresent() && Files.exists(shared.get().resolve(name))) {
+                add(frames, Captures.shared(name), PER_TARGET);
+            }
+        }
+        String specs = System.getProperty("tunnelcodec.fuzz.specs", "");
+        if (!specs.isEmpty()) {
+            for (String name : List.of("gre.md", "wccp.md", "stt.md")) {
+                vectors(frames, Path.of(specs, name));
+            }
+        }
+        Map<String, List<byte[]>> sttPackets = new LinkedHashMap<>();
+        for (Frame f : frames) {
+            seedLayers(f, sttPackets);
+        }
+        for (Map.Entry<String, List<byte[]>> e : sttPackets.entrySet()) {
+            for (int flags = 0; flags < 2; flags++) {
+                seed("SttFuzzTest/sttReassembler", e.getKey() + "-" + flags, e.getKey() + flags,
+                        reassembly(flags, e.getValue()));
+            }
+        }
+        for (Map.Entry<String, Map<String, byte[]>> target : seeds.entrySet()) {
+            Path dir = root.resolve(target.getKey().replace("/", "Inputs/"));
+            Files.createDirectories(dir);
+            try (Stream<Path> old = Files.list(dir)) {
+                for (Path p : old.filter(p -> p.getFileName().toString().startsWith("seed-")).toList()) {
+                    Files.delete(p);
+                }
+            }
+            for (Map.Entry<String, byte[]> s : target.getValue().entrySet()) {
+                Files.write(dir.resolve("seed-" + s.getKey()), s.getValue());
+            }
+        }
+    }
+
+    private static void add(List<Frame> frames, CaptureFile capture, int max) {
+        for (CapturedFrame f : capture.frames()) {
+            if (f.number() > max) {
+                break;
+            }
+            ByteBuffer b = f.data();
+            byte[] bytes = new byte[Math.min(b.remaining(), MAX_FILE)];
+            b.get(bytes);
+            frames.add(new Frame(capture.name().replaceAll("\\.[a-z]+$", "") + "-" + f.number(), capture.linkType(),
+                    bytes));
+        }
+    }
+
+    /** The hex blocks of a protocol note: IP packets are raw frames, the others bare messages. */
+    private void vectors(List<Frame> frames, Path note) {
+        String text;
+        try {
+            text = Files.readString(note);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Matcher m = HEX_BLOCK.matcher(text);
+        String base = note.getFileName().toString().replace(".md", "");
+        for (int n = 1; m.find(); n++) {
+            String hex = m.group(1).replaceAll("\\s", "");
+            if (hex.length() % 2 != 0 || hex.length() < 16) {
+                continue;
+            }
+            byte[] bytes = HexFormat.of().parseHex(hex);
+            int version = (bytes[0] & 0xFF) >>> 4;
+            if (version == 4 || version == 6) {
+                frames.add(new Frame("spec-" + base + "-" + n, LinkType.RAW, bytes));
+            } else {
+                bare(base + "-" + n, bytes);
+            }
+        }
+    }
+
+    /** A vector that is not an IP packet seeds every decoder that accepts it. */
+    private void bare(String name, byte[] bytes) {
+        Map<String, Contract.Probe> decoders = Map.of("GreFuzzTest/wccpMessage", Decoders.WCCP_MESSAGE::decode,
+                "GreFuzzTest/wccpV1Message", Decoders.WCCP_V1_MESSAGE::decode, "SttFuzzTest/sttFrame",
+                Decoders.STT_FRAME::decode, "SttFuzzTest/sttSegment", Decoders.STT_SEGMENT::decode);
+        for (Map.Entry<String, Contract.Probe> d : decoders.entrySet()) {
+            try {
+                d.getValue().apply(ByteBuffer.wrap(bytes));
+                seed(d.getKey(), "spec-" + name, "spec-" + name, bytes);
+            } catch (MalformedPacketException notThisOne) {
+                // the vector is some other protocol's
+            }
+        }
+    }
+
+    private void seedLayers(Frame f, Map<String, List<byte[]>> sttPackets) {
+        Dissection d = DissectorFuzzTest.DISSECTOR.dissect(f.linkType(), ByteBuffer.wrap(f.bytes()));
+        List<DissectedLayer> layers = d.layers();
+        StringBuilder shape = new StringBuilder(d.stopReason().name());
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            DissectedLayer l = layers.get(i);
+            shape.insert(0, l.name() + "/");
+            if (l.buffer() != 0) {
+                continue;
+            }
+            byte[] bytes = java.util.Arrays.copyOfRange(f.bytes(), l.offset(), f.bytes().length);
+            for (String target : TARGETS.getOrDefault(l.name(), List.of())) {
+                seed(target, f.source(), shape.toString(), bytes);
+            }
+            boolean ip = l.name().equals("ipv4") || l.name().equals("ipv6");
+            if (ip && i + 1 < layers.size() && i + 2 < layers.size() && layers.get(i + 2).name().equals("wccp")) {
+                seed("GreFuzzTest/wccpDecapsulator", f.source(), shape.toString(), bytes);
+            }
+            if (ip && i + 2 < layers.size() && layers.get(i + 2).name().equals("stt-segment")) {
+                String capture = f.source().replaceAll("-\\d+$", "");
+                sttPackets.computeIfAbsent(capture, k -> new ArrayList<>()).add(bytes);
+            }
+        }
+        int type = DissectorFuzzTest.LINK_TYPES.indexOf(f.linkType());
+        if (type >= 0) {
+            byte[] input = new byte[f.bytes().length + 1];
+            input[0] = (byte) type;
+            System.arraycopy(f.bytes(), 0, input, 1, f.bytes().length);
+            seed("DissectorFuzzTest/dissect", f.source(), shape.toString(), input);
+        }
+    }
+
+    /** One reassembler input: the flags octet, then each packet with a time step of 1 and its length. */
+    private static byte[] reassembly(int flags, List<byte[]> packets) {
+        ByteBuffer b = ByteBuffer.allocate(1 + packets.stream().mapToInt(p -> 3 + p.length).sum());
+        b.put((byte) flags);
+        for (byte[] p : packets) {
+            b.put((byte) 1).putShort((short) p.length).put(p);
+        }
+        return b.array();
+    }
+
+    /** Keeps the input if the target has room and has no input of that shape yet. */
+    private void seed(String target, String name, String shape, byte[] bytes) {
+        Map<String, byte[]> forTarget = seeds.computeIfAbsent(target, k -> new LinkedHashMap<>());
+        Set<String> seen = shapes.computeIfAbsent(target, k -> new LinkedHashSet<>());
+        if (forTarget.size() < PER_TARGET && bytes.length <= MAX_FILE && seen.add(shape)) {
+            forTarget.put(name, bytes);
+        }
+    }
+}
