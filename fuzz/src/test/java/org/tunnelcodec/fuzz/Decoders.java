@@ -6,20 +6,23 @@ import org.tunnelcodec.core.link.LoopbackHeader;
 import org.tunnelcodec.gre.GreDecoder;
 import org.tunnelcodec.gre.GreEncoder;
 import org.tunnelcodec.gre.GreHeader;
-import org.tunnelcodec.gre.PppCodec;
+import org.tunnelcodec.gre.PppDecoder;
+import org.tunnelcodec.gre.PppEncoder;
 import org.tunnelcodec.gre.PppHeader;
-import org.tunnelcodec.gre.wccp.WccpMessage;
-import org.tunnelcodec.gre.wccp.WccpMessageDecoder;
-import org.tunnelcodec.gre.wccp.WccpMessageEncoder;
+import org.tunnelcodec.gre.wccp.control.WccpMessage;
+import org.tunnelcodec.gre.wccp.control.WccpMessageDecoder;
+import org.tunnelcodec.gre.wccp.control.WccpMessageEncoder;
 import org.tunnelcodec.gre.wccp.WccpRedirectDecoder;
 import org.tunnelcodec.gre.wccp.WccpRedirectEncoder;
 import org.tunnelcodec.gre.wccp.WccpRedirectHeader;
-import org.tunnelcodec.gre.wccp.WccpV1Message;
-import org.tunnelcodec.gre.wccp.WccpV1MessageDecoder;
-import org.tunnelcodec.gre.wccp.WccpV1MessageEncoder;
-import org.tunnelcodec.stt.SttFrameCodec;
+import org.tunnelcodec.gre.wccp.control.WccpV1Message;
+import org.tunnelcodec.gre.wccp.control.WccpV1MessageDecoder;
+import org.tunnelcodec.gre.wccp.control.WccpV1MessageEncoder;
+import org.tunnelcodec.stt.SttFrameDecoder;
+import org.tunnelcodec.stt.SttFrameEncoder;
 import org.tunnelcodec.stt.SttFrameHeader;
-import org.tunnelcodec.stt.SttSegmentCodec;
+import org.tunnelcodec.stt.SttSegmentDecoder;
+import org.tunnelcodec.stt.SttSegmentEncoder;
 import org.tunnelcodec.stt.SttSegmentHeader;
 import org.tunnelcodec.testdata.Codec;
 import org.tunnelcodec.testdata.CoreCodecs;
@@ -38,10 +41,10 @@ final class Decoders {
             GreHeader::payloadLength);
     static final Contract.IndexDecoder<GreHeader> GRE_AT = GreDecoder::decode;
 
-    static final Codec<PppHeader> PPP = Codec.of(PppCodec::decode, PppCodec::encodedLength, PppCodec::encode, null);
-    static final Contract.IndexDecoder<PppHeader> PPP_AT = PppCodec::decode;
+    static final Codec<PppHeader> PPP = Codec.of(PppDecoder::decode, PppEncoder::encodedLength, PppEncoder::encode, null);
+    static final Contract.IndexDecoder<PppHeader> PPP_AT = PppDecoder::decode;
     /** The PPP check without allocation: header length in bits 24-31. */
-    static final Contract.Probe PPP_SCAN = src -> PppCodec.scan(src, src.position(), src.limit());
+    static final Contract.Probe PPP_SCAN = src -> PppDecoder.scan(src, src.position(), src.limit());
 
     static final Codec<WccpRedirectHeader> WCCP_REDIRECT = Codec.of(WccpRedirectDecoder::decode,
             WccpRedirectEncoder::encodedLength, WccpRedirectEncoder::encode, null);
@@ -55,13 +58,13 @@ final class Decoders {
             WccpV1MessageEncoder::encodedLength, WccpV1MessageEncoder::encode, null);
     static final Contract.IndexDecoder<WccpV1Message> WCCP_V1_MESSAGE_AT = WccpV1MessageDecoder::decode;
 
-    static final Codec<SttFrameHeader> STT_FRAME = Codec.of(SttFrameCodec::decode, SttFrameCodec::encodedLength,
-            SttFrameCodec::encode, null);
-    static final Contract.IndexDecoder<SttFrameHeader> STT_FRAME_AT = SttFrameCodec::decode;
+    static final Codec<SttFrameHeader> STT_FRAME = Codec.of(SttFrameDecoder::decode, SttFrameEncoder::encodedLength,
+            SttFrameEncoder::encode, null);
+    static final Contract.IndexDecoder<SttFrameHeader> STT_FRAME_AT = SttFrameDecoder::decode;
 
-    static final Codec<SttSegmentHeader> STT_SEGMENT = Codec.of(SttSegmentCodec::decode,
-            SttSegmentCodec::encodedLength, SttSegmentCodec::encode, null);
-    static final Contract.IndexDecoder<SttSegmentHeader> STT_SEGMENT_AT = SttSegmentCodec::decode;
+    static final Codec<SttSegmentHeader> STT_SEGMENT = Codec.of(SttSegmentDecoder::decode,
+            SttSegmentEncoder::encodedLength, SttSegmentEncoder::encode, null);
+    static final Contract.IndexDecoder<SttSegmentHeader> STT_SEGMENT_AT = SttSegmentDecoder::decode;
 
     private Decoders() {
     }

@@ -12,7 +12,7 @@ import org.tunnelcodec.gre.GreHeader;
 import org.tunnelcodec.gre.GreView;
 import org.tunnelcodec.gre.wccp.WccpDecapsulation;
 import org.tunnelcodec.gre.wccp.WccpDecapsulator;
-import org.tunnelcodec.gre.wccp.WccpMessageDecoder;
+import org.tunnelcodec.gre.wccp.control.WccpMessageDecoder;
 import org.tunnelcodec.gre.wccp.WccpRedirectHeader;
 import org.tunnelcodec.gre.wccp.WccpRouter;
 import org.tunnelcodec.gre.wccp.WccpVersion;

@@ -22,8 +22,8 @@ import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.dissect.DissectedLayer;
 import org.tunnelcodec.core.dissect.Dissection;
 import org.tunnelcodec.core.dissect.LinkType;
-import org.tunnelcodec.testdata.CaptureFile;
-import org.tunnelcodec.testdata.CapturedFrame;
+import org.tunnelcodec.capture.CaptureFile;
+import org.tunnelcodec.capture.CapturedFrame;
 import org.tunnelcodec.testdata.Captures;
 
 /**

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.tunnelcodec.stt.SttReassembler;
+import org.tunnelcodec.stt.SttReassembly;
 
 /**
  * Fuzz tests of the STT module: the frame and segment header decoders and the reassembler.
@@ -60,8 +61,9 @@ class SttFuzzTest {
             SttReassembler.Limits limits = new SttReassembler.Limits(MAX_BYTES, MAX_FRAMES, MAX_SEGMENTS, TIMEOUT,
                     (data[0] & 1) != 0, SttReassembler.Limits.defaults().port());
             SttReassembler r = new SttReassembler(limits);
+            SttReassembly out = new SttReassembly();
             List<Object> results = new ArrayList<>();
-            Map<SttReassembler.RejectReason, Long> rejected = new EnumMap<>(SttReassembler.RejectReason.class);
+            Map<SttReassembler.Verdict, Long> verdicts = new EnumMap<>(SttReassembler.Verdict.class);
             long completed = 0;
             long now = 0;
             int at = 1;
@@ -72,18 +74,16 @@ class SttFuzzTest {
                 at += 3 + length;
                 ByteBuffer src = Contract.place(packet, direct);
                 byte[] before = Contract.contentOf(src);
-                SttReassembler.Result result = r.offer(src, Contract.INDEX, Contract.INDEX + length, now);
+                SttReassembler.Verdict verdict = r.offer(src, Contract.INDEX, Contract.INDEX + length, now, out);
                 check(Arrays.equals(Contract.contentOf(src), before) && src.position() == Contract.INDEX,
                         "the reassembler changed the packet", data, "");
-                if (result instanceof SttReassembler.Complete c) {
+                verdicts.merge(verdict, 1L, Long::sum);
+                if (verdict == SttReassembler.Verdict.COMPLETE) {
                     completed++;
-                    results.add(frame(data, c));
-                    r.release(c);
-                } else if (result instanceof SttReassembler.Rejected rej) {
-                    rejected.merge(rej.reason(), 1L, Long::sum);
-                    results.add(rej.reason());
+                    results.add(frame(data, out));
+                    out.release();
                 } else {
-                    results.add(result);
+                    results.add(verdict);
                 }
                 SttReassembler.Stats stats = r.stats();
                 check(r.bytesHeld() <= MAX_BYTES && stats.bytesHeld() == r.bytesHeld(), "bytes held above the limit",
@@ -92,16 +92,16 @@ class SttFuzzTest {
                         "frames in flight above the limit", data, stats.toString());
                 check(stats.segments() == results.size() && stats.completed() == completed,
                         "the counters disagree with the results", data, stats.toString());
-                for (SttReassembler.RejectReason reason : SttReassembler.RejectReason.values()) {
-                    check(stats.rejected().get(reason).longValue() == rejected.getOrDefault(reason, 0L),
-                            "the reject counters disagree with the results", data, stats.toString());
+                for (SttReassembler.Verdict v : SttReassembler.Verdict.values()) {
+                    check(stats.count(v) == verdicts.getOrDefault(v, 0L) && r.count(v) == stats.count(v),
+                            "the verdict counters disagree with the results", data, stats.toString());
                 }
             }
             return results;
         }
 
-        private static Frame frame(byte[] data, SttReassembler.Complete c) {
-            byte[] bytes = new byte[c.frame().remaining()];
+        private static Frame frame(byte[] data, SttReassembly c) {
+            byte[] bytes = new byte[c.frameLength()];
             c.frame().duplicate().get(bytes);
             byte[] inner = new byte[c.innerFrame().remaining()];
             c.innerFrame().duplicate().get(inner);
