@@ -154,12 +154,20 @@ public final class CaptureStream implements AutoCloseable {
         return new CaptureStream(buffered, name);
     }
 
-    /** @return the name given to {@link #open(InputStream, String)}, or the file's name */
+    /**
+     * Returns the name given to {@link #open(InputStream, String)}, or the file's name.
+     *
+     * @return the name given to {@link #open(InputStream, String)}, or the file's name
+     */
     public String name() {
         return name;
     }
 
-    /** @return the link type of the capture (pcapng: of its first interface) */
+    /**
+     * Returns the link type of the capture (pcapng: of its first interface).
+     *
+     * @return the link type of the capture (pcapng: of its first interface)
+     */
     public LinkType linkType() {
         return firstLinkType;
     }
@@ -185,6 +193,8 @@ public final class CaptureStream implements AutoCloseable {
     }
 
     /**
+     * Returns the next frame, numbered from 1, or {@code null} at a clean end of the capture.
+     *
      * @return the next frame, numbered from 1, or {@code null} at a clean end of the capture
      * @throws EOFException if the capture ends inside a record or block (after all complete frames)
      * @throws IOException  if it cannot be read or a record is damaged or hostile

@@ -26,25 +26,41 @@ public record CapturedFrame(int number, Instant timestamp, int originalLength, B
         Objects.requireNonNull(data, "data");
     }
 
-    /** @return a read-only big-endian view of the captured bytes, positioned at 0 */
+    /**
+     * Returns a read-only big-endian view of the captured bytes, positioned at 0.
+     *
+     * @return a read-only big-endian view of the captured bytes, positioned at 0
+     */
     @Override
     public ByteBuffer data() {
         return data.asReadOnlyBuffer();
     }
 
-    /** @return a fresh writable copy of the captured bytes */
+    /**
+     * Returns a fresh writable copy of the captured bytes.
+     *
+     * @return a fresh writable copy of the captured bytes
+     */
     public ByteBuffer copy() {
         ByteBuffer b = ByteBuffer.allocate(data.remaining());
         b.put(data.duplicate()).flip();
         return b;
     }
 
-    /** @return the number of captured bytes */
+    /**
+     * Returns the number of captured bytes.
+     *
+     * @return the number of captured bytes
+     */
     public int capturedLength() {
         return data.remaining();
     }
 
-    /** @return whether fewer bytes were captured than were on the wire */
+    /**
+     * Returns whether fewer bytes were captured than were on the wire.
+     *
+     * @return whether fewer bytes were captured than were on the wire
+     */
     public boolean isTruncated() {
         return capturedLength() < originalLength;
     }

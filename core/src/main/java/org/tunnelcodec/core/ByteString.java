@@ -23,6 +23,8 @@ public final class ByteString implements Comparable<ByteString> {
     }
 
     /**
+     * Returns a byte string holding a copy of {@code bytes}.
+     *
      * @param bytes the bytes, copied
      * @return a byte string holding a copy of {@code bytes}
      */
@@ -51,6 +53,8 @@ public final class ByteString implements Comparable<ByteString> {
     }
 
     /**
+     * Returns the remaining bytes of {@code src}, copied; {@code src} is not moved.
+     *
      * @param src the buffer
      * @return the remaining bytes of {@code src}, copied; {@code src} is not moved
      */
@@ -59,6 +63,8 @@ public final class ByteString implements Comparable<ByteString> {
     }
 
     /**
+     * Returns the bytes written as hexadecimal digits, for example {@code "01ab"}.
+     *
      * @param hex hexadecimal digits, an even number of them, either case
      * @return the bytes written as hexadecimal digits, for example {@code "01ab"}
      */
@@ -66,17 +72,27 @@ public final class ByteString implements Comparable<ByteString> {
         return of(HEX.parseHex(hex));
     }
 
-    /** @return the number of bytes */
+    /**
+     * Returns the number of bytes.
+     *
+     * @return the number of bytes
+     */
     public int length() {
         return bytes.length;
     }
 
-    /** @return whether there are no bytes */
+    /**
+     * Returns whether there are no bytes.
+     *
+     * @return whether there are no bytes
+     */
     public boolean isEmpty() {
         return bytes.length == 0;
     }
 
     /**
+     * Returns the unsigned value of the byte at {@code index}.
+     *
      * @param index the absolute index of the first byte
      * @return the unsigned value of the byte at {@code index}
      */
@@ -84,12 +100,20 @@ public final class ByteString implements Comparable<ByteString> {
         return bytes[index] & 0xFF;
     }
 
-    /** @return a copy of the bytes */
+    /**
+     * Returns a copy of the bytes.
+     *
+     * @return a copy of the bytes
+     */
     public byte[] toByteArray() {
         return bytes.clone();
     }
 
-    /** @return a read-only big-endian buffer over the bytes, without copying them */
+    /**
+     * Returns a read-only big-endian buffer over the bytes, without copying them.
+     *
+     * @return a read-only big-endian buffer over the bytes, without copying them
+     */
     public ByteBuffer asReadOnlyBuffer() {
         return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
     }
@@ -106,7 +130,11 @@ public final class ByteString implements Comparable<ByteString> {
         return bytes.length;
     }
 
-    /** @return the bytes as lower-case hexadecimal digits */
+    /**
+     * Returns the bytes as lower-case hexadecimal digits.
+     *
+     * @return the bytes as lower-case hexadecimal digits
+     */
     public String toHex() {
         return HEX.formatHex(bytes);
     }
@@ -126,7 +154,11 @@ public final class ByteString implements Comparable<ByteString> {
         return Arrays.compareUnsigned(bytes, o.bytes);
     }
 
-    /** @return the bytes in hexadecimal, for example {@code "0x01ab"}, or {@code "0x"} when empty */
+    /**
+     * Returns the bytes in hexadecimal, for example {@code "0x01ab"}, or {@code "0x"} when empty.
+     *
+     * @return the bytes in hexadecimal, for example {@code "0x01ab"}, or {@code "0x"} when empty
+     */
     @Override
     public String toString() {
         return "0x" + toHex();

@@ -6,12 +6,24 @@ package org.tunnelcodec.core;
  * decoders never reject it for being unknown.
  */
 public interface CodePoint {
-    /** @return the value as it is on the wire */
+    /**
+     * Returns the value as it is on the wire.
+     *
+     * @return the value as it is on the wire
+     */
     int value();
 
-    /** @return whether the value has a name in this library */
+    /**
+     * Returns whether the value has a name in this library.
+     *
+     * @return whether the value has a name in this library
+     */
     boolean isKnown();
 
-    /** @return the name of a known value, for example {@code "IPV4"}, or {@code null} */
+    /**
+     * Returns the name of a known value, for example {@code "IPV4"}, or {@code null}.
+     *
+     * @return the name of a known value, for example {@code "IPV4"}, or {@code null}
+     */
     String knownName();
 }

@@ -68,17 +68,29 @@ public final class Decoded<H> {
         return new Decoded<>(header, headerLength, payload, payload.position(), payload.remaining());
     }
 
-    /** @return the decoded header */
+    /**
+     * Returns the decoded header.
+     *
+     * @return the decoded header
+     */
     public H header() {
         return header;
     }
 
-    /** @return the number of bytes the header occupies on the wire */
+    /**
+     * Returns the number of bytes the header occupies on the wire.
+     *
+     * @return the number of bytes the header occupies on the wire
+     */
     public int headerLength() {
         return headerLength;
     }
 
-    /** @return a new big-endian slice over the payload bytes, positioned at its first byte */
+    /**
+     * Returns a new big-endian slice over the payload bytes, positioned at its first byte.
+     *
+     * @return a new big-endian slice over the payload bytes, positioned at its first byte
+     */
     public ByteBuffer payload() {
         if ((long) payloadIndex + payloadLength <= source.limit()) {
             return source.slice(payloadIndex, payloadLength);
@@ -98,7 +110,11 @@ public final class Decoded<H> {
         return payloadIndex;
     }
 
-    /** @return the number of payload bytes */
+    /**
+     * Returns the number of payload bytes.
+     *
+     * @return the number of payload bytes
+     */
     public int payloadLength() {
         return payloadLength;
     }

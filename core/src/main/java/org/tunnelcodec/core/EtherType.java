@@ -79,6 +79,8 @@ public record EtherType(int value) implements CodePoint {
     }
 
     /**
+     * Returns the code point with this value; known values give their shared constant.
+     *
      * @param value the code point as it is on the wire
      * @return the code point with this value; known values give their shared constant
      */

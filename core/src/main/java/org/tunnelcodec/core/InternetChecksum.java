@@ -98,6 +98,8 @@ public final class InternetChecksum {
     }
 
     /**
+     * Returns the one's complement sum of two folded sums.
+     *
      * @param sumA a folded sum
      * @param sumB another folded sum
      * @return the one's complement sum of two folded sums
@@ -107,6 +109,8 @@ public final class InternetChecksum {
     }
 
     /**
+     * Returns {@code value} folded to 16 bits by end-around carry.
+     *
      * @param value the value to fold
      * @return {@code value} folded to 16 bits by end-around carry
      */

@@ -111,6 +111,8 @@ public record IpProtocol(int value) implements CodePoint {
     }
 
     /**
+     * Returns the code point with this value, a shared instance.
+     *
      * @param value the code point as it is on the wire
      * @return the code point with this value, a shared instance
      */
@@ -139,6 +141,9 @@ public record IpProtocol(int value) implements CodePoint {
     }
 
     /**
+     * Returns whether this is an IPv6 extension header type (RFC 8200 §4, IANA "IPv6 Extension Header
+     * Types"), walked or not.
+     *
      * @return whether this is an IPv6 extension header type (RFC 8200 §4, IANA "IPv6
      *     Extension Header Types"), walked or not
      */

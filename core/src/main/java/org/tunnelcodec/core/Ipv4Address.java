@@ -17,6 +17,8 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
     public static final Ipv4Address ANY = new Ipv4Address(0);
 
     /**
+     * Returns the address with these bits.
+     *
      * @param bits the address, most significant byte first
      * @return the address with these bits
      */
@@ -25,6 +27,8 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
     }
 
     /**
+     * Returns the address with these four bytes, each 0..255.
+     *
      * @param a the first byte
      * @param b the second byte
      * @param c the third byte
@@ -66,6 +70,8 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
     }
 
     /**
+     * Returns the address of an {@link Inet4Address}.
+     *
      * @param address the address
      * @return the address of an {@link Inet4Address}
      */
@@ -95,12 +101,20 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
         Wire.put32(dst, index, bits);
     }
 
-    /** @return the four bytes, most significant first */
+    /**
+     * Returns the four bytes, most significant first.
+     *
+     * @return the four bytes, most significant first
+     */
     public byte[] toByteArray() {
         return new byte[] {(byte) (bits >>> 24), (byte) (bits >>> 16), (byte) (bits >>> 8), (byte) bits};
     }
 
-    /** @return the address as an {@link Inet4Address} */
+    /**
+     * Returns the address as an {@link Inet4Address}.
+     *
+     * @return the address as an {@link Inet4Address}
+     */
     public Inet4Address toInetAddress() {
         try {
             return (Inet4Address) InetAddress.getByAddress(toByteArray());
@@ -114,7 +128,11 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
         return Integer.compareUnsigned(bits, o.bits);
     }
 
-    /** @return dotted-quad text, for example {@code "192.0.2.1"} */
+    /**
+     * Returns dotted-quad text, for example {@code "192.0.2.1"}.
+     *
+     * @return dotted-quad text, for example {@code "192.0.2.1"}
+     */
     @Override
     public String toString() {
         return (bits >>> 24) + "." + (bits >>> 16 & 0xFF) + "." + (bits >>> 8 & 0xFF) + "." + (bits & 0xFF);

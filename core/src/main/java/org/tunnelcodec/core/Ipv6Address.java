@@ -19,6 +19,8 @@ public record Ipv6Address(long high, long low) implements Comparable<Ipv6Address
     public static final Ipv6Address ANY = new Ipv6Address(0, 0);
 
     /**
+     * Returns the address with these bits.
+     *
      * @param high the first 64 bits
      * @param low the last 64 bits
      * @return the address with these bits
@@ -28,6 +30,8 @@ public record Ipv6Address(long high, long low) implements Comparable<Ipv6Address
     }
 
     /**
+     * Returns the address.
+     *
      * @param bytes exactly 16 bytes
      * @return the address
      */
@@ -40,6 +44,8 @@ public record Ipv6Address(long high, long low) implements Comparable<Ipv6Address
     }
 
     /**
+     * Returns the address of an {@link Inet6Address} (its scope is dropped).
+     *
      * @param address the address
      * @return the address of an {@link Inet6Address} (its scope is dropped)
      */
@@ -159,14 +165,22 @@ public record Ipv6Address(long high, long low) implements Comparable<Ipv6Address
         Wire.put64(dst, index + 8, low);
     }
 
-    /** @return the 16 bytes, most significant first */
+    /**
+     * Returns the 16 bytes, most significant first.
+     *
+     * @return the 16 bytes, most significant first
+     */
     public byte[] toByteArray() {
         byte[] b = new byte[16];
         ByteBuffer.wrap(b).putLong(high).putLong(low);
         return b;
     }
 
-    /** @return the address as an {@link Inet6Address} (an IPv4-mapped address stays IPv6) */
+    /**
+     * Returns the address as an {@link Inet6Address} (an IPv4-mapped address stays IPv6).
+     *
+     * @return the address as an {@link Inet6Address} (an IPv4-mapped address stays IPv6)
+     */
     public Inet6Address toInetAddress() {
         try {
             return Inet6Address.getByAddress(null, toByteArray(), -1);
@@ -176,6 +190,8 @@ public record Ipv6Address(long high, long low) implements Comparable<Ipv6Address
     }
 
     /**
+     * Returns the 16-bit group {@code i} (0..7).
+     *
      * @param i the group's index, 0..7
      * @return the 16-bit group {@code i} (0..7)
      */
@@ -191,7 +207,11 @@ public record Ipv6Address(long high, long low) implements Comparable<Ipv6Address
         return c != 0 ? c : Long.compareUnsigned(low, o.low);
     }
 
-    /** @return RFC 5952 text: lower case, leading zeros dropped, the longest zero run as {@code ::} */
+    /**
+     * Returns RFC 5952 text: lower case, leading zeros dropped, the longest zero run as {@code ::}.
+     *
+     * @return RFC 5952 text: lower case, leading zeros dropped, the longest zero run as {@code ::}
+     */
     @Override
     public String toString() {
         int bestStart = -1;

@@ -24,6 +24,8 @@ public record MacAddress(long bits) implements Comparable<MacAddress> {
     }
 
     /**
+     * Returns the address with these bits.
+     *
      * @param bits the address, first byte on the wire most significant
      * @return the address with these bits
      */
@@ -76,7 +78,11 @@ public record MacAddress(long bits) implements Comparable<MacAddress> {
         Wire.put32(dst, index + 2, bits);
     }
 
-    /** @return whether the group bit (I/G) is set */
+    /**
+     * Returns whether the group bit (I/G) is set.
+     *
+     * @return whether the group bit (I/G) is set
+     */
     public boolean isMulticast() {
         return (bits & 0x0100_0000_0000L) != 0;
     }
@@ -86,7 +92,11 @@ public record MacAddress(long bits) implements Comparable<MacAddress> {
         return Long.compare(bits, o.bits);
     }
 
-    /** @return lower-case colon-separated text, for example {@code "00:1b:21:3a:4f:5e"} */
+    /**
+     * Returns lower-case colon-separated text, for example {@code "00:1b:21:3a:4f:5e"}.
+     *
+     * @return lower-case colon-separated text, for example {@code "00:1b:21:3a:4f:5e"}
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(17);

@@ -170,32 +170,56 @@ public final class MalformedPacketException extends RuntimeException {
                 available, boundedBy, value, detail);
     }
 
-    /** @return the protocol whose bytes are malformed, for example {@code "IPv4"} */
+    /**
+     * Returns the protocol whose bytes are malformed, for example {@code "IPv4"}.
+     *
+     * @return the protocol whose bytes are malformed, for example {@code "IPv4"}
+     */
     public String protocol() {
         return protocol;
     }
 
-    /** @return the field as the RFC spells it, for example {@code "Total Length"} */
+    /**
+     * Returns the field as the RFC spells it, for example {@code "Total Length"}.
+     *
+     * @return the field as the RFC spells it, for example {@code "Total Length"}
+     */
     public String field() {
         return field;
     }
 
-    /** @return the offset of the field from the start of the decoded region */
+    /**
+     * Returns the offset of the field from the start of the decoded region.
+     *
+     * @return the offset of the field from the start of the decoded region
+     */
     public long offset() {
         return offset;
     }
 
-    /** @return why the bytes are malformed */
+    /**
+     * Returns why the bytes are malformed.
+     *
+     * @return why the bytes are malformed
+     */
     public Reason reason() {
         return reason;
     }
 
-    /** @return the bytes required from {@link #offset()}, or -1 unless {@link Reason#TRUNCATED} */
+    /**
+     * Returns the bytes required from {@link #offset()}, or -1 unless {@link Reason#TRUNCATED}.
+     *
+     * @return the bytes required from {@link #offset()}, or -1 unless {@link Reason#TRUNCATED}
+     */
     public long required() {
         return required;
     }
 
-    /** @return the bytes available from {@link #offset()}, or -1 unless {@link Reason#TRUNCATED} */
+    /**
+     * Returns the bytes available from {@link #offset()}, or -1 unless {@link Reason#TRUNCATED}.
+     *
+     * @return the bytes available from {@link #offset()}, or -1 unless {@link Reason#TRUNCATED}
+     */
     public long available() {
         return available;
     }

@@ -15,6 +15,8 @@ public final class GreEncoder {
     }
 
     /**
+     * Returns the exact encoded length.
+     *
      * @param header the header
      * @return the exact encoded length
      */

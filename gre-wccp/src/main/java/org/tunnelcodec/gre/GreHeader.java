@@ -166,7 +166,11 @@ public record GreHeader(int version, boolean checksumPresent, boolean routingPre
                 (long) payloadLength << 16 | callId, sequence, acknowledgment, List.of());
     }
 
-    /** @return the first 16-bit word: flags and version */
+    /**
+     * Returns the first 16-bit word: flags and version.
+     *
+     * @return the first 16-bit word: flags and version
+     */
     public int flagsAndVersion() {
         return (checksumPresent ? GreLayout.C : 0) | (routingPresent ? GreLayout.R : 0)
                 | (key != ABSENT ? GreLayout.K : 0) | (sequenceNumber != ABSENT ? GreLayout.S : 0)
@@ -175,7 +179,11 @@ public record GreHeader(int version, boolean checksumPresent, boolean routingPre
                 | (acknowledgmentNumber != ABSENT ? GreLayout.A : 0) | version;
     }
 
-    /** @return the header length on the wire */
+    /**
+     * Returns the header length on the wire.
+     *
+     * @return the header length on the wire
+     */
     public int headerLength() {
         int n = GreLayout.MIN_LENGTH;
         if (checksumPresent || routingPresent) {
@@ -199,32 +207,56 @@ public record GreHeader(int version, boolean checksumPresent, boolean routingPre
         return n;
     }
 
-    /** @return whether K is set: the Key is on the wire */
+    /**
+     * Returns whether K is set: the Key is on the wire.
+     *
+     * @return whether K is set: the Key is on the wire
+     */
     public boolean hasKey() {
         return key != ABSENT;
     }
 
-    /** @return whether S is set: the Sequence Number is on the wire */
+    /**
+     * Returns whether S is set: the Sequence Number is on the wire.
+     *
+     * @return whether S is set: the Sequence Number is on the wire
+     */
     public boolean hasSequenceNumber() {
         return sequenceNumber != ABSENT;
     }
 
-    /** @return whether A is set (version 1): the Acknowledgment Number is on the wire */
+    /**
+     * Returns whether A is set (version 1): the Acknowledgment Number is on the wire.
+     *
+     * @return whether A is set (version 1): the Acknowledgment Number is on the wire
+     */
     public boolean hasAcknowledgmentNumber() {
         return acknowledgmentNumber != ABSENT;
     }
 
-    /** @return whether this is PPTP's enhanced GRE (version 1) */
+    /**
+     * Returns whether this is PPTP's enhanced GRE (version 1).
+     *
+     * @return whether this is PPTP's enhanced GRE (version 1)
+     */
     public boolean isPptp() {
         return version == 1;
     }
 
-    /** @return the version 1 Payload Length (upper 16 bits of the Key word), or -1 without a key */
+    /**
+     * Returns the version 1 Payload Length (upper 16 bits of the Key word), or -1 without a key.
+     *
+     * @return the version 1 Payload Length (upper 16 bits of the Key word), or -1 without a key
+     */
     public int payloadLength() {
         return version == 1 && key != ABSENT ? (int) (key >>> 16) : -1;
     }
 
-    /** @return the version 1 Call ID (lower 16 bits of the Key word), or -1 without a key */
+    /**
+     * Returns the version 1 Call ID (lower 16 bits of the Key word), or -1 without a key.
+     *
+     * @return the version 1 Call ID (lower 16 bits of the Key word), or -1 without a key
+     */
     public int callId() {
         return version == 1 && key != ABSENT ? (int) (key & 0xFFFF) : -1;
     }

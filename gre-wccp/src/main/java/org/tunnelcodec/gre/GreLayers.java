@@ -72,7 +72,12 @@ public final class GreLayers {
     private GreLayers() {
     }
 
-    /** @return the bindings, to add to a {@link org.tunnelcodec.core.dissect.Dissector.Builder} beside the core ones */
+    /**
+     * Returns the bindings, to add to a {@link org.tunnelcodec.core.dissect.Dissector.Builder} beside
+     * the core ones.
+     *
+     * @return the bindings, to add to a {@link org.tunnelcodec.core.dissect.Dissector.Builder} beside the core ones
+     */
     public static List<LayerBinding> bindings() {
         return List.of(
                 new LayerBinding(LayerKey.ipProtocol(47), GRE),

@@ -64,6 +64,8 @@ public enum GrePolicy {
     }
 
     /**
+     * Returns whether a receiver following this policy accepts the header.
+     *
      * @param h the header
      * @return whether a receiver following this policy accepts the header
      */

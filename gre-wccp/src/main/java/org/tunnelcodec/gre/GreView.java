@@ -117,92 +117,156 @@ public final class GreView {
         return word;
     }
 
-    /** @return whether a header is wrapped: the last {@code wrap} succeeded */
+    /**
+     * Returns whether a header is wrapped: the last {@code wrap} succeeded.
+     *
+     * @return whether a header is wrapped: the last {@code wrap} succeeded
+     */
     public boolean isWrapped() {
         return source != null;
     }
 
-    /** @return the buffer the wrapped header is in */
+    /**
+     * Returns the buffer the wrapped header is in.
+     *
+     * @return the buffer the wrapped header is in
+     */
     public ByteBuffer source() {
         word();
         return source;
     }
 
-    /** @return the first 16-bit word: flags and version, every bit as on the wire */
+    /**
+     * Returns the first 16-bit word: flags and version, every bit as on the wire.
+     *
+     * @return the first 16-bit word: flags and version, every bit as on the wire
+     */
     public int flagsAndVersion() {
         return word();
     }
 
-    /** @return the Ver field, 0 or 1 */
+    /**
+     * Returns the Ver field, 0 or 1.
+     *
+     * @return the Ver field, 0 or 1
+     */
     public int version() {
         return word() & GreLayout.VERSION_MASK;
     }
 
-    /** @return whether C is set */
+    /**
+     * Returns whether C is set.
+     *
+     * @return whether C is set
+     */
     public boolean checksumPresent() {
         return (word() & GreLayout.C) != 0;
     }
 
-    /** @return whether R is set (RFC 1701) */
+    /**
+     * Returns whether R is set (RFC 1701).
+     *
+     * @return whether R is set (RFC 1701)
+     */
     public boolean routingPresent() {
         return (word() & GreLayout.R) != 0;
     }
 
-    /** @return the Protocol Type, an EtherType value */
+    /**
+     * Returns the Protocol Type, an EtherType value.
+     *
+     * @return the Protocol Type, an EtherType value
+     */
     public int protocolType() {
         word();
         return protocolType;
     }
 
-    /** @return the Checksum field as on the wire, 0 when neither C nor R is set */
+    /**
+     * Returns the Checksum field as on the wire, 0 when neither C nor R is set.
+     *
+     * @return the Checksum field as on the wire, 0 when neither C nor R is set
+     */
     public int checksum() {
         word();
         return checksumAndOffset >>> 16;
     }
 
-    /** @return the Reserved1 (RFC 2784) or Offset (RFC 1701) field, 0 when neither C nor R is set */
+    /**
+     * Returns the Reserved1 (RFC 2784) or Offset (RFC 1701) field, 0 when neither C nor R is set.
+     *
+     * @return the Reserved1 (RFC 2784) or Offset (RFC 1701) field, 0 when neither C nor R is set
+     */
     public int offset() {
         word();
         return checksumAndOffset & 0xFFFF;
     }
 
-    /** @return the Key, unsigned, or {@link GreHeader#ABSENT} when K is clear */
+    /**
+     * Returns the Key, unsigned, or {@link GreHeader#ABSENT} when K is clear.
+     *
+     * @return the Key, unsigned, or {@link GreHeader#ABSENT} when K is clear
+     */
     public long key() {
         word();
         return key;
     }
 
-    /** @return the Sequence Number, unsigned, or {@link GreHeader#ABSENT} when S is clear */
+    /**
+     * Returns the Sequence Number, unsigned, or {@link GreHeader#ABSENT} when S is clear.
+     *
+     * @return the Sequence Number, unsigned, or {@link GreHeader#ABSENT} when S is clear
+     */
     public long sequenceNumber() {
         word();
         return sequenceNumber;
     }
 
-    /** @return the Acknowledgment Number (version 1), unsigned, or {@link GreHeader#ABSENT} when A is clear */
+    /**
+     * Returns the Acknowledgment Number (version 1), unsigned, or {@link GreHeader#ABSENT} when A is
+     * clear.
+     *
+     * @return the Acknowledgment Number (version 1), unsigned, or {@link GreHeader#ABSENT} when A is clear
+     */
     public long acknowledgmentNumber() {
         word();
         return acknowledgmentNumber;
     }
 
-    /** @return the absolute index of the header in {@link #source()} */
+    /**
+     * Returns the absolute index of the header in {@link #source()}.
+     *
+     * @return the absolute index of the header in {@link #source()}
+     */
     public int index() {
         word();
         return index;
     }
 
-    /** @return the header length on the wire, the SRE list included */
+    /**
+     * Returns the header length on the wire, the SRE list included.
+     *
+     * @return the header length on the wire, the SRE list included
+     */
     public int headerLength() {
         word();
         return headerLength;
     }
 
-    /** @return the absolute index of the payload in {@link #source()} */
+    /**
+     * Returns the absolute index of the payload in {@link #source()}.
+     *
+     * @return the absolute index of the payload in {@link #source()}
+     */
     public int payloadIndex() {
         word();
         return index + headerLength;
     }
 
     /**
+     * Returns the payload length: the rest of the wrapped range, or in version 1 with a Key the
+     * Payload Length (RFC 2637 §4.1).
+     *
      * @return the payload length: the rest of the wrapped range, or in version 1 with a Key the
      *         Payload Length (RFC 2637 §4.1)
      */

@@ -56,7 +56,11 @@ public record PppHeader(boolean addressAndControl, int protocol, boolean protoco
         }
     }
 
-    /** @return the header length: 0 or 2 for Address and Control, plus 1 or 2 for Protocol */
+    /**
+     * Returns the header length: 0 or 2 for Address and Control, plus 1 or 2 for Protocol.
+     *
+     * @return the header length: 0 or 2 for Address and Control, plus 1 or 2 for Protocol
+     */
     public int length() {
         return (addressAndControl ? 2 : 0) + (protocolCompressed ? 1 : 2);
     }

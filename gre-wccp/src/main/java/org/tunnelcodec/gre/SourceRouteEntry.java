@@ -47,12 +47,20 @@ public record SourceRouteEntry(int addressFamily, int sreOffset, ByteString rout
         }
     }
 
-    /** @return the SRE Length field */
+    /**
+     * Returns the SRE Length field.
+     *
+     * @return the SRE Length field
+     */
     public int sreLength() {
         return routingInformation.length();
     }
 
-    /** @return the entry's length on the wire: 4 plus the routing information */
+    /**
+     * Returns the entry's length on the wire: 4 plus the routing information.
+     *
+     * @return the entry's length on the wire: 4 plus the routing information
+     */
     public int length() {
         return 4 + routingInformation.length();
     }

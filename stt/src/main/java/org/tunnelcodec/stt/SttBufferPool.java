@@ -27,7 +27,11 @@ final class SttBufferPool {
             innerFrame = ByteBuffer.wrap(bytes);
         }
 
-        /** @return the bytes this block counts for in the reassembler's limit */
+        /**
+         * Returns the bytes this block counts for in the reassembler's limit.
+         *
+         * @return the bytes this block counts for in the reassembler's limit
+         */
         long cost() {
             return bytes.length + BLOCK_OVERHEAD;
         }
@@ -47,22 +51,38 @@ final class SttBufferPool {
         }
     }
 
-    /** @return the size class that holds a frame of {@code length} octets, 1..65535 */
+    /**
+     * Returns the size class that holds a frame of {@code length} octets, 1..65535.
+     *
+     * @return the size class that holds a frame of {@code length} octets, 1..65535
+     */
     static int sizeClass(int length) {
         return Math.max(MIN_CLASS, 32 - Integer.numberOfLeadingZeros(length - 1));
     }
 
-    /** @return what a block of the class costs, octets and overhead */
+    /**
+     * Returns what a block of the class costs, octets and overhead.
+     *
+     * @return what a block of the class costs, octets and overhead
+     */
     static long cost(int sizeClass) {
         return (1L << sizeClass) + BLOCK_OVERHEAD;
     }
 
-    /** @return a new block of the class (its cost is the caller's to count) */
+    /**
+     * Returns a new block of the class (its cost is the caller's to count).
+     *
+     * @return a new block of the class (its cost is the caller's to count)
+     */
     static Block allocate(int sizeClass) {
         return new Block(1 << sizeClass);
     }
 
-    /** @return a free block of the class, no longer counted here, or {@code null} if there is none */
+    /**
+     * Returns a free block of the class, no longer counted here, or {@code null} if there is none.
+     *
+     * @return a free block of the class, no longer counted here, or {@code null} if there is none
+     */
     Block take(int sizeClass) {
         Block b = free[sizeClass].poll();
         if (b != null) {
@@ -87,7 +107,11 @@ final class SttBufferPool {
         return false;
     }
 
-    /** @return the bytes the free blocks cost */
+    /**
+     * Returns the bytes the free blocks cost.
+     *
+     * @return the bytes the free blocks cost
+     */
     long bytes() {
         return bytes;
     }

@@ -46,27 +46,47 @@ public record SttFlags(int bits) {
         return bits == 0 ? NONE : new SttFlags(bits);
     }
 
-    /** @return whether C is set */
+    /**
+     * Returns whether C is set.
+     *
+     * @return whether C is set
+     */
     public boolean checksumVerified() {
         return (bits & CHECKSUM_VERIFIED) != 0;
     }
 
-    /** @return whether P is set */
+    /**
+     * Returns whether P is set.
+     *
+     * @return whether P is set
+     */
     public boolean checksumPartial() {
         return (bits & CHECKSUM_PARTIAL) != 0;
     }
 
-    /** @return whether the IPv4 bit is set */
+    /**
+     * Returns whether the IPv4 bit is set.
+     *
+     * @return whether the IPv4 bit is set
+     */
     public boolean ipv4() {
         return (bits & IPV4) != 0;
     }
 
-    /** @return whether the TCP bit is set */
+    /**
+     * Returns whether the TCP bit is set.
+     *
+     * @return whether the TCP bit is set
+     */
     public boolean tcp() {
         return (bits & TCP) != 0;
     }
 
-    /** @return the reserved bits as on the wire */
+    /**
+     * Returns the reserved bits as on the wire.
+     *
+     * @return the reserved bits as on the wire
+     */
     public int reserved() {
         return bits & RESERVED;
     }

@@ -83,7 +83,11 @@ final class SttFrameTable {
         return Integer.highestOneBit(Math.max(2, maxFrames) * 2 - 1) << 1;
     }
 
-    /** @return the bytes the table allocates for these limits, a close upper estimate */
+    /**
+     * Returns the bytes the table allocates for these limits, a close upper estimate.
+     *
+     * @return the bytes the table allocates for these limits, a close upper estimate
+     */
     static long bookkeepingBytes(int maxFrames, int maxSegmentsPerFrame) {
         long perFrame = 5 * 8 + 4 * 4 + 8 + 1 + 2 * 4 + 4 // keys, lengths and counts, firstSeen, congestion, links, free
                 + 2 * (16 + 4L * (maxSegmentsPerFrame + 1)) + 8 + 8; // interval arrays, block reference, array slots
@@ -98,7 +102,11 @@ final class SttFrameTable {
         return freeCount == 0;
     }
 
-    /** @return the slot of the frame that came first, or -1 if there is none */
+    /**
+     * Returns the slot of the frame that came first, or -1 if there is none.
+     *
+     * @return the slot of the frame that came first, or -1 if there is none
+     */
     int oldest() {
         return oldest;
     }
@@ -127,7 +135,11 @@ final class SttFrameTable {
         return congestion[slot];
     }
 
-    /** @return the slot of the frame with this key, or -1 */
+    /**
+     * Returns the slot of the frame with this key, or -1.
+     *
+     * @return the slot of the frame with this key, or -1
+     */
     int find(long a, long b, long c, long d, long e) {
         for (int i = hash(a, b, c, d, e); ; i = (i + 1) & mask) {
             int v = table[i];

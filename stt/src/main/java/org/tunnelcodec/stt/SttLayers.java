@@ -56,7 +56,11 @@ public final class SttLayers {
     private SttLayers() {
     }
 
-    /** @return the stateless bindings: a segment that is a whole frame is dissected through */
+    /**
+     * Returns the stateless bindings: a segment that is a whole frame is dissected through.
+     *
+     * @return the stateless bindings: a segment that is a whole frame is dissected through
+     */
     public static List<LayerBinding> bindings() {
         return List.of(new LayerBinding(LayerKey.tcpPort(SttSegmentHeader.PORT), SEGMENT),
                 new LayerBinding(new LayerKey(STT_FRAME, 0), FRAME),
@@ -93,13 +97,21 @@ public final class SttLayers {
                     SttLayers::segmentSummary);
         }
 
-        /** @return the bindings, to add to a dissector beside the core ones */
+        /**
+         * Returns the bindings, to add to a dissector beside the core ones.
+         *
+         * @return the bindings, to add to a dissector beside the core ones
+         */
         public List<LayerBinding> bindings() {
             return List.of(new LayerBinding(LayerKey.tcpPort(SttSegmentHeader.PORT), segment),
                     new LayerBinding(new LayerKey(STT_FRAME, 0), FRAME));
         }
 
-        /** @return the reassembler */
+        /**
+         * Returns the reassembler.
+         *
+         * @return the reassembler
+         */
         public SttReassembler reassembler() {
             return reassembler;
         }

@@ -138,7 +138,12 @@ public final class SttReassembler {
             this.rejected = rejected;
         }
 
-        /** @return whether the segment was refused (every verdict but INCOMPLETE, DUPLICATE and COMPLETE) */
+        /**
+         * Returns whether the segment was refused (every verdict but INCOMPLETE, DUPLICATE and
+         * COMPLETE).
+         *
+         * @return whether the segment was refused (every verdict but INCOMPLETE, DUPLICATE and COMPLETE)
+         */
         public boolean rejected() {
             return rejected;
         }
@@ -177,6 +182,8 @@ public final class SttReassembler {
         }
 
         /**
+         * Returns the segments that got it.
+         *
          * @param verdict a verdict
          * @return the segments that got it
          */
@@ -184,7 +191,11 @@ public final class SttReassembler {
             return verdicts.get(verdict);
         }
 
-        /** @return the segments offered, all verdicts together */
+        /**
+         * Returns the segments offered, all verdicts together.
+         *
+         * @return the segments offered, all verdicts together
+         */
         public long segments() {
             long n = 0;
             for (long c : verdicts.values()) {
@@ -193,17 +204,29 @@ public final class SttReassembler {
             return n;
         }
 
-        /** @return the frames completed */
+        /**
+         * Returns the frames completed.
+         *
+         * @return the frames completed
+         */
         public long completed() {
             return count(Verdict.COMPLETE);
         }
 
-        /** @return the segments ignored as duplicates */
+        /**
+         * Returns the segments ignored as duplicates.
+         *
+         * @return the segments ignored as duplicates
+         */
         public long duplicates() {
             return count(Verdict.DUPLICATE);
         }
 
-        /** @return the segments refused, all reasons together */
+        /**
+         * Returns the segments refused, all reasons together.
+         *
+         * @return the segments refused, all reasons together
+         */
         public long rejected() {
             long n = 0;
             for (Map.Entry<Verdict, Long> e : verdicts.entrySet()) {
@@ -228,6 +251,8 @@ public final class SttReassembler {
     private long evicted;
 
     /**
+     * A reassembler whose tables are allocated now, from the limits, and counted in the bytes held.
+     *
      * @param limits the limits
      * @throws IllegalArgumentException if the bookkeeping alone exceeds {@code maxBytes}
      */
@@ -242,7 +267,11 @@ public final class SttReassembler {
         this.frames = new SttFrameTable(limits.maxFrames(), limits.maxSegmentsPerFrame());
     }
 
-    /** @return the limits */
+    /**
+     * Returns the limits.
+     *
+     * @return the limits
+     */
     public Limits limits() {
         return limits;
     }
@@ -483,6 +512,8 @@ public final class SttReassembler {
     }
 
     /**
+     * Returns how many segments got it.
+     *
      * @param verdict a verdict
      * @return how many segments got it
      */
@@ -490,7 +521,11 @@ public final class SttReassembler {
         return counts[verdict.ordinal()];
     }
 
-    /** @return a snapshot of the counters and the current holdings */
+    /**
+     * Returns a snapshot of the counters and the current holdings.
+     *
+     * @return a snapshot of the counters and the current holdings
+     */
     public Stats stats() {
         Map<Verdict, Long> verdicts = new EnumMap<>(Verdict.class);
         for (Verdict v : Verdict.values()) {
@@ -499,12 +534,20 @@ public final class SttReassembler {
         return new Stats(verdicts, timedOut, evicted, held(), frames.inFlight());
     }
 
-    /** @return the bytes held now, bookkeeping included (never above {@code maxBytes}) */
+    /**
+     * Returns the bytes held now, bookkeeping included (never above {@code maxBytes}).
+     *
+     * @return the bytes held now, bookkeeping included (never above {@code maxBytes})
+     */
     public long bytesHeld() {
         return held();
     }
 
-    /** @return the frames in flight now */
+    /**
+     * Returns the frames in flight now.
+     *
+     * @return the frames in flight now
+     */
     public int framesInFlight() {
         return frames.inFlight();
     }

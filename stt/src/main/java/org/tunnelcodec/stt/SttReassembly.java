@@ -99,42 +99,76 @@ public final class SttReassembly {
         return header;
     }
 
-    /** @return the Context ID, without making the header record */
+    /**
+     * Returns the Context ID, without making the header record.
+     *
+     * @return the Context ID, without making the header record
+     */
     public long contextId() {
         return contextId;
     }
 
-    /** @return the whole STT frame, header first: position at its first octet, limit after its last */
+    /**
+     * Returns the whole STT frame, header first: position at its first octet, limit after its last.
+     *
+     * @return the whole STT frame, header first: position at its first octet, limit after its last
+     */
     public ByteBuffer frame() {
         return frame;
     }
 
-    /** @return the frame's length, header included */
+    /**
+     * Returns the frame's length, header included.
+     *
+     * @return the frame's length, header included
+     */
     public int frameLength() {
         return frame == null ? 0 : frame.limit() - frame.position();
     }
 
-    /** @return the inner Ethernet frame, a view of the same bytes: position at its first octet, limit after its last */
+    /**
+     * Returns the inner Ethernet frame, a view of the same bytes: position at its first octet, limit
+     * after its last.
+     *
+     * @return the inner Ethernet frame, a view of the same bytes: position at its first octet, limit after its last
+     */
     public ByteBuffer innerFrame() {
         return innerFrame;
     }
 
-    /** @return the Frame Identifier */
+    /**
+     * Returns the Frame Identifier.
+     *
+     * @return the Frame Identifier
+     */
     public long frameIdentifier() {
         return frameIdentifier;
     }
 
-    /** @return how many segments the frame came in */
+    /**
+     * Returns how many segments the frame came in.
+     *
+     * @return how many segments the frame came in
+     */
     public int segments() {
         return segments;
     }
 
-    /** @return whether any segment's outer header carried ECN Congestion Experienced (draft-davie-stt-08 §3.3.1) */
+    /**
+     * Returns whether any segment's outer header carried ECN Congestion Experienced
+     * (draft-davie-stt-08 §3.3.1).
+     *
+     * @return whether any segment's outer header carried ECN Congestion Experienced (draft-davie-stt-08 §3.3.1)
+     */
     public boolean congestionExperienced() {
         return congestionExperienced;
     }
 
-    /** @return whether the frame is in a pool buffer not given back yet */
+    /**
+     * Returns whether the frame is in a pool buffer not given back yet.
+     *
+     * @return whether the frame is in a pool buffer not given back yet
+     */
     public boolean pooled() {
         return block != null;
     }

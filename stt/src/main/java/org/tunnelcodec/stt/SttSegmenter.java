@@ -75,6 +75,8 @@ public final class SttSegmenter {
     }
 
     /**
+     * Returns a segmenter with outer IPv4 to port 7471.
+     *
      * @param source      the outer source
      * @param destination the outer destination
      * @param timeToLive  the outer TTL
@@ -87,6 +89,8 @@ public final class SttSegmenter {
     }
 
     /**
+     * Returns a segmenter with outer IPv6 to port 7471.
+     *
      * @param source       the outer source
      * @param destination  the outer destination
      * @param hopLimit     the outer hop limit
@@ -98,12 +102,18 @@ public final class SttSegmenter {
                 Objects.requireNonNull(destination, "destination"), hopLimit, trafficClass, SttLayout.PORT, false);
     }
 
-    /** @return the outer IP header length: 20 or 40 */
+    /**
+     * Returns the outer IP header length: 20 or 40.
+     *
+     * @return the outer IP header length: 20 or 40
+     */
     public int outerHeaderLength() {
         return ipv6 ? 40 : 20;
     }
 
     /**
+     * Returns how many segments {@link #segment} writes.
+     *
      * @param innerLength the inner Ethernet frame's length
      * @param mss         the most frame octets per segment, at least 18 (the frame header)
      * @return how many segments {@link #segment} writes

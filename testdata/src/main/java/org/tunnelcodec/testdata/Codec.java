@@ -98,6 +98,8 @@ public interface Codec<H> {
     }
 
     /**
+     * Returns this codec with that canonicalization.
+     *
      * @param canonicalizer rewrites derived fields in place, as {@link #canonicalize} describes
      * @return this codec with that canonicalization
      */

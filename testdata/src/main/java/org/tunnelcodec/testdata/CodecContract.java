@@ -67,6 +67,8 @@ public abstract class CodecContract<H> {
     private final Arbitrary<H> headers;
 
     /**
+     * The contract for one codec, with the headers to encode.
+     *
      * @param codec   the codec under test
      * @param headers valid headers
      */
@@ -75,13 +77,21 @@ public abstract class CodecContract<H> {
         this.headers = headers;
     }
 
-    /** @return valid headers, as the properties draw them */
+    /**
+     * Returns valid headers, as the properties draw them.
+     *
+     * @return valid headers, as the properties draw them
+     */
     @Provide
     Arbitrary<Object> contractHeaders() {
         return headers.map(h -> h);
     }
 
-    /** @return valid packets with random mutations: flipped bytes, cuts and extensions */
+    /**
+     * Returns valid packets with random mutations: flipped bytes, cuts and extensions.
+     *
+     * @return valid packets with random mutations: flipped bytes, cuts and extensions
+     */
     @Provide
     Arbitrary<byte[]> mutatedPackets() {
         Arbitrary<byte[]> valid = headers.flatMap(h -> payloads(h).map(p -> packet(h, p)));
@@ -91,7 +101,11 @@ public abstract class CodecContract<H> {
                                 mutate(bytes, positions, values, cut)))));
     }
 
-    /** @return arbitrary bytes, mostly short */
+    /**
+     * Returns arbitrary bytes, mostly short.
+     *
+     * @return arbitrary bytes, mostly short
+     */
     @Provide
     Arbitrary<byte[]> arbitraryBytes() {
         return Arbitraries.bytes().array(byte[].class).ofMaxSize(128);

@@ -34,22 +34,38 @@ public final class CoreArbitraries {
     private CoreArbitraries() {
     }
 
-    /** @return any MAC address */
+    /**
+     * Returns any MAC address.
+     *
+     * @return any MAC address
+     */
     public static Arbitrary<MacAddress> macAddresses() {
         return Arbitraries.longs().between(0, 0xFFFF_FFFF_FFFFL).map(MacAddress::of);
     }
 
-    /** @return any IPv4 address */
+    /**
+     * Returns any IPv4 address.
+     *
+     * @return any IPv4 address
+     */
     public static Arbitrary<Ipv4Address> ipv4Addresses() {
         return Arbitraries.integers().map(Ipv4Address::of);
     }
 
-    /** @return any IPv6 address */
+    /**
+     * Returns any IPv6 address.
+     *
+     * @return any IPv6 address
+     */
     public static Arbitrary<Ipv6Address> ipv6Addresses() {
         return Combinators.combine(Arbitraries.longs(), Arbitraries.longs()).as(Ipv6Address::of);
     }
 
-    /** @return any EtherType value, known ones favoured */
+    /**
+     * Returns any EtherType value, known ones favoured.
+     *
+     * @return any EtherType value, known ones favoured
+     */
     public static Arbitrary<EtherType> etherTypes() {
         return Arbitraries.oneOf(
                 Arbitraries.of(EtherType.IPV4, EtherType.IPV6, EtherType.MPLS_UNICAST, EtherType.WCCP,
@@ -57,7 +73,11 @@ public final class CoreArbitraries {
                 Arbitraries.integers().between(0, 0xFFFF).map(EtherType::of));
     }
 
-    /** @return any IP protocol number */
+    /**
+     * Returns any IP protocol number.
+     *
+     * @return any IP protocol number
+     */
     public static Arbitrary<IpProtocol> ipProtocols() {
         return Arbitraries.integers().between(0, 255).map(IpProtocol::of);
     }
@@ -85,14 +105,22 @@ public final class CoreArbitraries {
                 .flatMap(n -> byteStrings(n * unit, n * unit));
     }
 
-    /** @return any VLAN tag */
+    /**
+     * Returns any VLAN tag.
+     *
+     * @return any VLAN tag
+     */
     public static Arbitrary<VlanTag> vlanTags() {
         return Combinators.combine(Arbitraries.of(0, 1, 2).map(i -> EtherType.of(TAG_TPIDS[i])),
                 Arbitraries.integers().between(0, 7), Arbitraries.of(true, false),
                 Arbitraries.integers().between(0, 4095)).as(VlanTag::new);
     }
 
-    /** @return Ethernet headers with 0..8 tags and any EtherType that is not a tag TPID */
+    /**
+     * Returns Ethernet headers with 0..8 tags and any EtherType that is not a tag TPID.
+     *
+     * @return Ethernet headers with 0..8 tags and any EtherType that is not a tag TPID
+     */
     public static Arbitrary<EthernetHeader> ethernetHeaders() {
         Arbitrary<EtherType> types = Arbitraries.oneOf(etherTypes(),
                 Arbitraries.integers().between(0, 1500).map(EtherType::of))
@@ -102,7 +130,11 @@ public final class CoreArbitraries {
                 .filter(h -> !h.isLengthField() || h.etherType().value() <= 600);
     }
 
-    /** @return any IPv4 header, with up to 40 option bytes and a payload of at most 300 bytes */
+    /**
+     * Returns any IPv4 header, with up to 40 option bytes and a payload of at most 300 bytes.
+     *
+     * @return any IPv4 header, with up to 40 option bytes and a payload of at most 300 bytes
+     */
     public static Arbitrary<Ipv4Header> ipv4Headers() {
         Arbitrary<int[]> small = Combinators.combine(Arbitraries.integers().between(0, 63),
                 Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 300),
@@ -114,7 +146,11 @@ public final class CoreArbitraries {
                 (v[4] & 4) != 0, (v[4] & 2) != 0, (v[4] & 1) != 0, v[5], v[6], proto, s, d, opts));
     }
 
-    /** @return IPv6 headers with a consistent chain of 0..5 walked extension headers */
+    /**
+     * Returns IPv6 headers with a consistent chain of 0..5 walked extension headers.
+     *
+     * @return IPv6 headers with a consistent chain of 0..5 walked extension headers
+     */
     public static Arbitrary<Ipv6Header> ipv6Headers() {
         Arbitrary<List<Integer>> chain = Arbitraries.integers().between(0, 3).map(i -> WALKED[i]).list().ofMaxSize(5);
         Arbitrary<Integer> upper = ipProtocols().map(IpProtocol::value)
@@ -176,13 +212,21 @@ public final class CoreArbitraries {
         return ByteString.of(java.util.Arrays.copyOf(b, length));
     }
 
-    /** @return any UDP header with a payload of at most 300 bytes */
+    /**
+     * Returns any UDP header with a payload of at most 300 bytes.
+     *
+     * @return any UDP header with a payload of at most 300 bytes
+     */
     public static Arbitrary<UdpHeader> udpHeaders() {
         Arbitrary<Integer> ports = Arbitraries.integers().between(0, 0xFFFF);
         return Combinators.combine(ports, ports, Arbitraries.integers().between(0, 300), ports).as(UdpHeader::new);
     }
 
-    /** @return any TCP header */
+    /**
+     * Returns any TCP header.
+     *
+     * @return any TCP header
+     */
     public static Arbitrary<TcpHeader> tcpHeaders() {
         Arbitrary<Integer> u16 = Arbitraries.integers().between(0, 0xFFFF);
         Arbitrary<Long> u32 = Arbitraries.longs().between(0, 0xFFFF_FFFFL);
@@ -193,13 +237,21 @@ public final class CoreArbitraries {
                         (Integer) rest.get(0), (Integer) rest.get(1), (ByteString) rest.get(2)));
     }
 
-    /** @return any Linux SLL header */
+    /**
+     * Returns any Linux SLL header.
+     *
+     * @return any Linux SLL header
+     */
     public static Arbitrary<LinuxSllHeader> linuxSllHeaders() {
         Arbitrary<Integer> u16 = Arbitraries.integers().between(0, 0xFFFF);
         return Combinators.combine(u16, u16, u16, byteStrings(8, 8), etherTypes()).as(LinuxSllHeader::new);
     }
 
-    /** @return any Linux SLL2 header */
+    /**
+     * Returns any Linux SLL2 header.
+     *
+     * @return any Linux SLL2 header
+     */
     public static Arbitrary<LinuxSll2Header> linuxSll2Headers() {
         Arbitrary<Integer> u16 = Arbitraries.integers().between(0, 0xFFFF);
         Arbitrary<Integer> u8 = Arbitraries.integers().between(0, 0xFF);
@@ -207,7 +259,11 @@ public final class CoreArbitraries {
                 byteStrings(8, 8)).as(LinuxSll2Header::new);
     }
 
-    /** @return any loopback header */
+    /**
+     * Returns any loopback header.
+     *
+     * @return any loopback header
+     */
     public static Arbitrary<LoopbackHeader> loopbackHeaders() {
         return Arbitraries.integers().map(LoopbackHeader::fromWire);
     }

@@ -65,12 +65,18 @@ public final class TsharkGolden {
         }
     }
 
-    /** @return every row, in frame order */
+    /**
+     * Returns every row, in frame order.
+     *
+     * @return every row, in frame order
+     */
     public List<Row> rows() {
         return rows;
     }
 
     /**
+     * Returns that frame's row.
+     *
      * @param frameNumber the frame number, from 1
      * @return that frame's row
      */
@@ -91,6 +97,8 @@ public final class TsharkGolden {
         }
 
         /**
+         * Returns every occurrence, outermost first; empty if none.
+         *
          * @param field a tshark field name
          * @return every occurrence, outermost first; empty if none
          * @throws IllegalArgumentException if the table has no such column

@@ -45,6 +45,9 @@ final class Checksums {
     }
 
     /**
+     * Returns one verdict per layer of {@code d}, {@code null} where the layer has no checksum or lies
+     * in a buffer other than the frame.
+     *
      * @return one verdict per layer of {@code d}, {@code null} where the layer has no checksum
      *     or lies in a buffer other than the frame
      */

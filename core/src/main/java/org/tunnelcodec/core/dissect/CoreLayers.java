@@ -80,7 +80,11 @@ public final class CoreLayers {
     private CoreLayers() {
     }
 
-    /** @return the core bindings, to pass to {@link Dissector.Builder#add(java.util.Collection)} */
+    /**
+     * Returns the core bindings, to pass to {@link Dissector.Builder#add(java.util.Collection)}.
+     *
+     * @return the core bindings, to pass to {@link Dissector.Builder#add(java.util.Collection)}
+     */
     public static List<LayerBinding> bindings() {
         return List.of(
                 new LayerBinding(LayerKey.linkType(LinkType.ETHERNET.value()), ETHERNET),

@@ -53,17 +53,29 @@ public final class DissectedLayer {
         return l;
     }
 
-    /** @return the layer that decoded it */
+    /**
+     * Returns the layer that decoded it.
+     *
+     * @return the layer that decoded it
+     */
     public ProtocolLayer<?> layer() {
         return layer;
     }
 
-    /** @return the layer's name, for example {@code "ipv4"} */
+    /**
+     * Returns the layer's name, for example {@code "ipv4"}.
+     *
+     * @return the layer's name, for example {@code "ipv4"}
+     */
     public String name() {
         return layer.name();
     }
 
     /**
+     * Returns the offset of the layer's first byte: in the frame (counted from the frame's position)
+     * when {@link #buffer()} is 0, else in the buffer a layer continued the walk in (a reassembled STT
+     * frame).
+     *
      * @return the offset of the layer's first byte: in the frame (counted from the frame's
      *     position) when {@link #buffer()} is 0, else in the buffer a layer continued the walk
      *     in (a reassembled STT frame)
@@ -72,17 +84,29 @@ public final class DissectedLayer {
         return offset;
     }
 
-    /** @return the header's length on the wire */
+    /**
+     * Returns the header's length on the wire.
+     *
+     * @return the header's length on the wire
+     */
     public int length() {
         return length;
     }
 
-    /** @return the length of the payload the header bounds */
+    /**
+     * Returns the length of the payload the header bounds.
+     *
+     * @return the length of the payload the header bounds
+     */
     public int payloadLength() {
         return payloadLength;
     }
 
-    /** @return 0 for the frame itself, n for the n-th buffer the walk continued in */
+    /**
+     * Returns 0 for the frame itself, n for the n-th buffer the walk continued in.
+     *
+     * @return 0 for the frame itself, n for the n-th buffer the walk continued in
+     */
     public int buffer() {
         return buffer;
     }

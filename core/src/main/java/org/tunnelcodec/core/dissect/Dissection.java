@@ -74,12 +74,20 @@ public record Dissection(List<DissectedLayer> layers, StopReason stopReason, int
         }
     }
 
-    /** @return whether a decoder refused the bytes */
+    /**
+     * Returns whether a decoder refused the bytes.
+     *
+     * @return whether a decoder refused the bytes
+     */
     public boolean isMalformed() {
         return error != null;
     }
 
-    /** @return whether the capture holds fewer bytes than the frame had on the wire */
+    /**
+     * Returns whether the capture holds fewer bytes than the frame had on the wire.
+     *
+     * @return whether the capture holds fewer bytes than the frame had on the wire
+     */
     public boolean isCutByCapture() {
         return capturedLength < wireLength;
     }

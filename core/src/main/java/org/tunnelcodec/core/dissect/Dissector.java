@@ -107,7 +107,11 @@ public final class Dissector {
         this.direct = directTables(bindings, byLayer, byId);
     }
 
-    /** @return a builder with no bindings */
+    /**
+     * Returns a builder with no bindings.
+     *
+     * @return a builder with no bindings
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -200,6 +204,8 @@ public final class Dissector {
     }
 
     /**
+     * Returns the layer bound to {@code key} (with fallbacks), or {@code null}.
+     *
      * @param key the key
      * @return the layer bound to {@code key} (with fallbacks), or {@code null}
      */
@@ -213,7 +219,11 @@ public final class Dissector {
         return null;
     }
 
-    /** @return the bindings, in the order they were added */
+    /**
+     * Returns the bindings, in the order they were added.
+     *
+     * @return the bindings, in the order they were added
+     */
     public Map<LayerKey, ProtocolLayer<?>> bindings() {
         return bindings;
     }
@@ -231,6 +241,8 @@ public final class Dissector {
     }
 
     /**
+     * Returns the layer with this id.
+     *
      * @param id the layer id
      * @return the layer with this id
      */
@@ -238,17 +250,27 @@ public final class Dissector {
         return layers[id];
     }
 
-    /** @return the number of distinct layers bound */
+    /**
+     * Returns the number of distinct layers bound.
+     *
+     * @return the number of distinct layers bound
+     */
     public int layerCount() {
         return layers.length;
     }
 
-    /** @return the depth cap */
+    /**
+     * Returns the depth cap.
+     *
+     * @return the depth cap
+     */
     public int maxDepth() {
         return maxDepth;
     }
 
     /**
+     * Returns the key space with this id, or {@code null} if no binding uses it.
+     *
      * @param id the key space id
      * @return the key space with this id, or {@code null} if no binding uses it
      */
@@ -256,7 +278,11 @@ public final class Dissector {
         return id > 0 && id < spaces.length ? spaces[id] : null;
     }
 
-    /** @return a new allocation-free walk over this dissector's bindings, for one thread */
+    /**
+     * Returns a new allocation-free walk over this dissector's bindings, for one thread.
+     *
+     * @return a new allocation-free walk over this dissector's bindings, for one thread
+     */
     public FrameWalk newWalk() {
         return new FrameWalk(this);
     }
@@ -466,7 +492,11 @@ public final class Dissector {
             return this;
         }
 
-        /** @return the dissector */
+        /**
+         * Returns the dissector.
+         *
+         * @return the dissector
+         */
         public Dissector build() {
             return new Dissector(bindings, maxDepth);
         }

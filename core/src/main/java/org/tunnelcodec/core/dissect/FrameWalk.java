@@ -84,7 +84,11 @@ public final class FrameWalk {
         data = new int[Math.min(maxDepth, 8) * STRIDE];
     }
 
-    /** @return the dissector whose bindings this walk uses */
+    /**
+     * Returns the dissector whose bindings this walk uses.
+     *
+     * @return the dissector whose bindings this walk uses
+     */
     public Dissector dissector() {
         return dissector;
     }
@@ -306,68 +310,116 @@ public final class FrameWalk {
         return depth - 1;
     }
 
-    /** @return the number of layers walked so far */
+    /**
+     * Returns the number of layers walked so far.
+     *
+     * @return the number of layers walked so far
+     */
     public int depth() {
         return depth;
     }
 
-    /** @return the current layer's id in its dissector ({@link Dissector#layerId}) */
+    /**
+     * Returns the current layer's id in its dissector ({@link Dissector#layerId}).
+     *
+     * @return the current layer's id in its dissector ({@link Dissector#layerId})
+     */
     public int layerId() {
         current();
         return curId;
     }
 
-    /** @return the current layer */
+    /**
+     * Returns the current layer.
+     *
+     * @return the current layer
+     */
     public ProtocolLayer<?> layer() {
         current();
         return dissector.layer(curId);
     }
 
-    /** @return the buffer the current layer lies in */
+    /**
+     * Returns the buffer the current layer lies in.
+     *
+     * @return the buffer the current layer lies in
+     */
     public ByteBuffer source() {
         return buffer(at(current(), BUFFER));
     }
 
-    /** @return 0 when the current layer lies in the wrapped frame, n after n continuations */
+    /**
+     * Returns 0 when the current layer lies in the wrapped frame, n after n continuations.
+     *
+     * @return 0 when the current layer lies in the wrapped frame, n after n continuations
+     */
     public int bufferNumber() {
         return at(current(), BUFFER);
     }
 
-    /** @return the absolute index of the current layer's first byte in {@link #source()} */
+    /**
+     * Returns the absolute index of the current layer's first byte in {@link #source()}.
+     *
+     * @return the absolute index of the current layer's first byte in {@link #source()}
+     */
     public int offset() {
         current();
         return curOffset;
     }
 
-    /** @return the current layer's header length */
+    /**
+     * Returns the current layer's header length.
+     *
+     * @return the current layer's header length
+     */
     public int headerLength() {
         current();
         return curHeaderLength;
     }
 
-    /** @return the absolute index of the current layer's payload */
+    /**
+     * Returns the absolute index of the current layer's payload.
+     *
+     * @return the absolute index of the current layer's payload
+     */
     public int payloadIndex() {
         current();
         return curOffset + curHeaderLength;
     }
 
-    /** @return the current layer's payload length, as its length fields bound it */
+    /**
+     * Returns the current layer's payload length, as its length fields bound it.
+     *
+     * @return the current layer's payload length, as its length fields bound it
+     */
     public int payloadLength() {
         current();
         return curPayloadLength;
     }
 
-    /** @return the end of the range the current layer was decoded in (its enclosing payload's end) */
+    /**
+     * Returns the end of the range the current layer was decoded in (its enclosing payload's end).
+     *
+     * @return the end of the range the current layer was decoded in (its enclosing payload's end)
+     */
     public int limit() {
         return at(current(), LIMIT);
     }
 
-    /** @return the name of the length field that bounds the current layer's payload, or {@code null} */
+    /**
+     * Returns the name of the length field that bounds the current layer's payload, or {@code null}.
+     *
+     * @return the name of the length field that bounds the current layer's payload, or {@code null}
+     */
     public String lengthField() {
         return fieldName(at(current(), FIELD));
     }
 
-    /** @return the first key the current layer named for its payload, packed, or {@link LayerKey#NONE} */
+    /**
+     * Returns the first key the current layer named for its payload, packed, or {@link LayerKey#NONE}.
+     *
+     * @return the first key the current layer named for its payload, packed, or {@link LayerKey#NONE}
+     */
     public long nextKey() {
         current();
         return step.keyCount == 0 ? LayerKey.NONE : keys[0];
@@ -385,6 +437,8 @@ public final class FrameWalk {
     }
 
     /**
+     * Returns the {@code i}-th key the current layer named, packed.
+     *
      * @param i the key's index, from 0
      * @return the {@code i}-th key the current layer named, packed
      */
@@ -394,6 +448,8 @@ public final class FrameWalk {
     }
 
     /**
+     * Returns the layer id at {@code depth} (0 is the first layer).
+     *
      * @param depth the layer's depth, 0 for the first layer
      * @return the layer id at {@code depth} (0 is the first layer)
      */
@@ -402,6 +458,8 @@ public final class FrameWalk {
     }
 
     /**
+     * Returns the offset of the layer at {@code depth} in its buffer.
+     *
      * @param depth the layer's depth, 0 for the first layer
      * @return the offset of the layer at {@code depth} in its buffer
      */
@@ -420,30 +478,48 @@ public final class FrameWalk {
         return dissector.layer(at(c, ID)).decode(buffer(at(c, BUFFER)), at(c, OFFSET), at(c, LIMIT)).header();
     }
 
-    /** @return why the walk stopped, or {@code null} while it goes on */
+    /**
+     * Returns why the walk stopped, or {@code null} while it goes on.
+     *
+     * @return why the walk stopped, or {@code null} while it goes on
+     */
     public Dissection.StopReason stopReason() {
         return stopReason;
     }
 
-    /** @return the absolute index in the current buffer where the walk stopped */
+    /**
+     * Returns the absolute index in the current buffer where the walk stopped.
+     *
+     * @return the absolute index in the current buffer where the walk stopped
+     */
     public int stopOffset() {
         requireStopped();
         return stopOffset;
     }
 
-    /** @return the number of bytes from {@link #stopOffset()} that no layer decoded */
+    /**
+     * Returns the number of bytes from {@link #stopOffset()} that no layer decoded.
+     *
+     * @return the number of bytes from {@link #stopOffset()} that no layer decoded
+     */
     public int remaining() {
         requireStopped();
         return stopEnd - stopOffset;
     }
 
-    /** @return how many keys were named for the undecoded payload (0 unless a layer named some) */
+    /**
+     * Returns how many keys were named for the undecoded payload (0 unless a layer named some).
+     *
+     * @return how many keys were named for the undecoded payload (0 unless a layer named some)
+     */
     public int stopKeyCount() {
         requireStopped();
         return step.keyCount;
     }
 
     /**
+     * Returns the {@code i}-th key named for the undecoded payload.
+     *
      * @param i the key's index, from 0
      * @return the {@code i}-th key named for the undecoded payload
      */
@@ -456,6 +532,8 @@ public final class FrameWalk {
     }
 
     /**
+     * Returns the {@code i}-th key named for the undecoded payload, packed.
+     *
      * @param i the key's index, from 0
      * @return the {@code i}-th key named for the undecoded payload, packed
      */
@@ -464,7 +542,11 @@ public final class FrameWalk {
         return keys[Objects.checkIndex(i, step.keyCount)];
     }
 
-    /** @return the id of the layer that refused the bytes or ran past the capture, or -1 */
+    /**
+     * Returns the id of the layer that refused the bytes or ran past the capture, or -1.
+     *
+     * @return the id of the layer that refused the bytes or ran past the capture, or -1
+     */
     public int failedLayerId() {
         requireStopped();
         return failedLayerId;

@@ -28,6 +28,8 @@ public record LayerKey(KeySpace space, int value) {
     }
 
     /**
+     * Returns the key of a pcap link type.
+     *
      * @param value the value in that space
      * @return the key of a pcap link type
      */
@@ -36,6 +38,8 @@ public record LayerKey(KeySpace space, int value) {
     }
 
     /**
+     * Returns the key of an EtherType.
+     *
      * @param value the value in that space
      * @return the key of an EtherType
      */
@@ -44,6 +48,8 @@ public record LayerKey(KeySpace space, int value) {
     }
 
     /**
+     * Returns the key of a GRE Protocol Type (falls back to the EtherType).
+     *
      * @param value the value in that space
      * @return the key of a GRE Protocol Type (falls back to the EtherType)
      */
@@ -52,6 +58,8 @@ public record LayerKey(KeySpace space, int value) {
     }
 
     /**
+     * Returns the key of an IP protocol number.
+     *
      * @param value the value in that space
      * @return the key of an IP protocol number
      */
@@ -60,6 +68,8 @@ public record LayerKey(KeySpace space, int value) {
     }
 
     /**
+     * Returns the key of a UDP port.
+     *
      * @param value the value in that space
      * @return the key of a UDP port
      */
@@ -68,6 +78,8 @@ public record LayerKey(KeySpace space, int value) {
     }
 
     /**
+     * Returns the key of a TCP port.
+     *
      * @param value the value in that space
      * @return the key of a TCP port
      */
@@ -86,12 +98,18 @@ public record LayerKey(KeySpace space, int value) {
         return (long) space.id() << 32 | (value & 0xFFFF_FFFFL);
     }
 
-    /** @return this key packed, as {@link #pack(KeySpace, int)} */
+    /**
+     * Returns this key packed, as {@link #pack(KeySpace, int)}.
+     *
+     * @return this key packed, as {@link #pack(KeySpace, int)}
+     */
     public long packed() {
         return pack(space, value);
     }
 
     /**
+     * Returns the space id of a packed key.
+     *
      * @param packed a key packed as {@link #pack}
      * @return the space id of a packed key
      */
@@ -100,6 +118,8 @@ public record LayerKey(KeySpace space, int value) {
     }
 
     /**
+     * Returns the value of a packed key.
+     *
      * @param packed a key packed as {@link #pack}
      * @return the value of a packed key
      */
@@ -107,7 +127,11 @@ public record LayerKey(KeySpace space, int value) {
         return (int) packed;
     }
 
-    /** @return for example {@code "ethertype=0x0800"} or {@code "udp.port=4754"} */
+    /**
+     * Returns for example {@code "ethertype=0x0800"} or {@code "udp.port=4754"}.
+     *
+     * @return for example {@code "ethertype=0x0800"} or {@code "udp.port=4754"}
+     */
     @Override
     public String toString() {
         return space.name() + "=" + format(space, value);

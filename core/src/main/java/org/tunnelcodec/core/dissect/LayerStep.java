@@ -147,7 +147,11 @@ public final class LayerStep {
         return walk.capturedEnd();
     }
 
-    /** @return the capture time the walk was given, in nanoseconds, or 0 */
+    /**
+     * Returns the capture time the walk was given, in nanoseconds, or 0.
+     *
+     * @return the capture time the walk was given, in nanoseconds, or 0
+     */
     public long timestampNanos() {
         return walk.timestampNanos();
     }

@@ -43,6 +43,8 @@ public record LinkType(int value) implements CodePoint {
     }
 
     /**
+     * Returns the link type with this value.
+     *
      * @param value the link type as stored in the capture file
      * @return the link type with this value
      */
@@ -50,7 +52,11 @@ public record LinkType(int value) implements CodePoint {
         return new LinkType(value);
     }
 
-    /** @return whether frames of this type start directly with an IP header */
+    /**
+     * Returns whether frames of this type start directly with an IP header.
+     *
+     * @return whether frames of this type start directly with an IP header
+     */
     public boolean isRawIp() {
         return value == 101 || value == 228 || value == 229;
     }

@@ -18,7 +18,11 @@ import org.tunnelcodec.core.MalformedPacketException;
  * @param <H> the header record
  */
 public interface ProtocolLayer<H> {
-    /** @return a short lower-case name, for example {@code "ipv4"} */
+    /**
+     * Returns a short lower-case name, for example {@code "ipv4"}.
+     *
+     * @return a short lower-case name, for example {@code "ipv4"}
+     */
     String name();
 
     /**
@@ -71,7 +75,11 @@ public interface ProtocolLayer<H> {
         void walk(ByteBuffer src, int index, int limit, LayerStep out);
     }
 
-    /** A layer's index-based decoder: {@link ProtocolLayer#decode}. */
+    /**
+     * A layer's index-based decoder: {@link ProtocolLayer#decode}.
+     *
+     * @param <H> the header record
+     */
     @FunctionalInterface
     interface Decoder<H> {
         /**
@@ -100,7 +108,15 @@ public interface ProtocolLayer<H> {
         return new Parts<>(name, walk, decoder, summary);
     }
 
-    /** The layer {@link #of} makes. */
+    /**
+     * The layer {@link #of} makes.
+     *
+     * @param name       the layer's name
+     * @param walker     the allocation-free walk
+     * @param decoder    the index-based decoder
+     * @param summarizer the one-line summary of a record
+     * @param <H>        the header record
+     */
     record Parts<H>(String name, Walk walker, Decoder<H> decoder, Function<? super H, String> summarizer)
             implements ProtocolLayer<H> {
         /**

@@ -12,29 +12,49 @@ public final class Wire {
     private Wire() {
     }
 
-    /** @return the unsigned byte at {@code index} */
+    /**
+     * Returns the unsigned byte at {@code index}.
+     *
+     * @return the unsigned byte at {@code index}
+     */
     public static int u8(ByteBuffer b, int index) {
         return b.get(index) & 0xFF;
     }
 
-    /** @return the unsigned big-endian 16-bit value at {@code index} */
+    /**
+     * Returns the unsigned big-endian 16-bit value at {@code index}.
+     *
+     * @return the unsigned big-endian 16-bit value at {@code index}
+     */
     public static int u16(ByteBuffer b, int index) {
         // Two byte reads need no byte-order test; the JIT merges their bounds checks.
         return (b.get(index) & 0xFF) << 8 | (b.get(index + 1) & 0xFF);
     }
 
-    /** @return the big-endian 32-bit value at {@code index} */
+    /**
+     * Returns the big-endian 32-bit value at {@code index}.
+     *
+     * @return the big-endian 32-bit value at {@code index}
+     */
     public static int i32(ByteBuffer b, int index) {
         int v = b.getInt(index);
         return b.order() == ByteOrder.BIG_ENDIAN ? v : Integer.reverseBytes(v);
     }
 
-    /** @return the unsigned big-endian 32-bit value at {@code index} */
+    /**
+     * Returns the unsigned big-endian 32-bit value at {@code index}.
+     *
+     * @return the unsigned big-endian 32-bit value at {@code index}
+     */
     public static long u32(ByteBuffer b, int index) {
         return i32(b, index) & 0xFFFF_FFFFL;
     }
 
-    /** @return the big-endian 64-bit value at {@code index} */
+    /**
+     * Returns the big-endian 64-bit value at {@code index}.
+     *
+     * @return the big-endian 64-bit value at {@code index}
+     */
     public static long i64(ByteBuffer b, int index) {
         long v = b.getLong(index);
         return b.order() == ByteOrder.BIG_ENDIAN ? v : Long.reverseBytes(v);

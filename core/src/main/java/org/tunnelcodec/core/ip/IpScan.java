@@ -293,6 +293,8 @@ public final class IpScan {
     }
 
     /**
+     * Returns whether the result is a valid header.
+     *
      * @param result a result of {@link IpScan#ipv4}, {@link IpScan#ipv6} or {@link IpScan#ip}
      * @return whether the result is a valid header
      */
@@ -301,6 +303,9 @@ public final class IpScan {
     }
 
     /**
+     * Returns the header length of a valid result: IPv4 IHL * 4; IPv6 40 plus the walked extension
+     * headers.
+     *
      * @param result a result of {@link IpScan#ipv4}, {@link IpScan#ipv6} or {@link IpScan#ip}
      * @return the header length of a valid result: IPv4 IHL * 4; IPv6 40 plus the walked extension headers
      */
@@ -309,6 +314,9 @@ public final class IpScan {
     }
 
     /**
+     * Returns the payload length of a valid result: the bytes after the header, within the IP length
+     * field.
+     *
      * @param result a result of {@link IpScan#ipv4}, {@link IpScan#ipv6} or {@link IpScan#ip}
      * @return the payload length of a valid result: the bytes after the header, within the IP length field
      */
@@ -317,6 +325,8 @@ public final class IpScan {
     }
 
     /**
+     * Returns the protocol of a valid result: IPv4 Protocol, or the IPv6 upper-layer Next Header.
+     *
      * @param result a result of {@link IpScan#ipv4}, {@link IpScan#ipv6} or {@link IpScan#ip}
      * @return the protocol of a valid result: IPv4 Protocol, or the IPv6 upper-layer Next Header
      */
@@ -325,6 +335,9 @@ public final class IpScan {
     }
 
     /**
+     * Returns whether a valid result is a fragment: IPv4 MF set or Fragment Offset not 0; IPv6 a
+     * walked Fragment header with M set or Fragment Offset not 0.
+     *
      * @param result a result of {@link IpScan#ipv4}, {@link IpScan#ipv6} or {@link IpScan#ip}
      * @return whether a valid result is a fragment: IPv4 MF set or Fragment Offset not 0; IPv6
      *     a walked Fragment header with M set or Fragment Offset not 0
@@ -334,6 +347,8 @@ public final class IpScan {
     }
 
     /**
+     * Returns 4 or 6 for a valid result.
+     *
      * @param result a result of {@link IpScan#ipv4}, {@link IpScan#ipv6} or {@link IpScan#ip}
      * @return 4 or 6 for a valid result
      */

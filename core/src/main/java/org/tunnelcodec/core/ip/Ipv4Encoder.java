@@ -13,6 +13,8 @@ public final class Ipv4Encoder {
     }
 
     /**
+     * Returns the exact encoded length: 20 plus the options.
+     *
      * @param header the header
      * @return the exact encoded length: 20 plus the options
      */

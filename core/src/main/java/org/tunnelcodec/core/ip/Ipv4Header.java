@@ -100,22 +100,36 @@ public record Ipv4Header(int dscp, int ecn, int payloadLength, int identificatio
                 destination, ByteString.EMPTY);
     }
 
-    /** @return the header length in bytes (IHL times 4) */
+    /**
+     * Returns the header length in bytes (IHL times 4).
+     *
+     * @return the header length in bytes (IHL times 4)
+     */
     public int headerLength() {
         return Ipv4Layout.MIN_LENGTH + options.length();
     }
 
-    /** @return the Total Length field: header plus payload */
+    /**
+     * Returns the Total Length field: header plus payload.
+     *
+     * @return the Total Length field: header plus payload
+     */
     public int totalLength() {
         return headerLength() + payloadLength;
     }
 
-    /** @return whether this packet is a fragment (MF set or a non-zero offset) */
+    /**
+     * Returns whether this packet is a fragment (MF set or a non-zero offset).
+     *
+     * @return whether this packet is a fragment (MF set or a non-zero offset)
+     */
     public boolean isFragment() {
         return moreFragments || fragmentOffset != 0;
     }
 
     /**
+     * Returns a copy with another payload length.
+     *
      * @param newPayloadLength the new payload length
      * @return a copy with another payload length
      */

@@ -12,6 +12,8 @@ public final class Ipv6Encoder {
     }
 
     /**
+     * Returns the exact encoded length: 40 plus the extension headers.
+     *
      * @param header the header
      * @return the exact encoded length: 40 plus the extension headers
      */

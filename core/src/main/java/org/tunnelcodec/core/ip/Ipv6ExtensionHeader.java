@@ -45,13 +45,25 @@ import org.tunnelcodec.core.internal.Check;
  * </pre>
  */
 public sealed interface Ipv6ExtensionHeader {
-    /** @return the protocol number that identifies this header type */
+    /**
+     * Returns the protocol number that identifies this header type.
+     *
+     * @return the protocol number that identifies this header type
+     */
     IpProtocol type();
 
-    /** @return the Next Header field */
+    /**
+     * Returns the Next Header field.
+     *
+     * @return the Next Header field
+     */
     IpProtocol nextHeader();
 
-    /** @return the header's length on the wire, a multiple of 8 */
+    /**
+     * Returns the header's length on the wire, a multiple of 8.
+     *
+     * @return the header's length on the wire, a multiple of 8
+     */
     int length();
 
     /**

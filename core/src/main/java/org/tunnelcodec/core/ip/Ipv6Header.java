@@ -126,6 +126,8 @@ public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, IpP
     }
 
     /**
+     * Returns a header with no extension headers, traffic class and flow label zero, hop limit 64.
+     *
      * @param source the Source Address
      * @param destination the Destination Address
      * @param nextHeader the fixed header's Next Header
@@ -141,7 +143,11 @@ public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, IpP
         return e instanceof Ipv6ExtensionHeader.FragmentHeader f && f.fragmentOffset() != 0;
     }
 
-    /** @return the bytes of all walked extension headers */
+    /**
+     * Returns the bytes of all walked extension headers.
+     *
+     * @return the bytes of all walked extension headers
+     */
     public int extensionHeadersLength() {
         int n = 0;
         for (Ipv6ExtensionHeader e : extensionHeaders) {
@@ -150,12 +156,19 @@ public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, IpP
         return n;
     }
 
-    /** @return the header length on the wire: 40 plus the extension headers */
+    /**
+     * Returns the header length on the wire: 40 plus the extension headers.
+     *
+     * @return the header length on the wire: 40 plus the extension headers
+     */
     public int headerLength() {
         return Ipv6Layout.LENGTH + extensionHeadersLength();
     }
 
     /**
+     * Returns the Payload Length field: extension headers plus payload, or 0 for a jumbogram (RFC 2675
+     * §2), whose length is in the Jumbo Payload option.
+     *
      * @return the Payload Length field: extension headers plus payload, or 0 for a jumbogram
      *     (RFC 2675 §2), whose length is in the Jumbo Payload option
      */
@@ -164,6 +177,10 @@ public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, IpP
     }
 
     /**
+     * Returns whether the first extension header is a Hop-by-Hop Options header with a Jumbo Payload
+     * option (RFC 2675 §2); its Jumbo Payload Length is then the extension headers plus {@code
+     * payloadLength}, more than 65535.
+     *
      * @return whether the first extension header is a Hop-by-Hop Options header with a Jumbo
      *     Payload option (RFC 2675 §2); its Jumbo Payload Length is then the extension headers
      *     plus {@code payloadLength}, more than 65535
@@ -174,6 +191,9 @@ public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, IpP
     }
 
     /**
+     * Returns the Next Header of the last walked header: the protocol of the payload (for a non-first
+     * fragment, of the fragmented packet).
+     *
      * @return the Next Header of the last walked header: the protocol of the payload (for a
      *     non-first fragment, of the fragmented packet)
      */
@@ -182,12 +202,20 @@ public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, IpP
                 : extensionHeaders.get(extensionHeaders.size() - 1).nextHeader();
     }
 
-    /** @return whether the payload is a fragment whose offset is not 0 (so not an upper-layer header) */
+    /**
+     * Returns whether the payload is a fragment whose offset is not 0 (so not an upper-layer header).
+     *
+     * @return whether the payload is a fragment whose offset is not 0 (so not an upper-layer header)
+     */
     public boolean isNonFirstFragment() {
         return !extensionHeaders.isEmpty() && isNonFirstFragment(extensionHeaders.get(extensionHeaders.size() - 1));
     }
 
-    /** @return the Fragment header, if one was walked */
+    /**
+     * Returns the Fragment header, if one was walked.
+     *
+     * @return the Fragment header, if one was walked
+     */
     public java.util.Optional<Ipv6ExtensionHeader.FragmentHeader> fragmentHeader() {
         for (Ipv6ExtensionHeader e : extensionHeaders) {
             if (e instanceof Ipv6ExtensionHeader.FragmentHeader f) {

@@ -15,6 +15,8 @@ public final class EthernetEncoder {
     }
 
     /**
+     * Returns the exact encoded length: 14 plus 4 per tag.
+     *
      * @param header the header
      * @return the exact encoded length: 14 plus 4 per tag
      */

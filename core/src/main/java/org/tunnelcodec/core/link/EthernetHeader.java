@@ -64,6 +64,8 @@ public record EthernetHeader(MacAddress destination, MacAddress source, List<Vla
     }
 
     /**
+     * Returns an untagged header.
+     *
      * @param destination the destination MAC address
      * @param source the source MAC address
      * @param etherType the EtherType (or 802.3 length) after the last tag; never a tag TPID
@@ -73,7 +75,11 @@ public record EthernetHeader(MacAddress destination, MacAddress source, List<Vla
         return new EthernetHeader(destination, source, List.of(), etherType);
     }
 
-    /** @return whether {@link #etherType()} is an IEEE 802.3 length rather than a type */
+    /**
+     * Returns whether {@link #etherType()} is an IEEE 802.3 length rather than a type.
+     *
+     * @return whether {@link #etherType()} is an IEEE 802.3 length rather than a type
+     */
     public boolean isLengthField() {
         return etherType.value() <= EthernetLayout.MAX_LENGTH_FIELD;
     }

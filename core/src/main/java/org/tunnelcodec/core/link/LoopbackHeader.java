@@ -43,6 +43,8 @@ public record LoopbackHeader(int family, boolean littleEndian) {
     }
 
     /**
+     * Returns a big-endian ({@code LINKTYPE_LOOP}) header for the family.
+     *
      * @param family the address family, for example 2 for IPv4 or 24, 28, 30 for IPv6; with {@code
      *     littleEndian} false 0..0xFFFF, with it true any value whose low 16 bits are not all zero
      *     (otherwise the word reads as big-endian)
@@ -53,6 +55,8 @@ public record LoopbackHeader(int family, boolean littleEndian) {
     }
 
     /**
+     * Returns the header read from the 32-bit word as it is on the wire, read big-endian.
+     *
      * @param word the 32-bit word, read big-endian
      * @return the header read from the 32-bit word as it is on the wire, read big-endian
      */
@@ -61,12 +65,19 @@ public record LoopbackHeader(int family, boolean littleEndian) {
                 : new LoopbackHeader(word, false);
     }
 
-    /** @return the 32-bit word as it is on the wire, read big-endian */
+    /**
+     * Returns the 32-bit word as it is on the wire, read big-endian.
+     *
+     * @return the 32-bit word as it is on the wire, read big-endian
+     */
     public int wireValue() {
         return littleEndian ? Integer.reverseBytes(family) : family;
     }
 
     /**
+     * Returns the EtherType of the payload: IPv4 for family 2, IPv6 for 24, 28 or 30 (the BSD values
+     * of {@code AF_INET6}), or {@code null} for any other family.
+     *
      * @return the EtherType of the payload: IPv4 for family 2, IPv6 for 24, 28 or 30 (the BSD
      *     values of {@code AF_INET6}), or {@code null} for any other family
      */

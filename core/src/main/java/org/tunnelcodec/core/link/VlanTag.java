@@ -30,6 +30,8 @@ public record VlanTag(EtherType tpid, int priority, boolean dropEligible, int vl
     }
 
     /**
+     * Returns a customer tag (TPID 0x8100) with priority 0 and DEI clear.
+     *
      * @param vlanId VID, 0..4095
      * @return a customer tag (TPID 0x8100) with priority 0 and DEI clear
      */
@@ -38,6 +40,8 @@ public record VlanTag(EtherType tpid, int priority, boolean dropEligible, int vl
     }
 
     /**
+     * Returns a service tag (TPID 0x88A8) with priority 0 and DEI clear.
+     *
      * @param vlanId VID, 0..4095
      * @return a service tag (TPID 0x88A8) with priority 0 and DEI clear
      */

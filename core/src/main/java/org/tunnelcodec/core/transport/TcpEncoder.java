@@ -14,6 +14,8 @@ public final class TcpEncoder {
     }
 
     /**
+     * Returns the exact encoded length: 20 plus the options.
+     *
      * @param header the header
      * @return the exact encoded length: 20 plus the options
      */

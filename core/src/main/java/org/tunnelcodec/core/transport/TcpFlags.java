@@ -39,6 +39,8 @@ public record TcpFlags(int bits) {
     }
 
     /**
+     * Returns the flags with these bits.
+     *
      * @param bits the control bits, 0..255: CWR 0x80, ECE 0x40, URG 0x20, ACK 0x10, PSH 0x08, RST 0x04, SYN
      *     0x02, FIN 0x01
      * @return the flags with these bits
@@ -47,47 +49,83 @@ public record TcpFlags(int bits) {
         return new TcpFlags(bits);
     }
 
-    /** @return whether FIN is set */
+    /**
+     * Returns whether FIN is set.
+     *
+     * @return whether FIN is set
+     */
     public boolean fin() {
         return (bits & FIN) != 0;
     }
 
-    /** @return whether SYN is set */
+    /**
+     * Returns whether SYN is set.
+     *
+     * @return whether SYN is set
+     */
     public boolean syn() {
         return (bits & SYN) != 0;
     }
 
-    /** @return whether RST is set */
+    /**
+     * Returns whether RST is set.
+     *
+     * @return whether RST is set
+     */
     public boolean rst() {
         return (bits & RST) != 0;
     }
 
-    /** @return whether PSH is set */
+    /**
+     * Returns whether PSH is set.
+     *
+     * @return whether PSH is set
+     */
     public boolean psh() {
         return (bits & PSH) != 0;
     }
 
-    /** @return whether ACK is set */
+    /**
+     * Returns whether ACK is set.
+     *
+     * @return whether ACK is set
+     */
     public boolean ack() {
         return (bits & ACK) != 0;
     }
 
-    /** @return whether URG is set */
+    /**
+     * Returns whether URG is set.
+     *
+     * @return whether URG is set
+     */
     public boolean urg() {
         return (bits & URG) != 0;
     }
 
-    /** @return whether ECE is set */
+    /**
+     * Returns whether ECE is set.
+     *
+     * @return whether ECE is set
+     */
     public boolean ece() {
         return (bits & ECE) != 0;
     }
 
-    /** @return whether CWR is set */
+    /**
+     * Returns whether CWR is set.
+     *
+     * @return whether CWR is set
+     */
     public boolean cwr() {
         return (bits & CWR) != 0;
     }
 
-    /** @return the set flags joined by {@code |}, for example {@code "SYN|ACK"}, or {@code "none"} */
+    /**
+     * Returns the set flags joined by {@code |}, for example {@code "SYN|ACK"}, or {@code "none"}.
+     *
+     * @return the set flags joined by {@code |}, for example {@code "SYN|ACK"}, or {@code "none"}
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();

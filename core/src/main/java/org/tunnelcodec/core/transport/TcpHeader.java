@@ -82,7 +82,11 @@ public record TcpHeader(int sourcePort, int destinationPort, long sequenceNumber
                 options.length(), "a multiple of 4 in 0..40");
     }
 
-    /** @return the header length in bytes: Data Offset times 4 */
+    /**
+     * Returns the header length in bytes: Data Offset times 4.
+     *
+     * @return the header length in bytes: Data Offset times 4
+     */
     public int headerLength() {
         return MIN_LENGTH + options.length();
     }

@@ -14,6 +14,8 @@ public final class UdpEncoder {
     }
 
     /**
+     * Returns 8.
+     *
      * @param header the header
      * @return 8
      */

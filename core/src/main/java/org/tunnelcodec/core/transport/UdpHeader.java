@@ -47,7 +47,11 @@ public record UdpHeader(int sourcePort, int destinationPort, int payloadLength, 
         Check.inRange("checksum", checksum, 0, 0xFFFF);
     }
 
-    /** @return the Length field: header plus payload */
+    /**
+     * Returns the Length field: header plus payload.
+     *
+     * @return the Length field: header plus payload
+     */
     public int length() {
         return LENGTH + payloadLength;
     }

@@ -46,62 +46,109 @@ public final class WccpDecapsulation {
         outerCongestionExperienced = ce;
     }
 
-    /** @return the view of the original IP packet: position at its first byte, limit after its last */
+    /**
+     * Returns the view of the original IP packet: position at its first byte, limit after its last.
+     *
+     * @return the view of the original IP packet: position at its first byte, limit after its last
+     */
     public ByteBuffer packet() {
         return view;
     }
 
-    /** @return the absolute index of the original packet in the decapsulated buffer */
+    /**
+     * Returns the absolute index of the original packet in the decapsulated buffer.
+     *
+     * @return the absolute index of the original packet in the decapsulated buffer
+     */
     public int innerIndex() {
         return innerIndex;
     }
 
-    /** @return the original packet's length */
+    /**
+     * Returns the original packet's length.
+     *
+     * @return the original packet's length
+     */
     public int innerLength() {
         return innerLength;
     }
 
-    /** @return the configured router that sent the packet */
+    /**
+     * Returns the configured router that sent the packet.
+     *
+     * @return the configured router that sent the packet
+     */
     public WccpRouter router() {
         return router;
     }
 
-    /** @return whether a WCCPv2 redirect header was present */
+    /**
+     * Returns whether a WCCPv2 redirect header was present.
+     *
+     * @return whether a WCCPv2 redirect header was present
+     */
     public boolean redirectHeaderPresent() {
         return redirectHeaderPresent;
     }
 
-    /** @return the redirect header's flags octet, or 0 without one */
+    /**
+     * Returns the redirect header's flags octet, or 0 without one.
+     *
+     * @return the redirect header's flags octet, or 0 without one
+     */
     public int flags() {
         return flags;
     }
 
-    /** @return the Service ID, or 0 without a redirect header */
+    /**
+     * Returns the Service ID, or 0 without a redirect header.
+     *
+     * @return the Service ID, or 0 without a redirect header
+     */
     public int serviceId() {
         return serviceId;
     }
 
-    /** @return the Alt Bucket, or 0 without a redirect header */
+    /**
+     * Returns the Alt Bucket, or 0 without a redirect header.
+     *
+     * @return the Alt Bucket, or 0 without a redirect header
+     */
     public int alternateBucket() {
         return alternateBucket;
     }
 
-    /** @return the Pri Bucket, or 0 without a redirect header */
+    /**
+     * Returns the Pri Bucket, or 0 without a redirect header.
+     *
+     * @return the Pri Bucket, or 0 without a redirect header
+     */
     public int primaryBucket() {
         return primaryBucket;
     }
 
-    /** @return whether the service is dynamic (D/T), false without a redirect header */
+    /**
+     * Returns whether the service is dynamic (D/T), false without a redirect header.
+     *
+     * @return whether the service is dynamic (D/T), false without a redirect header
+     */
     public boolean dynamicService() {
         return (flags & WccpRedirectHeader.DYNAMIC_SERVICE) != 0;
     }
 
-    /** @return whether the redirect header says its contents are unavailable (U) */
+    /**
+     * Returns whether the redirect header says its contents are unavailable (U).
+     *
+     * @return whether the redirect header says its contents are unavailable (U)
+     */
     public boolean contentsUnavailable() {
         return (flags & WccpRedirectHeader.CONTENTS_UNAVAILABLE) != 0;
     }
 
     /**
+     * Returns whether the outer header was marked ECN Congestion Experienced; a decapsulator
+     * propagates it to the inner header (RFC 6040), the caller decides.
+     *
      * @return whether the outer header was marked ECN Congestion Experienced; a
      *     decapsulator propagates it to the inner header (RFC 6040), the caller decides
      */
@@ -109,7 +156,11 @@ public final class WccpDecapsulation {
         return outerCongestionExperienced;
     }
 
-    /** @return the redirect header as a record (allocates), or {@code null} without one */
+    /**
+     * Returns the redirect header as a record (allocates), or {@code null} without one.
+     *
+     * @return the redirect header as a record (allocates), or {@code null} without one
+     */
     public WccpRedirectHeader redirectHeader() {
         return redirectHeaderPresent ? new WccpRedirectHeader(flags, serviceId, alternateBucket, primaryBucket) : null;
     }

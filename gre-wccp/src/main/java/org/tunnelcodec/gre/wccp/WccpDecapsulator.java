@@ -84,6 +84,8 @@ public final class WccpDecapsulator {
     private final long[] counters = new long[VERDICTS.length];
 
     /**
+     * A decapsulator that accepts redirected packets from these routers only.
+     *
      * @param routers the routers to accept, at least one; addresses must be distinct
      * @throws IllegalArgumentException if the list is empty or names an address twice
      */
@@ -120,7 +122,11 @@ public final class WccpDecapsulator {
         }
     }
 
-    /** @return the configured routers */
+    /**
+     * Returns the configured routers.
+     *
+     * @return the configured routers
+     */
     public List<WccpRouter> routers() {
         return routers;
     }
@@ -270,7 +276,11 @@ public final class WccpDecapsulator {
         return counters[verdict.ordinal()];
     }
 
-    /** @return the packets refused, all reasons together */
+    /**
+     * Returns the packets refused, all reasons together.
+     *
+     * @return the packets refused, all reasons together
+     */
     public long rejected() {
         return stats().rejected();
     }
@@ -324,17 +334,29 @@ public final class WccpDecapsulator {
             return verdicts.get(verdict);
         }
 
-        /** @return the packets decapsulated */
+        /**
+         * Returns the packets decapsulated.
+         *
+         * @return the packets decapsulated
+         */
         public long accepted() {
             return count(Verdict.ACCEPTED);
         }
 
-        /** @return the packets refused, all reasons together */
+        /**
+         * Returns the packets refused, all reasons together.
+         *
+         * @return the packets refused, all reasons together
+         */
         public long rejected() {
             return packets() - accepted();
         }
 
-        /** @return the packets offered, every verdict together */
+        /**
+         * Returns the packets offered, every verdict together.
+         *
+         * @return the packets offered, every verdict together
+         */
         public long packets() {
             long n = 0;
             for (long c : verdicts.values()) {

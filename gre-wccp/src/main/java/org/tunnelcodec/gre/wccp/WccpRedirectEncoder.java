@@ -9,6 +9,8 @@ public final class WccpRedirectEncoder {
     }
 
     /**
+     * Returns 4.
+     *
      * @param header the header
      * @return 4
      */

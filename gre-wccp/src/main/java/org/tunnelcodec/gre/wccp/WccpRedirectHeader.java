@@ -64,22 +64,38 @@ public record WccpRedirectHeader(int flags, int serviceId, int alternateBucket, 
         Check.inRange("primaryBucket", primaryBucket, 0, 255);
     }
 
-    /** @return whether D/T is set: a dynamic service */
+    /**
+     * Returns whether D/T is set: a dynamic service.
+     *
+     * @return whether D/T is set: a dynamic service
+     */
     public boolean dynamicService() {
         return (flags & DYNAMIC_SERVICE) != 0;
     }
 
-    /** @return whether A is set: the alternate bucket chose the cache */
+    /**
+     * Returns whether A is set: the alternate bucket chose the cache.
+     *
+     * @return whether A is set: the alternate bucket chose the cache
+     */
     public boolean alternateBucketUsed() {
         return (flags & ALTERNATE_BUCKET_USED) != 0;
     }
 
-    /** @return whether U is set: the other fields must be ignored */
+    /**
+     * Returns whether U is set: the other fields must be ignored.
+     *
+     * @return whether U is set: the other fields must be ignored
+     */
     public boolean contentsUnavailable() {
         return (flags & CONTENTS_UNAVAILABLE) != 0;
     }
 
-    /** @return the reserved bits as on the wire */
+    /**
+     * Returns the reserved bits as on the wire.
+     *
+     * @return the reserved bits as on the wire
+     */
     public int reservedFlags() {
         return flags & RESERVED;
     }

@@ -28,6 +28,8 @@ public record WccpRouter(InetAddress address, WccpVersion version) {
     }
 
     /**
+     * Returns the router.
+     *
      * @param literal an IPv4 or IPv6 address literal (never resolved as a name)
      * @param version the WCCP version
      * @return the router

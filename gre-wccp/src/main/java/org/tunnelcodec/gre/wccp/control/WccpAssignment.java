@@ -33,10 +33,18 @@ public sealed interface WccpAssignment {
     /** Assignment Type 2, alternate mask (WCCP 2.01). */
     int TYPE_ALTERNATE_MASK = 2;
 
-    /** @return the Assignment Type, 0..65535 */
+    /**
+     * Returns the Assignment Type, 0..65535.
+     *
+     * @return the Assignment Type, 0..65535
+     */
     int type();
 
-    /** @return the encoded length of the body in octets */
+    /**
+     * Returns the encoded length of the body in octets.
+     *
+     * @return the encoded length of the body in octets
+     */
     int encodedLength();
 
     /**
@@ -60,6 +68,8 @@ public sealed interface WccpAssignment {
         }
 
         /**
+         * Returns the bucket's octet.
+         *
          * @param bucket 0..255
          * @return the bucket's octet
          */
@@ -68,6 +78,8 @@ public sealed interface WccpAssignment {
         }
 
         /**
+         * Returns whether the bucket is unassigned (0xFF).
+         *
          * @param bucket 0..255
          * @return whether the bucket is unassigned (0xFF)
          */
@@ -76,6 +88,8 @@ public sealed interface WccpAssignment {
         }
 
         /**
+         * Returns whether the bucket's A flag (use the alternate hash) is set.
+         *
          * @param bucket 0..255
          * @return whether the bucket's A flag (use the alternate hash) is set
          */
@@ -84,6 +98,8 @@ public sealed interface WccpAssignment {
         }
 
         /**
+         * Returns the cache index of the bucket (the octet's low 7 bits), or -1 if unassigned.
+         *
          * @param bucket 0..255
          * @return the cache index of the bucket (the octet's low 7 bits), or -1 if unassigned
          */
@@ -93,6 +109,9 @@ public sealed interface WccpAssignment {
         }
 
         /**
+         * Returns the cache the bucket is assigned to; empty if unassigned or the index is past the
+         * list (which a receiver should treat as not redirected).
+         *
          * @param bucket 0..255
          * @return the cache the bucket is assigned to; empty if unassigned or the index is past
          *     the list (which a receiver should treat as not redirected)

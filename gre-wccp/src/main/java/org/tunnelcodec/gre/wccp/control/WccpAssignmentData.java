@@ -26,10 +26,18 @@ import org.tunnelcodec.core.internal.Check;
  * <p>Extended Assignment Data is kept as its Type and raw data; its Length is derived.
  */
 public sealed interface WccpAssignmentData {
-    /** @return the assignment type this variant is flagged with, 0..3 */
+    /**
+     * Returns the assignment type this variant is flagged with, 0..3.
+     *
+     * @return the assignment type this variant is flagged with, 0..3
+     */
     int type();
 
-    /** @return the encoded length in octets */
+    /**
+     * Returns the encoded length in octets.
+     *
+     * @return the encoded length in octets
+     */
     int encodedLength();
 
     /**
@@ -57,6 +65,8 @@ public sealed interface WccpAssignmentData {
         }
 
         /**
+         * Returns whether the bucket's bit is set in the vector.
+         *
          * @param bucket 0..255
          * @return whether the bucket's bit is set in the vector
          */

@@ -43,12 +43,18 @@ public final class WccpBuckets {
     private WccpBuckets() {
     }
 
-    /** @return a bucket vector with no bucket assigned (32 zero octets) */
+    /**
+     * Returns a bucket vector with no bucket assigned (32 zero octets).
+     *
+     * @return a bucket vector with no bucket assigned (32 zero octets)
+     */
     public static ByteString emptyVector() {
         return EMPTY_VECTOR;
     }
 
     /**
+     * Returns the bucket vector with exactly these buckets set.
+     *
      * @param buckets the assigned buckets, each 0..255
      * @return the bucket vector with exactly these buckets set
      */
@@ -62,6 +68,8 @@ public final class WccpBuckets {
     }
 
     /**
+     * Returns the bucket vector.
+     *
      * @param assigned which buckets are assigned
      * @return the bucket vector
      */
@@ -76,6 +84,8 @@ public final class WccpBuckets {
     }
 
     /**
+     * Returns whether the bucket's bit is set.
+     *
      * @param vector a 32-octet bucket vector
      * @param bucket 0..255
      * @return whether the bucket's bit is set
@@ -87,6 +97,8 @@ public final class WccpBuckets {
     }
 
     /**
+     * Returns how many buckets are set.
+     *
      * @param vector a 32-octet bucket vector
      * @return how many buckets are set
      */
@@ -99,12 +111,18 @@ public final class WccpBuckets {
         return n;
     }
 
-    /** @return 256 octets of {@link #UNASSIGNED} */
+    /**
+     * Returns 256 octets of {@link #UNASSIGNED}.
+     *
+     * @return 256 octets of {@link #UNASSIGNED}
+     */
     public static ByteString allUnassigned() {
         return ALL_UNASSIGNED;
     }
 
     /**
+     * Returns the 256 bucket octets.
+     *
      * @param octetOfBucket the octet for each bucket 0..255, each 0..255
      * @return the 256 bucket octets
      */
@@ -117,6 +135,8 @@ public final class WccpBuckets {
     }
 
     /**
+     * Returns the cache index in its low 7 bits (meaningless when the octet is 0xFF).
+     *
      * @param octet a bucket octet, 0..255
      * @return the cache index in its low 7 bits (meaningless when the octet is 0xFF)
      */
@@ -125,6 +145,8 @@ public final class WccpBuckets {
     }
 
     /**
+     * Returns whether its A (alternate hash) flag is set; 0xFF is unassigned, not alternate.
+     *
      * @param octet a bucket octet
      * @return whether its A (alternate hash) flag is set; 0xFF is unassigned, not alternate
      */
@@ -133,6 +155,8 @@ public final class WccpBuckets {
     }
 
     /**
+     * Returns whether the bucket is unassigned (0xFF).
+     *
      * @param octet a bucket octet
      * @return whether the bucket is unassigned (0xFF)
      */

@@ -41,10 +41,18 @@ public sealed interface WccpCapability {
     /** Assignment method bit 0x2: mask. */
     int METHOD_MASK = 0x2;
 
-    /** @return the Capability Type, 0..65535 */
+    /**
+     * Returns the Capability Type, 0..65535.
+     *
+     * @return the Capability Type, 0..65535
+     */
     int type();
 
-    /** @return the Capability Length: the octets of the value */
+    /**
+     * Returns the Capability Length: the octets of the value.
+     *
+     * @return the Capability Length: the octets of the value
+     */
     int valueLength();
 
     /**
@@ -54,12 +62,20 @@ public sealed interface WccpCapability {
      * @param methods the 32-bit method mask, unknown bits kept: {@link #METHOD_GRE}, {@link #METHOD_L2}
      */
     record ForwardingMethod(int methods) implements WccpCapability {
-        /** @return whether GRE encapsulation is in the mask */
+        /**
+         * Returns whether GRE encapsulation is in the mask.
+         *
+         * @return whether GRE encapsulation is in the mask
+         */
         public boolean gre() {
             return (methods & METHOD_GRE) != 0;
         }
 
-        /** @return whether L2 rewrite is in the mask */
+        /**
+         * Returns whether L2 rewrite is in the mask.
+         *
+         * @return whether L2 rewrite is in the mask
+         */
         public boolean l2() {
             return (methods & METHOD_L2) != 0;
         }
@@ -81,12 +97,20 @@ public sealed interface WccpCapability {
      * @param methods the 32-bit method mask, unknown bits kept: {@link #METHOD_HASH}, {@link #METHOD_MASK}
      */
     record AssignmentMethod(int methods) implements WccpCapability {
-        /** @return whether hash assignment is in the mask */
+        /**
+         * Returns whether hash assignment is in the mask.
+         *
+         * @return whether hash assignment is in the mask
+         */
         public boolean hash() {
             return (methods & METHOD_HASH) != 0;
         }
 
-        /** @return whether mask assignment is in the mask */
+        /**
+         * Returns whether mask assignment is in the mask.
+         *
+         * @return whether mask assignment is in the mask
+         */
         public boolean mask() {
             return (methods & METHOD_MASK) != 0;
         }
@@ -108,12 +132,20 @@ public sealed interface WccpCapability {
      * @param methods the 32-bit method mask, unknown bits kept: {@link #METHOD_GRE}, {@link #METHOD_L2}
      */
     record PacketReturnMethod(int methods) implements WccpCapability {
-        /** @return whether GRE return is in the mask */
+        /**
+         * Returns whether GRE return is in the mask.
+         *
+         * @return whether GRE return is in the mask
+         */
         public boolean gre() {
             return (methods & METHOD_GRE) != 0;
         }
 
-        /** @return whether L2 return is in the mask */
+        /**
+         * Returns whether L2 return is in the mask.
+         *
+         * @return whether L2 return is in the mask
+         */
         public boolean l2() {
             return (methods & METHOD_L2) != 0;
         }
@@ -149,6 +181,8 @@ public sealed interface WccpCapability {
         }
 
         /**
+         * Returns a single-value TRANSMIT_T.
+         *
          * @param milliseconds the interval, 0..65535
          * @return a single-value TRANSMIT_T
          */
@@ -156,7 +190,11 @@ public sealed interface WccpCapability {
             return new TransmitT(0, milliseconds);
         }
 
-        /** @return whether this is a range (upper limit non-zero) */
+        /**
+         * Returns whether this is a range (upper limit non-zero).
+         *
+         * @return whether this is a range (upper limit non-zero)
+         */
         public boolean isRange() {
             return upper != 0;
         }
@@ -200,6 +238,8 @@ public sealed interface WccpCapability {
         }
 
         /**
+         * Returns single-value scales.
+         *
          * @param timeoutScale the TIMEOUT_SCALE, 1..255
          * @param raTimerScale the RA_TIMER_SCALE, 1..255
          * @return single-value scales

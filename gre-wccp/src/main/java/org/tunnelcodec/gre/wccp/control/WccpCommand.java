@@ -25,10 +25,18 @@ public sealed interface WccpCommand {
     /** Command Type 2, WCCP2_COMMAND_TYPE_SHUTDOWN_RESPONSE. */
     int SHUTDOWN_RESPONSE = 2;
 
-    /** @return the Command Type, 0..65535 */
+    /**
+     * Returns the Command Type, 0..65535.
+     *
+     * @return the Command Type, 0..65535
+     */
     int type();
 
-    /** @return the Command Length: the octets of the data */
+    /**
+     * Returns the Command Length: the octets of the data.
+     *
+     * @return the Command Length: the octets of the data
+     */
     int dataLength();
 
     /**

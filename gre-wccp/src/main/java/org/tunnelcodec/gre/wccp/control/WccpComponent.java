@@ -27,10 +27,18 @@ import org.tunnelcodec.core.internal.Check;
  * that would not fit the 16-bit Length.
  */
 public sealed interface WccpComponent {
-    /** @return the component Type, 0..65535 */
+    /**
+     * Returns the component Type, 0..65535.
+     *
+     * @return the component Type, 0..65535
+     */
     int type();
 
-    /** @return the component Length: the octets of the body, 0..65535 */
+    /**
+     * Returns the component Length: the octets of the body, 0..65535.
+     *
+     * @return the component Length: the octets of the body, 0..65535
+     */
     int length();
 
     /**
@@ -76,12 +84,19 @@ public sealed interface WccpComponent {
             }
         }
 
-        /** @return Security Info with option none */
+        /**
+         * Returns Security Info with option none.
+         *
+         * @return Security Info with option none
+         */
         public static SecurityInfo none() {
             return new SecurityInfo(NONE, ByteString.EMPTY);
         }
 
         /**
+         * Returns Security Info with option MD5 and an all-zero digest, to be filled by {@link
+         * WccpSecurity#sign} after encoding.
+         *
          * @return Security Info with option MD5 and an all-zero digest, to be filled by
          *     {@link WccpSecurity#sign} after encoding
          */
@@ -90,6 +105,8 @@ public sealed interface WccpComponent {
         }
 
         /**
+         * Returns Security Info with option MD5 and this digest.
+         *
          * @param digest the 16-octet digest
          * @return Security Info with option MD5 and this digest
          */
@@ -97,7 +114,11 @@ public sealed interface WccpComponent {
             return new SecurityInfo(MD5, digest);
         }
 
-        /** @return whether the option is MD5 */
+        /**
+         * Returns whether the option is MD5.
+         *
+         * @return whether the option is MD5
+         */
         public boolean isMd5() {
             return option == MD5;
         }
@@ -167,6 +188,8 @@ public sealed interface WccpComponent {
         }
 
         /**
+         * Returns a standard service, every other field 0.
+         *
          * @param serviceId the well-known Service ID (0 = HTTP)
          * @return a standard service, every other field 0
          */
@@ -196,12 +219,20 @@ public sealed interface WccpComponent {
             return new ServiceInfo(DYNAMIC, serviceId, priority, protocol, flags, Arrays.asList(all));
         }
 
-        /** @return whether the Service Type is standard (well-known) */
+        /**
+         * Returns whether the Service Type is standard (well-known).
+         *
+         * @return whether the Service Type is standard (well-known)
+         */
         public boolean isStandard() {
             return serviceType == STANDARD;
         }
 
-        /** @return the ports before the first 0 Port field */
+        /**
+         * Returns the ports before the first 0 Port field.
+         *
+         * @return the ports before the first 0 Port field
+         */
         public List<Integer> definedPorts() {
             int n = ports.indexOf(0);
             return n < 0 ? ports : ports.subList(0, n);
@@ -480,6 +511,8 @@ public sealed interface WccpComponent {
         }
 
         /**
+         * Returns the component.
+         *
          * @param capabilities the elements
          * @return the component
          */
@@ -496,6 +529,9 @@ public sealed interface WccpComponent {
         }
 
         /**
+         * Returns the first element of that type ([R1] 4.1: a repeated element, keep the first), or
+         * null.
+         *
          * @param type a Capability Type
          * @return the first element of that type ([R1] 4.1: a repeated element, keep the first), or null
          */
@@ -554,7 +590,11 @@ public sealed interface WccpComponent {
             WccpControlLayout.checkComponentLength("assignment", 16L + 12L * routers.size() + assignment.encodedLength());
         }
 
-        /** @return the Assignment Length field: the octets after it */
+        /**
+         * Returns the Assignment Length field: the octets after it.
+         *
+         * @return the Assignment Length field: the octets after it
+         */
         public int assignmentLength() {
             return length() - 4;
         }
@@ -616,6 +656,8 @@ public sealed interface WccpComponent {
         }
 
         /**
+         * Returns the component.
+         *
          * @param commands the elements
          * @return the component
          */

@@ -94,17 +94,28 @@ public enum WccpComponentType {
         return t != null ? t.fieldName : "component type " + code;
     }
 
-    /** @return the component Type value on the wire, 0..65535 */
+    /**
+     * Returns the component Type value on the wire, 0..65535.
+     *
+     * @return the component Type value on the wire, 0..65535
+     */
     public int code() {
         return code;
     }
 
-    /** @return the component's name as the drafts spell it, for example {@code "Security Info"} */
+    /**
+     * Returns the component's name as the drafts spell it, for example {@code "Security Info"}.
+     *
+     * @return the component's name as the drafts spell it, for example {@code "Security Info"}
+     */
     public String fieldName() {
         return fieldName;
     }
 
     /**
+     * Returns whether the component has a record of its own; {@code false} means it is kept as {@link
+     * WccpComponent.UnknownComponent}.
+     *
      * @return whether the component has a record of its own; {@code false} means it is kept as
      *     {@link WccpComponent.UnknownComponent}
      */

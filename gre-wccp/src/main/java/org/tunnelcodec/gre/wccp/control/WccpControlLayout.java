@@ -41,7 +41,11 @@ final class WccpControlLayout {
                 available, MESSAGE_LENGTH);
     }
 
-    /** @return the encoded length of a Mask/Value Set List: its count and its elements */
+    /**
+     * Returns the encoded length of a Mask/Value Set List: its count and its elements.
+     *
+     * @return the encoded length of a Mask/Value Set List: its count and its elements
+     */
     static int maskValueSetListLength(List<WccpMaskValueSet> sets) {
         long n = 4;
         for (WccpMaskValueSet s : sets) {

@@ -41,7 +41,11 @@ public record WccpMaskValueSet(WccpMaskElement mask, List<WccpValueElement> valu
         Check.inRange("values.size()", values.size(), 0, MAX_VALUES);
     }
 
-    /** @return the encoded length in octets: 16 + 16 per value element */
+    /**
+     * Returns the encoded length in octets: 16 + 16 per value element.
+     *
+     * @return the encoded length in octets: 16 + 16 per value element
+     */
     public int encodedLength() {
         return WccpMaskElement.LENGTH + 4 + WccpValueElement.LENGTH * values.size();
     }

@@ -144,7 +144,11 @@ public record WccpMessage(WccpMessageType type, int version, List<WccpComponent>
         return new WccpMessage(type, VERSION_2_00, all);
     }
 
-    /** @return the Length field: the octets of all components with their headers */
+    /**
+     * Returns the Length field: the octets of all components with their headers.
+     *
+     * @return the Length field: the octets of all components with their headers
+     */
     public int length() {
         int n = 0;
         for (WccpComponent c : components) {
@@ -153,17 +157,29 @@ public record WccpMessage(WccpMessageType type, int version, List<WccpComponent>
         return n;
     }
 
-    /** @return the message's encoded length: 8 + {@link #length()} */
+    /**
+     * Returns the message's encoded length: 8 + {@link #length()}.
+     *
+     * @return the message's encoded length: 8 + {@link #length()}
+     */
     public int encodedLength() {
         return HEADER_LENGTH + length();
     }
 
-    /** @return the major version, the Version's high octet (2) */
+    /**
+     * Returns the major version, the Version's high octet (2).
+     *
+     * @return the major version, the Version's high octet (2)
+     */
     public int majorVersion() {
         return version >>> 8;
     }
 
-    /** @return the minor version, the Version's low octet (0 or 1) */
+    /**
+     * Returns the minor version, the Version's low octet (0 or 1).
+     *
+     * @return the minor version, the Version's low octet (0 or 1)
+     */
     public int minorVersion() {
         return version & 0xFF;
     }
@@ -184,17 +200,27 @@ public record WccpMessage(WccpMessageType type, int version, List<WccpComponent>
         return Optional.empty();
     }
 
-    /** @return the first Security Info, if any */
+    /**
+     * Returns the first Security Info, if any.
+     *
+     * @return the first Security Info, if any
+     */
     public Optional<WccpComponent.SecurityInfo> securityInfo() {
         return component(WccpComponent.SecurityInfo.class);
     }
 
-    /** @return the first Service Info, if any */
+    /**
+     * Returns the first Service Info, if any.
+     *
+     * @return the first Service Info, if any
+     */
     public Optional<WccpComponent.ServiceInfo> serviceInfo() {
         return component(WccpComponent.ServiceInfo.class);
     }
 
     /**
+     * Returns a copy with another Version.
+     *
      * @param newVersion 0x0200..0x02FF
      * @return a copy with another Version
      */

@@ -21,6 +21,8 @@ public final class WccpMessageEncoder {
     }
 
     /**
+     * Returns the exact encoded length: 8 + the message Length.
+     *
      * @param message the message
      * @return the exact encoded length: 8 + the message Length
      */

@@ -34,6 +34,8 @@ public record WccpMessageType(int value) implements CodePoint {
         "HERE_I_AM", "I_SEE_YOU", "REDIRECT_ASSIGN", "REMOVAL_QUERY"};
 
     /**
+     * Returns the code point with this value.
+     *
      * @param value the Type's 32 bits
      * @return the code point with this value
      */
@@ -41,17 +43,29 @@ public record WccpMessageType(int value) implements CodePoint {
         return new WccpMessageType(value);
     }
 
-    /** @return whether this is a WCCP version 1 type (7, 8 or 9) */
+    /**
+     * Returns whether this is a WCCP version 1 type (7, 8 or 9).
+     *
+     * @return whether this is a WCCP version 1 type (7, 8 or 9)
+     */
     public boolean isV1() {
         return value >= 7 && value <= 9;
     }
 
-    /** @return whether this is a type WCCP version 2 defines (10 to 13) */
+    /**
+     * Returns whether this is a type WCCP version 2 defines (10 to 13).
+     *
+     * @return whether this is a type WCCP version 2 defines (10 to 13)
+     */
     public boolean isV2() {
         return value >= 10 && value <= 13;
     }
 
-    /** @return the Type as the unsigned number on the wire */
+    /**
+     * Returns the Type as the unsigned number on the wire.
+     *
+     * @return the Type as the unsigned number on the wire
+     */
     public long unsignedValue() {
         return Integer.toUnsignedLong(value);
     }

@@ -70,7 +70,11 @@ public final class WccpPassword {
         return new WccpPassword(Arrays.copyOf(Arrays.copyOf(b, n), KEY_LENGTH));
     }
 
-    /** @return a copy of the 8-octet key */
+    /**
+     * Returns a copy of the 8-octet key.
+     *
+     * @return a copy of the 8-octet key
+     */
     public byte[] key() {
         return key.clone();
     }
@@ -90,7 +94,11 @@ public final class WccpPassword {
         return Arrays.hashCode(key);
     }
 
-    /** @return {@code "WccpPassword[redacted]"} */
+    /**
+     * Returns {@code "WccpPassword[redacted]"}.
+     *
+     * @return {@code "WccpPassword[redacted]"}
+     */
     @Override
     public String toString() {
         return "WccpPassword[redacted]";

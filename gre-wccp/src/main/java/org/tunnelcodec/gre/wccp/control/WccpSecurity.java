@@ -116,13 +116,21 @@ public final class WccpSecurity {
         return n;
     }
 
-    /** @return the end of the message: index + 8 + Length, after the decoder's header checks */
+    /**
+     * Returns the end of the message: index + 8 + Length, after the decoder's header checks.
+     *
+     * @return the end of the message: index + 8 + Length, after the decoder's header checks
+     */
     private static int messageEnd(ByteBuffer message, int index) {
         Objects.checkFromToIndex(index, message.limit(), message.limit());
         return index + WccpMessageDecoder.checkedLength(message, index);
     }
 
-    /** @return the absolute index of the first Security Info component, or -1 */
+    /**
+     * Returns the absolute index of the first Security Info component, or -1.
+     *
+     * @return the absolute index of the first Security Info component, or -1
+     */
     private static int securityInfo(ByteBuffer b, int index, int end) {
         int pos = index + WccpMessage.HEADER_LENGTH;
         while (pos < end) {

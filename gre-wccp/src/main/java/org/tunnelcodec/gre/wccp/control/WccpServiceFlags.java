@@ -45,6 +45,8 @@ public record WccpServiceFlags(int bits) {
         "DESTINATION_PORT_ALTERNATE_HASH"};
 
     /**
+     * Returns the flags with these bits.
+     *
      * @param bits the raw flags
      * @return the flags with these bits
      */
@@ -52,67 +54,117 @@ public record WccpServiceFlags(int bits) {
         return new WccpServiceFlags(bits);
     }
 
-    /** @return whether the source IP address is in the primary hash */
+    /**
+     * Returns whether the source IP address is in the primary hash.
+     *
+     * @return whether the source IP address is in the primary hash
+     */
     public boolean sourceIpHash() {
         return (bits & SOURCE_IP_HASH) != 0;
     }
 
-    /** @return whether the destination IP address is in the primary hash */
+    /**
+     * Returns whether the destination IP address is in the primary hash.
+     *
+     * @return whether the destination IP address is in the primary hash
+     */
     public boolean destinationIpHash() {
         return (bits & DESTINATION_IP_HASH) != 0;
     }
 
-    /** @return whether the source port is in the primary hash */
+    /**
+     * Returns whether the source port is in the primary hash.
+     *
+     * @return whether the source port is in the primary hash
+     */
     public boolean sourcePortHash() {
         return (bits & SOURCE_PORT_HASH) != 0;
     }
 
-    /** @return whether the destination port is in the primary hash */
+    /**
+     * Returns whether the destination port is in the primary hash.
+     *
+     * @return whether the destination port is in the primary hash
+     */
     public boolean destinationPortHash() {
         return (bits & DESTINATION_PORT_HASH) != 0;
     }
 
-    /** @return whether the Port fields are defined */
+    /**
+     * Returns whether the Port fields are defined.
+     *
+     * @return whether the Port fields are defined
+     */
     public boolean portsDefined() {
         return (bits & PORTS_DEFINED) != 0;
     }
 
-    /** @return whether the ports are source ports (otherwise destination ports) */
+    /**
+     * Returns whether the ports are source ports (otherwise destination ports).
+     *
+     * @return whether the ports are source ports (otherwise destination ports)
+     */
     public boolean portsSource() {
         return (bits & PORTS_SOURCE) != 0;
     }
 
-    /** @return whether only IP protocol 0 is redirected when Protocol is 0 ([R1] 5.1.2) */
+    /**
+     * Returns whether only IP protocol 0 is redirected when Protocol is 0 ([R1] 5.1.2).
+     *
+     * @return whether only IP protocol 0 is redirected when Protocol is 0 ([R1] 5.1.2)
+     */
     public boolean redirectOnlyProtocol0() {
         return (bits & REDIRECT_ONLY_PROTOCOL_0) != 0;
     }
 
-    /** @return whether the source IP address is in the alternate hash */
+    /**
+     * Returns whether the source IP address is in the alternate hash.
+     *
+     * @return whether the source IP address is in the alternate hash
+     */
     public boolean sourceIpAlternateHash() {
         return (bits & SOURCE_IP_ALTERNATE_HASH) != 0;
     }
 
-    /** @return whether the destination IP address is in the alternate hash */
+    /**
+     * Returns whether the destination IP address is in the alternate hash.
+     *
+     * @return whether the destination IP address is in the alternate hash
+     */
     public boolean destinationIpAlternateHash() {
         return (bits & DESTINATION_IP_ALTERNATE_HASH) != 0;
     }
 
-    /** @return whether the source port is in the alternate hash */
+    /**
+     * Returns whether the source port is in the alternate hash.
+     *
+     * @return whether the source port is in the alternate hash
+     */
     public boolean sourcePortAlternateHash() {
         return (bits & SOURCE_PORT_ALTERNATE_HASH) != 0;
     }
 
-    /** @return whether the destination port is in the alternate hash */
+    /**
+     * Returns whether the destination port is in the alternate hash.
+     *
+     * @return whether the destination port is in the alternate hash
+     */
     public boolean destinationPortAlternateHash() {
         return (bits & DESTINATION_PORT_ALTERNATE_HASH) != 0;
     }
 
-    /** @return the set bits the drafts do not define (zero on a conforming sender) */
+    /**
+     * Returns the set bits the drafts do not define (zero on a conforming sender).
+     *
+     * @return the set bits the drafts do not define (zero on a conforming sender)
+     */
     public int reservedBits() {
         return bits & ~DEFINED;
     }
 
     /**
+     * Returns these flags with {@code mask} set as well.
+     *
      * @param mask one or more of the constants
      * @return these flags with {@code mask} set as well
      */
@@ -121,6 +173,9 @@ public record WccpServiceFlags(int bits) {
     }
 
     /**
+     * Returns the set flags joined by {@code |}, reserved bits in hexadecimal, for example {@code
+     * "DESTINATION_IP_HASH|PORTS_DEFINED"}, or {@code "none"}.
+     *
      * @return the set flags joined by {@code |}, reserved bits in hexadecimal, for example
      *     {@code "DESTINATION_IP_HASH|PORTS_DEFINED"}, or {@code "none"}
      */

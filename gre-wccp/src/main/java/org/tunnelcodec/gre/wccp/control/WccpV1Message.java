@@ -38,10 +38,18 @@ public sealed interface WccpV1Message {
     /** The cap on web-caches: [V1] allows up to 32. */
     int MAX_WEB_CACHES = 32;
 
-    /** @return the message Type: 7, 8 or 9 */
+    /**
+     * Returns the message Type: 7, 8 or 9.
+     *
+     * @return the message Type: 7, 8 or 9
+     */
     WccpMessageType type();
 
-    /** @return the encoded length in octets */
+    /**
+     * Returns the encoded length in octets.
+     *
+     * @return the encoded length in octets
+     */
     int encodedLength();
 
     /**
@@ -71,6 +79,8 @@ public sealed interface WccpV1Message {
         }
 
         /**
+         * Returns whether the bucket is set in the Hash Information.
+         *
          * @param bucket 0..255
          * @return whether the bucket is set in the Hash Information
          */
@@ -116,6 +126,8 @@ public sealed interface WccpV1Message {
         }
 
         /**
+         * Returns whether the bucket is set in the Hash Information.
+         *
          * @param bucket 0..255
          * @return whether the bucket is set in the Hash Information
          */
@@ -180,6 +192,8 @@ public sealed interface WccpV1Message {
         }
 
         /**
+         * Returns the bucket's octet.
+         *
          * @param bucket 0..255
          * @return the bucket's octet
          */

@@ -13,6 +13,8 @@ public final class WccpV1MessageEncoder {
     }
 
     /**
+     * Returns the exact encoded length.
+     *
      * @param message the message
      * @return the exact encoded length
      */

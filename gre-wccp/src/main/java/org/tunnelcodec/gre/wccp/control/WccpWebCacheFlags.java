@@ -49,6 +49,8 @@ public record WccpWebCacheFlags(int bits) {
     }
 
     /**
+     * Returns the flags with these bits.
+     *
      * @param bits the raw flags, 0..0xFFFF
      * @return the flags with these bits
      */
@@ -69,12 +71,20 @@ public record WccpWebCacheFlags(int bits) {
         return new WccpWebCacheFlags(assignmentType << 1 | (historical ? U : 0) | (version ? V : 0));
     }
 
-    /** @return the U bit: the assignment data is historical, not current */
+    /**
+     * Returns the U bit: the assignment data is historical, not current.
+     *
+     * @return the U bit: the assignment data is historical, not current
+     */
     public boolean historical() {
         return (bits & U) != 0;
     }
 
-    /** @return the assignment type, 0..3: hash, mask, none, extended */
+    /**
+     * Returns the assignment type, 0..3: hash, mask, none, extended.
+     *
+     * @return the assignment type, 0..3: hash, mask, none, extended
+     */
     public int assignmentType() {
         return (bits & TYPE_MASK) >>> 1;
     }
@@ -90,12 +100,18 @@ public record WccpWebCacheFlags(int bits) {
         return (bits & V) != 0;
     }
 
-    /** @return the reserved bits (zero on a conforming sender) */
+    /**
+     * Returns the reserved bits (zero on a conforming sender).
+     *
+     * @return the reserved bits (zero on a conforming sender)
+     */
     public int reservedBits() {
         return bits & RESERVED_MASK;
     }
 
     /**
+     * Returns these flags with the assignment-type bits replaced.
+     *
      * @param assignmentType 0..3
      * @return these flags with the assignment-type bits replaced
      */
@@ -104,7 +120,11 @@ public record WccpWebCacheFlags(int bits) {
         return new WccpWebCacheFlags(bits & ~TYPE_MASK | assignmentType << 1);
     }
 
-    /** @return for example {@code "0x000a(type=1, V)"} */
+    /**
+     * Returns for example {@code "0x000a(type=1, V)"}.
+     *
+     * @return for example {@code "0x000a(type=1, V)"}
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(24).append(String.format("0x%04x(type=%d", bits, assignmentType()));

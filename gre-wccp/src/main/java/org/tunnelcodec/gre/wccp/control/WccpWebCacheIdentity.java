@@ -90,7 +90,11 @@ public record WccpWebCacheIdentity(Ipv4Address address, int hashRevision, WccpWe
                 WccpAssignmentData.None.INSTANCE);
     }
 
-    /** @return the encoded length in octets */
+    /**
+     * Returns the encoded length in octets.
+     *
+     * @return the encoded length in octets
+     */
     public int encodedLength() {
         return FIXED_LENGTH + assignmentData.encodedLength();
     }
