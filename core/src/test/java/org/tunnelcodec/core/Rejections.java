@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.tunnelcodec.core.MalformedPacketException.Reason;
 
 /**
@@ -14,6 +13,17 @@ import org.tunnelcodec.core.MalformedPacketException.Reason;
  */
 public final class Rejections {
     private Rejections() {
+    }
+
+    /** A decode call that is expected to throw. */
+    @FunctionalInterface
+    public interface Decode {
+        /**
+         * Runs the decode.
+         *
+         * @throws Throwable whatever the decoder throws
+         */
+        void run() throws Throwable;
     }
 
     /** @return the bytes of a hex string, in a heap buffer of exactly that size */
@@ -31,7 +41,7 @@ public final class Rejections {
      *
      * @param boundedBy the length field that ran out, or {@code null} when the bytes ended
      */
-    public static MalformedPacketException assertTruncated(ThrowingCallable decode, String protocol, String field,
+    public static MalformedPacketException assertTruncated(Decode decode, String protocol, String field,
                                                            long offset, long required, long available,
                                                            String boundedBy) {
         MalformedPacketException e = caught(decode, protocol, field, offset, Reason.TRUNCATED);
@@ -44,7 +54,7 @@ public final class Rejections {
     }
 
     /** Asserts that {@code decode} refuses one field's number, and carries it. */
-    public static MalformedPacketException assertInvalid(ThrowingCallable decode, String protocol, String field,
+    public static MalformedPacketException assertInvalid(Decode decode, String protocol, String field,
                                                          long offset, Reason reason, long value, String expected) {
         MalformedPacketException e = caught(decode, protocol, field, offset, reason);
         String m = e.getMessage();
@@ -55,9 +65,9 @@ public final class Rejections {
         return e;
     }
 
-    private static MalformedPacketException caught(ThrowingCallable decode, String protocol, String field, long offset,
+    private static MalformedPacketException caught(Decode decode, String protocol, String field, long offset,
                                                    Reason reason) {
-        MalformedPacketException e = catchThrowableOfType(decode, MalformedPacketException.class);
+        MalformedPacketException e = catchThrowableOfType(MalformedPacketException.class, decode::run);
         assertThat(e).as("decode threw no MalformedPacketException").isNotNull();
         String m = e.getMessage();
         assertThat(e.protocol()).as(m).isEqualTo(protocol);

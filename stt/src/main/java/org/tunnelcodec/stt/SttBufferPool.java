@@ -41,7 +41,7 @@ final class SttBufferPool {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of generic deques, one per size class
     private final ArrayDeque<Block>[] free = new ArrayDeque[MAX_CLASS + 1];
     private long bytes;
 

@@ -53,7 +53,7 @@ class EthernetDecoderTest {
     void shouldRejectMoreThanEightTags() {
         ByteBuffer b = hex("ffffffffffff" + "00163e123456" + "88a80064".repeat(9) + "0800");
         MalformedPacketException e = org.assertj.core.api.Assertions.catchThrowableOfType(
-                () -> EthernetDecoder.decode(b), MalformedPacketException.class);
+                MalformedPacketException.class, () -> EthernetDecoder.decode(b));
         assertThat(e.protocol()).isEqualTo("ethernet");
         assertThat(e.field()).isEqualTo("TPID");
         assertThat(e.offset()).isEqualTo(12 + 8 * 4);

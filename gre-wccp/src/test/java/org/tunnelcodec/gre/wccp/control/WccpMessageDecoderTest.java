@@ -362,7 +362,7 @@ class WccpMessageDecoderTest {
         assertThat(WccpMessageDecoder.length(buf, 3)).isEqualTo(m.length - 8);
         ByteBuffer shortHeader = ByteBuffer.wrap(java.util.Arrays.copyOf(m, 7));
         MalformedPacketException peek = org.assertj.core.api.Assertions.catchThrowableOfType(
-                () -> WccpMessageDecoder.length(shortHeader, 0), MalformedPacketException.class);
+                MalformedPacketException.class, () -> WccpMessageDecoder.length(shortHeader, 0));
         assertThat(peek.getMessage()).as("the peek fails as decode does")
                 .isEqualTo(malformed(java.util.Arrays.copyOf(m, 7)).getMessage());
         // the index/limit overload reports offsets from the index
