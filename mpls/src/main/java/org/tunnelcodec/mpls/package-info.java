@@ -1,0 +1,4 @@
+/**
+ * MPLS label stacks (placeholder, completed with the module).
+ */
+package org.tunnelcodec.mpls;
