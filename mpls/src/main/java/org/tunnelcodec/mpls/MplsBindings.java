@@ -129,14 +129,45 @@ public final class MplsBindings {
      * @throws IndexOutOfBoundsException if {@code [payloadIndex, limit)} is not within {@code src.limit()}
      */
     public MplsPayload identify(LabelStack stack, ByteBuffer src, int payloadIndex, int limit) {
+        Objects.requireNonNull(stack, "stack");
+        return identify(stack, null, 0, stack.depth(), src, payloadIndex, limit);
+    }
+
+    /**
+     * Identifies what follows a stack whose entries are read from the buffer, by the rules in the
+     * class description, without allocating: for a caller that has {@link MplsDecoder#scan}ned
+     * the stack and holds no view.
+     *
+     * @param src        the buffer holding the stack and its payload
+     * @param stackIndex the absolute index of the top entry
+     * @param depth      the stack's depth, as {@link MplsDecoder#scan} returned it
+     * @param limit      the end of the payload: nothing at or past it is read
+     * @return the payload's type and the rule that decided it
+     * @throws IndexOutOfBoundsException if the stack and payload are not within {@code src.limit()}
+     */
+    public MplsPayload identify(ByteBuffer src, int stackIndex, int depth, int limit) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("depth: " + depth + " (expected: >= 1)");
+        }
+        int payloadIndex = stackIndex + depth * MplsLayout.ENTRY_LENGTH;
+        Objects.checkFromToIndex(stackIndex, payloadIndex, limit);
+        return identify(null, src, stackIndex, depth, src, payloadIndex, limit);
+    }
+
+    /** The label of entry {@code i}, from the stack or, when it is null, from the buffer. */
+    private static int label(LabelStack stack, ByteBuffer words, int stackIndex, int i) {
+        return stack != null ? stack.label(i) : Wire.i32(words, stackIndex + i * MplsLayout.ENTRY_LENGTH) >>> MplsLayout.LABEL_SHIFT;
+    }
+
+    private MplsPayload identify(LabelStack stack, ByteBuffer words, int stackIndex, int depth, ByteBuffer src,
+                                 int payloadIndex, int limit) {
         Objects.checkFromToIndex(payloadIndex, limit, src.limit());
-        int depth = stack.depth();
         boolean unknownSpecial = false;
         int previous = -1;
         int bottomKind = 0; // 0: a label to read as such; 1: an entropy or extended special-purpose label
         MplsPayloadType bound = null;
         for (int i = 0; i < depth; i++) {
-            int label = stack.label(i);
+            int label = label(stack, words, stackIndex, i);
             boolean carried = previous == MplsLabel.ENTROPY_LABEL_INDICATOR.value() || previous == MplsLabel.EXTENSION.value();
             if (carried) {
                 unknownSpecial |= previous == MplsLabel.EXTENSION.value(); // no extended special-purpose label is known here
@@ -155,7 +186,7 @@ public final class MplsBindings {
             return MplsPayload.of(bound, MplsPayloadRule.BINDING);
         }
         if (bottomKind == 0) {
-            int bottom = stack.label(depth - 1);
+            int bottom = label(stack, words, stackIndex, depth - 1);
             if (bottom == MplsLabel.IPV4_EXPLICIT_NULL.value()) {
                 return MplsPayload.of(MplsPayloadType.IPV4, MplsPayloadRule.EXPLICIT_NULL);
             }

@@ -161,7 +161,7 @@ public final class MplsView implements LabelStack {
      * @return the payload's type and the rule that decided it
      */
     public MplsPayload payload(MplsBindings bindings) {
-        return bindings.identify(this, source(), payloadIndex(), limit);
+        return bindings.identify(source(), index, depth, limit);
     }
 
     /**

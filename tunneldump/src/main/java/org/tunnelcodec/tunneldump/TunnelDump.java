@@ -21,6 +21,7 @@ import org.tunnelcodec.core.dissect.DissectedLayer;
 import org.tunnelcodec.core.dissect.Dissection;
 import org.tunnelcodec.core.dissect.Dissector;
 import org.tunnelcodec.gre.GreLayers;
+import org.tunnelcodec.mpls.MplsLayers;
 import org.tunnelcodec.stt.SttLayers;
 import org.tunnelcodec.stt.SttReassembler;
 import org.tunnelcodec.capture.CaptureStream;
@@ -235,6 +236,7 @@ public final class TunnelDump {
         return Dissector.builder()
                 .add(CoreLayers.bindings())
                 .add(GreLayers.bindings())
+                .add(MplsLayers.bindings())
                 .add(stt.bindings())
                 .maxDepth(maxDepth).build();
     }
