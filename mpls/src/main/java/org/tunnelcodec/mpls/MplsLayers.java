@@ -11,6 +11,7 @@ import org.tunnelcodec.core.dissect.LayerKey;
 import org.tunnelcodec.core.dissect.LayerStep;
 import org.tunnelcodec.core.dissect.LinkType;
 import org.tunnelcodec.core.dissect.ProtocolLayer;
+import org.tunnelcodec.core.internal.Wire;
 
 /**
  * The MPLS module's layers for the {@link org.tunnelcodec.core.dissect.Dissector}.
@@ -43,8 +44,23 @@ public final class MplsLayers {
     /** IP protocol number of MPLS-in-IP (RFC 4023 §2). */
     public static final int MPLS_IN_IP_PROTOCOL = 137;
 
+    /** The space of what follows an ACH: its Channel Type (RFC 5586 §2). */
+    public static final KeySpace ACH_CHANNEL = KeySpace.of(97, "ach.channel");
+
     /** The label stack, with no label bindings. */
     public static final ProtocolLayer<MplsHeader> MPLS = stackLayer(MplsBindings.NONE);
+
+    /** An Ethernet pseudowire's control word (RFC 4448 §4.6), followed by the Ethernet frame. */
+    public static final ProtocolLayer<ControlWord> ETHERNET_CONTROL_WORD = ProtocolLayer.of(ControlWord.PROTOCOL,
+            MplsLayers::walkEthernetControlWord, ControlWordDecoder::decode, MplsLayers::controlWordSummary);
+
+    /** Another pseudowire type's control word (RFC 4385 §3): its payload is not decoded here. */
+    public static final ProtocolLayer<ControlWord> CONTROL_WORD = ProtocolLayer.of(ControlWord.PROTOCOL,
+            MplsLayers::walkControlWord, ControlWordDecoder::decode, MplsLayers::controlWordSummary);
+
+    /** The Associated Channel Header (RFC 4385 §5, RFC 5586 §2), followed by its channel's message. */
+    public static final ProtocolLayer<AchHeader> ACH = ProtocolLayer.of(AchHeader.PROTOCOL, MplsLayers::walkAch,
+            AchDecoder::decode, MplsLayers::achSummary);
 
     private MplsLayers() {
     }
@@ -77,7 +93,12 @@ public final class MplsLayers {
                 new LayerBinding(LayerKey.etherType(EtherType.MPLS_MULTICAST.value()), stack),
                 new LayerBinding(LayerKey.udpPort(MPLS_IN_UDP_PORT), stack),
                 new LayerBinding(LayerKey.ipProtocol(MPLS_IN_IP_PROTOCOL), stack),
-                new LayerBinding(payloadKey(MplsPayloadType.PW_ETHERNET), CoreLayers.ETHERNET));
+                new LayerBinding(payloadKey(MplsPayloadType.PW_ETHERNET), CoreLayers.ETHERNET),
+                new LayerBinding(payloadKey(MplsPayloadType.PW_ETHERNET_CONTROL_WORD), ETHERNET_CONTROL_WORD),
+                new LayerBinding(payloadKey(MplsPayloadType.CONTROL_WORD), CONTROL_WORD),
+                new LayerBinding(payloadKey(MplsPayloadType.ACH), ACH),
+                new LayerBinding(new LayerKey(ACH_CHANNEL, AchChannelType.IPV4.value()), CoreLayers.IPV4),
+                new LayerBinding(new LayerKey(ACH_CHANNEL, AchChannelType.IPV6.value()), CoreLayers.IPV6));
     }
 
     private static LayerKey payloadKey(MplsPayloadType type) {
@@ -102,6 +123,47 @@ public final class MplsLayers {
             }
             default -> out.next(MPLS_PAYLOAD, type.ordinal());
         }
+    }
+
+    private static void walkEthernetControlWord(ByteBuffer src, int index, int limit, LayerStep out) {
+        controlWordLengths(src, index, limit, out).next(KeySpace.LINK_TYPE, LinkType.ETHERNET.value());
+    }
+
+    private static void walkControlWord(ByteBuffer src, int index, int limit, LayerStep out) {
+        controlWordLengths(src, index, limit, out);
+    }
+
+    private static LayerStep controlWordLengths(ByteBuffer src, int index, int limit, LayerStep out) {
+        long lengths = ControlWordDecoder.checked(src, index, limit);
+        boolean lengthSet = (Wire.u8(src, index + 1) & 0x3F) != 0; // RFC 4385 §4: Length bounds the payload when set
+        return out.lengths((int) (lengths >>> 32), (int) lengths, lengthSet ? "Length" : null);
+    }
+
+    private static void walkAch(ByteBuffer src, int index, int limit, LayerStep out) {
+        long lengths = AchDecoder.checked(src, index, limit);
+        out.lengths((int) (lengths >>> 32), (int) lengths);
+        if ((Wire.u8(src, index) & 0x0F) == AchHeader.VERSION) { // an unknown version's channel is not parsed (R14)
+            out.next(ACH_CHANNEL, Wire.u16(src, index + 2));
+        }
+    }
+
+    private static String controlWordSummary(ControlWord h) {
+        StringBuilder sb = new StringBuilder("seq ").append(h.sequenceNumber());
+        if (h.flags() != 0 || h.fragmentation() != 0) {
+            sb.append(" flags 0x").append(Integer.toHexString(h.flags())).append(" frg ").append(h.fragmentation());
+        }
+        if (h.length() != 0) {
+            sb.append(" length ").append(h.length());
+        }
+        return sb.toString();
+    }
+
+    private static String achSummary(AchHeader h) {
+        StringBuilder sb = new StringBuilder("v").append(h.version()).append(" channel ").append(h.channelType());
+        if (h.reserved() != 0) {
+            sb.append(String.format(" reserved 0x%02x", h.reserved()));
+        }
+        return sb.toString();
     }
 
     static String stackSummary(MplsHeader h) {
