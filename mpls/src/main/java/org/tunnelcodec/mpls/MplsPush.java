@@ -197,7 +197,7 @@ public final class MplsPush {
     /**
      * Pushes the stack onto a labelled packet, into the headroom before its top entry; every
      * pushed entry gets S=0 (RFC 3032 §2.1). A propagating model copies the current top entry's
-     * TTL, which the caller has already decremented (after a swap, for
+     * TTL, which the caller has already decremented (after a {@link MplsLabelOps#swap}, for
      * instance; RFC 3032 §2.4.2). The entropy label hashes the payload after the stack, as an IP
      * packet if its first nibble says so.
      *
