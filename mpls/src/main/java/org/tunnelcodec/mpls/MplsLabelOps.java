@@ -5,13 +5,15 @@ import java.nio.ReadOnlyBufferException;
 import java.util.Objects;
 import org.tunnelcodec.core.InternetChecksum;
 import org.tunnelcodec.core.MalformedPacketException;
+import org.tunnelcodec.core.MalformedPacketException.Reason;
 import org.tunnelcodec.core.internal.Wire;
 import org.tunnelcodec.core.ip.Ipv4Header;
 import org.tunnelcodec.core.ip.Ipv6Header;
 
 /**
  * The per-packet label operations of a label switching router, in place and without
- * allocating: {@link #swap} and {@link #pop}. Pushing, of one entry or many, onto a labelled
+ * allocating: {@link #swap}, {@link #pop}, and {@link #popEntropyLabel} for an entropy label
+ * with its indicator. Pushing, of one entry or many, onto a labelled
  * packet or not, is {@link MplsPush}'s ({@link MplsPush#pushOntoStack}).
  *
  * <h2>The result</h2>
@@ -20,8 +22,8 @@ import org.tunnelcodec.core.ip.Ipv6Header;
  * packet still starts with a label stack entry, or, after popping the bottom of the stack, the
  * type of the payload now first ({@link Result#IPV4}, {@link Result#IPV6}...;
  * {@link Result#payloadType()} gives the {@link MplsPayloadType}). The packet's new start is
- * unchanged by a swap and 4 octets further after a pop: a pop moves no octet, it leaves the
- * popped entry in front of the packet, as headroom.
+ * unchanged by a swap, 4 octets further after a pop, 8 after {@link #popEntropyLabel}: a pop
+ * moves no octet, it leaves the popped entries in front of the packet, as headroom.
  * <pre>{@code
  * switch (MplsLabelOps.pop(buf, at, end, MplsTtlModel.uniform(), bindings)) {
  *     case TTL_EXPIRED -> drop(buf);                   // RFC 3032 §2.4.2
@@ -191,23 +193,79 @@ public final class MplsLabelOps {
         Objects.requireNonNull(ttlModel, "ttlModel");
         Objects.requireNonNull(bindings, "bindings");
         int word = topWord(buf, index, end);
-        int next = index + MplsLayout.ENTRY_LENGTH;
-        if (!MplsLayout.bottom(word)) {
-            if (end - next < MplsLayout.ENTRY_LENGTH) { // RFC 3032 §2.1: S=0, so an entry follows
-                throw MalformedPacketException.truncated(MplsHeader.PROTOCOL, "Label", MplsLayout.ENTRY_LENGTH,
-                        MplsLayout.ENTRY_LENGTH, end - next);
-            }
-            if (MplsLayout.ttl(word) <= 1) {
+        int outgoing = MplsLayout.ttl(word) - 1; // RFC 3032 §2.4.1
+        return remove(buf, index, end, ttlModel, bindings, outgoing, outgoing <= 0, MplsLayout.bottom(word), 1);
+    }
+
+    /**
+     * Pops an Entropy Label Indicator and the Entropy Label after it in one operation, as the
+     * LSR that terminates their LSP does (RFC 6790 §4.1): the packet then starts 8 octets
+     * further on. The pair is not a forwarding label: the TTL check and decrement belong to the
+     * pop of the LSP's label above it (a uniform pop of that label has copied the outgoing TTL
+     * into the ELI), so this pop decrements nothing. A uniform model moves the ELI's TTL onto
+     * what follows the EL (the next entry, or the IPv4 TTL or IPv6 Hop Limit), and reports
+     * {@link Result#TTL_EXPIRED} if that TTL is 0; a pipe model writes nothing and checks
+     * nothing. The EL's own TTL, 0 by design (RFC 6790 §4.2), plays no part. The payload after
+     * a bottom EL is identified as by {@link #pop}.
+     *
+     * <p>{@link #pop} would take the pair as two entries, each with its TTL: the EL's 0 would
+     * report expiry.
+     *
+     * @param buf      the buffer; its position, limit, mark and byte order are not changed
+     * @param index    the absolute index of the ELI
+     * @param end      the end of the packet: nothing at or past it is read or written
+     * @param ttlModel the model that decides whether the TTL is moved
+     * @param bindings the caller's label bindings ({@link MplsBindings#NONE} for none)
+     * @return {@link Result#TTL_EXPIRED} (nothing written), {@link Result#LABELLED}, or the
+     *     payload now first
+     * @throws IllegalArgumentException if the top entry is not an ELI (label 7)
+     * @throws IndexOutOfBoundsException if {@code [index, end)} is not within {@code buf.limit()}
+     * @throws MalformedPacketException if the ELI is the bottom of the stack (R5, RFC 6790 §4),
+     *     the range holds no whole ELI and EL, or as {@link #pop} does for what follows
+     * @throws ReadOnlyBufferException if {@code buf} is read-only
+     */
+    public static Result popEntropyLabel(ByteBuffer buf, int index, int end, MplsTtlModel ttlModel,
+                                         MplsBindings bindings) {
+        Objects.requireNonNull(ttlModel, "ttlModel");
+        Objects.requireNonNull(bindings, "bindings");
+        int eli = topWord(buf, index, end);
+        int label = MplsLayout.label(eli);
+        if (label != MplsLabel.ENTROPY_LABEL_INDICATOR.value()) {
+            throw new IllegalArgumentException("top label: " + label + " (expected: 7, an Entropy Label Indicator)");
+        }
+        if (MplsLayout.bottom(eli)) {
+            throw MalformedPacketException.invalid(MplsHeader.PROTOCOL, "S", 0, Reason.BAD_VALUE, 1,
+                    "an entropy label after the ELI (ELI not at the bottom), RFC 6790 §4");
+        }
+        int elIndex = index + MplsLayout.ENTRY_LENGTH;
+        Wire.require(MplsHeader.PROTOCOL, "Label", index, elIndex, MplsLayout.ENTRY_LENGTH, end);
+        int el = Wire.i32(buf, elIndex);
+        int carried = MplsLayout.ttl(eli);
+        boolean expired = ttlModel.propagates() && carried == 0; // RFC 3032 §2.4.2: never forward with TTL 0
+        return remove(buf, index, end, ttlModel, bindings, carried, expired, MplsLayout.bottom(el), 2);
+    }
+
+    /**
+     * Removes {@code entries} entries at {@code index}: {@code outgoing} is the TTL a uniform
+     * model writes, {@code expired} whether the packet must not be forwarded, {@code bottom}
+     * whether the payload follows. Checks everything before writing.
+     */
+    private static Result remove(ByteBuffer buf, int index, int end, MplsTtlModel ttlModel, MplsBindings bindings,
+                                 int outgoing, boolean expired, boolean bottom, int entries) {
+        int next = index + entries * MplsLayout.ENTRY_LENGTH;
+        if (!bottom) {
+            // RFC 3032 §2.1: S=0, so an entry follows
+            Wire.require(MplsHeader.PROTOCOL, "Label", index, next, MplsLayout.ENTRY_LENGTH, end);
+            if (expired) {
                 return Result.TTL_EXPIRED;
             }
             if (ttlModel.propagates()) {
-                Wire.put8(buf, next + 3, MplsLayout.ttl(word) - 1);
+                Wire.put8(buf, next + 3, outgoing);
             }
             return Result.LABELLED;
         }
-        MplsView view = VIEW.get().wrap(buf, index, end, 1);
+        MplsView view = VIEW.get().wrap(buf, index, end, entries);
         MplsPayloadType type = bindings.identify(view, buf, next, end).type();
-        int outgoing = MplsLayout.ttl(word) - 1;
         if (ttlModel.propagates()) {
             if (type == MplsPayloadType.IPV4) {
                 Wire.require(Ipv4Header.PROTOCOL, "Header Checksum", next, next + IPV4_CHECKSUM, 2, end);
@@ -215,7 +273,7 @@ public final class MplsLabelOps {
                 Wire.require(Ipv6Header.PROTOCOL, "Hop Limit", next, next + IPV6_HOP_LIMIT, 1, end);
             }
         }
-        if (outgoing <= 0) {
+        if (expired) {
             return Result.TTL_EXPIRED;
         }
         if (ttlModel.propagates()) {

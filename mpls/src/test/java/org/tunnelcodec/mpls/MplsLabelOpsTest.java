@@ -258,6 +258,74 @@ class MplsLabelOpsTest {
         assertThat(Ipv4Decoder.verifyChecksum(buf, 22)).isTrue();
     }
 
+    @Test
+    void shouldPopTheEntropyPairOfVectorP2InOneOperation() {
+        // RFC 6790 §4.1: the ELI and its EL are removed together; the EL's TTL 0 plays no part
+        byte[] p2 = hex(MplsPushTest.P2);
+        ByteBuffer buf = ByteBuffer.wrap(p2);
+        byte[] before = copy(buf);
+        assertThat(MplsLabelOps.pop(buf, 42, p2.length, MplsTtlModel.pipe(255), NONE)).isEqualTo(Result.LABELLED);
+        assertThat(MplsLabelOps.popEntropyLabel(buf, 46, p2.length, MplsTtlModel.pipe(255), NONE)).isEqualTo(Result.IPV6);
+        assertThat(copy(buf)).isEqualTo(before);
+        // uniform: popping label 1000 (TTL 63) puts 62 into the ELI, which the pair's pop moves into the Hop Limit
+        assertThat(MplsLabelOps.pop(buf, 42, p2.length, MplsTtlModel.uniform(), NONE)).isEqualTo(Result.LABELLED);
+        assertThat(buf.get(49)).isEqualTo((byte) 62);
+        assertThat(MplsLabelOps.popEntropyLabel(buf, 46, p2.length, MplsTtlModel.uniform(), NONE)).isEqualTo(Result.IPV6);
+        assertThat(buf.get(54 + 7)).isEqualTo((byte) 62);
+    }
+
+    @Test
+    void shouldCopyTheEliTtlPastTheEntropyLabelOnUniformPop() {
+        // the ELI carries its LSP's TTL (MplsPush); uniform: the outgoing TTL reaches the IPv6 Hop Limit
+        ByteBuffer buf = ByteBuffer.wrap(concat(entry(7, 5, false, 40), entry(0x5A5A5, 0, true, 0), ipv6(63, new byte[0])));
+        assertThat(MplsLabelOps.popEntropyLabel(buf, 0, buf.limit(), MplsTtlModel.uniform(), NONE)).isEqualTo(Result.IPV6);
+        assertThat(buf.get(8 + 7)).isEqualTo((byte) 40); // no decrement: the pop of the label above made it
+        ByteBuffer labelled = ByteBuffer.wrap(concat(entry(7, 5, false, 40), entry(0x5A5A5, 0, false, 0),
+                entry(2000, 0, true, 255)));
+        assertThat(MplsLabelOps.popEntropyLabel(labelled, 0, 12, MplsTtlModel.uniform(), NONE)).isEqualTo(Result.LABELLED);
+        assertThat(hex(labelled, 8, 12)).isEqualTo("007d0128");
+    }
+
+    @Test
+    void shouldNotMoveATtlOfZeroFromTheEliOnUniformPop() {
+        // RFC 3032 §2.4.2: never forward with TTL 0; a pipe model moves nothing, so checks nothing
+        ByteBuffer buf = ByteBuffer.wrap(concat(entry(7, 0, false, 0), entry(0x5A5A5, 0, true, 0), ipv6(63, new byte[0])));
+        byte[] before = copy(buf);
+        assertThat(MplsLabelOps.popEntropyLabel(buf, 0, buf.limit(), MplsTtlModel.uniform(), NONE))
+                .isEqualTo(Result.TTL_EXPIRED);
+        assertThat(MplsLabelOps.popEntropyLabel(buf, 0, buf.limit(), MplsTtlModel.pipe(255), NONE))
+                .isEqualTo(Result.IPV6);
+        assertThat(copy(buf)).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseToPopAnEntropyPairThatIsNotThere() {
+        ByteBuffer notEli = ByteBuffer.wrap(concat(entry(100, 0, false, 64), entry(200, 0, true, 64)));
+        assertThatThrownBy(() -> MplsLabelOps.popEntropyLabel(notEli, 0, 8, MplsTtlModel.uniform(), NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("top label: 100 (expected: 7, an Entropy Label Indicator)");
+        // R5: an ELI at the bottom has no EL
+        ByteBuffer eliAtBottom = ByteBuffer.wrap(entry(7, 0, true, 64));
+        assertThatThrownBy(() -> MplsLabelOps.popEntropyLabel(eliAtBottom, 0, 4, MplsTtlModel.uniform(), NONE))
+                .isInstanceOfSatisfying(MalformedPacketException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.BAD_VALUE));
+        // R1: the EL is cut
+        ByteBuffer cut = ByteBuffer.wrap(concat(entry(7, 0, false, 64), hex("5a5a51")));
+        byte[] before = copy(cut);
+        assertThatThrownBy(() -> MplsLabelOps.popEntropyLabel(cut, 0, 7, MplsTtlModel.uniform(), NONE))
+                .isInstanceOfSatisfying(MalformedPacketException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.TRUNCATED));
+        assertThat(copy(cut)).isEqualTo(before);
+    }
+
+    @Test
+    void shouldTreatTheEntropyLabelAsAnEntryWhenPoppedSingly() {
+        // documented: under a pipe model a plain pop of the ELI leaves the EL's TTL 0 on top
+        ByteBuffer buf = ByteBuffer.wrap(concat(entry(7, 0, false, 64), entry(0x5A5A5, 0, true, 0), ipv6(63, new byte[0])));
+        assertThat(MplsLabelOps.pop(buf, 0, buf.limit(), MplsTtlModel.pipe(255), NONE)).isEqualTo(Result.LABELLED);
+        assertThat(MplsLabelOps.pop(buf, 4, buf.limit(), MplsTtlModel.pipe(255), NONE)).isEqualTo(Result.TTL_EXPIRED);
+    }
+
     @ParameterizedTest
     @EnumSource(MplsPayloadType.class)
     void shouldHaveAResultForEveryPayloadType(MplsPayloadType type) {
