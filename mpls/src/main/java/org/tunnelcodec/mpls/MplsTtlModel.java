@@ -4,8 +4,8 @@ import org.tunnelcodec.core.internal.Check;
 
 /**
  * How label operations set and give back TTLs: the tunnelling models of RFC 3443 §3 and the
- * rule of Linux's MPLS lightweight-tunnel encapsulation. Immutable; the factories return
- * values that compare equal when they behave alike.
+ * rule of Linux's MPLS lightweight-tunnel encapsulation. Immutable; models that behave alike
+ * are the same instance.
  *
  * <table>
  *   <caption>The models</caption>
@@ -26,6 +26,8 @@ import org.tunnelcodec.core.internal.Check;
  * route: {@link #linux(int)} for a route with a {@code ttl} attribute, {@link #linuxDefault(boolean,
  * int)} for one without. A packet with no TTL of its own (a pseudowire, an ACH, raw bytes)
  * gets {@link #MAX_TTL} under a propagating model.
+ *
+ * <p>The factories return shared instances: they allocate nothing.
  */
 public final class MplsTtlModel {
     /** The largest TTL, and the one pushed entries get from a propagating model when the payload has none. */
@@ -36,6 +38,14 @@ public final class MplsTtlModel {
 
     private static final int PROPAGATE = -1;
     private static final MplsTtlModel UNIFORM = new MplsTtlModel(PROPAGATE);
+    /** Every pipe model, shared: the factories allocate nothing, even called per packet. */
+    private static final MplsTtlModel[] PIPES = new MplsTtlModel[MAX_TTL + 1];
+
+    static {
+        for (int ttl = 1; ttl <= MAX_TTL; ttl++) {
+            PIPES[ttl] = new MplsTtlModel(ttl);
+        }
+    }
 
     private final int ttl;
 
@@ -63,7 +73,7 @@ public final class MplsTtlModel {
      * @throws IllegalArgumentException if {@code ttl} is out of range
      */
     public static MplsTtlModel pipe(int ttl) {
-        return new MplsTtlModel(Check.inRange("ttl", ttl, 1, MAX_TTL));
+        return PIPES[Check.inRange("ttl", ttl, 1, MAX_TTL)];
     }
 
     /**
@@ -77,7 +87,7 @@ public final class MplsTtlModel {
      */
     public static MplsTtlModel linux(int routeTtl) {
         Check.inRange("routeTtl", routeTtl, 0, MAX_TTL);
-        return routeTtl == 0 ? UNIFORM : new MplsTtlModel(routeTtl);
+        return routeTtl == 0 ? UNIFORM : PIPES[routeTtl];
     }
 
     /**
@@ -92,7 +102,7 @@ public final class MplsTtlModel {
      */
     public static MplsTtlModel linuxDefault(boolean ipTtlPropagate, int defaultTtl) {
         Check.inRange("defaultTtl", defaultTtl, 1, MAX_TTL);
-        return ipTtlPropagate ? UNIFORM : new MplsTtlModel(defaultTtl);
+        return ipTtlPropagate ? UNIFORM : PIPES[defaultTtl];
     }
 
     /**

@@ -85,6 +85,14 @@ class MplsTtlModelTest {
     }
 
     @Test
+    void shouldShareOneInstancePerBehaviour() {
+        // the factories allocate nothing, so a data path may call them per packet
+        assertThat(MplsTtlModel.pipe(255)).isSameAs(MplsTtlModel.pipe(255)).isSameAs(MplsTtlModel.linux(255))
+                .isSameAs(MplsTtlModel.linuxDefault(false, 255));
+        assertThat(MplsTtlModel.linux(0)).isSameAs(MplsTtlModel.uniform()).isSameAs(MplsTtlModel.linuxDefault());
+    }
+
+    @Test
     void shouldCompareByBehaviour() {
         assertThat(MplsTtlModel.pipe(64)).isEqualTo(MplsTtlModel.linux(64)).hasSameHashCodeAs(MplsTtlModel.linux(64));
         assertThat(MplsTtlModel.pipe(64)).isNotEqualTo(MplsTtlModel.pipe(65)).isNotEqualTo(MplsTtlModel.uniform());
