@@ -163,6 +163,7 @@ public final class MplsPush {
      * @throws ReadOnlyBufferException if {@code buf} is read-only
      */
     public int push(ByteBuffer buf, int packetIndex, int packetEnd, MplsPayloadType payload) {
+        Objects.requireNonNull(payload, "payload");
         int start = checkRoom(buf, packetIndex, packetEnd);
         int ttl = ttlModel.propagates() ? innerTtl(buf, packetIndex, packetEnd, payload) : 0;
         int hash = entropyIndex != NO_ENTROPY ? flowHash(buf, packetIndex, packetEnd, payload) : 0;
@@ -188,6 +189,7 @@ public final class MplsPush {
      * @throws ReadOnlyBufferException if {@code buf} is read-only
      */
     public int push(ByteBuffer buf, int packetIndex, int packetEnd, MplsPayloadType payload, int flowHash) {
+        Objects.requireNonNull(payload, "payload");
         int start = checkRoom(buf, packetIndex, packetEnd);
         int ttl = ttlModel.propagates() ? innerTtl(buf, packetIndex, packetEnd, payload) : 0;
         write(buf, start, ttlModel.pushedTtl(ttl), flowHash, true);
@@ -303,18 +305,17 @@ public final class MplsPush {
     }
 
     private int checkRoom(ByteBuffer buf, int packetIndex, int packetEnd) {
-        if (buf.isReadOnly()) {
-            throw new ReadOnlyBufferException();
-        }
         Objects.checkFromToIndex(packetIndex, packetEnd, buf.limit());
         if (packetIndex < length) {
             throw new IndexOutOfBoundsException("headroom: " + packetIndex + " (expected: >= " + length + ")");
+        }
+        if (buf.isReadOnly()) {
+            throw new ReadOnlyBufferException();
         }
         return packetIndex - length;
     }
 
     private static int innerTtl(ByteBuffer buf, int index, int end, MplsPayloadType payload) {
-        Objects.requireNonNull(payload, "payload");
         return switch (payload) {
             case IPV4 -> {
                 Wire.require(Ipv4Header.PROTOCOL, "Time to Live", index, index + 8, 1, end); // RFC 791 §3.1
