@@ -38,7 +38,7 @@ import org.tunnelcodec.core.ip.Ipv6Header;
  * The incoming TTL is the top entry's; the outgoing TTL is one less (RFC 3032 §2.4.1). A
  * packet whose incoming TTL is 0 or 1 would leave with TTL 0, so it must not be forwarded,
  * labelled or not (RFC 3032 §2.4.2); Linux's {@code mpls_forward} drops it (TTL &le; 1) without
- * sending ICMP. Both operations report that as {@link Result#TTL_EXPIRED} before writing
+ * sending ICMP. The operations report that as {@link Result#TTL_EXPIRED} before writing
  * anything; generating ICMP Time Exceeded (RFC 3032 §2.3) is the caller's choice.
  *
  * <h2>Errors</h2>
@@ -54,8 +54,8 @@ public final class MplsLabelOps {
      */
     public enum Result {
         /**
-         * Not done: the incoming TTL was 0 or 1, so the packet must not be forwarded, labelled
-         * or not (RFC 3032 §2.4.2). Nothing was written.
+         * Not done: the outgoing TTL would be 0 (an incoming TTL of 0 or 1), so the packet
+         * must not be forwarded, labelled or not (RFC 3032 §2.4.2). Nothing was written.
          */
         TTL_EXPIRED(null),
         /** Done; the packet still starts with a label stack entry. */
