@@ -8,7 +8,7 @@ import org.tunnelcodec.core.internal.Wire;
  * Encodes MPLS label stacks, S=1 on the last entry only (RFC 3032 §2.1). Follows the encoder
  * contract of {@code org.tunnelcodec.core}. The stack is written as the record holds it: which
  * special-purpose labels may stand where is {@link MplsPolicy}'s to check, and the label
- * operations of label operations never write an Implicit NULL.
+ * operations ({@link MplsPush}, {@link MplsLabelOps}) never write an Implicit NULL.
  */
 public final class MplsEncoder {
     private MplsEncoder() {

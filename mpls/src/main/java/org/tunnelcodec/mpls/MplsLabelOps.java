@@ -129,9 +129,6 @@ public final class MplsLabelOps {
     /** IPv6 Hop Limit offset (RFC 8200 §3). */
     private static final int IPV6_HOP_LIMIT = 7;
 
-    /** Identification after a bottom pop goes through a view: one per thread, reused. */
-    private static final ThreadLocal<MplsView> VIEW = ThreadLocal.withInitial(MplsView::new);
-
     private MplsLabelOps() {
     }
 
@@ -264,8 +261,7 @@ public final class MplsLabelOps {
             }
             return Result.LABELLED;
         }
-        MplsView view = VIEW.get().wrap(buf, index, end, entries);
-        MplsPayloadType type = bindings.identify(view, buf, next, end).type();
+        MplsPayloadType type = bindings.identify(buf, index, entries, end).type();
         if (ttlModel.propagates()) {
             if (type == MplsPayloadType.IPV4) {
                 Wire.require(Ipv4Header.PROTOCOL, "Header Checksum", next, next + IPV4_CHECKSUM, 2, end);
