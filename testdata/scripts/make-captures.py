@@ -22,10 +22,13 @@ GRE, PPTP (enhanced GRE v1) and WCCP headers are written by hand with ``struct``
 (``gre()``, ``gre_pptp()``, ``wccp_redirect()``), checksums with
 ``inet_checksum()``. STT frames (stt-segments.pcap) are built by ``stt_frame()``
 (the 18-octet STT frame header, struct) and ``SttFrame`` (segmentation behind
-scapy TCP headers to port 7471). Cases that reproduce one of the GRE, WCCP or STT
-test vectors in ``SPEC_VECTORS`` (each decoded field for field by tshark 4.0.17,
-every checksum correct) are checked byte for byte against it (``check_vector()``);
-the script stops with an AssertionError if one differs.
+scapy TCP headers to port 7471). MPLS label stack entries, pseudowire control words
+and Associated Channel Headers (mpls-variants.pcap) are written with ``struct``
+(``mpls()``, ``lse_stack()``, ``control_word()``, ``ach()``). Cases that reproduce one
+of the GRE, WCCP, STT or MPLS test vectors in ``SPEC_VECTORS`` (each decoded field for
+field by tshark 4.0.17, every checksum correct) are checked byte for byte against it
+(``check_vector()``; from the IP header on, or the whole frame for the MPLS vectors
+P1-P4); the script stops with an AssertionError if one differs.
 """
 
 import os
@@ -37,7 +40,7 @@ from scapy.all import (  # noqa: F401  (scapy 2.5, Debian package python3-scapy)
     IP, IPv6, UDP, TCP, ICMP, ARP, Ether, Dot1Q, Dot1AD, Raw, CookedLinux, CookedLinuxV2,
     IPOption_RR, IPOption_NOP, IPOption_EOL,
     IPv6ExtHdrHopByHop, IPv6ExtHdrDestOpt, IPv6ExtHdrRouting, IPv6ExtHdrFragment,
-    RouterAlert, PadN,
+    RouterAlert, PadN, ICMPv6EchoRequest,
 )
 
 # --------------------------------------------------------------------------
@@ -437,9 +440,10 @@ def over_ip6(src, dst, data, hlim=64):
     return IPv6(src=src, dst=dst, hlim=hlim, nh=47) / Raw(data)
 
 
-def check_vector(name, pkt):
-    """Assert that the packet (without Ethernet) is byte-identical to a test vector."""
-    got = bytes(pkt)[14:]
+def check_vector(name, pkt, whole_frame=False):
+    """Assert that the packet (without Ethernet, or the whole frame if whole_frame) is
+    byte-identical to a test vector."""
+    got = bytes(pkt) if whole_frame else bytes(pkt)[14:]
     want = bytes.fromhex("".join(SPEC_VECTORS[name].split()))
     assert got == want, "%s differs from the spec vector:\n got  %s\n want %s" % (
         name, got.hex(), want.hex())
@@ -923,6 +927,298 @@ def stt_segments_capture():
 
 
 # --------------------------------------------------------------------------
+# k) mpls-variants.pcap  -- MPLS label stacks (RFC 3032), special-purpose labels, pseudowire
+#    control word and Associated Channel Header (RFC 4385, RFC 5586), and the carriers
+#    MPLS-in-UDP (RFC 7510), MPLS-in-GRE and MPLS-in-IP (RFC 4023)
+#
+# Every label stack entry, control word and ACH is written with struct (mpls(), lse_stack(),
+# control_word(), ach()), independently of the project's Java code; scapy builds the IP,
+# UDP, ICMP and Ethernet headers around them and computes their lengths and checksums.
+# Frames 1-4 are byte-identical to the MPLS test vectors P1-P4 (whole frames, Ethernet
+# header included: check_vector(..., whole_frame=True)).
+#
+# To add a case, append to the list in mpls_variants() before the truncated frame, which
+# stays last, and describe it in the captures README.
+
+# MPLS test vectors, whole Ethernet frames (hex dumps, 16 octets a line), built with
+# scapy 2.5 and decoded field for field by tshark 4.0.17 (every IPv4, UDP, ICMP and
+# ICMPv6 checksum correct):
+#   P1  Linux lightweight-tunnel encap 100/200 (net/mpls/mpls_iptunnel.c): two LSEs with
+#       the IP TTL 64 and TC 0, a locally originated IPv4 ping
+#   P2  MPLS-in-UDP (RFC 7510) over IPv4, UDP checksum 0, label 1000 + ELI (7) + entropy
+#       label 0x5a5a5 (RFC 6790), IPv6 ICMPv6 echo inside (first nibble 6)
+#   P3  Ethernet pseudowire (RFC 4448) with control word (sequence 1) over GRE (RFC 4023)
+#   P4  LSP with GAL (13, RFC 5586) + ACH channel 0x0007 carrying BFD control (RFC 5885)
+SPEC_VECTORS.update({
+    "P1": """02 00 00 00 00 02 02 00 00 00 00 01 88 47 00 06
+             40 40 00 0c 81 40 45 00 00 24 12 34 40 00 40 01
+             0b 93 0a 00 00 01 0a 09 09 09 08 00 61 97 04 d2
+             00 01 61 62 63 64 65 66 67 68""",
+    "P2": """02 00 00 00 00 02 02 00 00 00 00 01 08 00 45 00
+             00 5c 00 01 40 00 40 11 b6 8c c0 00 02 01 c0 00
+             02 02 d4 31 19 eb 00 48 00 00 00 3e 8a 3f 00 00
+             7a 00 5a 5a 51 00 60 00 00 00 00 0c 3a 3f 20 01
+             0d b8 00 00 00 00 00 00 00 00 00 00 00 01 20 01
+             0d b8 00 00 00 00 00 00 00 00 00 00 00 02 80 00
+             45 6b 00 07 00 01 70 69 6e 67""",
+    "P3": """02 00 00 00 00 02 02 00 00 00 00 01 08 00 45 00
+             00 4c 00 02 00 00 40 2f 26 17 c6 33 64 01 c6 33
+             64 02 00 00 88 47 00 7d 01 ff 00 00 00 01 66 77
+             88 99 aa bb 00 11 22 33 44 55 08 00 45 00 00 1e
+             22 22 00 00 40 11 00 8a ac 10 00 01 ac 10 00 02
+             04 d2 16 2e 00 0a 24 4d 68 69""",
+    "P4": """02 00 00 00 00 02 02 00 00 00 00 01 88 47 00 1f
+             40 ff 00 00 d1 01 10 00 00 07 20 c0 03 18 00 00
+             00 01 00 00 00 00 00 0f 42 40 00 0f 42 40 00 00
+             00 00""",
+})
+
+MPLS_SPEC_SRC = "02:00:00:00:00:01"   # Ethernet source of P1-P4
+MPLS_SPEC_DST = "02:00:00:00:00:02"
+ETH_MPLS_UPSTREAM = 0x8848            # MPLS, upstream-assigned top label (RFC 5332)
+MPLS_UDP_PORT = 6635                  # MPLS-in-UDP (RFC 7510 section 3)
+MPLS_UDP_DTLS_PORT = 6636             # MPLS-in-UDP with DTLS (RFC 7510)
+IP_PROTO_MPLS = 137                   # MPLS-in-IP (RFC 4023 section 2)
+PW_MAC_SRC = "02:00:5e:20:00:01"      # customer Ethernet frames inside the pseudowires
+PW_MAC_DST = "02:00:5e:20:00:02"      # (octets 2-4 are no registered OUI: see frame 13)
+
+
+def lse_stack(*entries):
+    """A label stack: each entry is (label, ttl) or (label, ttl, tc), top first; the S bit
+    is set on the last entry only (RFC 3032 section 2.1)."""
+    out = b""
+    for i, e in enumerate(entries):
+        label, ttl = e[0], e[1]
+        tc = e[2] if len(e) > 2 else 0
+        out += mpls(label, ttl, tc=tc, bos=1 if i == len(entries) - 1 else 0)
+    return out
+
+
+def control_word(seq=0, flags=0, frg=0, length=0):
+    """The preferred pseudowire control word (RFC 4385 section 3): 0000, Flags (4 bits),
+    FRG (2), Length (6), Sequence Number (16). An Ethernet PW (RFC 4448 section 4.6) uses
+    only the sequence number."""
+    return struct.pack("!BBH", flags & 0x0F, (frg & 3) << 6 | (length & 0x3F), seq)
+
+
+def ach(channel_type, version=0, reserved=0):
+    """The Associated Channel Header (RFC 4385 section 5, RFC 5586 section 2): 0001,
+    Version (4 bits), Reserved (8), Channel Type (16)."""
+    return struct.pack("!BBH", 0x10 | (version & 0x0F), reserved, channel_type)
+
+
+def mpls_inner4(n, dst=None):
+    """IPv4 192.0.2.10 -> 198.51.100.20 (id 0xa000 + n, TTL 63) / UDP 40400 + n -> 9 /
+    the 16-byte text payload: the packet most frames carry below the stack."""
+    return (IP(src=V4_A, dst=dst or V4_B, id=0xA000 + n, ttl=63)
+            / UDP(sport=40400 + n, dport=9) / Raw(text(16)))
+
+
+def mpls_inner6(n):
+    """IPv6 2001:db8:1::10 -> 2001:db8:2::20 (hop limit 63) / UDP 40400 + n -> 9 / text."""
+    return IPv6(src=V6_A, dst=V6_B, hlim=63) / UDP(sport=40400 + n, dport=9) / Raw(text(16))
+
+
+def mpls_eth(ethertype=ETH_MPLS):
+    """Ethernet A -> B with an MPLS EtherType (0x8847 unless told)."""
+    return eth(type=ethertype)
+
+
+def p1_frame():
+    """Vector P1: Linux LWT encap 100/200 of a local ping 10.0.0.1 -> 10.9.9.9 (58 octets)."""
+    return (Ether(dst=MPLS_SPEC_DST, src=MPLS_SPEC_SRC, type=ETH_MPLS)
+            / Raw(lse_stack((100, 64), (200, 64)))
+            / IP(src="10.0.0.1", dst="10.9.9.9", id=0x1234, flags="DF", ttl=64)
+            / ICMP(type=8, id=1234, seq=1) / Raw(b"abcdefgh"))
+
+
+def p4_frame(gal_bos=1):
+    """Vector P4: label 500 + GAL + ACH 0x0007 + BFD control (50 octets). With gal_bos=0
+    the GAL's S bit is cleared (octet 20: 0xd1 -> 0xd0), the negative vector for R7."""
+    bfd = struct.pack("!BBBBIIIII", 0x20, 0xC0, 3, 24, 1, 0, 1000000, 1000000, 0)
+    return (Ether(dst=MPLS_SPEC_DST, src=MPLS_SPEC_SRC, type=ETH_MPLS)
+            / Raw(mpls(500, 255, bos=0) + mpls(13, 1, bos=gal_bos) + ach(0x0007) + bfd))
+
+
+def mpls_variants():
+    pk = []
+
+    # 1. P1 -- RFC 3032 section 2.1 two-entry stack (S=1 on the bottom only), the label
+    #    stack Linux's mpls_iptunnel.c pushes (TTL = IP TTL 64, TC 0); payload found by the
+    #    first nibble 4 (RFC 4928)
+    pk.append(check_vector("P1", p1_frame(), whole_frame=True))
+
+    # 2. P2 -- RFC 7510 section 3 MPLS-in-UDP over IPv4 (dst 6635, entropy source port
+    #    54321, checksum 0), label 1000 TC 5 + ELI (7, S=0) + entropy label 0x5a5a5 at the
+    #    bottom with TTL 0 (RFC 6790 section 4); IPv6/ICMPv6 echo inside (first nibble 6)
+    p2 = (Ether(dst=MPLS_SPEC_DST, src=MPLS_SPEC_SRC)
+          / IP(src="192.0.2.1", dst="192.0.2.2", id=1, flags="DF", ttl=64)
+          / UDP(sport=54321, dport=MPLS_UDP_PORT, chksum=0)
+          / Raw(lse_stack((1000, 63, 5), (7, 0, 5), (0x5A5A5, 0)))
+          / IPv6(src="2001:db8::1", dst="2001:db8::2", hlim=63)
+          / ICMPv6EchoRequest(id=7, seq=1, data=b"ping"))
+    pk.append(check_vector("P2", p2, whole_frame=True))
+
+    # 3. P3 -- RFC 4023 MPLS-in-GRE (protocol type 0x8847) carrying an Ethernet pseudowire
+    #    (RFC 4448): PW label 2000 (S=1, TTL 255), control word with sequence number 1
+    #    (RFC 4385 section 4: non-zero = sequencing used), customer Ethernet / IPv4 / UDP
+    p3_inner = (Ether(dst="66:77:88:99:aa:bb", src="00:11:22:33:44:55")
+                / IP(src="172.16.0.1", dst="172.16.0.2", id=0x2222, ttl=64)
+                / UDP(sport=1234, dport=5678) / Raw(b"hi"))
+    p3 = (Ether(dst=MPLS_SPEC_DST, src=MPLS_SPEC_SRC)
+          / over_ip4("198.51.100.1", "198.51.100.2", 2, gre(
+              ETH_MPLS, mpls(2000, 255) + control_word(seq=1) + bytes(p3_inner))))
+    pk.append(check_vector("P3", p3, whole_frame=True))
+
+    # 4. P4 -- RFC 5586 section 4: GAL (13) at the bottom (S=1, TTL 1), ACH version 0,
+    #    channel type 0x0007 (BFD control without IP/UDP, RFC 5885), BFD Up, detect mult 3
+    pk.append(check_vector("P4", p4_frame(), whole_frame=True))
+
+    # 5. RFC 6790 section 4: entropy label in the middle of a stack -- transport 1000
+    #    (S=0), ELI 7 (S=0, TTL 64 like the label above it), EL 0x12345 (>= 16, S=0, TTL 0,
+    #    as RFC 6790 asks of an EL), service label 3000 (S=1); IPv4 / UDP inside
+    pk.append(mpls_eth() / Raw(lse_stack((1000, 64), (7, 64), (0x12345, 0), (3000, 64)))
+              / mpls_inner4(5))
+
+    # 6. RFC 4385 section 5: PW-ACH instead of a control word -- transport 1001, PW label
+    #    2001 (S=1, TTL 255), ACH 10 00 00 21 (version 0, reserved 0, channel type 0x0021
+    #    IPv4, RFC 5085 VCCV) carrying IPv4 192.0.2.10 -> 127.0.0.1 (TTL 1) / UDP 49152 ->
+    #    3503 / an MPLS echo request header (RFC 8029 section 3: version 1, reply mode 2,
+    #    handle 1, sequence 1, no TLVs)
+    echo = struct.pack("!HHBBBBII8s8s", 1, 0, 1, 2, 0, 0, 1, 1, b"\x00" * 8, b"\x00" * 8)
+    pk.append(mpls_eth() / Raw(lse_stack((1001, 64), (2001, 255)) + ach(0x0021))
+              / IP(src=V4_A, dst="127.0.0.1", id=0xA006, ttl=1)
+              / UDP(sport=49152, dport=3503) / Raw(echo))
+
+    # 7. RFC 7510 section 3 over IPv6: UDP 49153 -> 6635 with a real checksum (RFC 7510
+    #    section 3, RFC 6935 / RFC 6936: zero only under conditions), label 1100 (S=1, TTL 63) /
+    #    IPv4 / UDP
+    pk.append(eth() / IPv6(src=V6_C, dst=V6_D, hlim=64)
+              / UDP(sport=49153, dport=MPLS_UDP_PORT)
+              / Raw(lse_stack((1100, 63))) / mpls_inner4(7))
+
+    # 8. RFC 7510: UDP 49154 -> 6636 is MPLS-in-UDP *with DTLS* -- the payload is
+    #    a DTLS 1.2 application-data record (content type 23, version fe fd, epoch 1,
+    #    sequence 5, 32 octets), not a label stack (decoder rule R16). Read as an LSE its
+    #    first four octets 17 fe fd 00 would be label 98287, S=1, TTL 0
+    dtls = struct.pack("!BHH6sH", 23, 0xFEFD, 1, (5).to_bytes(6, "big"), 32) + pattern(32, 0x60)
+    pk.append(eth() / IP(src=V4_C, dst=V4_D, id=0xA008, ttl=64)
+              / UDP(sport=49154, dport=MPLS_UDP_DTLS_PORT) / Raw(dtls))
+
+    # 9. RFC 4023 / RFC 5332: MPLS-in-GRE with protocol type 0x8848 (upstream-assigned
+    #    label), label 1200 (S=1) / IPv4 / UDP
+    pk.append(eth() / over_ip4(V4_C, V4_D, 0xA009, gre(
+        ETH_MPLS_UPSTREAM, lse_stack((1200, 64)) + bytes(mpls_inner4(9)))))
+
+    # 10. RFC 4023 + RFC 2890: GRE with a key (0x00000064) and protocol type 0x8847,
+    #     two labels 1300 / 1301 / IPv6 / UDP
+    pk.append(eth() / over_ip4(V4_C, V4_D, 0xA00A, gre(
+        ETH_MPLS, lse_stack((1300, 64), (1301, 64)) + bytes(mpls_inner6(10)), key=0x00000064)))
+
+    # 11. RFC 4023 section 2: MPLS-in-IP, IPv4 protocol 137, labels 1400 / 1401 / IPv4 / UDP
+    pk.append(eth() / IP(src=V4_C, dst=V4_D, id=0xA00B, ttl=64, proto=IP_PROTO_MPLS)
+              / Raw(lse_stack((1400, 63), (1401, 63))) / mpls_inner4(11))
+
+    # 12. RFC 4023 section 2: MPLS-in-IP over IPv6, next header 137, label 1402 / IPv6 / UDP
+    pk.append(eth() / IPv6(src=V6_C, dst=V6_D, hlim=64, nh=IP_PROTO_MPLS)
+              / Raw(lse_stack((1402, 63))) / mpls_inner6(12))
+
+    # 13. RFC 4448 section 4.6 / RFC 4385 section 4: Ethernet PW with control word,
+    #     sequence number 65535 (the last before the wrap to 1) -- transport 1001, PW 2002
+    #     (S=1, TTL 255), customer Ethernet / IPv4 / UDP. (tshark 4.0's Ethernet PW
+    #     heuristic takes the payload for an Ethernet frame without control word when the
+    #     octets 0-2 and 6-8 after the stack are both registered OUIs; with a control word
+    #     those are 00 00 <sequence high octet> and octets 2-4 of the customer destination
+    #     MAC, hence PW_MAC_DST.)
+    pk.append(mpls_eth() / Raw(lse_stack((1001, 64), (2002, 255)) + control_word(seq=65535))
+              / Ether(dst=PW_MAC_DST, src=PW_MAC_SRC) / mpls_inner4(13))
+
+    # 14. RFC 3032 section 2.1, no protocol limit on depth: 30 labels (Linux's maximum,
+    #     MAX_NEW_LABELS in net/mpls/internal.h), 10001..10030, TTL 64 / IPv4 / UDP
+    pk.append(mpls_eth() / Raw(lse_stack(*[(10001 + i, 64) for i in range(30)]))
+              / mpls_inner4(14))
+
+    # 15. 33 labels, 20001..20033: one deeper than the decoder's default bound 32 (decoder rule R2)
+    pk.append(mpls_eth() / Raw(lse_stack(*[(20001 + i, 64) for i in range(33)]))
+              / mpls_inner4(15))
+
+    # 16. RFC 3032 section 2.1: IPv6 Explicit NULL (2) alone at the bottom -> IPv6 / UDP
+    pk.append(mpls_eth() / Raw(lse_stack((2, 64))) / mpls_inner6(16))
+
+    # 17. RFC 3032 section 2.1: IPv4 Explicit NULL (0) at the bottom under label 1500 ->
+    #     IPv4 / UDP
+    pk.append(mpls_eth() / Raw(lse_stack((1500, 64), (0, 64))) / mpls_inner4(17))
+
+    # 18. RFC 4182: IPv4 Explicit NULL (0) NOT at the bottom (allowed since RFC
+    #     4182), label 1501 below it / IPv4 / UDP
+    pk.append(mpls_eth() / Raw(lse_stack((0, 64), (1501, 64))) / mpls_inner4(18))
+
+    # 19. RFC 3032 section 2.1: Router Alert (1) at the top of a 2-label stack (S=0),
+    #     label 1502 below it / IPv4 / UDP
+    pk.append(mpls_eth() / Raw(lse_stack((1, 64), (1502, 64))) / mpls_inner4(19))
+
+    # 20. RFC 3032 section 2.1: Implicit NULL (3) on the wire, alone (S=1) -- never valid in
+    #     a packet; a strict receiver rejects it (decoder rule R3) / IPv4 / UDP
+    pk.append(mpls_eth() / Raw(lse_stack((3, 64))) / mpls_inner4(20))
+
+    # 21. RFC 5586 section 4: GAL with S=0 (decoder rule R7) -- vector P4 with octet 20 changed
+    #     0xd1 -> 0xd0, so the ACH 10 00 00 07 reads as an LSE (label 65536, S=0, TTL 7)
+    #     and the BFD octets 20 c0 03 18 as the bottom LSE (label 134144, TC 1, S=1,
+    #     TTL 24)
+    p21 = p4_frame(gal_bos=0)
+    assert bytes(p21)[20] == 0xD0 and bytes(p21)[:20] == bytes(p4_frame())[:20]
+    pk.append(p21)
+
+    # 22. RFC 6790 section 4: ELI (7) at the bottom (S=1, TTL 0) -- no entropy label
+    #     follows (decoder rule R5); label 1503 above it / IPv4 / UDP
+    pk.append(mpls_eth() / Raw(lse_stack((1503, 64), (7, 0))) / mpls_inner4(22))
+
+    # 23. RFC 4385 section 3: preferred control word whose Length field is set because
+    #     the MPLS payload (CW + PW payload) is shorter than 64 octets: Length 34, sequence
+    #     7, on a PPP pseudowire (RFC 4618: the PPP frame without address, control and FCS,
+    #     i.e. protocol 0x0021 + IPv4 / ICMP echo, 30 octets) -- transport 1001, PW label
+    #     4004 (S=1, TTL 255); the frame is then 56 octets, so 4 zero octets of Ethernet
+    #     padding follow the PW payload to reach the 60-octet minimum
+    ppp_payload = struct.pack("!H", 0x0021) + bytes(
+        IP(src="10.0.0.1", dst="10.0.0.2", id=0xA017, ttl=64) / ICMP(id=0x0017, seq=1))
+    cw23 = control_word(seq=7, length=4 + len(ppp_payload))
+    assert len(ppp_payload) == 30 and cw23 == bytes.fromhex("00220007")
+    f23 = bytes(mpls_eth() / Raw(lse_stack((1001, 64), (4004, 255)) + cw23 + ppp_payload))
+    assert len(f23) == 56
+    pk.append(f23 + b"\x00" * 4)
+
+    # 24. RFC 3032 section 5 / RFC 5332: EtherType 0x8848 at the link layer, label 1700
+    #     (S=1) / IPv4 / UDP
+    pk.append(mpls_eth(ETH_MPLS_UPSTREAM) / Raw(lse_stack((1700, 64))) / mpls_inner4(24))
+
+    # 25. IEEE 802.1Q tag (VLAN 300, priority 0) with type 0x8847, label 1600 (S=1) /
+    #     IPv4 / UDP
+    pk.append(eth() / Dot1Q(vlan=300, type=ETH_MPLS) / Raw(lse_stack((1600, 64)))
+              / mpls_inner4(25))
+
+    # 26. RFC 4448 / RFC 4928: Ethernet PW WITHOUT control word whose customer
+    #     destination MAC 46:00:5e:20:00:02 starts with nibble 4 -- the ambiguity the first
+    #     nibble heuristic faces: as IPv4, "total length" (octets 2-3 of the MAC) would be
+    #     0x5e20 = 24096, more than the frame holds, so a length check refuses IPv4. Transport 1001, PW 2005 (S=1, TTL 255) / Ethernet /
+    #     IPv4 / UDP
+    pk.append(mpls_eth() / Raw(lse_stack((1001, 64), (2005, 255)))
+              / Ether(dst="46:00:5e:20:00:02", src=PW_MAC_SRC) / mpls_inner4(26))
+
+    # 27. RFC 7274 section 3: Extension Label (15, S=0) followed by the extended
+    #     special-purpose label 240 (S=0; eSPL values 240-255 are for experimental use),
+    #     the pair meaning one special-purpose label; label 1505 (S=1) below /
+    #     IPv4 / UDP
+    pk.append(mpls_eth() / Raw(lse_stack((15, 64), (240, 64), (1505, 64))) / mpls_inner4(27))
+
+    # -- add new cases above this line; keep the truncated frame last --
+    # 28. decoder rule R1: P1 cut by the snap length at octet 20, inside the second LSE
+    #     (2 of its 4 octets captured; the wire length is P1's 58)
+    pk.append(Rec(p1_frame(), caplen=20))
+
+    return pk
+
+
+# --------------------------------------------------------------------------
 
 FILES = [
     # (file name, linktype, builder, base timestamp)
@@ -936,6 +1232,7 @@ FILES = [
     ("tunneldump-sample.pcap", LINKTYPE_ETHERNET, tunneldump_sample, 1704067900),
     ("gre-variants.pcap", LINKTYPE_ETHERNET, gre_variants, 1704068000),
     ("stt-segments.pcap", LINKTYPE_ETHERNET, stt_segments_capture, 1704068100),
+    ("mpls-variants.pcap", LINKTYPE_ETHERNET, mpls_variants, 1704068200),
 ]
 
 

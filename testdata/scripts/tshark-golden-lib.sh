@@ -1,5 +1,5 @@
 # Sourced by the tshark-golden*.sh scripts (not run on its own): the paths, the tshark
-# options and the helpers they share. The caller sets GOLDEN_FOLDER (core, gre, stt: the
+# options and the helpers they share. The caller sets GOLDEN_FOLDER (core, gre, stt, mpls: the
 # folder under golden/ its files go to) before sourcing, and runs from the repository root.
 # The values were made with TShark 4.0.17 (Debian 4.0.17-0+deb12u3); other versions may
 # print differently.
@@ -68,10 +68,20 @@ write_table() {
 }
 
 # libpcap_check <capture>: whether libpcap (through tcpdump) reads it, for the test kit's
-# cross-check of the project's pure-Java reader
+# cross-check of the project's pure-Java reader. libpcap reads no gzip: a .gz capture is
+# decompressed through a pipe (the test kit decompresses it first too; tcpdump stops after
+# one frame, so gzip's own exit status is ignored).
 libpcap_check() {
     local cap=$1 msg
     if [[ ! -x $TCPDUMP ]]; then
+        return 0
+    fi
+    if [[ $cap == *.gz ]]; then
+        if msg=$("$TCPDUMP" -r <(gzip -dc "$cap" 2>/dev/null) -c 1 2>&1 >/dev/null); then
+            echo "  libpcap: readable (decompressed)"
+        else
+            echo "  libpcap: CANNOT READ $(basename "$cap"): $(grep -v '^reading from file' <<<"$msg" | tr '\n' ' ')"
+        fi
         return 0
     fi
     if msg=$("$TCPDUMP" -r "$cap" -c 1 2>&1 >/dev/null); then

@@ -28,6 +28,7 @@ GENERATED=(
     linktype-loop.pcap
     tunneldump-sample.pcap
     gre-variants.pcap
+    mpls-variants.pcap
 )
 
 # Real captures from other projects (see ../shared/captures/MANIFEST.md)
