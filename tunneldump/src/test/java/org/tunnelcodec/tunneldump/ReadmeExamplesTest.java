@@ -51,6 +51,17 @@ import org.tunnelcodec.gre.wccp.control.WccpMessageDecoder;
 import org.tunnelcodec.gre.wccp.control.WccpMessageType;
 import org.tunnelcodec.gre.wccp.control.WccpPassword;
 import org.tunnelcodec.gre.wccp.control.WccpSecurity;
+import org.tunnelcodec.mpls.MplsBindings;
+import org.tunnelcodec.mpls.MplsDecoder;
+import org.tunnelcodec.mpls.MplsHeader;
+import org.tunnelcodec.mpls.MplsLabelOps;
+import org.tunnelcodec.mpls.MplsLayers;
+import org.tunnelcodec.mpls.MplsPayload;
+import org.tunnelcodec.mpls.MplsPayloadType;
+import org.tunnelcodec.mpls.MplsPolicy;
+import org.tunnelcodec.mpls.MplsPush;
+import org.tunnelcodec.mpls.MplsTtlModel;
+import org.tunnelcodec.mpls.MplsView;
 import org.tunnelcodec.stt.SttChecksumOffload;
 import org.tunnelcodec.stt.SttFrameHeader;
 import org.tunnelcodec.stt.SttLayers;
@@ -353,5 +364,84 @@ class ReadmeExamplesTest {
         assertThat(whole.layers()).extracting(DissectedLayer::name)
                 .containsSubsequence("stt-segment", "stt", "ethernet", "ipv4", "udp");
         assertThat(d.layers()).extracting(DissectedLayer::name).endsWith("stt-segment");
+    }
+
+    /** Vector P3 of the MPLS tests: an Ethernet pseudowire with control word over GRE (RFC 4023 + RFC 4448). */
+    private static ByteBuffer mplsOverGre() {
+        return ByteBuffer.wrap(java.util.HexFormat.of().parseHex("020000000002020000000001080045000"
+                + "04c00020000402f2617c6336401c633640200008847007d01ff0000000166778899aabb001122334455080045000"
+                + "01e2222000040110 08aac100001ac10000204d2162e000a244d6869".replace(" ", "")));
+    }
+
+    @Test
+    void mplsDecode() {
+        ByteBuffer buf = mplsOverGre();
+        int stackIndex = 38;
+        int end = buf.limit();
+        MplsBindings bindings = MplsBindings.NONE;
+        // readme:mpls-decode
+        Decoded<MplsHeader> stack = MplsDecoder.decode(buf, stackIndex, end);  // entries until S=1, at most 32
+        MplsPolicy.STRICT.check(stack.header());            // Implicit NULL, GAL with S=0...: MalformedPacketException
+        MplsPayload next = bindings.identify(stack.header(), buf, stack.payloadIndex(), end); // and which rule decided
+        int pwLabel = MplsDecoder.topLabel(buf, stackIndex);                   // a peek: no allocation
+        // readme:end
+        assertThat(stack.header().entries()).hasSize(1);
+        assertThat(next.type()).isEqualTo(MplsPayloadType.PW_ETHERNET_CONTROL_WORD);
+        assertThat(next.rule()).isEqualTo(org.tunnelcodec.mpls.MplsPayloadRule.FIRST_NIBBLE);
+        assertThat(pwLabel).isEqualTo(2000);
+    }
+
+    @Test
+    void mplsView() {
+        ByteBuffer buf = mplsOverGre();
+        int stackIndex = 38;
+        int end = buf.limit();
+        // readme:mpls-view
+        MplsBindings pws = MplsBindings.builder().bind(2000, MplsPayloadType.PW_ETHERNET_CONTROL_WORD).build();
+        MplsView stack = new MplsView();                              // once per thread
+        stack.wrap(buf, stackIndex, end);                             // per packet; MalformedPacketException as decode
+        if (MplsPolicy.STRICT.accepts(stack)) {                       // no allocation on this path
+            deliver(stack.bottomLabel(), stack.payloadIndex(), stack.payloadLength(), stack.payload(pws).type());
+        }
+        // readme:end
+        assertThat(delivered).containsExactly(List.of(2000, 42, 48, MplsPayloadType.PW_ETHERNET_CONTROL_WORD));
+    }
+
+    @Test
+    void mplsLabelOperations() {
+        ByteBuffer buf = ByteBuffer.allocate(128);
+        int packetIndex = 64;
+        byte[] ipv4 = java.util.HexFormat.of().parseHex("450000241234400040010b930a0000010a090909"
+                + "0800619704d200016162636465666768");
+        buf.put(packetIndex, ipv4);
+        int packetEnd = packetIndex + ipv4.length;
+        MplsBindings bindings = MplsBindings.NONE;
+        // readme:mpls-ops
+        MplsPush route = MplsPush.builder(MplsTtlModel.linuxDefault())             // once per route: as `encap mpls 100/200`
+                .label(100).label(200).entropyLabelAfter(1).build();              // ELI + entropy label below 100
+        int start = route.push(buf, packetIndex, packetEnd, MplsPayloadType.IPV4); // into the headroom, flow-hash entropy
+        MplsLabelOps.Result swapped = MplsLabelOps.swap(buf, start, packetEnd, 300); // at the next hop: TTL-1, TC kept
+        MplsLabelOps.Result popped = MplsLabelOps.pop(buf, start, packetEnd, MplsTtlModel.uniform(), bindings);
+        // readme:end
+        assertThat(start).isEqualTo(packetIndex - 16);
+        assertThat(swapped).isEqualTo(MplsLabelOps.Result.LABELLED);
+        assertThat(popped).isEqualTo(MplsLabelOps.Result.LABELLED);
+        Decoded<MplsHeader> rest = MplsDecoder.decode(buf, start + 4, packetEnd);
+        assertThat(rest.header().label(0)).isEqualTo(7);
+        assertThat(rest.header().ttl(0)).isEqualTo(62); // 64 pushed, 63 after the swap, 62 copied down by the uniform pop
+        assertThat(rest.header().label(2)).isEqualTo(200);
+    }
+
+    @Test
+    void mplsDissect() {
+        ByteBuffer frame = mplsOverGre();
+        // readme:mpls-dissect
+        MplsBindings pws = MplsBindings.builder().bind(2000, MplsPayloadType.PW_ETHERNET_CONTROL_WORD).build();
+        Dissector dissector = Dissector.builder().add(CoreLayers.bindings()).add(GreLayers.bindings())
+                .add(MplsLayers.bindings(pws)).build();                       // MPLS over GRE, UDP 6635, IP 137, 0x8847/8
+        Dissection d = dissector.dissect(LinkType.ETHERNET, frame);           // ... gre, mpls, pw-cw, ethernet, ipv4, udp
+        // readme:end
+        assertThat(d.layers()).extracting(DissectedLayer::name)
+                .containsExactly("ethernet", "ipv4", "gre", "mpls", "pw-cw", "ethernet", "ipv4", "udp");
     }
 }
