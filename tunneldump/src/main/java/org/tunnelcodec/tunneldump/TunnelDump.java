@@ -21,7 +21,9 @@ import org.tunnelcodec.core.dissect.DissectedLayer;
 import org.tunnelcodec.core.dissect.Dissection;
 import org.tunnelcodec.core.dissect.Dissector;
 import org.tunnelcodec.gre.GreLayers;
+import org.tunnelcodec.mpls.MplsBindings;
 import org.tunnelcodec.mpls.MplsLayers;
+import org.tunnelcodec.mpls.MplsPayloadType;
 import org.tunnelcodec.stt.SttLayers;
 import org.tunnelcodec.stt.SttReassembler;
 import org.tunnelcodec.capture.CaptureStream;
@@ -36,7 +38,7 @@ import org.tunnelcodec.stt.SttSegmentHeader;
  * on; a file cut off mid-record prints its good frames, then the error.
  *
  * <pre>
- * usage: tunneldump [--json] [--max-depth N] [-c COUNT] [-r FILE | FILE | -]
+ * usage: tunneldump [--json] [--max-depth N] [-c COUNT] [--mpls-label LABEL=TYPE]... [-r FILE | FILE | -]
  *        tunneldump --help | --version
  * </pre>
  * Without a file it dumps the bundled sample, which holds every tunnel type the project
@@ -94,9 +96,29 @@ public final class TunnelDump {
         int maxDepth = Dissector.DEFAULT_MAX_DEPTH;
         long count = Long.MAX_VALUE;
         String file = null;
+        MplsBindings.Builder mpls = MplsBindings.builder();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--json" -> json = true;
+                case "--mpls-label" -> {
+                    if (i + 1 == args.length) {
+                        return usage(err, "--mpls-label needs LABEL=TYPE");
+                    }
+                    String binding = args[++i];
+                    int eq = binding.indexOf('=');
+                    MplsPayloadType type = eq < 0 ? null : MPLS_TYPES.get(binding.substring(eq + 1));
+                    int label;
+                    try {
+                        label = eq < 0 ? -1 : Integer.parseInt(binding.substring(0, eq));
+                    } catch (NumberFormatException e) {
+                        label = -1;
+                    }
+                    if (type == null || label < 16 || label > 0xFFFFF) {
+                        return usage(err, "--mpls-label needs LABEL=TYPE with LABEL 16..1048575 and TYPE one of "
+                                + String.join(", ", MPLS_TYPES.keySet()) + ", not " + binding);
+                    }
+                    mpls.bind(label, type);
+                }
                 case "--max-depth", "-c" -> {
                     String option = args[i];
                     if (i + 1 == args.length) {
@@ -167,7 +189,7 @@ public final class TunnelDump {
             return 2;
         }
         try (capture) {
-            return dump(capture, json, maxDepth, count, out, err);
+            return dump(capture, json, maxDepth, count, mpls.build(), out, err);
         } catch (IOException e) {
             out.flush();
             err.println("tunneldump: " + e.getMessage());
@@ -175,10 +197,10 @@ public final class TunnelDump {
         }
     }
 
-    private static int dump(CaptureStream capture, boolean json, int maxDepth, long count, PrintStream out,
-                            PrintStream err) throws IOException {
+    private static int dump(CaptureStream capture, boolean json, int maxDepth, long count, MplsBindings mpls,
+                            PrintStream out, PrintStream err) throws IOException {
         SttLayers.Reassembly stt = SttLayers.reassembling(new SttReassembler(SttReassembler.Limits.defaults()));
-        Dissector dissector = dissector(maxDepth, stt);
+        Dissector dissector = dissector(maxDepth, stt, mpls);
         if (!json) {
             out.println("# " + capture.name() + ": link type " + capture.linkType());
         }
@@ -233,13 +255,32 @@ public final class TunnelDump {
      * @return the dissector
      */
     public static Dissector dissector(int maxDepth, SttLayers.Reassembly stt) {
+        return dissector(maxDepth, stt, MplsBindings.NONE);
+    }
+
+    /**
+     * The dissector tunneldump uses, with MPLS label bindings (what {@code --mpls-label} gives).
+     *
+     * @param maxDepth the depth cap
+     * @param stt      the STT reassembling bindings
+     * @param mpls     the MPLS label bindings
+     * @return the dissector
+     */
+    public static Dissector dissector(int maxDepth, SttLayers.Reassembly stt, MplsBindings mpls) {
         return Dissector.builder()
                 .add(CoreLayers.bindings())
                 .add(GreLayers.bindings())
-                .add(MplsLayers.bindings())
+                .add(MplsLayers.bindings(mpls))
                 .add(stt.bindings())
                 .maxDepth(maxDepth).build();
     }
+
+    /** The payload types {@code --mpls-label} names. */
+    static final java.util.SortedMap<String, MplsPayloadType> MPLS_TYPES = java.util.Collections.unmodifiableSortedMap(
+            new java.util.TreeMap<>(java.util.Map.of(
+                    "ipv4", MplsPayloadType.IPV4, "ipv6", MplsPayloadType.IPV6, "ethernet", MplsPayloadType.PW_ETHERNET,
+                    "ethernet-cw", MplsPayloadType.PW_ETHERNET_CONTROL_WORD, "cw", MplsPayloadType.CONTROL_WORD,
+                    "ach", MplsPayloadType.ACH, "raw", MplsPayloadType.RAW)));
 
     static void text(StringBuilder sb, CapturedFrame frame, Dissection d, Checksums.Verdict[] checksums,
                      SttLayers.Reassembly reassembly) {
@@ -330,13 +371,16 @@ public final class TunnelDump {
         if (problem != null) {
             stream.println("tunneldump: " + problem);
         }
-        stream.println("usage: tunneldump [--json] [--max-depth N] [-c COUNT] [-r FILE | FILE | -]");
+        stream.println("usage: tunneldump [--json] [--max-depth N] [-c COUNT] [--mpls-label LABEL=TYPE]... [-r FILE | FILE | -]");
         stream.println("       tunneldump --help | --version");
         stream.println("  Prints every layer of every frame of a pcap, pcapng or gzip'd capture as it reads it.");
         stream.println("  Without a file, dumps the bundled sample capture; - reads standard input.");
         stream.println("  -c COUNT      stop after COUNT frames");
         stream.println("  --json        one JSON object per frame");
         stream.println("  --max-depth N at most N layers per frame (1..256, default 16)");
+        stream.println("  --mpls-label LABEL=TYPE");
+        stream.println("                what follows an MPLS stack with this label (16..1048575), as a label");
+        stream.println("                binding says: " + String.join(", ", MPLS_TYPES.keySet()));
         stream.println("  -h, --help    print this help");
         stream.println("  -V, --version print the version");
         return problem == null ? 0 : 2;

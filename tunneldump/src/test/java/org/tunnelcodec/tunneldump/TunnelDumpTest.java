@@ -190,4 +190,48 @@ class TunnelDumpTest {
         }
         return b.array();
     }
+
+    @Test
+    void shouldShowMplsLabelsControlWordsAchsAndInnerLayersOverEveryCarrier() {
+        String capture = "../testdata/src/main/resources/org/tunnelcodec/testdata/captures/mpls-variants.pcap";
+        Result r = run(capture);
+        assertThat(r.status()).isZero();
+        assertThat(r.out())
+                // P2: MPLS-in-UDP, ELI and entropy label named
+                .contains("udp         @34   54321 > 6635 len 72 cksum 0x0000 [cksum none]")
+                .contains("mpls        @42   label 1000 tc 5 ttl 63, label 7 ELI tc 5 ttl 0, label 370085 entropy tc 0 ttl 0")
+                .contains("ipv6        @54   2001:db8::1 > 2001:db8::2")
+                // P3: MPLS over GRE, an Ethernet pseudowire's control word, the customer frame
+                .contains("gre         @34   v0 proto MPLS_UNICAST(0x8847)")
+                .contains("mpls        @38   label 2000 tc 0 ttl 255")
+                .contains("pw-cw       @42   seq 1")
+                .contains("ethernet    @46   00:11:22:33:44:55 > 66:77:88:99:aa:bb type IPV4(0x0800)")
+                // P4: GAL and the ACH with its channel type
+                .contains("mpls        @14   label 500 tc 0 ttl 255, label 13 GAL tc 0 ttl 1")
+                .contains("ach         @22   v0 channel BFD_CONTROL(0x0007)")
+                .contains("gre         @34   v0 proto MPLS_MULTICAST(0x8848)")
+                .contains("proto MPLS_IN_IP(137)")
+                .contains("label 2 IPv6 Explicit NULL tc 0 ttl 64")
+                .contains("label 1 Router Alert tc 0 ttl 64")
+                .contains("udp         @34   49154 > 6636 len 53") // DTLS: not a label stack
+                .contains("!! malformed mpls: mpls S LIMIT_EXCEEDED at offset 138"); // 33 entries
+        String json = run("--json", capture).out().lines().toList().get(3);
+        assertThat(json).contains("{\"layer\":\"ach\",\"offset\":22,\"length\":4,");
+    }
+
+    @Test
+    void shouldFollowAnMplsLabelBindingGivenOnTheCommandLine() {
+        // Frame 23 carries a PPP pseudowire with a generic control word under label 4004: without a
+        // binding the first-nibble rule takes it for an Ethernet pseudowire, as tshark's heuristic does.
+        String capture = "../testdata/src/main/resources/org/tunnelcodec/testdata/captures/mpls-variants.pcap";
+        String frame23 = run(capture).out().split("frame 23 ")[1].split("frame 24 ")[0];
+        assertThat(frame23).contains("pw-cw       @22   seq 7 length 34").contains("ethernet    @26");
+        Result bound = run("--mpls-label", "4004=cw", capture);
+        assertThat(bound.status()).isZero();
+        String boundFrame23 = bound.out().split("frame 23 ")[1].split("frame 24 ")[0];
+        assertThat(boundFrame23).contains("pw-cw       @22   seq 7 length 34").doesNotContain("ethernet    @26");
+        Result bad = run("--mpls-label", "3=ipv4", capture);
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains("--mpls-label needs LABEL=TYPE with LABEL 16..1048575 and TYPE one of ach, cw, ethernet");
+    }
 }
