@@ -243,6 +243,17 @@ class MplsBindingsTest {
     }
 
     @Test
+    void shouldLetABindingExplicitNullOrGalNameAnEmptyPayloadAsTheyNameAnyOther() {
+        // the rules that decide from the stack come before the look at the payload, so they name
+        // what should follow even when nothing does (a dissector then reports that layer truncated)
+        assertThat(identify(bind(2000, MplsPayloadType.PW_ETHERNET), stack(2000), ""))
+                .isEqualTo(payload(MplsPayloadType.PW_ETHERNET, MplsPayloadRule.BINDING));
+        assertThat(identify(MplsBindings.NONE, stack(100, 0), "")).isEqualTo(payload(MplsPayloadType.IPV4, MplsPayloadRule.EXPLICIT_NULL));
+        assertThat(identify(MplsBindings.NONE, stack(100, 2), "")).isEqualTo(payload(MplsPayloadType.IPV6, MplsPayloadRule.EXPLICIT_NULL));
+        assertThat(identify(MplsBindings.NONE, stack(500, 13), "")).isEqualTo(payload(MplsPayloadType.ACH, MplsPayloadRule.GAL));
+    }
+
+    @Test
     void shouldReadOnlyTheRangeItIsGiven() {
         // the IPv4 header's Total Length (20) fits the buffer but not the range given: not IPv4
         MplsHeader h = stack(100);
