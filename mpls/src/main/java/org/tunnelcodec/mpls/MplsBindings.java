@@ -26,7 +26,8 @@ import org.tunnelcodec.core.internal.Wire;
  *       is a control word, taken as an Ethernet pseudowire's as Wireshark does; 1 is an ACH if
  *       its version nibble is 0 (RFC 4385 §2, §5; RFC 4928 §3).</li>
  * </ol>
- * An empty payload is {@link MplsPayloadType#NONE}; bytes no rule claims are
+ * A binding, an Explicit NULL or the GAL names the payload even when it is empty; otherwise an
+ * empty payload is {@link MplsPayloadType#NONE}, and bytes no rule claims are
  * {@link MplsPayloadType#RAW}. There is no global state: a caller makes one instance and passes
  * it (the dissector layer takes it at construction).
  *
@@ -100,8 +101,8 @@ public final class MplsBindings {
      * @return the type, or {@code null} if the label is not bound
      */
     public MplsPayloadType lookup(int label) {
-        if (size == 0) {
-            return null;
+        if (size == 0 || label < MplsLabel.FIRST_UNRESERVED || label > MplsLabel.MAX_VALUE) {
+            return null; // never bound (and -1 marks an empty slot)
         }
         for (int slot = slot(label); ; slot = slot + 1 & mask) {
             int l = labels[slot];
@@ -115,7 +116,8 @@ public final class MplsBindings {
     }
 
     private int slot(int label) {
-        return (label * 0x9E3779B9) >>> 16 & mask;
+        // Fibonacci hashing: the top bits of the product, as many as the table has slot bits.
+        return (label * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(mask) & mask;
     }
 
     /**

@@ -42,9 +42,9 @@ public enum MplsPolicy {
      */
     public void check(LabelStack stack) {
         Objects.requireNonNull(stack, "stack");
-        int at = firstViolation(stack);
-        if (at != NO_VIOLATION) {
-            throw violation(stack, at);
+        int found = violationOf(stack);
+        if (found != NO_VIOLATION) {
+            throw violation(stack, found & ~EL_RULE, (found & EL_RULE) != 0);
         }
     }
 
@@ -65,6 +65,18 @@ public enum MplsPolicy {
      * @return the offending entry's position (0 is the top), or -1 if the stack is accepted
      */
     public int firstViolation(LabelStack stack) {
+        int found = violationOf(stack);
+        return found == NO_VIOLATION ? NO_VIOLATION : found & ~EL_RULE;
+    }
+
+    /** The rule an entropy label below 16 breaks (the other rules are named by the label). */
+    private static final int EL_RULE = 1 << 30;
+
+    /**
+     * The first violation: the entry's position, with {@link #EL_RULE} set when
+     * the entry is an entropy label, or -1.
+     */
+    private int violationOf(LabelStack stack) {
         if (this == LENIENT) {
             return NO_VIOLATION;
         }
@@ -75,7 +87,7 @@ public enum MplsPolicy {
             boolean bottom = i == depth - 1;
             if (previous == MplsLabel.ENTROPY_LABEL_INDICATOR.value()) {
                 if (label < MplsLabel.FIRST_UNRESERVED) {
-                    return i;
+                    return EL_RULE | i;
                 }
                 previous = -1; // an entropy label is opaque
                 continue;
@@ -96,9 +108,8 @@ public enum MplsPolicy {
         return NO_VIOLATION;
     }
 
-    private static MalformedPacketException violation(LabelStack stack, int i) {
+    private static MalformedPacketException violation(LabelStack stack, int i, boolean afterEli) {
         int label = stack.label(i);
-        boolean afterEli = i > 0 && stack.label(i - 1) == MplsLabel.ENTROPY_LABEL_INDICATOR.value();
         String expected;
         if (afterEli) {
             expected = "an entropy label of 16 or more after an ELI, RFC 6790 §4";
