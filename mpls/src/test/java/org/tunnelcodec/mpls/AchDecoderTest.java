@@ -14,7 +14,7 @@ import org.tunnelcodec.core.MalformedPacketException.Reason;
 class AchDecoderTest {
     private static MalformedPacketException rejection(String hex) {
         try {
-            AchDecoder.decode(Vectors.buffer(hex));
+            AchDecoder.decode(MplsVectors.buffer(hex));
         } catch (MalformedPacketException e) {
             assertThat(e.protocol()).isEqualTo(AchHeader.PROTOCOL);
             return e;
@@ -37,17 +37,17 @@ class AchDecoderTest {
     @Test
     void shouldDecodeTheAchOfVectorP4() {
         // tshark: version 0, reserved 0, channel type 0x0007 (BFD Control without IP/UDP), then BFD.
-        ByteBuffer p4 = Vectors.buffer(Vectors.P4);
-        Decoded<AchHeader> d = AchDecoder.decode(p4.duplicate().position(Vectors.P4_ACH));
+        ByteBuffer p4 = MplsVectors.buffer(MplsVectors.P4);
+        Decoded<AchHeader> d = AchDecoder.decode(p4.duplicate().position(MplsVectors.P4_ACH));
         assertThat(d.header()).isEqualTo(AchHeader.of(AchChannelType.BFD_CONTROL));
         assertThat(d.header().isKnownVersion()).isTrue();
         assertThat(d.header().channelType()).isSameAs(AchChannelType.BFD_CONTROL);
         assertThat(d.headerLength()).isEqualTo(4);
         assertThat(d.payloadIndex()).isEqualTo(26);
         assertThat(d.payloadLength()).isEqualTo(24); // the BFD control packet, Length 24
-        assertThat(payload(d)).startsWith(Vectors.bytes("20c00318"));
-        assertThat(AchDecoder.channelType(p4, Vectors.P4_ACH)).isEqualTo(0x0007);
-        assertThat(AchDecoder.checked(p4, Vectors.P4_ACH, p4.limit())).isEqualTo(4L << 32 | 24);
+        assertThat(payload(d)).startsWith(MplsVectors.bytes("20c00318"));
+        assertThat(AchDecoder.channelType(p4, MplsVectors.P4_ACH)).isEqualTo(0x0007);
+        assertThat(AchDecoder.checked(p4, MplsVectors.P4_ACH, p4.limit())).isEqualTo(4L << 32 | 24);
     }
 
     @Test
@@ -88,14 +88,14 @@ class AchDecoderTest {
     void shouldExposeAnUnknownVersionAndLeaveItsChannelPayloadUnparsed() {
         // R14: version 15 is not refused; the header says so, and the payload is raw bytes.
         String channelPayload = "20c00318000000010000000000";
-        Decoded<AchHeader> d = AchDecoder.decode(Vectors.buffer("1f000007" + channelPayload));
+        Decoded<AchHeader> d = AchDecoder.decode(MplsVectors.buffer("1f000007" + channelPayload));
         assertThat(d.header().version()).isEqualTo(15);
         assertThat(d.header().isKnownVersion()).isFalse();
         assertThat(d.header().channelType()).isEqualTo(AchChannelType.BFD_CONTROL);
-        assertThat(payload(d)).isEqualTo(Vectors.bytes(channelPayload));
-        assertThat(reencode(d.header())).isEqualTo(Vectors.bytes("1f000007"));
+        assertThat(payload(d)).isEqualTo(MplsVectors.bytes(channelPayload));
+        assertThat(reencode(d.header())).isEqualTo(MplsVectors.bytes("1f000007"));
         for (int version = 1; version <= 15; version++) {
-            AchHeader h = AchDecoder.decode(Vectors.buffer(String.format("1%x000022", version))).header();
+            AchHeader h = AchDecoder.decode(MplsVectors.buffer(String.format("1%x000022", version))).header();
             assertThat(h.version()).isEqualTo(version);
             assertThat(h.isKnownVersion()).isFalse();
         }
@@ -105,11 +105,11 @@ class AchDecoderTest {
     void shouldAcceptAndKeepANonZeroReservedOctet() {
         // R15; RFC 5586 §2: receivers ignore Reserved; the record keeps it so it round-trips.
         for (String hex : new String[] {"10010022", "10800022", "10ff0022"}) {
-            AchHeader h = AchDecoder.decode(Vectors.buffer(hex)).header();
+            AchHeader h = AchDecoder.decode(MplsVectors.buffer(hex)).header();
             assertThat(h.reserved()).isEqualTo(Integer.parseInt(hex.substring(2, 4), 16));
             assertThat(h.isKnownVersion()).isTrue();
             assertThat(h.channelType()).isEqualTo(AchChannelType.MPLS_TP_CC);
-            assertThat(reencode(h)).isEqualTo(Vectors.bytes(hex));
+            assertThat(reencode(h)).isEqualTo(MplsVectors.bytes(hex));
         }
     }
 
@@ -117,27 +117,27 @@ class AchDecoderTest {
     void shouldStartTheChannelPayloadRightAfterTheHeader() {
         // RFC 7026 retired the ACH TLVs of RFC 5586: what follows the 4 octets is channel payload,
         // even when it looks like the old ACH TLV Header (Length 4, Reserved 0).
-        byte[] packet = Vectors.bytes("10000021 00040000 45000014");
+        byte[] packet = MplsVectors.bytes("10000021 00040000 45000014");
         Decoded<AchHeader> d = AchDecoder.decode(ByteBuffer.wrap(packet));
         assertThat(d.headerLength()).isEqualTo(4);
         assertThat(payload(d)).isEqualTo(Arrays.copyOfRange(packet, 4, packet.length));
-        assertThat(AchDecoder.decode(Vectors.buffer("10000057")).payloadLength()).as("empty payload").isZero();
+        assertThat(AchDecoder.decode(MplsVectors.buffer("10000057")).payloadLength()).as("empty payload").isZero();
     }
 
     @Test
     void shouldAcceptEveryChannelType() {
-        assertThat(AchDecoder.decode(Vectors.buffer("10000000")).header().channelType().value()).isZero();
-        AchChannelType experimental = AchDecoder.decode(Vectors.buffer("10007ff9")).header().channelType();
+        assertThat(AchDecoder.decode(MplsVectors.buffer("10000000")).header().channelType().value()).isZero();
+        AchChannelType experimental = AchDecoder.decode(MplsVectors.buffer("10007ff9")).header().channelType();
         assertThat(experimental.isExperimental()).isTrue();
-        AchChannelType unknown = AchDecoder.decode(Vectors.buffer("1000abcd")).header().channelType();
+        AchChannelType unknown = AchDecoder.decode(MplsVectors.buffer("1000abcd")).header().channelType();
         assertThat(unknown.isKnown()).isFalse();
         assertThat(unknown.value()).isEqualTo(0xABCD);
-        assertThat(AchDecoder.decode(Vectors.buffer("1000ffff")).header().channelType().value()).isEqualTo(0xFFFF);
+        assertThat(AchDecoder.decode(MplsVectors.buffer("1000ffff")).header().channelType().value()).isEqualTo(0xFFFF);
     }
 
     @Test
     void shouldCountErrorOffsetsFromTheIndexAndReadNothingPastTheLimit() {
-        ByteBuffer b = Vectors.buffer("ffff 100000 07 ffff");
+        ByteBuffer b = MplsVectors.buffer("ffff 100000 07 ffff");
         assertThatThrownBy(() -> AchDecoder.decode(b, 2, 5)).isInstanceOfSatisfying(MalformedPacketException.class, e -> {
             assertThat(e.reason()).isEqualTo(Reason.TRUNCATED);
             assertThat(e.offset()).isZero();
@@ -152,7 +152,7 @@ class AchDecoderTest {
 
     @Test
     void shouldTreatARangeOutsideTheBufferAsACallerError() {
-        ByteBuffer b = Vectors.buffer("10000007");
+        ByteBuffer b = MplsVectors.buffer("10000007");
         assertThatThrownBy(() -> AchDecoder.decode(b, -1, 4)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> AchDecoder.decode(b, 0, 5)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> AchDecoder.checked(b, 2, 1)).isInstanceOf(IndexOutOfBoundsException.class);
@@ -160,22 +160,22 @@ class AchDecoderTest {
 
     @Test
     void shouldPeekAtTheChannelTypeWithoutCheckingTheRestOfTheWord() {
-        assertThat(AchDecoder.channelType(Vectors.buffer("aa 10000058"), 1)).isEqualTo(0x0058);
+        assertThat(AchDecoder.channelType(MplsVectors.buffer("aa 10000058"), 1)).isEqualTo(0x0058);
         // A peek reads; it does not judge: the nibble and the version are decode's business.
-        assertThat(AchDecoder.channelType(Vectors.buffer("00000001"), 0)).isEqualTo(1);
-        assertThat(AchDecoder.channelType(Vectors.buffer("1f000024"), 0)).isEqualTo(0x0024);
+        assertThat(AchDecoder.channelType(MplsVectors.buffer("00000001"), 0)).isEqualTo(1);
+        assertThat(AchDecoder.channelType(MplsVectors.buffer("1f000024"), 0)).isEqualTo(0x0024);
     }
 
     @Test
     void shouldReportATruncatedPeekAsDecodeDoes() {
         // R13 through the peek.
         for (String hex : new String[] {"", "10", "1000", "100000"}) {
-            ByteBuffer b = Vectors.buffer("ee" + hex);
+            ByteBuffer b = MplsVectors.buffer("ee" + hex);
             MalformedPacketException expected = rejection(hex);
             assertThatThrownBy(() -> AchDecoder.channelType(b, 1)).isInstanceOfSatisfying(
                     MalformedPacketException.class, e -> assertThat(e.getMessage()).isEqualTo(expected.getMessage()));
         }
-        ByteBuffer b = Vectors.buffer("10000007");
+        ByteBuffer b = MplsVectors.buffer("10000007");
         assertThatThrownBy(() -> AchDecoder.channelType(b, -1)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> AchDecoder.channelType(b, 5)).isInstanceOf(IndexOutOfBoundsException.class);
     }

@@ -20,11 +20,11 @@ class AchEncoderTest {
     @Test
     void shouldEncodeTheAchThatFollowsAGal() {
         // E5: after the GAL, a 4-octet ACH 0x1, 0x0, 0x00, then the channel type; vector P4.
-        byte[] p4 = Vectors.bytes(Vectors.P4);
+        byte[] p4 = MplsVectors.bytes(MplsVectors.P4);
         assertThat(encode(AchHeader.of(AchChannelType.BFD_CONTROL)))
-                .isEqualTo(Arrays.copyOfRange(p4, Vectors.P4_ACH, Vectors.P4_ACH + 4));
-        assertThat(encode(AchHeader.of(AchChannelType.FAULT_OAM))).isEqualTo(Vectors.bytes("10000058"));
-        assertThat(encode(AchHeader.of(AchChannelType.of(0xBEEF)))).isEqualTo(Vectors.bytes("1000beef"));
+                .isEqualTo(Arrays.copyOfRange(p4, MplsVectors.P4_ACH, MplsVectors.P4_ACH + 4));
+        assertThat(encode(AchHeader.of(AchChannelType.FAULT_OAM))).isEqualTo(MplsVectors.bytes("10000058"));
+        assertThat(encode(AchHeader.of(AchChannelType.of(0xBEEF)))).isEqualTo(MplsVectors.bytes("1000beef"));
     }
 
     @Test
@@ -40,8 +40,8 @@ class AchEncoderTest {
     @Test
     void shouldWriteWhatTheRecordHoldsWhateverTheVersionAndReserved() {
         // R14 and R15 the other way round: what decodes re-encodes byte for byte.
-        assertThat(encode(new AchHeader(15, 255, AchChannelType.of(0xFFFF)))).isEqualTo(Vectors.bytes("1fffffff"));
-        assertThat(encode(new AchHeader(2, 0x5A, AchChannelType.IPV6))).isEqualTo(Vectors.bytes("125a0057"));
+        assertThat(encode(new AchHeader(15, 255, AchChannelType.of(0xFFFF)))).isEqualTo(MplsVectors.bytes("1fffffff"));
+        assertThat(encode(new AchHeader(2, 0x5A, AchChannelType.IPV6))).isEqualTo(MplsVectors.bytes("125a0057"));
     }
 
     @Test
@@ -58,7 +58,7 @@ class AchEncoderTest {
         assertThat(dst.position()).isEqualTo(5);
         byte[] written = new byte[4];
         dst.get(5, written);
-        assertThat(written).isEqualTo(Vectors.bytes("10000021"));
+        assertThat(written).isEqualTo(MplsVectors.bytes("10000021"));
     }
 
     @Test

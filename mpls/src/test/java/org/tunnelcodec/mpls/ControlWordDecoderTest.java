@@ -12,7 +12,7 @@ import org.tunnelcodec.core.MalformedPacketException.Reason;
 /** Examples and RFC 4385 corner cases for {@link ControlWordDecoder}. */
 class ControlWordDecoderTest {
     private static MalformedPacketException rejection(String hex) {
-        return rejection(Vectors.buffer(hex));
+        return rejection(MplsVectors.buffer(hex));
     }
 
     private static MalformedPacketException rejection(ByteBuffer src) {
@@ -34,16 +34,16 @@ class ControlWordDecoderTest {
     @Test
     void shouldDecodeTheControlWordOfVectorP3() {
         // tshark: "PW Ethernet Control Word", sequence number 1; RFC 4448 §4.6 layout.
-        ByteBuffer p3 = Vectors.buffer(Vectors.P3);
-        Decoded<ControlWord> d = ControlWordDecoder.decode(p3.duplicate().position(Vectors.P3_CONTROL_WORD));
+        ByteBuffer p3 = MplsVectors.buffer(MplsVectors.P3);
+        Decoded<ControlWord> d = ControlWordDecoder.decode(p3.duplicate().position(MplsVectors.P3_CONTROL_WORD));
         assertThat(d.header()).isEqualTo(ControlWord.ethernet(1));
         assertThat(d.header()).isEqualTo(new ControlWord(0, 0, 0, 1));
         assertThat(d.headerLength()).isEqualTo(4);
         assertThat(d.payloadIndex()).isEqualTo(46);
         assertThat(d.payloadLength()).isEqualTo(90 - 46); // Length 0: the customer frame to the end
-        assertThat(payload(d)).startsWith(Vectors.bytes("66778899aabb001122334455 0800"));
-        assertThat(ControlWordDecoder.sequenceNumber(p3, Vectors.P3_CONTROL_WORD)).isEqualTo(1);
-        assertThat(ControlWordDecoder.checked(p3, Vectors.P3_CONTROL_WORD, p3.limit())).isEqualTo(4L << 32 | 44);
+        assertThat(payload(d)).startsWith(MplsVectors.bytes("66778899aabb001122334455 0800"));
+        assertThat(ControlWordDecoder.sequenceNumber(p3, MplsVectors.P3_CONTROL_WORD)).isEqualTo(1);
+        assertThat(ControlWordDecoder.checked(p3, MplsVectors.P3_CONTROL_WORD, p3.limit())).isEqualTo(4L << 32 | 44);
     }
 
     @Test
@@ -66,7 +66,7 @@ class ControlWordDecoderTest {
     @Test
     void shouldRejectControlWordShorterThanFourOctetsBeforeTheLimitOfALargerBuffer() {
         // R13: the limit, not the buffer's capacity, ends the control word.
-        ByteBuffer b = Vectors.buffer("ffff 000000 01 ffff");
+        ByteBuffer b = MplsVectors.buffer("ffff 000000 01 ffff");
         assertThatThrownBy(() -> ControlWordDecoder.decode(b, 2, 5)).isInstanceOfSatisfying(
                 MalformedPacketException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.TRUNCATED);
@@ -105,17 +105,17 @@ class ControlWordDecoderTest {
     @Test
     void shouldBoundThePayloadByLengthAndLeaveTheLinkPaddingOut() {
         // RFC 4385 §4: a 6-octet payload (Length 10) padded to Ethernet's minimum frame.
-        ByteBuffer b = Vectors.buffer("000a0007 112233445566" + "00".repeat(36));
+        ByteBuffer b = MplsVectors.buffer("000a0007 112233445566" + "00".repeat(36));
         Decoded<ControlWord> d = ControlWordDecoder.decode(b);
         assertThat(d.header()).isEqualTo(new ControlWord(0, 0, 10, 7));
         assertThat(d.payloadLength()).isEqualTo(6);
-        assertThat(payload(d)).isEqualTo(Vectors.bytes("112233445566"));
+        assertThat(payload(d)).isEqualTo(MplsVectors.bytes("112233445566"));
         assertThat(ControlWordDecoder.checked(b, 0, b.limit())).isEqualTo(4L << 32 | 6);
     }
 
     @Test
     void shouldAcceptALengthOfFourWithAnEmptyPayload() {
-        Decoded<ControlWord> d = ControlWordDecoder.decode(Vectors.buffer("00040000 00000000"));
+        Decoded<ControlWord> d = ControlWordDecoder.decode(MplsVectors.buffer("00040000 00000000"));
         assertThat(d.payloadLength()).isZero();
         assertThat(d.header().payloadLength()).isZero();
     }
@@ -135,7 +135,7 @@ class ControlWordDecoderTest {
 
     @Test
     void shouldTakeThePayloadToTheEndWhenLengthIsZero() {
-        Decoded<ControlWord> d = ControlWordDecoder.decode(Vectors.buffer("0000ffff" + "ab".repeat(100)));
+        Decoded<ControlWord> d = ControlWordDecoder.decode(MplsVectors.buffer("0000ffff" + "ab".repeat(100)));
         assertThat(d.payloadLength()).isEqualTo(100);
         assertThat(d.header().payloadLength()).isEqualTo(-1);
     }
@@ -143,16 +143,16 @@ class ControlWordDecoderTest {
     @Test
     void shouldKeepFlagsAndFragmentationAsTheyAre() {
         // Flags belong to the PW type, FRG to RFC 4623: the decoder neither checks nor clears them.
-        Decoded<ControlWord> d = ControlWordDecoder.decode(Vectors.buffer("0fc00102 00"));
+        Decoded<ControlWord> d = ControlWordDecoder.decode(MplsVectors.buffer("0fc00102 00"));
         assertThat(d.header()).isEqualTo(new ControlWord(15, 3, 0, 0x0102));
-        Decoded<ControlWord> first = ControlWordDecoder.decode(Vectors.buffer("05490005 1122334455"));
+        Decoded<ControlWord> first = ControlWordDecoder.decode(MplsVectors.buffer("05490005 1122334455"));
         assertThat(first.header()).isEqualTo(new ControlWord(5, 1, 9, 5));
         assertThat(first.payloadLength()).isEqualTo(5);
     }
 
     @Test
     void shouldCountErrorOffsetsFromTheIndexAndReadNothingPastTheLimit() {
-        ByteBuffer b = Vectors.buffer("ffffffff 00 14 0001 1122 ffffffffffffffffffffffffffff");
+        ByteBuffer b = MplsVectors.buffer("ffffffff 00 14 0001 1122 ffffffffffffffffffffffffffff");
         int limit = 4 + 6;
         assertThatThrownBy(() -> ControlWordDecoder.decode(b, 4, limit)).isInstanceOfSatisfying(
                 MalformedPacketException.class, e -> {
@@ -166,7 +166,7 @@ class ControlWordDecoderTest {
 
     @Test
     void shouldTreatARangeOutsideTheBufferAsACallerError() {
-        ByteBuffer b = Vectors.buffer("00000001");
+        ByteBuffer b = MplsVectors.buffer("00000001");
         assertThatThrownBy(() -> ControlWordDecoder.decode(b, -1, 4)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> ControlWordDecoder.decode(b, 0, 5)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> ControlWordDecoder.decode(b, 3, 2)).isInstanceOf(IndexOutOfBoundsException.class);
@@ -175,18 +175,18 @@ class ControlWordDecoderTest {
 
     @Test
     void shouldPeekAtTheSequenceNumberWithoutCheckingTheRestOfTheWord() {
-        assertThat(ControlWordDecoder.sequenceNumber(Vectors.buffer("0000ffff"), 0)).isEqualTo(65535);
-        assertThat(ControlWordDecoder.sequenceNumber(Vectors.buffer("aa 00000000"), 1)).isZero();
+        assertThat(ControlWordDecoder.sequenceNumber(MplsVectors.buffer("0000ffff"), 0)).isEqualTo(65535);
+        assertThat(ControlWordDecoder.sequenceNumber(MplsVectors.buffer("aa 00000000"), 1)).isZero();
         // A peek reads; it does not judge: the first nibble and Length are decode's business.
-        assertThat(ControlWordDecoder.sequenceNumber(Vectors.buffer("f0030102"), 0)).isEqualTo(0x0102);
+        assertThat(ControlWordDecoder.sequenceNumber(MplsVectors.buffer("f0030102"), 0)).isEqualTo(0x0102);
     }
 
     @Test
     void shouldReportATruncatedPeekAsDecodeDoes() {
         // R13 through the peek: the same error as decode for the same bytes.
         for (String hex : new String[] {"", "00", "0000", "000000"}) {
-            ByteBuffer b = Vectors.buffer("ee" + hex);
-            MalformedPacketException expected = rejection(Vectors.buffer(hex));
+            ByteBuffer b = MplsVectors.buffer("ee" + hex);
+            MalformedPacketException expected = rejection(MplsVectors.buffer(hex));
             assertThatThrownBy(() -> ControlWordDecoder.sequenceNumber(b, 1)).isInstanceOfSatisfying(
                     MalformedPacketException.class, e -> assertThat(e.getMessage()).isEqualTo(expected.getMessage()));
         }
@@ -194,7 +194,7 @@ class ControlWordDecoderTest {
 
     @Test
     void shouldTreatAPeekOutsideTheBufferAsACallerError() {
-        ByteBuffer b = Vectors.buffer("00000001");
+        ByteBuffer b = MplsVectors.buffer("00000001");
         assertThatThrownBy(() -> ControlWordDecoder.sequenceNumber(b, -1)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> ControlWordDecoder.sequenceNumber(b, 5)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> ControlWordDecoder.sequenceNumber(b, 4)).isInstanceOf(MalformedPacketException.class);

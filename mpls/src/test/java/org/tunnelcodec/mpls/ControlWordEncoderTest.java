@@ -19,9 +19,9 @@ class ControlWordEncoderTest {
 
     @Test
     void shouldEncodeTheControlWordOfVectorP3() {
-        byte[] p3 = Vectors.bytes(Vectors.P3);
+        byte[] p3 = MplsVectors.bytes(MplsVectors.P3);
         assertThat(encode(ControlWord.ethernet(1)))
-                .isEqualTo(Arrays.copyOfRange(p3, Vectors.P3_CONTROL_WORD, Vectors.P3_CONTROL_WORD + 4));
+                .isEqualTo(Arrays.copyOfRange(p3, MplsVectors.P3_CONTROL_WORD, MplsVectors.P3_CONTROL_WORD + 4));
     }
 
     @Test
@@ -39,15 +39,15 @@ class ControlWordEncoderTest {
     @Test
     void shouldWriteTheLengthThatLengthForGives() {
         // E7: Length only when the control word and payload are shorter than 64 octets.
-        assertThat(encode(new ControlWord(0, 0, ControlWord.lengthFor(10), 7))).isEqualTo(Vectors.bytes("000e0007"));
-        assertThat(encode(new ControlWord(0, 0, ControlWord.lengthFor(60), 7))).isEqualTo(Vectors.bytes("00000007"));
+        assertThat(encode(new ControlWord(0, 0, ControlWord.lengthFor(10), 7))).isEqualTo(MplsVectors.bytes("000e0007"));
+        assertThat(encode(new ControlWord(0, 0, ControlWord.lengthFor(60), 7))).isEqualTo(MplsVectors.bytes("00000007"));
     }
 
     @Test
     void shouldWriteEveryFieldAtItsBits() {
         // 0000 1010 | 10 101011 | 0x1234
-        assertThat(encode(new ControlWord(0xA, 2, 0x2B, 0x1234))).isEqualTo(Vectors.bytes("0aab1234"));
-        assertThat(encode(new ControlWord(0, 1, 0, 0))).isEqualTo(Vectors.bytes("00400000"));
+        assertThat(encode(new ControlWord(0xA, 2, 0x2B, 0x1234))).isEqualTo(MplsVectors.bytes("0aab1234"));
+        assertThat(encode(new ControlWord(0, 1, 0, 0))).isEqualTo(MplsVectors.bytes("00400000"));
     }
 
     @Test
@@ -55,7 +55,7 @@ class ControlWordEncoderTest {
         ByteBuffer dst = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN).position(3);
         assertThat(ControlWordEncoder.encode(new ControlWord(0, 0, 0, 0x0102), dst)).isEqualTo(4);
         assertThat(dst.position()).isEqualTo(3);
-        assertThat(dst.array()).isEqualTo(Vectors.bytes("000000 00000102 000000"));
+        assertThat(dst.array()).isEqualTo(MplsVectors.bytes("000000 00000102 000000"));
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.tunnelcodec.mpls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tunnelcodec.core.dissect.CoreLayers;
@@ -24,19 +23,12 @@ class MplsLayersTest {
     private static final Dissector DISSECTOR = Dissector.builder().add(CoreLayers.bindings()).add(MplsLayers.bindings())
             .build();
 
-    /** P1: Linux LWT encap 100/200 in front of an IPv4 ping, TTL 64 (tshark: MPLS 100, 200, then IPv4/ICMP). */
-    static final String P1 = "020000000002020000000001884700064040000c8140450000241234400040010b930a0000010a090909"
-            + "0800619704d200016162636465666768";
-    /** P2: MPLS-in-UDP over IPv4 to 6635; label 1000, ELI, entropy label 370085; IPv6/ICMPv6 inside. */
-    static final String P2 = "0200000000020200000000010800450000" + "5c00014000401 1b68cc0000201c0000202".replace(" ", "")
-            + "d43119eb00480000" + "003e8a3f00007a005a5a5100" + "6000000000 0c3a3f".replace(" ", "")
-            + "20010db8000000000000000000000001" + "20010db8000000000000000000000002" + "8000456b00070001" + "70696e67";
-    /** P4: an LSP with GAL and an ACH carrying BFD control (channel 0x0007). */
-    static final String P4 = "02000000000202000000000188470" + "01f40ff0000d101" + "10000007"
-            + "20c00318000000010000000000 0f4240000f424000000000".replace(" ", "");
+    static final String P1 = MplsVectors.P1;
+    static final String P2 = MplsVectors.P2;
+    static final String P4 = MplsVectors.P4;
 
     private static ByteBuffer hex(String h) {
-        return ByteBuffer.wrap(HexFormat.of().parseHex(h));
+        return MplsVectors.buffer(h);
     }
 
     private static List<String> names(Dissection d) {
@@ -156,7 +148,7 @@ class MplsLayersTest {
     @Test
     void shouldReportAStackCutByTheCaptureAsCutNotMalformed() {
         // The capture kept 20 of P1's octets: the stack's second entry is cut.
-        ByteBuffer cut = ByteBuffer.wrap(HexFormat.of().parseHex(P1), 0, 20).slice();
+        ByteBuffer cut = ByteBuffer.wrap(MplsVectors.bytes(P1), 0, 20).slice();
         Dissection d = DISSECTOR.dissect(LinkType.ETHERNET, cut, 58, 0);
         assertThat(d.isCutByCapture()).isTrue();
         assertThat(d.isMalformed()).isFalse();

@@ -39,6 +39,8 @@ final class MplsVectors {
             + "4500001e222200004011008aac100001ac100002 04d2162e000a244d6869";
     /** Where P3's label stack starts (after Ethernet, IPv4 and GRE). */
     static final int P3_STACK = 38;
+    /** Where P3's control word starts. */
+    static final int P3_CONTROL_WORD = 42;
 
     /**
      * P4: an LSP with the GAL (RFC 5586 §4) carrying BFD (RFC 5885): label 500 TC 0 S 0 TTL
@@ -49,6 +51,8 @@ final class MplsVectors {
             + "20c00318 00000001 00000000 000f4240 000f4240 00000000";
     /** Where P4's label stack starts (after the Ethernet header). */
     static final int P4_STACK = 14;
+    /** Where P4's ACH starts. */
+    static final int P4_ACH = 22;
 
     private MplsVectors() {
     }
@@ -56,5 +60,10 @@ final class MplsVectors {
     /** The vector's octets. */
     static byte[] bytes(String vector) {
         return MplsArbitraries.hex(vector);
+    }
+
+    /** The vector's octets in a heap buffer. */
+    static java.nio.ByteBuffer buffer(String vector) {
+        return java.nio.ByteBuffer.wrap(bytes(vector));
     }
 }
