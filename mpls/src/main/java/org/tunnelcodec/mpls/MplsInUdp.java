@@ -61,12 +61,7 @@ public final class MplsInUdp {
     public static int sourcePort(ByteBuffer buf, int index, int length, MplsPayloadType type) {
         Objects.requireNonNull(type, "type");
         Objects.checkFromIndexSize(index, length, buf.limit());
-        int hash = switch (type) {
-            case PW_ETHERNET -> FlowHash.ofEthernetFrame(buf, index, length);
-            case PW_ETHERNET_CONTROL_WORD -> length >= 4 ? FlowHash.ofEthernetFrame(buf, index + 4, length - 4)
-                    : FlowHash.ofIpPacket(buf, index, length);
-            default -> FlowHash.ofIpPacket(buf, index, length);
-        };
+        int hash = MplsPush.flowHash(buf, index, index + length, type); // the hash an entropy label would take
         return FlowHash.sourcePort(hash);
     }
 }
