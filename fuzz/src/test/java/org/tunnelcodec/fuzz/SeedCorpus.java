@@ -286,11 +286,17 @@ class SeedCorpus {
         return b.array();
     }
 
-    /** Keeps the input if the target has room and has no input of that shape yet. */
+    /**
+     * Keeps the input if the target has room and has no input of that shape yet. A vector of the
+     * protocol notes (named {@code spec-*}) is kept beyond the room, unless another vector had
+     * its shape: the vectors are few, and each is an annotated case.
+     */
     private void seed(String target, String name, String shape, byte[] bytes) {
         Map<String, byte[]> forTarget = seeds.computeIfAbsent(target, k -> new LinkedHashMap<>());
         Set<String> seen = shapes.computeIfAbsent(target, k -> new LinkedHashSet<>());
-        if (forTarget.size() < PER_TARGET && bytes.length <= MAX_FILE && seen.add(shape)) {
+        boolean vector = name.startsWith("spec-");
+        if ((vector || forTarget.size() < PER_TARGET) && bytes.length <= MAX_FILE
+                && seen.add(vector ? "spec:" + shape : shape)) {
             forTarget.put(name, bytes);
         }
     }
