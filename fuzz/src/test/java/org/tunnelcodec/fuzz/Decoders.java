@@ -18,6 +18,15 @@ import org.tunnelcodec.gre.wccp.WccpRedirectHeader;
 import org.tunnelcodec.gre.wccp.control.WccpV1Message;
 import org.tunnelcodec.gre.wccp.control.WccpV1MessageDecoder;
 import org.tunnelcodec.gre.wccp.control.WccpV1MessageEncoder;
+import org.tunnelcodec.mpls.AchDecoder;
+import org.tunnelcodec.mpls.AchEncoder;
+import org.tunnelcodec.mpls.AchHeader;
+import org.tunnelcodec.mpls.ControlWord;
+import org.tunnelcodec.mpls.ControlWordDecoder;
+import org.tunnelcodec.mpls.ControlWordEncoder;
+import org.tunnelcodec.mpls.MplsDecoder;
+import org.tunnelcodec.mpls.MplsEncoder;
+import org.tunnelcodec.mpls.MplsHeader;
 import org.tunnelcodec.stt.SttFrameDecoder;
 import org.tunnelcodec.stt.SttFrameEncoder;
 import org.tunnelcodec.stt.SttFrameHeader;
@@ -65,6 +74,28 @@ final class Decoders {
     static final Codec<SttSegmentHeader> STT_SEGMENT = Codec.of(SttSegmentDecoder::decode,
             SttSegmentEncoder::encodedLength, SttSegmentEncoder::encode, null);
     static final Contract.IndexDecoder<SttSegmentHeader> STT_SEGMENT_AT = SttSegmentDecoder::decode;
+
+    /** The label stack has no length field: the payload is the rest of the bytes. */
+    static final Codec<MplsHeader> MPLS = Codec.of(MplsDecoder::decode, MplsEncoder::encodedLength, MplsEncoder::encode,
+            null);
+    static final Contract.IndexDecoder<MplsHeader> MPLS_AT = MplsDecoder::decode;
+    /** The stack check without allocation, at the decoder's default depth bound: the depth. */
+    static final Contract.Probe MPLS_SCAN = src -> MplsDecoder.scan(src, src.position(), src.limit(),
+            MplsDecoder.DEFAULT_MAX_DEPTH);
+
+    /** A control word's Length, when set, bounds the payload. */
+    static final Codec<ControlWord> CONTROL_WORD = Codec.of(ControlWordDecoder::decode,
+            ControlWordEncoder::encodedLength, ControlWordEncoder::encode, ControlWord::payloadLength);
+    static final Contract.IndexDecoder<ControlWord> CONTROL_WORD_AT = ControlWordDecoder::decode;
+    /** The control word check without allocation: header length in the upper 32 bits, payload length in the lower. */
+    static final Contract.Probe CONTROL_WORD_CHECKED = src -> ControlWordDecoder.checked(src, src.position(),
+            src.limit());
+
+    static final Codec<AchHeader> ACH = Codec.of(AchDecoder::decode, AchEncoder::encodedLength, AchEncoder::encode,
+            null);
+    static final Contract.IndexDecoder<AchHeader> ACH_AT = AchDecoder::decode;
+    /** The ACH check without allocation: header length in the upper 32 bits, payload length in the lower. */
+    static final Contract.Probe ACH_CHECKED = src -> AchDecoder.checked(src, src.position(), src.limit());
 
     private Decoders() {
     }

@@ -22,6 +22,9 @@ import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.dissect.DissectedLayer;
 import org.tunnelcodec.core.dissect.Dissection;
 import org.tunnelcodec.core.dissect.LinkType;
+import org.tunnelcodec.mpls.MplsHeader;
+import org.tunnelcodec.mpls.MplsLabel;
+import org.tunnelcodec.mpls.MplsPayloadType;
 import org.tunnelcodec.capture.CaptureFile;
 import org.tunnelcodec.capture.CapturedFrame;
 import org.tunnelcodec.testdata.Captures;
@@ -39,13 +42,20 @@ class SeedCorpus {
     private static final int PER_TARGET = 8;
     private static final int MAX_FILE = 1600;
     private static final Pattern HEX_BLOCK = Pattern.compile("```\\n([0-9a-fA-F \\n]+)```");
+    /** A line of a hex dump as tshark prints it: a 4-digit offset, two spaces, then the octets. */
+    private static final Pattern DUMP_LINE = Pattern.compile("[0-9a-fA-F]{4}  ([0-9a-fA-F]{2}( [0-9a-fA-F]{2})*)");
 
     private static final List<String> GENERATED = List.of("core-layers.pcap", "core-truncated.pcap",
             "gre-variants.pcap", "linktype-loop.pcap", "linktype-null.pcap", "linktype-raw.pcap", "linktype-sll.pcap",
-            "linktype-sll2.pcap", "stt-segments.pcap", "tunneldump-sample.pcap");
+            "linktype-sll2.pcap", "stt-segments.pcap", "tunneldump-sample.pcap", "mpls-variants.pcap");
     private static final List<String> SHARED = List.of("pcpp-GrePackets.pcap", "pptp.pcap", "wccp_redirect_gre.pcap",
             "gre-heapoverflow-2.pcap", "isis-infinite-loop.pcap", "zeek-gre-within-gre.pcap", "ipv6-routing-header.pcap",
-            "suri-bug-5633-gre-01.pcap", "NHRP_registration.pcap", "zeek-erspan.pcap");
+            "suri-bug-5633-gre-01.pcap", "NHRP_registration.pcap", "zeek-erspan.pcap",
+            // MPLS: plain stacks, MPLS-in-UDP, LSP ping, VLANs, pseudowires, nested and broken stacks.
+            "pcpp-MplsPackets.pcap", "arkime-mpls-basic.pcap", "mpls-over-udp.pcap", "lspping-fec-ldp.pcap",
+            "lspping-fec-rsvp.pcap", "mpls-traceroute.pcap", "zeek-mpls-in-vlan.pcap", "zeek-mixed-vlan-mpls.pcap",
+            "suri-decode-too-many-layers.pcap", "mpls-label-heapoverflow.pcap", "tok2str-oobr-2.pcap", "wb-oobr.pcap",
+            "zeek-mpls-6in6-6in6-4in6-trunc.pcap", "zeek-mpls-6in6-6in6-invalid-version-6.pcap");
 
     /** Which fuzz tests each dissector layer's bytes seed, as {@code Class/method}. */
     private static final Map<String, List<String>> TARGETS = Map.ofEntries(
@@ -62,7 +72,11 @@ class SeedCorpus {
             Map.entry("wccp", List.of("GreFuzzTest/wccpRedirect")),
             Map.entry("wccp-control", List.of("GreFuzzTest/wccpMessage", "GreFuzzTest/wccpV1Message")),
             Map.entry("stt", List.of("SttFuzzTest/sttFrame")),
-            Map.entry("stt-segment", List.of("SttFuzzTest/sttSegment")));
+            Map.entry("stt-segment", List.of("SttFuzzTest/sttSegment")),
+            Map.entry("mpls", List.of("MplsFuzzTest/mpls", "MplsFuzzTest/mplsView", "MplsFuzzTest/mplsPeeks",
+                    "MplsFuzzTest/identify")),
+            Map.entry("pw-cw", List.of("MplsFuzzTest/controlWord")),
+            Map.entry("ach", List.of("MplsFuzzTest/ach")));
 
     private record Frame(String source, LinkType linkType, byte[] bytes) {
     }
@@ -86,7 +100,7 @@ class SeedCorpus {
         }
         String specs = System.getProperty("tunnelcodec.fuzz.specs", "");
         if (!specs.isEmpty()) {
-            for (String name : List.of("gre.md", "wccp.md", "stt.md")) {
+            for (String name : List.of("gre.md", "wccp.md", "stt.md", "mpls.md")) {
                 vectors(frames, Path.of(specs, name));
             }
         }
@@ -127,7 +141,10 @@ class SeedCorpus {
         }
     }
 
-    /** The hex blocks of a protocol note: IP packets are raw frames, the others bare messages. */
+    /**
+     * The hex blocks of a protocol note: hex dumps with offsets are Ethernet frames; of the bare
+     * hex blocks, IP packets are raw frames, the others bare messages.
+     */
     private void vectors(List<Frame> frames, Path note) {
         String text;
         try {
@@ -138,6 +155,11 @@ class SeedCorpus {
         Matcher m = HEX_BLOCK.matcher(text);
         String base = note.getFileName().toString().replace(".md", "");
         for (int n = 1; m.find(); n++) {
+            byte[] frame = dump(m.group(1));
+            if (frame != null) {
+                frames.add(new Frame("spec-" + base + "-" + n, LinkType.ETHERNET, frame));
+                continue;
+            }
             String hex = m.group(1).replaceAll("\\s", "");
             if (hex.length() % 2 != 0 || hex.length() < 16) {
                 continue;
@@ -150,6 +172,19 @@ class SeedCorpus {
                 bare(base + "-" + n, bytes);
             }
         }
+    }
+
+    /** The octets of a hex dump whose every line has an offset, or null if the block is not one. */
+    private static byte[] dump(String block) {
+        StringBuilder hex = new StringBuilder();
+        for (String line : block.strip().split("\n")) {
+            Matcher l = DUMP_LINE.matcher(line.strip());
+            if (!l.matches()) {
+                return null;
+            }
+            hex.append(l.group(1).replace(" ", ""));
+        }
+        return HexFormat.of().parseHex(hex);
     }
 
     /** A vector that is not an IP packet seeds every decoder that accepts it. */
@@ -173,6 +208,7 @@ class SeedCorpus {
         StringBuilder shape = new StringBuilder(d.stopReason().name());
         for (int i = layers.size() - 1; i >= 0; i--) {
             DissectedLayer l = layers.get(i);
+            String below = shape.toString();
             shape.insert(0, l.name() + "/");
             if (l.buffer() != 0) {
                 continue;
@@ -189,6 +225,9 @@ class SeedCorpus {
                 String capture = f.source().replaceAll("-\\d+$", "");
                 sttPackets.computeIfAbsent(capture, k -> new ArrayList<>()).add(bytes);
             }
+            if (l.name().equals(MplsHeader.PROTOCOL)) {
+                labelOperations(f, l, i + 1 < layers.size() ? layers.get(i + 1) : null, bytes, shape.toString(), below);
+            }
         }
         int type = DissectorFuzzTest.LINK_TYPES.indexOf(f.linkType());
         if (type >= 0) {
@@ -197,6 +236,44 @@ class SeedCorpus {
             System.arraycopy(f.bytes(), 0, input, 1, f.bytes().length);
             seed("DissectorFuzzTest/dissect", f.source(), shape.toString(), input);
         }
+    }
+
+    /**
+     * The label operations' seeds from a stack: a pop of it (of the entropy pair when it starts
+     * with an ELI) and a push of one label onto it; and a push of one label, with an entropy
+     * pair when the stack has one, onto the payload after it, of that payload's type. The
+     * parameter octets are those {@link MplsFuzzTest#labelOps} and {@link MplsFuzzTest#push}
+     * read: the range is the packet's own.
+     */
+    private void labelOperations(Frame f, DissectedLayer stack, DissectedLayer next, byte[] bytes, String shape,
+                                 String below) {
+        MplsHeader h = (MplsHeader) stack.header();
+        boolean eli = h.top().label() == MplsLabel.ENTROPY_LABEL_INDICATOR.value();
+        byte[] ops = {(byte) (eli ? 2 : 1), 0, 0, 0, 0, 100}; // pop (uniform), or the ELI and EL; swap's label 100
+        seed("MplsFuzzTest/labelOps", f.source(), (eli ? "eli:" : "pop:") + shape, prefixed(ops, bytes));
+        // One label, the stack's top label when it may be pushed, in the hash's upper 20 bits.
+        int label = h.top().label() >= MplsLabel.FIRST_UNRESERVED ? h.top().label() : 100;
+        ByteBuffer push = ByteBuffer.allocate(MplsFuzzTest.PUSH_PARAMETERS).put(0, (byte) 2).putInt(4, label << 12);
+        seed("MplsFuzzTest/push", f.source() + "-onto", "onto:" + shape, prefixed(push.array(), bytes));
+        MplsPayloadType type = next == null ? null : switch (next.name()) {
+            case "ipv4" -> MplsPayloadType.IPV4;
+            case "ipv6" -> MplsPayloadType.IPV6;
+            case "ethernet" -> MplsPayloadType.PW_ETHERNET;
+            case "pw-cw" -> MplsPayloadType.PW_ETHERNET_CONTROL_WORD;
+            case "ach" -> MplsPayloadType.ACH;
+            default -> MplsPayloadType.RAW;
+        };
+        if (type != null && next.buffer() == 0) {
+            push.put(0, (byte) (type.ordinal() << 2)).put(1, (byte) (h.entropyLabelIndex() >= 0 ? 1 << 3 : 0));
+            byte[] payload = java.util.Arrays.copyOfRange(f.bytes(), next.offset(), f.bytes().length);
+            seed("MplsFuzzTest/push", f.source() + "-push", "push:" + below, prefixed(push.array(), payload));
+        }
+    }
+
+    private static byte[] prefixed(byte[] parameters, byte[] packet) {
+        byte[] input = java.util.Arrays.copyOf(parameters, parameters.length + packet.length);
+        System.arraycopy(packet, 0, input, parameters.length, packet.length);
+        return input;
     }
 
     /** One reassembler input: the flags octet, then each packet with a time step of 1 and its length. */
@@ -209,11 +286,17 @@ class SeedCorpus {
         return b.array();
     }
 
-    /** Keeps the input if the target has room and has no input of that shape yet. */
+    /**
+     * Keeps the input if the target has room and has no input of that shape yet. A vector of the
+     * protocol notes (named {@code spec-*}) is kept beyond the room, unless another vector had
+     * its shape: the vectors are few, and each is an annotated case.
+     */
     private void seed(String target, String name, String shape, byte[] bytes) {
         Map<String, byte[]> forTarget = seeds.computeIfAbsent(target, k -> new LinkedHashMap<>());
         Set<String> seen = shapes.computeIfAbsent(target, k -> new LinkedHashSet<>());
-        if (forTarget.size() < PER_TARGET && bytes.length <= MAX_FILE && seen.add(shape)) {
+        boolean vector = name.startsWith("spec-");
+        if ((vector || forTarget.size() < PER_TARGET) && bytes.length <= MAX_FILE
+                && seen.add(vector ? "spec:" + shape : shape)) {
             forTarget.put(name, bytes);
         }
     }

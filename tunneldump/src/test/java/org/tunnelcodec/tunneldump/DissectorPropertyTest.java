@@ -26,6 +26,7 @@ import org.tunnelcodec.core.dissect.Dissector;
 import org.tunnelcodec.core.dissect.FrameWalk;
 import org.tunnelcodec.core.dissect.LinkType;
 import org.tunnelcodec.core.dissect.ProtocolLayer;
+import org.tunnelcodec.mpls.MplsLayers;
 import org.tunnelcodec.stt.SttLayers;
 import org.tunnelcodec.stt.SttReassembler;
 import org.tunnelcodec.capture.CaptureFile;
@@ -44,6 +45,7 @@ class DissectorPropertyTest {
     private static final Dissector DISSECTOR = Dissector.builder()
             .add(org.tunnelcodec.core.dissect.CoreLayers.bindings())
             .add(org.tunnelcodec.gre.GreLayers.bindings())
+            .add(MplsLayers.bindings())
             .add(SttLayers.bindings()).build();
 
     private record Frame(LinkType linkType, byte[] bytes) {
@@ -56,7 +58,8 @@ class DissectorPropertyTest {
             List<Frame> frames = new ArrayList<>();
             benchFrames().forEach(b -> frames.add(new Frame(LinkType.ETHERNET, b)));
             for (String name : List.of("tunneldump-sample.pcap", "gre-variants.pcap", "core-layers.pcap",
-                    "stt-segments.pcap", "linktype-sll.pcap", "linktype-null.pcap", "linktype-raw.pcap")) {
+                    "stt-segments.pcap", "linktype-sll.pcap", "linktype-null.pcap", "linktype-raw.pcap",
+                    "mpls-variants.pcap")) {
                 add(frames, Captures.generated(name));
             }
             Optional<Path> shared = Captures.sharedDirectory();
