@@ -17,5 +17,6 @@ module org.tunnelcodec.core {
             org.tunnelcodec.lisp,
             org.tunnelcodec.stt,
             org.tunnelcodec.mpls,
-            org.tunnelcodec.mip6;
+            org.tunnelcodec.mip6,
+            org.tunnelcodec.vxlan;
 }
