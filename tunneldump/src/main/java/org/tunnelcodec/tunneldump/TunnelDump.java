@@ -26,6 +26,7 @@ import org.tunnelcodec.mpls.MplsLayers;
 import org.tunnelcodec.mpls.MplsPayloadType;
 import org.tunnelcodec.stt.SttLayers;
 import org.tunnelcodec.stt.SttReassembler;
+import org.tunnelcodec.vxlan.VxlanLayers;
 import org.tunnelcodec.capture.CaptureStream;
 import org.tunnelcodec.capture.CapturedFrame;
 import org.tunnelcodec.stt.SttReassembly;
@@ -271,6 +272,7 @@ public final class TunnelDump {
                 .add(CoreLayers.bindings())
                 .add(GreLayers.bindings())
                 .add(MplsLayers.bindings(mpls))
+                .add(VxlanLayers.bindings())
                 .add(stt.bindings())
                 .maxDepth(maxDepth).build();
     }
