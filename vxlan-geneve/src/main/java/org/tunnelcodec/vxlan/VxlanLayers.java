@@ -15,8 +15,9 @@ import org.tunnelcodec.core.internal.Wire;
  * The VXLAN and Geneve layers for the {@link org.tunnelcodec.core.dissect.Dissector}, by UDP
  * port (the core's UDP layer names the destination port, then the source port):
  * <ul>
- *   <li>4789, VXLAN (RFC 7348 §5): the payload is an Ethernet frame ({@link LinkType#ETHERNET}),
- *       whatever the flags say, as tshark and Linux read it;</li>
+ *   <li>4789, VXLAN (RFC 7348 §5): the payload is an Ethernet frame ({@link LinkType#ETHERNET})
+ *       whatever the flags say, as tshark reads it (whether a receiver accepts the header is
+ *       {@link VxlanPolicy}'s decision, not the dissector's);</li>
  *   <li>4790, VXLAN-GPE (draft-ietf-nvo3-vxlan-gpe-13 §3.2): with P set, the Next Protocol
  *       chooses: IPv4 and IPv6 by EtherType, Ethernet by link type, NSH by EtherType 0x894F,
  *       MPLS (5) by EtherType 0x8847; another value is named in {@link #VXLAN_GPE_NEXT_PROTOCOL}
