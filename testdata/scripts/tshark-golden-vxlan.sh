@@ -68,10 +68,10 @@ GENERATED=(
 # Geneve/VXLAN in manifest.tsv; the heading announces 40, the table and manifest.tsv list
 # 38), in MANIFEST order, then arkime-gre-erspan-vxlan.pcap (category GRE/ERSPAN/VXLAN).
 # `tshark -T fields -e frame.protocols` over all 139 shared files finds a vxlan or geneve
-# layer only in 29 of these 39 and in no other file: not in the 8 bigtcp-* (malformed in
-# IP or UDP before the port is looked at), not in nsh-over-vxlan-gpe.pcap (tshark 4.0 does
-# not list `vxlan_gpe` in frame.protocols although it decodes the header, see below) and
-# not in vxlan_port_8472.pcap without its -d option.
+# layer only in 29 of these 39 and in no other file: not in the 8 bigtcp-* (tshark stops
+# in UDP at the length 0 and hands nothing on), not in nsh-over-vxlan-gpe.pcap (tshark 4.0
+# lists no `vxlan_gpe` layer in frame.protocols although it decodes the header) and not
+# in vxlan_port_8472.pcap without its -d option.
 #
 # Which frames tshark marks Malformed (`_ws.malformed` non-empty):
 # - all 8 BIG TCP captures, each one super-packet of about 80 kB whose IP length field is
