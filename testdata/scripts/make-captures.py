@@ -24,7 +24,10 @@ GRE, PPTP (enhanced GRE v1) and WCCP headers are written by hand with ``struct``
 (the 18-octet STT frame header, struct) and ``SttFrame`` (segmentation behind
 scapy TCP headers to port 7471). MPLS label stack entries, pseudowire control words
 and Associated Channel Headers (mpls-variants.pcap) are written with ``struct``
-(``mpls()``, ``lse_stack()``, ``control_word()``, ``ach()``). Cases that reproduce one
+(``mpls()``, ``lse_stack()``, ``control_word()``, ``ach()``). VXLAN, VXLAN-GPE and Geneve
+headers and Geneve options (vxlan-variants.pcap) are written with ``struct`` too
+(``vxlan()``, ``vxlan_gpe()``, ``geneve()``, ``geneve_option()``, ``nsh_md2()``), so that
+reserved bits, invalid lengths and version 1 can be set. Cases that reproduce one
 of the GRE, WCCP, STT or MPLS test vectors in ``SPEC_VECTORS`` (each decoded field for
 field by tshark 4.0.17, every checksum correct) are checked byte for byte against it
 (``check_vector()``; from the IP header on, or the whole frame for the MPLS vectors
@@ -1219,6 +1222,231 @@ def mpls_variants():
 
 
 # --------------------------------------------------------------------------
+# vxlan-variants.pcap
+
+VXLAN_PORT = 4789                     # RFC 7348 section 5 (IANA)
+VXLAN_GPE_PORT = 4790                 # draft-ietf-nvo3-vxlan-gpe section 3.3 (IANA)
+GENEVE_PORT = 6081                    # RFC 8926 section 3.3 (IANA)
+VXLAN_I = 0x0800                      # first 16 bits: I, VNI valid (RFC 7348 section 5)
+VXLAN_G = 0x8000                      # draft-smith-vxlan-group-policy: Group Policy ID present
+VXLAN_D = 0x0040                      # ... Don't Learn
+VXLAN_A = 0x0008                      # ... Policy Applied
+GPE_I = 0x08                          # VXLAN-GPE flags octet (draft-ietf-nvo3-vxlan-gpe section 3.2)
+GPE_P = 0x04                          # ... Next Protocol present
+GPE_O = 0x01                          # ... OAM
+GPE_IPV4, GPE_IPV6, GPE_ETHERNET, GPE_NSH, GPE_MPLS = 1, 2, 3, 4, 5
+GENEVE_O = 0x80                       # second octet of Geneve (RFC 8926 section 3.4): OAM
+GENEVE_C = 0x40                       # ... critical options present
+GENEVE_CRITICAL = 0x80                # high bit of an option's Type (RFC 8926 section 3.5)
+GENEVE_CLASS_EXP = 0xFFFF             # option class in the experimental range 0xFFF0-0xFFFF
+VX_MAC_SRC = "02:00:5e:30:00:01"      # inner (tenant) Ethernet of the VXLAN, GPE and Geneve frames
+VX_MAC_DST = "02:00:5e:30:00:02"
+
+
+def vxlan(vni, flags=VXLAN_I, word=0, reserved=0):
+    """The 8-octet VXLAN header (RFC 7348 section 5): 16 flag bits (I = 0x0800; with the
+    group policy extension also G, D and A), the next 16 bits (reserved in RFC 7348, the
+    Group Policy ID with G), the 24-bit VNI and the last reserved octet."""
+    return struct.pack("!HHI", flags, word, (vni << 8) | reserved)
+
+
+def vxlan_gpe(next_protocol, vni, flags=GPE_I | GPE_P, reserved16=0, reserved=0):
+    """The 8-octet VXLAN-GPE header (draft-ietf-nvo3-vxlan-gpe section 3.2): flags octet
+    (Ver, I, P, B, O), 16 reserved bits, Next Protocol, VNI, reserved octet."""
+    return struct.pack("!BHBI", flags, reserved16, next_protocol, (vni << 8) | reserved)
+
+
+def geneve_option(cls, typ, data=b"", flags=0, length=None):
+    """One Geneve option TLV (RFC 8926 section 3.5): Option Class, Type (high bit = critical),
+    3 reserved bits + 5-bit Length in 4-octet units (of the data only), data. ``length``
+    overrides the Length field."""
+    assert len(data) % 4 == 0 and len(data) <= 124
+    n = len(data) // 4 if length is None else length
+    return struct.pack("!HBB", cls, typ, (flags << 5) | n) + data
+
+
+def geneve(protocol, vni, options=b"", version=0, flags=0, reserved=0, opt_len=None):
+    """The Geneve header (RFC 8926 section 3.4): Ver (2 bits), Opt Len (6 bits, 4-octet units),
+    O, C, 6 reserved bits, Protocol Type, VNI, reserved octet, then the options. ``opt_len``
+    overrides the Opt Len field."""
+    assert len(options) % 4 == 0 and len(options) <= 252
+    n = len(options) // 4 if opt_len is None else opt_len
+    return struct.pack("!BBHI", (version << 6) | n, flags, protocol, (vni << 8) | reserved) + options
+
+
+def vx_inner4(n):
+    """IPv4 192.0.2.10 -> 198.51.100.20 (id 0xb000 + n, TTL 63) / UDP (40500 + n) -> 9 / the
+    16-octet text: the packet most frames carry inside the tunnel."""
+    return (IP(src=V4_A, dst=V4_B, id=0xB000 + n, ttl=63)
+            / UDP(sport=40500 + n, dport=9) / Raw(text(16)))
+
+
+def vx_inner6(n):
+    """IPv6 2001:db8:1::10 -> 2001:db8:2::20 (hop limit 63) / UDP (40500 + n) -> 9 / text."""
+    return IPv6(src=V6_A, dst=V6_B, hlim=63) / UDP(sport=40500 + n, dport=9) / Raw(text(16))
+
+
+def vx_frame(n):
+    """The tenant Ethernet frame 02:00:5e:30:00:01 -> 02:00:5e:30:00:02 / vx_inner4(n)."""
+    return Ether(dst=VX_MAC_DST, src=VX_MAC_SRC) / vx_inner4(n)
+
+
+def vx_udp4(n, dport, payload, checksum=True):
+    """Outer Ethernet A -> B / IPv4 203.0.113.1 -> .2 (id 0xb100 + n) / UDP (49152 + n, the
+    entropy source port of RFC 7348 section 5) -> dport / payload; UDP checksum 0 unless
+    ``checksum`` (RFC 7348 section 5: SHOULD be zero over IPv4; RFC 8926 section 3.3 allows
+    either)."""
+    udp = UDP(sport=49152 + n, dport=dport) if checksum else UDP(sport=49152 + n, dport=dport, chksum=0)
+    return eth() / IP(src=V4_C, dst=V4_D, id=0xB100 + n, ttl=64) / udp / Raw(bytes(payload))
+
+
+def vx_udp6(n, dport, payload):
+    """Outer Ethernet A -> B / IPv6 2001:db8:ffff::1 -> ::2 / UDP (49152 + n) -> dport with a
+    computed checksum (zero is allowed over IPv6 only under RFC 6935 / RFC 6936) / payload."""
+    return (eth() / IPv6(src=V6_C, dst=V6_D, hlim=64) / UDP(sport=49152 + n, dport=dport)
+            / Raw(bytes(payload)))
+
+
+def nsh_md2(next_protocol, spi, si, ttl=63):
+    """An 8-octet NSH (RFC 8300 section 2.2): version 0, O 0, TTL, Length 2 (no context
+    headers), MD Type 2, Next Protocol; Service Path Identifier and Service Index."""
+    return struct.pack("!HBBI", (ttl << 6) | 2, 0x02, next_protocol, (spi << 8) | si)
+
+
+def vxlan_variants():
+    pk = []
+
+    # 1-3. RFC 7348 section 5: I set (flags 0x08), VNI 0, 1 and 0xffffff (16777215, the
+    #      largest); UDP checksum 0; tenant Ethernet / IPv4 / UDP
+    for n, vni in ((1, 0), (2, 1), (3, 0xFFFFFF)):
+        pk.append(vx_udp4(n, VXLAN_PORT, vxlan(vni) + bytes(vx_frame(n)), checksum=False))
+
+    # 4. RFC 7348 section 5: I clear (flags 0x00) with VNI 100 in the field: "The I flag
+    #    MUST be set to 1 for a valid VXLAN Network ID (VNI)", so a receiver has no valid VNI
+    pk.append(vx_udp4(4, VXLAN_PORT, vxlan(100, flags=0) + bytes(vx_frame(4)), checksum=False))
+
+    # 5. draft-smith-vxlan-group-policy section 2.1 (VXLAN-GBP, Linux's VXLAN_F_GBP, OVS): G, I, D
+    #    and A set (flags 0x8848, as in pcpp-Vxlan1), Group Policy ID 0x1234 = 4660, VNI 200
+    pk.append(vx_udp4(5, VXLAN_PORT, vxlan(200, flags=VXLAN_G | VXLAN_I | VXLAN_D | VXLAN_A,
+                                          word=0x1234) + bytes(vx_frame(5)), checksum=False))
+
+    # 6. RFC 7348 section 5 "reserved ... MUST be set to zero on transmission and ignored on
+    #    receipt": every reserved bit of the first octet set (0x77 | I = 0x7f: includes
+    #    VXLAN-GPE's P bit 0x04), the second octet's reserved bits set (0xb7: all but GBP's D
+    #    and A), the next 16 bits 0xabcd, the last octet 0xee; G clear; VNI 300
+    pk.append(vx_udp4(6, VXLAN_PORT, vxlan(300, flags=0x7FB7, word=0xABCD, reserved=0xEE)
+                      + bytes(vx_frame(6)), checksum=False))
+
+    # 7. VXLAN-GPE's P bit on the VXLAN port: flags 0x0c (I + P) and octet 3 = 0x03 (GPE's
+    #    "Ethernet"), as Linux sends with VXLAN_F_GPE on 4789 (the shared captures
+    #    zeek-vxlan-triple-v2 and arkime-gre-erspan-vxlan have flags 0x0c too); VNI 400
+    pk.append(vx_udp4(7, VXLAN_PORT, vxlan(400, flags=0x0C00, word=GPE_ETHERNET) + bytes(vx_frame(7)),
+                      checksum=False))
+
+    # 8. RFC 7348 section 5 over an IPv6 outer header (the UDP checksum computed), VNI 500
+    pk.append(vx_udp6(8, VXLAN_PORT, vxlan(500) + bytes(vx_frame(8))))
+
+    # 9-13. draft-ietf-nvo3-vxlan-gpe section 3.2 on UDP 4790, flags 0x0c (I + P), VNI 1000 + n:
+    #       Next Protocol 1 IPv4, 2 IPv6, 3 Ethernet, 4 NSH (RFC 8300: MD Type 2 without
+    #       context headers, SPI 0x42, SI 255, next protocol IPv4), 5 MPLS (one label 3005,
+    #       S=1, TTL 64, then IPv4 found by its first nibble)
+    pk.append(vx_udp4(9, VXLAN_GPE_PORT, vxlan_gpe(GPE_IPV4, 1009) + bytes(vx_inner4(9)), checksum=False))
+    pk.append(vx_udp4(10, VXLAN_GPE_PORT, vxlan_gpe(GPE_IPV6, 1010) + bytes(vx_inner6(10)),
+                      checksum=False))
+    pk.append(vx_udp4(11, VXLAN_GPE_PORT, vxlan_gpe(GPE_ETHERNET, 1011) + bytes(vx_frame(11)),
+                      checksum=False))
+    pk.append(vx_udp4(12, VXLAN_GPE_PORT, vxlan_gpe(GPE_NSH, 1012) + nsh_md2(1, 0x42, 255)
+                      + bytes(vx_inner4(12)), checksum=False))
+    pk.append(vx_udp4(13, VXLAN_GPE_PORT, vxlan_gpe(GPE_MPLS, 1013) + mpls(3005, 64)
+                      + bytes(vx_inner4(13)), checksum=False))
+
+    # 14. draft-ietf-nvo3-vxlan-gpe section 3.2: O bit set (flags 0x0d, an OAM packet), Next
+    #     Protocol 1 IPv4, VNI 1014
+    pk.append(vx_udp4(14, VXLAN_GPE_PORT, vxlan_gpe(GPE_IPV4, 1014, flags=GPE_I | GPE_P | GPE_O)
+                      + bytes(vx_inner4(14)), checksum=False))
+
+    # 15. RFC 8926 section 3.4: Geneve without options (Opt Len 0), Protocol Type 0x6558
+    #     (Ethernet), VNI 0x000064 = 100; the outer UDP checksum computed in every Geneve frame
+    pk.append(vx_udp4(15, GENEVE_PORT, geneve(ETH_TEB, 100) + bytes(vx_frame(15))))
+
+    # 16. RFC 8926 section 3.5: one option, class 0xffff (experimental), type 0x01, 4 octets of
+    #     data 0x01020304 (Opt Len 2)
+    pk.append(vx_udp4(16, GENEVE_PORT, geneve(ETH_TEB, 101, geneve_option(
+        GENEVE_CLASS_EXP, 0x01, bytes.fromhex("01020304"))) + bytes(vx_frame(16))))
+
+    # 17. three options with data lengths 0, 4 and 8 (types 0x02, 0x03, 0x04; Opt Len 6)
+    opts = (geneve_option(GENEVE_CLASS_EXP, 0x02)
+            + geneve_option(GENEVE_CLASS_EXP, 0x03, pattern(4, 0x10))
+            + geneve_option(GENEVE_CLASS_EXP, 0x04, pattern(8, 0x20)))
+    pk.append(vx_udp4(17, GENEVE_PORT, geneve(ETH_TEB, 102, opts) + bytes(vx_frame(17))))
+
+    # 18. the most options that fit: Opt Len 63 (252 octets, the 6-bit field's maximum):
+    #     one option with 124 octets of data (Length 31, the 5-bit field's maximum, type
+    #     0x05), 15 options of 4 octets (types 0x06..0x14) and one of 0 (type 0x15): 17
+    #     options
+    opts = geneve_option(GENEVE_CLASS_EXP, 0x05, pattern(124, 0x40))
+    for i in range(15):
+        opts += geneve_option(GENEVE_CLASS_EXP, 0x06 + i, pattern(4, 0x80 + 4 * i))
+    opts += geneve_option(GENEVE_CLASS_EXP, 0x15)
+    assert len(opts) == 252
+    pk.append(vx_udp4(18, GENEVE_PORT, geneve(ETH_TEB, 103, opts) + bytes(vx_frame(18))))
+
+    # 19. RFC 8926 sections 3.4 and 3.5: a critical option (type 0x86: critical bit + 0x06,
+    #     4 octets of data) and the C bit set (flags 0x40), as a sender must when an option
+    #     is critical
+    pk.append(vx_udp4(19, GENEVE_PORT, geneve(ETH_TEB, 104, geneve_option(
+        GENEVE_CLASS_EXP, GENEVE_CRITICAL | 0x06, bytes.fromhex("0a0b0c0d")), flags=GENEVE_C)
+                      + bytes(vx_frame(19))))
+
+    # 20-21. RFC 8926 section 3.4: Protocol Type 0x0800 (IPv4) and 0x86dd (IPv6) directly, no
+    #        Ethernet
+    pk.append(vx_udp4(20, GENEVE_PORT, geneve(ETH_IPV4, 105) + bytes(vx_inner4(20))))
+    pk.append(vx_udp4(21, GENEVE_PORT, geneve(ETH_IPV6, 106) + bytes(vx_inner6(21))))
+
+    # 22. RFC 8926 section 3.4: O bit set (flags 0x80, a control packet), Ethernet
+    pk.append(vx_udp4(22, GENEVE_PORT, geneve(ETH_TEB, 107, flags=GENEVE_O) + bytes(vx_frame(22))))
+
+    # 23. RFC 8926 section 3.4: C bit set (flags 0x40) with no option at all, Ethernet
+    pk.append(vx_udp4(23, GENEVE_PORT, geneve(ETH_TEB, 108, flags=GENEVE_C) + bytes(vx_frame(23))))
+
+    # 24. RFC 8926 section 3.4: Ver 1 ("packets with an unknown version MUST be dropped"
+    #     by a receiver), otherwise as 16 (one option, Ethernet)
+    pk.append(vx_udp4(24, GENEVE_PORT, geneve(ETH_TEB, 109, geneve_option(
+        GENEVE_CLASS_EXP, 0x01, bytes.fromhex("01020304")), version=1) + bytes(vx_frame(24))))
+
+    # 25. RFC 8926 section 3.4 over an IPv6 outer header, one option, Ethernet / IPv6
+    pk.append(vx_udp6(25, GENEVE_PORT, geneve(ETH_TEB, 110, geneve_option(
+        GENEVE_CLASS_EXP, 0x01, bytes.fromhex("01020304")))
+                      + bytes(Ether(dst=VX_MAC_DST, src=VX_MAC_SRC) / vx_inner6(25))))
+
+    # 26. malformed: Opt Len 2 (8 octets of options) but the one option's Length field says 5
+    #     (20 octets of data), so the option overruns the options (RFC 8926 section 3.5); the
+    #     8 octets are followed by the tenant Ethernet frame
+    bad = struct.pack("!HBB", GENEVE_CLASS_EXP, 0x01, 5) + bytes.fromhex("01020304")
+    pk.append(vx_udp4(26, GENEVE_PORT, geneve(ETH_TEB, 111, bad) + bytes(vx_frame(26))))
+
+    # 27. malformed: Opt Len 63 (252 octets of options) but the UDP payload ends 12 octets
+    #     after the 8-octet header: one well-formed 8-octet option (type 0x01, 4 octets of
+    #     data) and 4 zero octets (an option header: class 0x0000, type 0, Length 0), then
+    #     nothing (the options overrun the packet by 240 octets; no payload)
+    short = geneve(ETH_TEB, 112, geneve_option(GENEVE_CLASS_EXP, 0x01, bytes.fromhex("01020304"))
+                   + bytes.fromhex("00000000"), opt_len=63)
+    assert len(short) == 20
+    pk.append(vx_udp4(27, GENEVE_PORT, short))
+
+    # -- add new cases above this line; keep the truncated frame last --
+    # 28. frame 17 (three options, 132 octets) with another VNI and source port, cut by the snap
+    #     length at octet 60: the 8-octet Geneve header (42-49) and the first option (50-53)
+    #     are whole, the second option is cut after its header and 2 data octets (54-59 of 54-61)
+    opts = (geneve_option(GENEVE_CLASS_EXP, 0x02)
+            + geneve_option(GENEVE_CLASS_EXP, 0x03, pattern(4, 0x10))
+            + geneve_option(GENEVE_CLASS_EXP, 0x04, pattern(8, 0x20)))
+    pk.append(Rec(vx_udp4(28, GENEVE_PORT, geneve(ETH_TEB, 113, opts) + bytes(vx_frame(28))), caplen=60))
+
+    return pk
+
+
+# --------------------------------------------------------------------------
 
 FILES = [
     # (file name, linktype, builder, base timestamp)
@@ -1233,6 +1461,7 @@ FILES = [
     ("gre-variants.pcap", LINKTYPE_ETHERNET, gre_variants, 1704068000),
     ("stt-segments.pcap", LINKTYPE_ETHERNET, stt_segments_capture, 1704068100),
     ("mpls-variants.pcap", LINKTYPE_ETHERNET, mpls_variants, 1704068200),
+    ("vxlan-variants.pcap", LINKTYPE_ETHERNET, vxlan_variants, 1704068300),
 ]
 
 

@@ -29,6 +29,7 @@ GENERATED=(
     tunneldump-sample.pcap
     gre-variants.pcap
     mpls-variants.pcap
+    vxlan-variants.pcap
 )
 
 # Real captures from other projects (see ../shared/captures/MANIFEST.md)

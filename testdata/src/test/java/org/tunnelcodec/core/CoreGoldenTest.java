@@ -63,7 +63,8 @@ class CoreGoldenTest {
                 Arguments.of("erspan-type-iii-pb-1.pcap", true), Arguments.of("vxlan.pcap", true),
                 Arguments.of("zeek-geneve-ipv6.pcap", true), Arguments.of("suri-decode-too-small.pcap", true),
                 Arguments.of("pcpp-ipv6-lisp.pcapng", true), Arguments.of("pcpp-GrePackets.pcap", true),
-                Arguments.of("gre-variants.pcap", false), Arguments.of("mpls-variants.pcap", false));
+                Arguments.of("gre-variants.pcap", false), Arguments.of("mpls-variants.pcap", false),
+                Arguments.of("vxlan-variants.pcap", false));
     }
 
     @ParameterizedTest(name = "{0}")

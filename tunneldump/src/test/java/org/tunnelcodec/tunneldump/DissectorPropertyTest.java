@@ -59,7 +59,7 @@ class DissectorPropertyTest {
             benchFrames().forEach(b -> frames.add(new Frame(LinkType.ETHERNET, b)));
             for (String name : List.of("tunneldump-sample.pcap", "gre-variants.pcap", "core-layers.pcap",
                     "stt-segments.pcap", "linktype-sll.pcap", "linktype-null.pcap", "linktype-raw.pcap",
-                    "mpls-variants.pcap")) {
+                    "mpls-variants.pcap", "vxlan-variants.pcap")) {
                 add(frames, Captures.generated(name));
             }
             Optional<Path> shared = Captures.sharedDirectory();
