@@ -74,6 +74,8 @@ public class MplsBenchmark {
     private ByteBuffer pushBuffer;
     private ByteBuffer handPushBuffer;
     private int packetEnd;
+    /** The inner packet's flow hash, for the pushes that take the caller's. */
+    private int flowHash;
 
     /** Copies of the frame that swap and pop write, the library's and the baseline's. */
     private ByteBuffer opsBuffer;
@@ -111,6 +113,9 @@ public class MplsBenchmark {
         }
         // view and peeks
         check("view sum", view(), handWrittenView());
+        check("view sum, words", viewWords(), handWrittenView());
+        check("view sum, two passes", handWrittenTwoPassView(), handWrittenView());
+        check("view payload index", viewWrap(), IP);
         check("topLabel", topLabel(), handWrittenTopLabel());
         check("topLabel value", topLabel(), 16004);
         check("depth", depth(), handWrittenDepth());
@@ -126,6 +131,7 @@ public class MplsBenchmark {
         handPushBuffer = ByteBuffer.allocate(HEADROOM + ipLength);
         handPushBuffer.put(HEADROOM, bytes, IP, ipLength);
         packetEnd = HEADROOM + ipLength;
+        flowHash = FlowHash.ofIpPacket(pushBuffer, HEADROOM, ipLength);
         check("push start", push(), handWrittenPush());
         check("push start value", push(), HEADROOM - 16);
         if (!Arrays.equals(pushBuffer.array(), handPushBuffer.array())) {
@@ -136,6 +142,13 @@ public class MplsBenchmark {
                 || pushed.ttl(0) != 64 || pushed.ttl(2) != 0 || pushed.entropyLabelIndex() != 2
                 || pushed.label(2) != MplsPush.entropyLabel(FlowHash.ofIpPacket(pushBuffer, HEADROOM, ipLength))) {
             throw new IllegalStateException("push: not the expected stack: " + pushed);
+        }
+        byte[] pushedBytes = pushBuffer.array().clone();
+        Arrays.fill(pushBuffer.array(), 0, HEADROOM, (byte) 0);
+        Arrays.fill(handPushBuffer.array(), 0, HEADROOM, (byte) 0);
+        check("push start, given hash", pushGivenHash(), handWrittenPushGivenHash());
+        if (!Arrays.equals(pushBuffer.array(), pushedBytes) || !Arrays.equals(handPushBuffer.array(), pushedBytes)) {
+            throw new IllegalStateException("push with the given hash: not the octets of push");
         }
 
         // swap and pop
@@ -233,6 +246,45 @@ public class MplsBenchmark {
         throw new IllegalArgumentException("no bottom of stack within " + HandWrittenStack.MAX_DEPTH + " entries");
     }
 
+    /**
+     * Diagnostic: the view read as {@link #view()}, each entry's word read once through
+     * {@code word(i)} and its fields taken apart by hand (what the three accessors cost beyond one read).
+     */
+    @Benchmark
+    public int viewWords() {
+        MplsView v = view.wrap(frame, STACK, limit);
+        int sum = 0;
+        for (int i = 0, n = v.depth(); i < n; i++) {
+            int w = v.word(i);
+            sum += (w >>> 12) + (w >>> 9 & 7) + (w & 0xFF);
+        }
+        return sum;
+    }
+
+    /** Diagnostic: the view's wrap alone (the decoder's checks, no entry read), and where the payload starts. */
+    @Benchmark
+    public int viewWrap() {
+        return view.wrap(frame, STACK, limit).payloadIndex();
+    }
+
+    /**
+     * Diagnostic baseline in the view's shape: the stack's checks first (entries until S, a cut
+     * entry, the 32-entry bound), as a wrap must make them before any entry is read, then the
+     * same reads as {@link #handWrittenView()}. The one-pass {@link #handWrittenView()} is the
+     * baseline of the goal; this one separates the view's two passes from its overhead.
+     */
+    @Benchmark
+    public int handWrittenTwoPassView() {
+        ByteBuffer b = frame;
+        int depth = HandWrittenStack.depth(b, STACK, limit);
+        int sum = 0;
+        for (int i = 0, at = STACK; i < depth; i++, at += 4) {
+            int w = b.getInt(at);
+            sum += (w >>> 12) + (w >>> 9 & 7) + (w & 0xFF);
+        }
+        return sum;
+    }
+
     // ---- Peeks ----------------------------------------------------------------------------
 
     /** The library's top-label peek. */
@@ -299,6 +351,33 @@ public class MplsBenchmark {
         int ttl = b.get(ip + 8) & 0xFF;
         int hash = FlowHash.ofIpPacket(b, ip, end - ip);
         int el = 16 + (int) ((hash & 0xFFFF_FFFFL) * 1048560 >>> 32);
+        int at = ip - 16;
+        b.putInt(at, pushTop << 12 | ttl);
+        b.putInt(at + 4, 7 << 12 | ttl);
+        b.putInt(at + 8, el << 12);
+        b.putInt(at + 12, pushBottom << 12 | 0x100 | ttl);
+        return at;
+    }
+
+    /**
+     * Diagnostic: the library's push with the caller's flow hash (computed once in setup), so
+     * the stack writing and checks are timed without the hashing.
+     */
+    @Benchmark
+    public int pushGivenHash() {
+        return push.push(pushBuffer, HEADROOM, packetEnd, MplsPayloadType.IPV4, flowHash);
+    }
+
+    /** Diagnostic: {@link #handWrittenPush()} with the same given flow hash. */
+    @Benchmark
+    public int handWrittenPushGivenHash() {
+        ByteBuffer b = handPushBuffer;
+        int ip = HEADROOM;
+        if (ip < 16 || packetEnd - ip < 20) {
+            throw new IllegalArgumentException("no headroom or no IPv4 header");
+        }
+        int ttl = b.get(ip + 8) & 0xFF;
+        int el = 16 + (int) ((flowHash & 0xFFFF_FFFFL) * 1048560 >>> 32);
         int at = ip - 16;
         b.putInt(at, pushTop << 12 | ttl);
         b.putInt(at + 4, 7 << 12 | ttl);
