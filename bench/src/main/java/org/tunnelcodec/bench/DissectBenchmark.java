@@ -8,6 +8,7 @@ import org.tunnelcodec.core.dissect.Dissector;
 import org.tunnelcodec.core.dissect.FrameWalk;
 import org.tunnelcodec.core.dissect.LinkType;
 import org.tunnelcodec.gre.GreLayers;
+import org.tunnelcodec.mpls.MplsLayers;
 import org.tunnelcodec.stt.SttLayers;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,8 +31,10 @@ import org.pcap4j.packet.Packet;
  * Walking every layer of the six shared benchmark frames ({@code shared/bench/frames.tsv}):
  * pcap4j 1.8.2 beside a hand-written walk ({@link HandWrittenWalk}) in the same run. The layers
  * each side reaches, and the check that the hand-written walk reaches every layer listed for
- * the frame, are in {@link DissectLayers}; {@link #setUp()} runs that check, so a wrong walk
- * fails the benchmark instead of timing less work.
+ * the frame, are in {@link DissectLayers}; {@link #setUp()} runs that check, and the check that
+ * tunnelcodec's {@code dissect} and {@link FrameWalk} reach the layers they are known to reach
+ * (on {@code c_mpls3}, through the label stack to the inner UDP), so a wrong walk fails the
+ * benchmark instead of timing less work.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -51,12 +54,13 @@ public class DissectBenchmark {
     /** The hand-written walk's output, {@link HandWrittenWalk#STRIDE} ints per layer. */
     private final int[] layers = HandWrittenWalk.newLayers();
 
-    /** Loads the frame and checks that the hand-written walk reaches every layer it should. */
+    /** Loads the frame and checks that the hand-written walk and the dissector reach every layer they should. */
     @Setup
     public void setUp() throws IllegalRawDataException {
         bytes = Frames.shared(frame);
         buffer = ByteBuffer.wrap(bytes);
         DissectLayers.checkHandWritten(frame, buffer);
+        DissectLayers.checkDissector(frame, buffer);
         DissectLayers.pcap4jLayers(bytes); // fails here, not in the timed loop, if pcap4j rejects the frame
     }
 
@@ -85,7 +89,7 @@ public class DissectBenchmark {
 
     /** Every layer tunnelcodec has so far, composed as a user composes them (STT without a reassembler). */
     static final Dissector DISSECTOR = Dissector.builder().add(CoreLayers.bindings()).add(GreLayers.bindings())
-            .add(SttLayers.bindings()).build();
+            .add(SttLayers.bindings()).add(MplsLayers.bindings()).build();
 
     /** The allocation-free walk, one per benchmark thread as a data path keeps one per thread. */
     private final FrameWalk walk = DISSECTOR.newWalk();

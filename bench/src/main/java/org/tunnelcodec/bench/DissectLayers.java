@@ -3,6 +3,7 @@ package org.tunnelcodec.bench;
 import java.nio.ByteBuffer;
 import org.tunnelcodec.core.dissect.DissectedLayer;
 import org.tunnelcodec.core.dissect.Dissection;
+import org.tunnelcodec.core.dissect.FrameWalk;
 import org.tunnelcodec.core.dissect.LinkType;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,9 @@ import org.pcap4j.packet.Packet;
  *
  * <p>Run from the repository root or from {@code bench/}:
  * {@code java -cp bench/target/benchmarks.jar org.tunnelcodec.bench.DissectLayers}. It prints,
- * per frame, pcap4j's packet class chain and the hand-written walk's layers (with offset,
- * header and payload length), then exits with status 1 if any frame's walk differs from the list.
+ * per frame, pcap4j's packet class chain, the hand-written walk's layers and tunnelcodec's (with
+ * offset, header and payload length), then exits with status 1 if any frame's hand-written walk
+ * differs from the list or tunnelcodec's dissector does not reach the layers it is known to reach.
  */
 public final class DissectLayers {
     /**
@@ -32,6 +34,20 @@ public final class DissectLayers {
             "d_lisp", List.of("Ethernet", "IPv4", "UDP", "LISP", "IPv4", "ICMP"),
             "e_mip6_bu", List.of("Ethernet", "IPv6", "Destination Options", "Mobility Header"),
             "f_stt_first_segment", List.of("Ethernet", "IPv4", "TCP", "STT", "Ethernet", "IPv4", "TCP"));
+
+    /**
+     * The layers tunnelcodec's {@link DissectBenchmark#DISSECTOR} reaches on each frame, by layer
+     * name: one layer per label stack (not per entry), and it stops where no module is bound
+     * yet (LISP, Mobile IPv6) and, on frame f, after the STT frame header of a first segment.
+     * Pinned so that a binding lost or a layer that stops early fails the benchmark's setup.
+     */
+    static final Map<String, List<String>> EXPECTED_DISSECTOR = Map.of(
+            "a_gre_key_seq", List.of("ethernet", "ipv4", "gre", "ipv4", "tcp"),
+            "b_gre_wccpv2", List.of("ethernet", "ipv4", "gre", "wccp", "ipv4", "tcp"),
+            "c_mpls3", List.of("ethernet", "mpls", "ipv4", "udp"),
+            "d_lisp", List.of("ethernet", "ipv4", "udp"),
+            "e_mip6_bu", List.of("ethernet", "ipv6"),
+            "f_stt_first_segment", List.of("ethernet", "ipv4", "tcp", "stt-segment", "stt"));
 
     private DissectLayers() {
     }
@@ -91,9 +107,59 @@ public final class DissectLayers {
         }
     }
 
+    /** @return the names of the layers {@code Dissector.dissect} reaches in {@code frame} */
+    static List<String> dissectorLayers(ByteBuffer frame) {
+        List<String> names = new ArrayList<>();
+        for (DissectedLayer l : DissectBenchmark.DISSECTOR.dissect(LinkType.ETHERNET, frame).layers()) {
+            names.add(l.name());
+        }
+        return names;
+    }
+
+    /** @return the names of the layers a {@link FrameWalk} of the dissector reaches in {@code frame} */
+    static List<String> walkLayers(ByteBuffer frame) {
+        List<String> names = new ArrayList<>();
+        FrameWalk w = DissectBenchmark.DISSECTOR.newWalk().wrap(LinkType.ETHERNET, frame, 0, frame.limit(), 0);
+        while (w.next()) {
+            names.add(w.layer().name());
+        }
+        return names;
+    }
+
+    /**
+     * Checks that {@code Dissector.dissect} and the {@link FrameWalk} both reach exactly the
+     * layers {@link #EXPECTED_DISSECTOR} lists for {@code name}, at the same offsets, and leave
+     * the buffer where it was.
+     *
+     * @throws IllegalStateException if they do not
+     */
+    static void checkDissector(String name, ByteBuffer frame) {
+        List<String> expected = EXPECTED_DISSECTOR.get(name);
+        if (expected == null) {
+            throw new IllegalStateException("no dissector layer list for frame " + name);
+        }
+        List<String> dissected = dissectorLayers(frame);
+        List<String> walked = walkLayers(frame);
+        if (!dissected.equals(expected) || !walked.equals(expected)) {
+            throw new IllegalStateException(name + ": dissect reached " + dissected + ", the walk " + walked
+                    + ", expected " + expected);
+        }
+        Dissection d = DissectBenchmark.DISSECTOR.dissect(LinkType.ETHERNET, frame);
+        FrameWalk w = DissectBenchmark.DISSECTOR.newWalk().wrap(LinkType.ETHERNET, frame, 0, frame.limit(), 0);
+        for (DissectedLayer l : d.layers()) {
+            if (!w.next() || w.offset() != l.offset() || w.headerLength() != l.length()
+                    || w.payloadLength() != l.payloadLength()) {
+                throw new IllegalStateException(name + ": the walk and dissect disagree at " + l.name() + "@" + l.offset());
+            }
+        }
+        if (frame.position() != 0 || frame.limit() != frame.capacity()) {
+            throw new IllegalStateException(name + ": the dissector moved the buffer");
+        }
+    }
+
     /**
      * Prints the layers each side reaches on every shared frame, then checks the hand-written
-     * walk against {@link #EXPECTED}.
+     * walk against {@link #EXPECTED} and the dissector against {@link #EXPECTED_DISSECTOR}.
      *
      * @param args unused
      * @throws IllegalRawDataException if pcap4j rejects a frame
@@ -127,10 +193,17 @@ public final class DissectLayers {
             System.out.printf("  dissect     (%d): %s, stop %s%n", d.layers().size(), ours, d.stopReason());
             try {
                 checkHandWritten(name, frame);
-                System.out.println("  check: ok");
+                System.out.println("  check hand-written: ok");
             } catch (IllegalStateException ex) {
                 failures++;
-                System.out.println("  check: FAILED: " + ex.getMessage());
+                System.out.println("  check hand-written: FAILED: " + ex.getMessage());
+            }
+            try {
+                checkDissector(name, frame);
+                System.out.println("  check dissector: ok");
+            } catch (IllegalStateException ex) {
+                failures++;
+                System.out.println("  check dissector: FAILED: " + ex.getMessage());
             }
         }
         for (String name : EXPECTED.keySet()) {
@@ -141,7 +214,7 @@ public final class DissectLayers {
         }
         System.out.println("(layer@offset+header length/payload length)");
         if (failures != 0) {
-            System.err.println(failures + " frame(s) failed the hand-written walk check");
+            System.err.println(failures + " check(s) failed");
             System.exit(1);
         }
     }

@@ -338,16 +338,33 @@ public final class MplsPush {
     }
 
     private void write(ByteBuffer buf, int at, int ttl, int flowHash, boolean bottomOfStack) {
-        int last = words.length - 1;
-        for (int i = 0; i <= last; i++) {
-            int word = i == entropyIndex
-                    ? entropyLabel(flowHash) << MplsLayout.LABEL_SHIFT // RFC 6790 §4.2: EL TTL 0
-                    : words[i] | ttl;
-            if (i == last && bottomOfStack) {
-                word |= MplsLayout.S;
+        int[] w = words;
+        int last = w.length - 1;
+        int el = entropyIndex != NO_ENTROPY ? entropyLabel(flowHash) << MplsLayout.LABEL_SHIFT : 0; // RFC 6790 §4.2: EL TTL 0
+        int bottom = entry(w, last, el, ttl);
+        Wire.put32(buf, at + last * MplsLayout.ENTRY_LENGTH, bottomOfStack ? bottom | MplsLayout.S : bottom);
+        // The entries above the bottom, written without a loop up to four entries in all: for so
+        // few iterations the loop cost about as much again as the stores.
+        if (last <= 3) {
+            if (last == 3) {
+                Wire.put32(buf, at + 2 * MplsLayout.ENTRY_LENGTH, entry(w, 2, el, ttl));
             }
-            Wire.put32(buf, at + i * MplsLayout.ENTRY_LENGTH, word);
+            if (last >= 2) {
+                Wire.put32(buf, at + MplsLayout.ENTRY_LENGTH, entry(w, 1, el, ttl));
+            }
+            if (last >= 1) {
+                Wire.put32(buf, at, entry(w, 0, el, ttl));
+            }
+        } else {
+            for (int i = 0; i < last; i++) {
+                Wire.put32(buf, at + i * MplsLayout.ENTRY_LENGTH, entry(w, i, el, ttl));
+            }
         }
+    }
+
+    /** Entry {@code i}'s word without S: the entropy label's, or the label and TC bits with the TTL. */
+    private int entry(int[] w, int i, int entropyWord, int ttl) {
+        return i == entropyIndex ? entropyWord : w[i] | ttl;
     }
 
     @Override
