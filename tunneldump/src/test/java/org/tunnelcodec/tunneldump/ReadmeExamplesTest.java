@@ -63,6 +63,11 @@ import org.tunnelcodec.mpls.MplsPush;
 import org.tunnelcodec.mpls.MplsTtlModel;
 import org.tunnelcodec.mpls.MplsView;
 import org.tunnelcodec.stt.SttChecksumOffload;
+import org.tunnelcodec.vxlan.GeneveView;
+import org.tunnelcodec.vxlan.VxlanDecoder;
+import org.tunnelcodec.vxlan.VxlanHeader;
+import org.tunnelcodec.vxlan.VxlanLayers;
+import org.tunnelcodec.vxlan.VxlanPolicy;
 import org.tunnelcodec.stt.SttFrameHeader;
 import org.tunnelcodec.stt.SttLayers;
 import org.tunnelcodec.stt.SttReassembler;
@@ -443,5 +448,50 @@ class ReadmeExamplesTest {
         // readme:end
         assertThat(d.layers()).extracting(DissectedLayer::name)
                 .containsExactly("ethernet", "ipv4", "gre", "mpls", "pw-cw", "ethernet", "ipv4", "udp");
+    }
+
+    @Test
+    void vxlanDecode() {
+        CapturedFrame frame = Captures.shared("pcpp-Vxlan1.pcap").frames().get(0); // VXLAN-GBP, tshark: VNI 3000001, policy 100
+        ByteBuffer buf = frame.data();
+        int vxlanIndex = 42;
+        int udpEnd = buf.limit();
+        // readme:vxlan-decode
+        Decoded<VxlanHeader> vxlan = VxlanDecoder.decode(buf, vxlanIndex, udpEnd); // keeps every flag and reserved bit
+        if (VxlanPolicy.LINUX_GBP.accepts(vxlan.header())) {         // or RFC_7348 (drops I=0), LINUX (any other bit)
+            deliver(vxlan.header().vni(), vxlan.header().groupPolicyId(), vxlan.payloadIndex()); // inner Ethernet
+        }
+        int vni = VxlanDecoder.vni(buf, vxlanIndex);                  // a peek: no allocation
+        // readme:end
+        assertThat(vni).isEqualTo(3000001);
+        assertThat(delivered).containsExactly(List.of(3000001, 100, 50));
+    }
+
+    @Test
+    void geneveView() {
+        CapturedFrame frame = Captures.shared("geneve.pcap").frames().get(0); // tshark: VNI 0xa, one option class 0 type 0x80
+        ByteBuffer buf = frame.data();
+        int geneveIndex = 42;
+        int udpEnd = buf.limit();
+        // readme:geneve-view
+        GeneveView geneve = new GeneveView();                         // once per thread
+        geneve.wrap(buf, geneveIndex, udpEnd);                        // per packet; MalformedPacketException as decode
+        int i = geneve.findOption(0x0000, 0x80);                      // options read in place: no allocation
+        if (i >= 0) {
+            deliver(geneve.vni(), geneve.optionDataIndex(i), geneve.optionDataLength(i), geneve.payloadIndex());
+        }
+        // readme:end
+        assertThat(delivered).containsExactly(List.of(0xa, 54, 4, 58));
+    }
+
+    @Test
+    void vxlanDissect() {
+        ByteBuffer frame = Captures.shared("zeek-vxlan-triple-v2.pcap").frames().get(0).data();
+        // readme:vxlan-dissect
+        Dissector dissector = Dissector.builder().add(CoreLayers.bindings()).add(VxlanLayers.bindings()).build();
+        Dissection d = dissector.dissect(LinkType.ETHERNET, frame);   // UDP 4789 VXLAN, 4790 VXLAN-GPE, 6081 Geneve
+        // readme:end
+        assertThat(d.layers()).extracting(DissectedLayer::name).containsSubsequence("vxlan", "ethernet", "ipv4", "udp",
+                "vxlan", "ethernet", "ipv4", "udp", "vxlan", "ethernet");
     }
 }
