@@ -35,6 +35,15 @@ import org.tunnelcodec.stt.SttSegmentEncoder;
 import org.tunnelcodec.stt.SttSegmentHeader;
 import org.tunnelcodec.testdata.Codec;
 import org.tunnelcodec.testdata.CoreCodecs;
+import org.tunnelcodec.vxlan.GeneveDecoder;
+import org.tunnelcodec.vxlan.GeneveEncoder;
+import org.tunnelcodec.vxlan.GeneveHeader;
+import org.tunnelcodec.vxlan.VxlanDecoder;
+import org.tunnelcodec.vxlan.VxlanEncoder;
+import org.tunnelcodec.vxlan.VxlanGpeDecoder;
+import org.tunnelcodec.vxlan.VxlanGpeEncoder;
+import org.tunnelcodec.vxlan.VxlanGpeHeader;
+import org.tunnelcodec.vxlan.VxlanHeader;
 
 /**
  * Every decoder under fuzzing as the shared {@link Codec} (for the round trip), with its
@@ -96,6 +105,26 @@ final class Decoders {
     static final Contract.IndexDecoder<AchHeader> ACH_AT = AchDecoder::decode;
     /** The ACH check without allocation: header length in the upper 32 bits, payload length in the lower. */
     static final Contract.Probe ACH_CHECKED = src -> AchDecoder.checked(src, src.position(), src.limit());
+
+    /** VXLAN has no length field: the inner frame is the rest of the bytes. */
+    static final Codec<VxlanHeader> VXLAN = Codec.of(VxlanDecoder::decode, VxlanEncoder::encodedLength,
+            VxlanEncoder::encode, null);
+    static final Contract.IndexDecoder<VxlanHeader> VXLAN_AT = VxlanDecoder::decode;
+    /** The VXLAN check without allocation: header length in the upper 32 bits, payload length in the lower. */
+    static final Contract.Probe VXLAN_CHECKED = src -> VxlanDecoder.checked(src, src.position(), src.limit());
+
+    static final Codec<VxlanGpeHeader> VXLAN_GPE = Codec.of(VxlanGpeDecoder::decode, VxlanGpeEncoder::encodedLength,
+            VxlanGpeEncoder::encode, null);
+    static final Contract.IndexDecoder<VxlanGpeHeader> VXLAN_GPE_AT = VxlanGpeDecoder::decode;
+    /** The VXLAN-GPE check without allocation: header length in the upper 32 bits, payload length in the lower. */
+    static final Contract.Probe VXLAN_GPE_CHECKED = src -> VxlanGpeDecoder.checked(src, src.position(), src.limit());
+
+    /** Geneve has no length field of its own: the payload is the rest of the bytes after the options. */
+    static final Codec<GeneveHeader> GENEVE = Codec.of(GeneveDecoder::decode, GeneveEncoder::encodedLength,
+            GeneveEncoder::encode, null);
+    static final Contract.IndexDecoder<GeneveHeader> GENEVE_AT = GeneveDecoder::decode;
+    /** The Geneve check without allocation: header length in the upper 32 bits, payload length in the lower. */
+    static final Contract.Probe GENEVE_CHECKED = src -> GeneveDecoder.checked(src, src.position(), src.limit());
 
     private Decoders() {
     }

@@ -56,7 +56,22 @@ class SeedCorpus {
             "pcpp-MplsPackets.pcap", "arkime-mpls-basic.pcap", "mpls-over-udp.pcap", "lspping-fec-ldp.pcap",
             "lspping-fec-rsvp.pcap", "mpls-traceroute.pcap", "zeek-mpls-in-vlan.pcap", "zeek-mixed-vlan-mpls.pcap",
             "suri-decode-too-many-layers.pcap", "mpls-label-heapoverflow.pcap", "tok2str-oobr-2.pcap", "wb-oobr.pcap",
-            "zeek-mpls-6in6-6in6-4in6-trunc.pcap", "zeek-mpls-6in6-6in6-invalid-version-6.pcap");
+            "zeek-mpls-6in6-6in6-4in6-trunc.pcap", "zeek-mpls-6in6-6in6-invalid-version-6.pcap",
+            // VXLAN (Group Policy, reserved bits, port 8472, triple nesting, ERSPAN), VXLAN-GPE with NSH,
+            // Geneve (options, many options, truncated, GCP), each over IPv4 and IPv6 with GSO and BIG TCP.
+            "vxlan.pcap", "zeek-vxlan.pcap", "pcpp-Vxlan1.pcap", "suri-vxlan-decoder-01.pcap",
+            "suri-vxlan-non-zero-reserved-fields.pcap", "vxlan_port_8472.pcap", "zeek-vxlan-triple-v2.pcap",
+            "zeek-vxlan-encapsulated-igmp-v2.pcap", "zeek-vxlan-inner-tcp-bad-checksum.pcap",
+            "arkime-gre-erspan-vxlan.pcap", "nsh-over-vxlan-gpe.pcap", "geneve.pcap", "geneve-gcp.pcap",
+            "zeek-geneve.pcap", "zeek-geneve-arp.pcap", "zeek-geneve-ipv6.pcap", "zeek-geneve-many-options.pcap",
+            "zeek-geneve-tagged-udp-packet.pcap", "zeek-geneve-truncated.pcapng",
+            "zeek-geneve-inner-tcp-bad-checksum.pcap", "zeek-geneve-vxlan-dns-truncated.pcap",
+            "suri-geneve-decoder.pcap", "gso-ipv4-vxlan-ipv4.pcap", "gso-ipv4-vxlan-ipv6.pcap",
+            "gso-ipv6-vxlan-ipv4.pcap", "gso-ipv6-vxlan-ipv6.pcap", "gso-ipv4-geneve-ipv4.pcap",
+            "gso-ipv4-geneve-ipv6.pcap", "gso-ipv6-geneve-ipv4.pcap", "gso-ipv6-geneve-ipv6.pcap",
+            "bigtcp-ipv4-vxlan-ipv4.pcap", "bigtcp-ipv4-vxlan-ipv6.pcap", "bigtcp-ipv6-vxlan-ipv4.pcap",
+            "bigtcp-ipv6-vxlan-ipv6.pcap", "bigtcp-ipv4-geneve-ipv4.pcap", "bigtcp-ipv4-geneve-ipv6.pcap",
+            "bigtcp-ipv6-geneve-ipv4.pcap", "bigtcp-ipv6-geneve-ipv6.pcap");
 
     /** Which fuzz tests each dissector layer's bytes seed, as {@code Class/method}. */
     private static final Map<String, List<String>> TARGETS = Map.ofEntries(
@@ -77,7 +92,10 @@ class SeedCorpus {
             Map.entry("mpls", List.of("MplsFuzzTest/mpls", "MplsFuzzTest/mplsView", "MplsFuzzTest/mplsPeeks",
                     "MplsFuzzTest/identify")),
             Map.entry("pw-cw", List.of("MplsFuzzTest/controlWord")),
-            Map.entry("ach", List.of("MplsFuzzTest/ach")));
+            Map.entry("ach", List.of("MplsFuzzTest/ach")),
+            Map.entry("vxlan", List.of("VxlanFuzzTest/vxlan", "VxlanFuzzTest/vxlanView", "VxlanFuzzTest/vxlanPolicy")),
+            Map.entry("vxlan-gpe", List.of("VxlanFuzzTest/vxlanGpe")),
+            Map.entry("geneve", List.of("VxlanFuzzTest/geneve", "VxlanFuzzTest/geneveView")));
 
     private record Frame(String source, LinkType linkType, byte[] bytes) {
     }
