@@ -1,8 +1,6 @@
 package org.tunnelcodec.core.encap;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.IntUnaryOperator;
 import org.tunnelcodec.core.InternetChecksum;
@@ -63,7 +61,8 @@ import org.tunnelcodec.core.internal.Wire;
  * length and updates the checksum, as Open vSwitch's {@code netdev_tnl_push_ip_header} does).
  */
 public final class Fixups {
-    private static final int ALL = (1 << InnerType.values().length) - 1;
+    private static final InnerType[] INNER_TYPES = InnerType.values();
+    private static final int ALL = (1 << INNER_TYPES.length) - 1;
     private static final int PHASE_NEXT = 0;
     private static final int PHASE_FIELD = 1;
     private static final int PHASE_LENGTH = 2;
@@ -75,16 +74,17 @@ public final class Fixups {
     private final int[] offsets;
     private final int length;
     private final ByteBuffer bytes;
-    private final List<List<int[]>> instructions = new ArrayList<>();
+    /** Per instruction: the header's index, the phase, the opcode and its operands. */
+    private final Ints instructions = new Ints();
     /** Static writes to the template: word offset, mask, value. */
-    private final List<int[]> patches = new ArrayList<>();
-    /** IPv4 (4), IPv6 (6) and UDP (17) headers whose length fields are set for an empty packet. */
-    private final List<int[]> lengthFields = new ArrayList<>();
-    private final List<Integer> ipv4Headers = new ArrayList<>();
-    private final List<Integer> ipv4Fields = new ArrayList<>();
-    private final int[] minInner = new int[InnerType.values().length];
-    private final String[] minInnerProtocol = new String[InnerType.values().length];
-    private final String[] minInnerField = new String[InnerType.values().length];
+    private final Ints patches = new Ints();
+    /** Pairs: IPv4 (4), IPv6 (6) or UDP (17), and the offset of a header whose length field is set for an empty packet. */
+    private final Ints lengthFields = new Ints();
+    private final Ints ipv4Headers = new Ints();
+    private final Ints ipv4Fields = new Ints();
+    private final int[] minInner = new int[INNER_TYPES.length];
+    private final String[] minInnerProtocol = new String[INNER_TYPES.length];
+    private final String[] minInnerField = new String[INNER_TYPES.length];
     private int acceptMask = ALL;
     private int current = -1;
     private int base;
@@ -101,17 +101,17 @@ public final class Fixups {
         current = index;
         base = offsets[index];
         end = index + 1 < chain.length ? offsets[index + 1] : length;
-        instructions.add(new ArrayList<>());
     }
 
     void finish() {
-        for (int field : ipv4Fields) {
+        for (int i = 0; i < ipv4Fields.size; i++) {
+            int field = ipv4Fields.values[i];
             if (!ipv4Headers.contains(field)) {
                 throw new IllegalArgumentException(where() + ": an IPv4 TTL or DSCP/ECN fixup at offset " + field
                         + " (expected: ipHeader(" + field + ") declared too, which keeps its checksum)");
             }
         }
-        ipv4Fields.clear();
+        ipv4Fields.size = 0;
     }
 
     // ---------------------------------------------------------------- the chain
@@ -222,27 +222,30 @@ public final class Fixups {
      *     {@link InnerType} has one
      */
     public Fixups carriesOnly(int... etherTypes) {
-        IntUnaryOperator allowed = t -> {
-            for (int e : etherTypes) {
-                if (e == t && t >= 0) {
-                    return 0;
-                }
-            }
-            return -1;
-        };
+        Objects.requireNonNull(etherTypes, "etherTypes");
         if (!innermost()) {
-            if (allowed.applyAsInt(chain[current + 1].etherType()) < 0) {
-                throw new IllegalArgumentException(cannotCarry("EtherType " + hex(chain[current + 1].etherType())));
+            int type = chain[current + 1].etherType();
+            if (!contains(etherTypes, type)) {
+                throw new IllegalArgumentException(cannotCarry("EtherType " + hex(type)));
             }
             return this;
         }
-        for (InnerType t : InnerType.values()) {
-            if (allowed.applyAsInt(t.etherType()) < 0) {
+        for (InnerType t : INNER_TYPES) {
+            if (!contains(etherTypes, t.etherType())) {
                 acceptMask &= ~(1 << t.ordinal());
             }
         }
         requireSomeAccepted();
         return this;
+    }
+
+    private static boolean contains(int[] etherTypes, int type) {
+        for (int e : etherTypes) {
+            if (e == type && type >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Fixups next(int wordOffset, int mask, int checksumOffset, Key key, IntUnaryOperator code) {
@@ -263,11 +266,11 @@ public final class Fixups {
                     case CUSTOM -> "a code this header has none for (EtherType " + hex(follower.etherType()) + ")";
                 }));
             }
-            patches.add(new int[] {wordOffset, mask, fit(value, shift, mask)});
+            patches.add(wordOffset, mask, fit(value, shift, mask));
             return this;
         }
-        int[] values = new int[InnerType.values().length];
-        for (InnerType t : InnerType.values()) {
+        int[] values = new int[INNER_TYPES.length];
+        for (InnerType t : INNER_TYPES) {
             int value = switch (key) {
                 case IP_PROTOCOL -> t.ipProtocol();
                 case ETHER_TYPE -> t.etherType();
@@ -281,7 +284,7 @@ public final class Fixups {
             }
         }
         requireSomeAccepted();
-        patches.add(new int[] {wordOffset, mask, 0});
+        patches.add(wordOffset, mask, 0);
         emit(PHASE_NEXT, Program.NEXT_PROTOCOL, wordOffset, mask, values[0], values[1], values[2], values[3],
                 checksumOffset);
         return this;
@@ -324,12 +327,12 @@ public final class Fixups {
             Check.argument(headerLength >= 20, "IHL", headerLength / 4, "5..15 (RFC 791 §3.1)");
             requireWithin("IPv4 header", offset, headerLength);
             ipv4Headers.add(offset);
-            lengthFields.add(new int[] {4, offset});
+            lengthFields.add(4, offset);
             next(offset + 8, 0x00FF, offset + 10, Key.IP_PROTOCOL, null);
             return emit(PHASE_LENGTH, Program.IPV4_LENGTH_CHECKSUM, offset);
         }
         requireWithin("IPv6 header", offset, 40);
-        lengthFields.add(new int[] {6, offset});
+        lengthFields.add(6, offset);
         next(offset + 6, 0xFF00, -1, Key.IP_PROTOCOL, null);
         return emit(PHASE_LENGTH, Program.IPV6_PAYLOAD_LENGTH, offset);
     }
@@ -350,13 +353,13 @@ public final class Fixups {
         if (version == 4) {
             ipv4Fields.add(offset);
         }
-        int[] inner = inner(true);
-        if (inner[0] == Program.KIND_PACKET) {
+        long inner = inner(true);
+        if (kind(inner) == Program.KIND_PACKET) {
             needInner(InnerType.IPV4, 9, "ipv4", "Time to Live");
             needInner(InnerType.IPV6, 8, "ipv6", "Hop Limit");
             needInner(InnerType.MPLS, 4, "mpls", "TTL");
         }
-        return emit(PHASE_FIELD, Program.IP_TTL, offset, version, inner[0], inner[1]);
+        return emit(PHASE_FIELD, Program.IP_TTL, offset, version, kind(inner), (int) inner);
     }
 
     /**
@@ -383,12 +386,12 @@ public final class Fixups {
         if (version == 4) {
             ipv4Fields.add(offset);
         }
-        int[] inner = inner(false);
-        if (inner[0] == Program.KIND_PACKET) {
+        long inner = inner(false);
+        if (kind(inner) == Program.KIND_PACKET) {
             needInner(InnerType.IPV4, 2, "ipv4", "DSCP");
             needInner(InnerType.IPV6, 2, "ipv6", "Traffic Class");
         }
-        return emit(PHASE_FIELD, Program.IP_DSCP_ECN, offset, version, what, inner[0], inner[1]);
+        return emit(PHASE_FIELD, Program.IP_DSCP_ECN, offset, version, what, kind(inner), (int) inner);
     }
 
     // ---------------------------------------------------------------- UDP
@@ -403,7 +406,7 @@ public final class Fixups {
      */
     public Fixups udpLength(int offset) {
         requireWithin("UDP header", offset, 8);
-        lengthFields.add(new int[] {17, offset});
+        lengthFields.add(17, offset);
         return emit(PHASE_LENGTH, Program.UDP_LENGTH, offset);
     }
 
@@ -506,52 +509,55 @@ public final class Fixups {
         Check.inRange("entries", entries, 1, (end - base) / 4);
         requireWithin("mplsTtl entries", offset, 4 * entries);
         Check.inRange("skipEntry", skipEntry, -1, entries - 1);
-        int[] inner = inner(true);
-        if (inner[0] == Program.KIND_PACKET) {
+        long inner = inner(true);
+        if (kind(inner) == Program.KIND_PACKET) {
             needInner(InnerType.IPV4, 9, "ipv4", "Time to Live");
             needInner(InnerType.IPV6, 8, "ipv6", "Hop Limit");
             needInner(InnerType.MPLS, 4, "mpls", "TTL");
         }
-        return emit(PHASE_FIELD, Program.MPLS_TTL, offset, entries, skipEntry, inner[0], inner[1]);
+        return emit(PHASE_FIELD, Program.MPLS_TTL, offset, entries, skipEntry, kind(inner), (int) inner);
     }
 
     // ---------------------------------------------------------------- building
 
     /** Applies the static fields to the template octets and returns the program. */
     Program build() {
-        for (int[] p : patches) {
-            Wire.put16(bytes, p[0], Wire.u16(bytes, p[0]) & ~p[1] | p[2]);
+        for (int i = 0; i < patches.size; i += 3) {
+            int at = patches.values[i];
+            Wire.put16(bytes, at, Wire.u16(bytes, at) & ~patches.values[i + 1] | patches.values[i + 2]);
         }
         int maxInner = Integer.MAX_VALUE;
-        for (int[] f : lengthFields) {
-            int at = f[1];
-            int stored = switch (f[0]) {
+        for (int i = 0; i < lengthFields.size; i += 2) {
+            int kind = lengthFields.values[i];
+            int at = lengthFields.values[i + 1];
+            int stored = switch (kind) {
                 case 4 -> length - at; // Total Length: header and data
                 case 6 -> length - at - 40; // Payload Length: what follows the fixed header
                 default -> length - at; // UDP Length: header and data
             };
-            Wire.put16(bytes, at + (f[0] == 4 ? 2 : 4), stored);
+            Wire.put16(bytes, at + (kind == 4 ? 2 : 4), stored);
             maxInner = Math.min(maxInner, 0xFFFF - stored);
         }
-        for (int at : ipv4Headers) {
+        for (int i = 0; i < ipv4Headers.size; i++) {
+            int at = ipv4Headers.values[i];
             int headerLength = (Wire.u8(bytes, at) & 0xF) * 4;
             Wire.put16(bytes, at + 10, 0);
             Wire.put16(bytes, at + 10, InternetChecksum.checksum(bytes, at, headerLength, 0)); // RFC 791 §3.1
         }
+        int[] all = instructions.values;
         int size = 0;
-        for (List<int[]> header : instructions) {
-            for (int[] i : header) {
-                size += i.length - 1;
-            }
+        for (int i = 0; i < instructions.size; i += 3 + Program.OPERANDS[all[i + 2]]) {
+            size += 1 + Program.OPERANDS[all[i + 2]];
         }
         int[] code = new int[size];
         int pc = 0;
-        for (int h = instructions.size() - 1; h >= 0; h--) {
+        for (int h = chain.length - 1; h >= 0; h--) {
             for (int phase = PHASE_NEXT; phase <= PHASE_CHECKSUM; phase++) {
-                for (int[] i : instructions.get(h)) {
-                    if (i[0] == phase) {
-                        System.arraycopy(i, 1, code, pc, i.length - 1);
-                        pc += i.length - 1;
+                for (int i = 0; i < instructions.size; i += 3 + Program.OPERANDS[all[i + 2]]) {
+                    if (all[i] == h && all[i + 1] == phase) {
+                        int n = 1 + Program.OPERANDS[all[i + 2]];
+                        System.arraycopy(all, i + 2, code, pc, n);
+                        pc += n;
                     }
                 }
             }
@@ -562,15 +568,37 @@ public final class Fixups {
                 minInnerField[t] = "";
             }
         }
-        return new Program(length, acceptMask, code, maxInner, minInner.clone(), minInnerProtocol.clone(),
-                minInnerField.clone());
+        return new Program(length, acceptMask, code, maxInner, minInner, minInnerProtocol, minInnerField);
     }
 
-    private Fixups emit(int phase, int... instruction) {
-        int[] i = new int[instruction.length + 1];
-        i[0] = phase;
-        System.arraycopy(instruction, 0, i, 1, instruction.length);
-        instructions.get(current).add(i);
+    /** Adds an instruction of the current header; only as many operands as the opcode takes are kept. */
+    private Fixups emit(int phase, int op, int a) {
+        return emit(phase, op, a, 0, 0, 0, 0, 0, 0);
+    }
+
+    private Fixups emit(int phase, int op, int a, int b) {
+        return emit(phase, op, a, b, 0, 0, 0, 0, 0);
+    }
+
+    private Fixups emit(int phase, int op, int a, int b, int c) {
+        return emit(phase, op, a, b, c, 0, 0, 0, 0);
+    }
+
+    private Fixups emit(int phase, int op, int a, int b, int c, int d) {
+        return emit(phase, op, a, b, c, d, 0, 0, 0);
+    }
+
+    private Fixups emit(int phase, int op, int a, int b, int c, int d, int e) {
+        return emit(phase, op, a, b, c, d, e, 0, 0);
+    }
+
+    private Fixups emit(int phase, int op, int a, int b, int c, int d, int e, int f, int g) {
+        instructions.add(current, phase, op);
+        int n = Program.OPERANDS[op];
+        instructions.add(a, n > 1 ? b : Integer.MIN_VALUE, n > 2 ? c : Integer.MIN_VALUE);
+        instructions.add(n > 3 ? d : Integer.MIN_VALUE, n > 4 ? e : Integer.MIN_VALUE, n > 5 ? f : Integer.MIN_VALUE);
+        instructions.add(n > 6 ? g : Integer.MIN_VALUE);
+        instructions.size -= 7 - n; // keep the opcode's operands only
         return this;
     }
 
@@ -578,20 +606,24 @@ public final class Fixups {
      * The header an IP_TTL, IP_DSCP_ECN or MPLS_TTL copies from: the first header after this
      * one that is an IPv4 or IPv6 header (or, for a TTL, a label stack), or the packet.
      */
-    private int[] inner(boolean ttl) {
+    private long inner(boolean ttl) {
         for (int j = current + 1; j < chain.length; j++) {
             int type = chain[j].etherType();
             if (type == 0x0800 && nibble(offsets[j]) == 4) {
-                return new int[] {Program.KIND_IPV4, offsets[j]};
+                return (long) Program.KIND_IPV4 << 32 | offsets[j];
             }
             if (type == 0x86DD && nibble(offsets[j]) == 6) {
-                return new int[] {Program.KIND_IPV6, offsets[j]};
+                return (long) Program.KIND_IPV6 << 32 | offsets[j];
             }
             if (ttl && type == 0x8847) {
-                return new int[] {Program.KIND_MPLS, offsets[j]};
+                return (long) Program.KIND_MPLS << 32 | offsets[j];
             }
         }
-        return new int[] {Program.KIND_PACKET, 0};
+        return (long) Program.KIND_PACKET << 32;
+    }
+
+    private static int kind(long inner) {
+        return (int) (inner >>> 32);
     }
 
     private void needInner(InnerType type, int octets, String protocol, String field) {
@@ -634,5 +666,40 @@ public final class Fixups {
 
     private static String hex(int value) {
         return value < 0 ? "-1" : String.format("0x%04X", value);
+    }
+
+    /** A growable int array. */
+    private static final class Ints {
+        private static final int[] NONE = {};
+
+        int[] values = NONE;
+        int size;
+
+        void add(int a) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, Math.max(16, size * 2));
+            }
+            values[size++] = a;
+        }
+
+        void add(int a, int b) {
+            add(a);
+            add(b);
+        }
+
+        void add(int a, int b, int c) {
+            add(a);
+            add(b);
+            add(c);
+        }
+
+        boolean contains(int v) {
+            for (int i = 0; i < size; i++) {
+                if (values[i] == v) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }
