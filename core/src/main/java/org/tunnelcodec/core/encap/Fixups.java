@@ -75,13 +75,13 @@ public final class Fixups {
     private final int length;
     private final ByteBuffer bytes;
     /** Per instruction: the header's index, the phase, the opcode and its operands. */
-    private final Ints instructions = new Ints();
+    private final Ints instructions = new Ints(48);
     /** Static writes to the template: word offset, mask, value. */
-    private final Ints patches = new Ints();
+    private final Ints patches = new Ints(6);
     /** Pairs: IPv4 (4), IPv6 (6) or UDP (17), and the offset of a header whose length field is set for an empty packet. */
-    private final Ints lengthFields = new Ints();
-    private final Ints ipv4Headers = new Ints();
-    private final Ints ipv4Fields = new Ints();
+    private final Ints lengthFields = new Ints(4);
+    private final Ints ipv4Headers = new Ints(0);
+    private final Ints ipv4Fields = new Ints(0);
     private final int[] minInner = new int[INNER_TYPES.length];
     private final String[] minInnerProtocol = new String[INNER_TYPES.length];
     private final String[] minInnerField = new String[INNER_TYPES.length];
@@ -672,12 +672,16 @@ public final class Fixups {
     private static final class Ints {
         private static final int[] NONE = {};
 
-        int[] values = NONE;
+        int[] values;
         int size;
+
+        Ints(int capacity) {
+            values = capacity == 0 ? NONE : new int[capacity];
+        }
 
         void add(int a) {
             if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, Math.max(16, size * 2));
+                values = java.util.Arrays.copyOf(values, Math.max(8, size * 2));
             }
             values[size++] = a;
         }

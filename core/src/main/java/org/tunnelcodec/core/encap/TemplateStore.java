@@ -30,6 +30,11 @@ import org.tunnelcodec.core.internal.Check;
  * them copies on write. Space freed by {@link #remove} or {@link #replace} is reused for templates
  * of the same length; pages are never returned to the heap.
  *
+ * <p>Footprint: a template costs its octets, the 8-octet prefix, its handle's 4 octets (with the
+ * arrays' growth slack), and 8 octets per slot of the sharing index (an {@code int} location and
+ * its hash, at most three quarters full). A million VXLAN-over-IPv4 templates, each to its own
+ * endpoint, retain about 38 octets each beyond their octets.
+ *
  * <h2>Memory model</h2>
  * <ul>
  *   <li><b>Writers</b> ({@link #add}, {@link #replace}, {@link #remove} and the other
