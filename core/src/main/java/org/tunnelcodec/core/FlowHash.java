@@ -150,6 +150,25 @@ public final class FlowHash {
         if (min < 0 || max > 65535 || min > max) {
             throw new IllegalArgumentException("range: " + min + ".." + max + " (expected: within 0..65535)");
         }
+        return scale(hash, min, max);
+    }
+
+    /**
+     * Maps a flow hash onto {@code [min, max]}, any non-negative range, as {@code min + ((hash &
+     * 0xffffffffL) * (max - min + 1) >>> 32)}: the mapping of {@link #sourcePort(int, int, int)}
+     * for fields other than ports, such as an MPLS entropy label (16..1048575, RFC 6790 §4) or an
+     * IPv6 flow label (1..1048575, RFC 6438 §3).
+     *
+     * @param hash the flow hash
+     * @param min the lowest value, at least 0
+     * @param max the highest value, at least {@code min}
+     * @return a value in {@code [min, max]}
+     * @throws IllegalArgumentException if {@code min} is negative or greater than {@code max}
+     */
+    public static int scale(int hash, int min, int max) {
+        if (min < 0 || min > max) {
+            throw new IllegalArgumentException("range: " + min + ".." + max + " (expected: 0 <= min <= max)");
+        }
         long range = (long) max - min + 1;
         return min + (int) (((hash & 0xFFFF_FFFFL) * range) >>> 32);
     }

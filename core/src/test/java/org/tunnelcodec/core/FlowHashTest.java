@@ -53,4 +53,20 @@ class FlowHashTest {
         FlowHash.ofEthernetFrame(b, 0, bytes.length);
         assertThat(b.position()).isZero();
     }
+
+    @Property
+    void shouldScaleAHashOntoAnyRangeAsSourcePortDoesOntoPorts(@ForAll int hash) {
+        assertThat(FlowHash.scale(hash, 49152, 65535)).isEqualTo(FlowHash.sourcePort(hash));
+        assertThat(FlowHash.scale(hash, 16, 0xFFFFF)).isBetween(16, 0xFFFFF);
+        assertThat(FlowHash.scale(hash, 7, 7)).isEqualTo(7);
+        assertThat(FlowHash.scale(hash, 0, Integer.MAX_VALUE)).isEqualTo((int) ((hash & 0xFFFF_FFFFL) >>> 1));
+    }
+
+    @Test
+    void shouldRefuseAnEmptyOrNegativeRange() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FlowHash.scale(1, 5, 4))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("range: 5..4 (expected: 0 <= min <= max)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FlowHash.scale(1, -1, 4))
+                .isExactlyInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -40,6 +40,10 @@
  *   <tr><td>SREs (Address Family, SRE Offset, SRE Length, Routing Information)</td><td>{@code routing}: {@link org.tunnelcodec.gre.SourceRouteEntry}; the NULL SRE is implied</td></tr>
  * </table>
  *
+ * <p>{@link org.tunnelcodec.gre.GreTemplates} contributes GRE (Key, per-push Checksum) to core's
+ * route-attached encapsulation templates ({@code org.tunnelcodec.core.encap}): the chain names its
+ * Protocol Type.
+ *
  * <p>Not supported: versions 2-7 ({@code UNSUPPORTED_VERSION}); a NULL SRE whose SRE Offset is
  * not 0 ({@code BAD_VALUE}); more than 16 SREs ({@code LIMIT_EXCEEDED}); sequence-number
  * reordering and PPTP's sliding window, which are receiver state, not codec; ERSPAN and NHRP

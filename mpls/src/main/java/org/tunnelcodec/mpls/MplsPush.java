@@ -65,7 +65,6 @@ public final class MplsPush {
     public static final int MIN_ENTROPY_LABEL = MplsLabel.FIRST_UNRESERVED;
 
     private static final int NO_ENTROPY = -1;
-    private static final long ENTROPY_RANGE = (long) MplsLayout.MAX_LABEL - MIN_ENTROPY_LABEL + 1;
 
     /** Label and TC bits of every entry, top first; the EL's slot holds 0 (its value is per packet). */
     private final int[] words;
@@ -276,7 +275,7 @@ public final class MplsPush {
      * @return the entropy label, 16..1048575
      */
     public static int entropyLabel(int flowHash) {
-        return MIN_ENTROPY_LABEL + (int) ((flowHash & 0xFFFF_FFFFL) * ENTROPY_RANGE >>> 32);
+        return FlowHash.scale(flowHash, MIN_ENTROPY_LABEL, MplsLayout.MAX_LABEL);
     }
 
     /**
@@ -337,7 +336,12 @@ public final class MplsPush {
         return Wire.u8(buf, index + 3);
     }
 
-    private void write(ByteBuffer buf, int at, int ttl, int flowHash, boolean bottomOfStack) {
+    /**
+     * Writes the entries at {@code at}: every entry gets {@code ttl} but the entropy label, which
+     * gets the mapped {@code flowHash} and TTL 0; S=1 on the last if {@code bottomOfStack}. The
+     * one piece of code that lays out a push, shared by {@link MplsTemplates}.
+     */
+    void write(ByteBuffer buf, int at, int ttl, int flowHash, boolean bottomOfStack) {
         int[] w = words;
         int last = w.length - 1;
         int el = entropyIndex != NO_ENTROPY ? entropyLabel(flowHash) << MplsLayout.LABEL_SHIFT : 0; // RFC 6790 §4.2: EL TTL 0

@@ -56,6 +56,13 @@
  * and not a bare stack, {@link org.tunnelcodec.mpls.MplsInUdp}), IP protocol 137 (RFC 4023 §2).
  * {@link org.tunnelcodec.mpls.MplsLayers} binds them for the dissector.
  *
+ * <h2>Pushing</h2>
+ * {@link org.tunnelcodec.mpls.MplsPush} pushes a route's labels in front of a packet, with the TTL
+ * models of {@link org.tunnelcodec.mpls.MplsTtlModel} and an optional entropy label;
+ * {@link org.tunnelcodec.mpls.MplsTemplates} contributes the same stack, written by the same code,
+ * to core's route-attached encapsulation templates ({@code org.tunnelcodec.core.encap}), where it
+ * can sit behind GRE, UDP or IP headers in one precomputed template.
+ *
  * <h2>Not supported</h2>
  * Extended special-purpose labels after the Extension Label (RFC 7274) are kept and exposed but
  * none is named, so nothing after one is identified. Pseudowire types other than Ethernet have
