@@ -1,0 +1,187 @@
+package org.tunnelcodec.testdata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import org.tunnelcodec.core.dissect.DissectedLayer;
+import org.tunnelcodec.core.dissect.Dissection;
+import org.tunnelcodec.core.dissect.Dissector;
+import org.tunnelcodec.core.dissect.LinkType;
+import org.tunnelcodec.core.tunnel.TunnelClassifier;
+import org.tunnelcodec.core.tunnel.TunnelClassifier.Verdict;
+import org.tunnelcodec.core.tunnel.TunnelMetadata;
+import org.tunnelcodec.core.tunnel.TunnelType;
+
+/**
+ * Checks a {@link TunnelClassifier} against the {@link Dissector} composed of the same modules'
+ * layers, frame by frame: the classifier is the dissector's walk reduced to tunnel matching, so
+ * the two must agree on the same bytes. Used by each module's tunnel tests, on captured frames,
+ * every prefix of them, mutations and arbitrary bytes.
+ *
+ * <p>What {@link #check} asserts, the frame placed at an offset inside a larger buffer with
+ * poison octets after its end (so that a read past the limit would change the answer):
+ * <ol>
+ *   <li>the classifier returns a verdict and throws nothing; the buffer, its position and limit
+ *       are untouched; an inner range lies within the frame;</li>
+ *   <li>{@code MALFORMED} only when the dissector stops {@code MALFORMED} too; and when the
+ *       dissector fails at the outer link or IP header, the classifier says {@code MALFORMED};</li>
+ *   <li>{@code TUNNEL} (and an STT {@code FRAGMENT} with a type): some dissected layer, of a
+ *       name the tunnel type allows ({@link #LAYERS}), has exactly the inner range as its
+ *       payload (the inner packet starts where the dissector's next layer starts and ends
+ *       where that layer's range ends); a dissector failure lies inside the inner packet, not
+ *       in the headers the classifier passed;</li>
+ *   <li>{@code FRAGMENT} without a type: the dissector's last layer is the outer IP header;</li>
+ *   <li>{@code NOT_A_TUNNEL}: the dissector did not fail at the outer IP header.</li>
+ * </ol>
+ */
+public final class TunnelChecks {
+    /** Where a frame is put in the buffer the classifier reads: octets before it are junk. */
+    private static final int BASE = 7;
+    /** Poison after the frame's end. */
+    private static final int POISON = 9;
+
+    /** The dissector layer whose payload is the inner packet, by tunnel type. */
+    public static final Map<TunnelType, Set<String>> LAYERS = Map.ofEntries(
+            Map.entry(TunnelType.IPV4_IN_IPV4, Set.of("ipv4")),
+            Map.entry(TunnelType.IPV6_IN_IPV4, Set.of("ipv4")),
+            Map.entry(TunnelType.IPV4_IN_IPV6, Set.of("ipv6")),
+            Map.entry(TunnelType.IPV6_IN_IPV6, Set.of("ipv6")),
+            Map.entry(TunnelType.GRE, Set.of("gre")),
+            Map.entry(TunnelType.GRE_IN_UDP, Set.of("gre")),
+            Map.entry(TunnelType.PPTP, Set.of("gre")),
+            Map.entry(TunnelType.WCCP, Set.of("wccp", "gre")),
+            Map.entry(TunnelType.STT, Set.of("stt", "stt-segment")),
+            Map.entry(TunnelType.MPLS, Set.of("mpls")));
+
+    private TunnelChecks() {
+    }
+
+    /**
+     * Classifies and dissects one frame and asserts that they agree (see the class description).
+     *
+     * @param classifier the classifier
+     * @param dissector the dissector with the same modules' layers
+     * @param linkType the frame's link type
+     * @param frame the frame's octets
+     * @param out the holder to classify into
+     * @return the verdict
+     */
+    public static Verdict check(TunnelClassifier classifier, Dissector dissector, LinkType linkType, byte[] frame,
+                                TunnelMetadata out) {
+        byte[] whole = new byte[BASE + frame.length + POISON];
+        Arrays.fill(whole, (byte) 0xA5);
+        System.arraycopy(frame, 0, whole, BASE, frame.length);
+        byte[] before = whole.clone();
+        ByteBuffer buffer = ByteBuffer.wrap(whole).position(3).limit(whole.length - 1);
+        Verdict v = classifier.classify(linkType, buffer, BASE, BASE + frame.length, out);
+        String at = linkType + " " + java.util.HexFormat.of().formatHex(frame) + ": " + v + " " + out;
+        assertThat(v).as(at).isNotNull();
+        assertThat(whole).as(at + " buffer untouched").isEqualTo(before);
+        assertThat(buffer.position()).isEqualTo(3);
+        assertThat(buffer.limit()).isEqualTo(whole.length - 1);
+
+        Dissection d = dissector.dissect(linkType, ByteBuffer.wrap(frame));
+        boolean dissectorMalformed = d.stopReason() == Dissection.StopReason.MALFORMED;
+        int ip = out.ipIndex() - BASE;
+        if (dissectorMalformed && failedAtOuter(d, linkType)) {
+            assertThat(v).as(at + " the dissector refused the outer header: " + d.error()).isEqualTo(Verdict.MALFORMED);
+        }
+        switch (v) {
+            case MALFORMED -> assertThat(d.stopReason()).as(at + " dissector " + d.layers())
+                    .isEqualTo(Dissection.StopReason.MALFORMED);
+            case NOT_A_TUNNEL -> {
+                assertThat(out.type()).as(at).isEqualTo(TunnelType.NONE);
+                if (dissectorMalformed && out.ipIndex() >= 0) {
+                    assertThat(d.stopOffset()).as(at + " the dissector failed at the outer IP header: " + d.error())
+                            .isNotEqualTo(ip);
+                }
+            }
+            case FRAGMENT, TUNNEL -> {
+                if (out.type().equals(TunnelType.NONE)) {
+                    assertThat(v).as(at).isEqualTo(Verdict.FRAGMENT);
+                    assertThat(d.layers()).as(at).isNotEmpty();
+                    DissectedLayer last = d.layers().get(d.layers().size() - 1);
+                    assertThat(last.offset()).as(at + " the fragment's IP header is the dissector's last layer")
+                            .isEqualTo(ip);
+                } else {
+                    innerRangeIsALayersPayload(at, d, out);
+                }
+            }
+            default -> throw new AssertionError(v);
+        }
+        return v;
+    }
+
+    /** Whether the dissector refused the frame's link header or its outer IP header. */
+    private static boolean failedAtOuter(Dissection d, LinkType linkType) {
+        if (d.stopOffset() == 0) {
+            return true;
+        }
+        return linkType.equals(LinkType.ETHERNET) && d.layers().size() == 1
+                && ("ipv4".equals(d.failedLayer()) || "ipv6".equals(d.failedLayer()));
+    }
+
+    private static void innerRangeIsALayersPayload(String at, Dissection d, TunnelMetadata out) {
+        int inner = out.innerIndex() - BASE;
+        assertThat(inner).as(at).isGreaterThanOrEqualTo(0);
+        assertThat(inner + out.innerLength()).as(at).isLessThanOrEqualTo(d.capturedLength());
+        Set<String> names = LAYERS.get(out.type());
+        List<String> seen = new ArrayList<>();
+        boolean found = false;
+        for (DissectedLayer l : d.layers()) {
+            seen.add(l.name() + "@" + l.offset() + "+" + l.length() + "/" + l.payloadLength());
+            if (l.buffer() == 0 && l.offset() + l.length() == inner && l.payloadLength() == out.innerLength()
+                    && (names == null || names.contains(l.name()))) {
+                found = true;
+            }
+        }
+        assertThat(found).as(at + ": a layer of " + names + " whose payload is the inner range, in " + seen).isTrue();
+        if (d.stopReason() == Dissection.StopReason.MALFORMED) {
+            assertThat(d.stopOffset()).as(at + " the dissector failed before the inner packet: " + d.error())
+                    .isGreaterThanOrEqualTo(inner);
+        }
+    }
+
+    /**
+     * Every strict prefix of the frame, the frame itself last.
+     *
+     * @param frame a frame
+     * @return its prefixes, from empty to whole
+     */
+    public static List<byte[]> prefixes(byte[] frame) {
+        List<byte[]> all = new ArrayList<>(frame.length + 1);
+        for (int n = 0; n <= frame.length; n++) {
+            all.add(Arrays.copyOf(frame, n));
+        }
+        return all;
+    }
+
+    /**
+     * Frames with up to 6 octets replaced by random values, then cut at a random length (the
+     * whole frame included): what a fuzzer would make of captured tunnel packets.
+     *
+     * @param frames the frames to mutate, not empty
+     * @return the arbitrary of mutated frames
+     */
+    public static Arbitrary<byte[]> mutations(List<byte[]> frames) {
+        List<byte[]> copies = List.copyOf(frames.stream().map(byte[]::clone).toList());
+        return Arbitraries.of(copies).flatMap(frame -> Arbitraries.integers().between(0, Math.max(0, frame.length - 1))
+                .list().ofMaxSize(6).flatMap(at -> Arbitraries.bytes().list().ofSize(at.size()).flatMap(values ->
+                        Arbitraries.integers().between(0, frame.length).map(cut -> {
+                            byte[] b = Arrays.copyOf(frame, cut);
+                            for (int i = 0; i < at.size(); i++) {
+                                if (at.get(i) < b.length) {
+                                    b[at.get(i)] = values.get(i);
+                                }
+                            }
+                            return b;
+                        }))));
+    }
+}
