@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import org.assertj.core.api.SoftAssertions;
+import org.tunnelcodec.core.Ipv4Address;
+import org.tunnelcodec.core.Ipv6Address;
 import org.tunnelcodec.core.dissect.DissectedLayer;
 import org.tunnelcodec.core.dissect.Dissection;
 import org.tunnelcodec.core.dissect.Dissector;
@@ -29,9 +32,13 @@ import org.tunnelcodec.core.tunnel.TunnelType;
  * poison octets after its end (so that a read past the limit would change the answer):
  * <ol>
  *   <li>the classifier returns a verdict and throws nothing; the buffer, its position and limit
- *       are untouched; an inner range lies within the frame;</li>
- *   <li>{@code MALFORMED} only when the dissector stops {@code MALFORMED} too; and when the
- *       dissector fails at the outer link or IP header, the classifier says {@code MALFORMED};</li>
+ *       are untouched; an inner range lies within the frame; an empty frame is
+ *       {@code MALFORMED} (the dissector, which has no layer to walk in zero octets, is not
+ *       asked);</li>
+ *   <li>{@code MALFORMED} only when the dissector stops {@code MALFORMED} too, or ends quietly at
+ *       an empty payload where the classifier expected a header (the dissector walks no layer
+ *       through zero octets); and when the dissector fails at the outer link or IP header, the
+ *       classifier says {@code MALFORMED};</li>
  *   <li>{@code TUNNEL} (and an STT {@code FRAGMENT} with a type): some dissected layer, of a
  *       name the tunnel type allows ({@link #LAYERS}), has exactly the inner range as its
  *       payload (the inner packet starts where the dissector's next layer starts and ends
@@ -87,6 +94,12 @@ public final class TunnelChecks {
         assertThat(buffer.position()).isEqualTo(3);
         assertThat(buffer.limit()).isEqualTo(whole.length - 1);
 
+        if (frame.length == 0) {
+            // The dissector walks no layer through zero octets; the link or IP header's decoder
+            // refuses them as truncated, and so does the classifier.
+            assertThat(v).as(at).isEqualTo(Verdict.MALFORMED);
+            return v;
+        }
         Dissection d = dissector.dissect(linkType, ByteBuffer.wrap(frame));
         boolean dissectorMalformed = d.stopReason() == Dissection.StopReason.MALFORMED;
         int ip = out.ipIndex() - BASE;
@@ -94,8 +107,9 @@ public final class TunnelChecks {
             assertThat(v).as(at + " the dissector refused the outer header: " + d.error()).isEqualTo(Verdict.MALFORMED);
         }
         switch (v) {
-            case MALFORMED -> assertThat(d.stopReason()).as(at + " dissector " + d.layers())
-                    .isEqualTo(Dissection.StopReason.MALFORMED);
+            case MALFORMED -> assertThat(dissectorMalformed || endsAtAnEmptyPayload(d))
+                    .as(at + " the dissector stops malformed, or at an empty payload: " + d.stopReason() + " "
+                            + d.layers()).isTrue();
             case NOT_A_TUNNEL -> {
                 assertThat(out.type()).as(at).isEqualTo(TunnelType.NONE);
                 if (dissectorMalformed && out.ipIndex() >= 0) {
@@ -117,6 +131,15 @@ public final class TunnelChecks {
             default -> throw new AssertionError(v);
         }
         return v;
+    }
+
+    /**
+     * Whether the dissector's walk ended quietly where its last layer's payload is empty: where
+     * the classifier, which a key promised a header there, calls the missing header truncated.
+     */
+    private static boolean endsAtAnEmptyPayload(Dissection d) {
+        return d.stopReason() == Dissection.StopReason.COMPLETE && d.remaining() == 0 && !d.layers().isEmpty()
+                && d.layers().get(d.layers().size() - 1).payloadLength() == 0;
     }
 
     /** Whether the dissector refused the frame's link header or its outer IP header. */
@@ -146,6 +169,42 @@ public final class TunnelChecks {
         if (d.stopReason() == Dissection.StopReason.MALFORMED) {
             assertThat(d.stopOffset()).as(at + " the dissector failed before the inner packet: " + d.error())
                     .isGreaterThanOrEqualTo(inner);
+        }
+    }
+
+    /**
+     * Compares the outer fields of a classified frame with tshark's decode of the same frame in
+     * a core golden table ({@code golden/core/NAME.tsv}, columns {@code ip.*}, {@code ipv6.*},
+     * {@code udp.*}): the outer header is the first occurrence of its version's fields, the
+     * outer UDP header the first UDP occurrence.
+     *
+     * @param soft where the differences go
+     * @param at a description of the frame, for the messages
+     * @param row tshark's values for the frame
+     * @param m the metadata of a classified frame with an outer IP header
+     */
+    public static void outerAsTshark(SoftAssertions soft, String at, TsharkGolden.Row row, TunnelMetadata m) {
+        if (m.ipVersion() == 4) {
+            soft.assertThat(m.ipv4Source()).as(at + " ip.src").isEqualTo(Ipv4Address.parse(row.value("ip.src", 0)));
+            soft.assertThat(m.ipv4Destination()).as(at + " ip.dst").isEqualTo(Ipv4Address.parse(row.value("ip.dst", 0)));
+            soft.assertThat((long) m.ttl()).as(at + " ip.ttl").isEqualTo(row.number("ip.ttl", 0));
+            soft.assertThat((long) m.tos()).as(at + " ip.dsfield.dscp, ip.dsfield.ecn")
+                    .isEqualTo(row.number("ip.dsfield.dscp", 0) << 2 | row.number("ip.dsfield.ecn", 0));
+            soft.assertThat(m.dontFragment() ? 1L : 0L).as(at + " ip.flags.df").isEqualTo(row.number("ip.flags.df", 0));
+        } else if (m.ipVersion() == 6) {
+            soft.assertThat(m.ipv6Source()).as(at + " ipv6.src").isEqualTo(Ipv6Address.parse(row.value("ipv6.src", 0)));
+            soft.assertThat(m.ipv6Destination()).as(at + " ipv6.dst")
+                    .isEqualTo(Ipv6Address.parse(row.value("ipv6.dst", 0)));
+            soft.assertThat((long) m.ttl()).as(at + " ipv6.hlim").isEqualTo(row.number("ipv6.hlim", 0));
+            soft.assertThat((long) m.tos()).as(at + " ipv6.tclass").isEqualTo(row.number("ipv6.tclass", 0));
+            soft.assertThat((long) m.flowLabel()).as(at + " ipv6.flow").isEqualTo(row.number("ipv6.flow", 0));
+        } else {
+            soft.fail(at + ": no outer IP header");
+        }
+        boolean udp = m.transportIndex() >= 0 && !m.type().equals(TunnelType.STT); // STT rides a TCP-like header
+        if (udp && !row.values("udp.srcport").isEmpty()) {
+            soft.assertThat((long) m.sourcePort()).as(at + " udp.srcport").isEqualTo(row.number("udp.srcport", 0));
+            soft.assertThat((long) m.destinationPort()).as(at + " udp.dstport").isEqualTo(row.number("udp.dstport", 0));
         }
     }
 

@@ -68,7 +68,10 @@ import org.tunnelcodec.core.transport.UdpDecoder;
  * spaces, with the values of the modules' dissector bindings; each header is checked by the
  * same allocation-free check the dissector layer's walk calls (the extractor contract); a
  * packet it calls {@link Verdict#MALFORMED} is one whose walk through the same modules' layers
- * stops malformed at one of those headers; and the inner range is the payload range the
+ * stops malformed at one of those headers, or ends where one of them should start because no
+ * octet is left (the walk ends quietly at an empty payload; the classifier, to which the key
+ * promised a header, calls it truncated as the header's decoder does); and the inner range is
+ * the payload range the
  * dissector gives the innermost tunnel layer (the next layer's offset and range). A data path
  * that already walks frames with a {@link FrameWalk} classifies from the walk's current layer
  * with {@link #classify(FrameWalk, TunnelMetadata)}, at no further cost than the headers from
