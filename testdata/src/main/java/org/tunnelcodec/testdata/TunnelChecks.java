@@ -209,6 +209,82 @@ public final class TunnelChecks {
     }
 
     /**
+     * Peels a frame tunnel by tunnel: classifies it, then the inner packet of each
+     * {@code TUNNEL} whose inner packet is IPv4, IPv6 or Ethernet, and so on, at most 8 levels;
+     * each level is also checked against the dissector with {@link #check}, on the octets it was
+     * classified in.
+     *
+     * @param classifier the classifier
+     * @param dissector the dissector with the same modules' layers
+     * @param linkType the frame's link type
+     * @param frame the frame's octets
+     * @return the metadata of every tunnel level, outermost first; empty if the frame is no tunnel
+     */
+    public static List<TunnelMetadata> peel(TunnelClassifier classifier, Dissector dissector, LinkType linkType,
+                                            byte[] frame) {
+        List<TunnelMetadata> levels = new ArrayList<>();
+        LinkType t = linkType;
+        int index = 0;
+        int limit = frame.length;
+        while (t != null && levels.size() < 8) {
+            byte[] part = Arrays.copyOfRange(frame, index, limit);
+            check(classifier, dissector, t, part, new TunnelMetadata());
+            TunnelMetadata m = new TunnelMetadata();
+            if (classifier.classify(t, ByteBuffer.wrap(frame), index, limit, m) != Verdict.TUNNEL) {
+                break;
+            }
+            levels.add(m);
+            t = m.innerLinkType();
+            index = m.innerIndex();
+            limit = index + m.innerLength();
+        }
+        return levels;
+    }
+
+    /**
+     * A frame as the classifier takes it: Ethernet and raw IP as they are; a frame of another
+     * link type (Linux cooked capture, BSD loopback, PPP) from its link header's payload on, as
+     * raw IP, found by the dissector (a data path on such a link classifies from a
+     * {@link org.tunnelcodec.core.dissect.FrameWalk}'s IP layer).
+     *
+     * @param linkType the link type the classifier is given
+     * @param octets the octets it is given
+     */
+    public record Start(LinkType linkType, byte[] octets) {
+        /**
+         * Checks the components.
+         *
+         * @param linkType the link type the classifier is given
+         * @param octets the octets it is given
+         */
+        public Start {
+            java.util.Objects.requireNonNull(linkType, "linkType");
+            java.util.Objects.requireNonNull(octets, "octets");
+        }
+    }
+
+    /**
+     * Returns the frame as the classifier takes it, see {@link Start}.
+     *
+     * @param dissector a dissector with the core layers
+     * @param linkType the capture's link type
+     * @param frame the frame's octets
+     * @return the link type and octets to classify
+     */
+    public static Start start(Dissector dissector, LinkType linkType, byte[] frame) {
+        if (linkType.equals(LinkType.ETHERNET) || linkType.isRawIp()) {
+            return new Start(linkType, frame);
+        }
+        Dissection d = dissector.dissect(linkType, ByteBuffer.wrap(frame));
+        if (d.layers().isEmpty()) {
+            return new Start(LinkType.RAW, new byte[0]);
+        }
+        DissectedLayer link = d.layers().get(0);
+        int from = link.offset() + link.length();
+        return new Start(LinkType.RAW, Arrays.copyOfRange(frame, from, from + link.payloadLength()));
+    }
+
+    /**
      * Every strict prefix of the frame, the frame itself last.
      *
      * @param frame a frame

@@ -201,7 +201,9 @@ public final class TunnelClassifier {
      * @param out the caller's holder, reset and filled as its class documents per verdict
      * @return the verdict
      * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code frame.limit()}
-     * @throws IllegalArgumentException if the link type is not one of those
+     * @throws IllegalArgumentException if the link type is not one of those (a frame of another
+     *     link type is classified from a {@link FrameWalk}'s IP layer, see
+     *     {@link #classify(FrameWalk, TunnelMetadata)})
      * @throws IllegalStateException if an extractor broke its contract (a bug, not bad bytes)
      */
     public Verdict classify(LinkType linkType, ByteBuffer frame, int index, int limit, TunnelMetadata out) {
