@@ -269,15 +269,16 @@ public final class TunnelChecks {
      * @param dissector a dissector with the core layers
      * @param linkType the capture's link type
      * @param frame the frame's octets
-     * @return the link type and octets to classify
+     * @return the link type and octets to classify, or {@code null} when the link header of a
+     *     frame of another link type does not lead to an IPv4 or IPv6 header (MPLS over PPP)
      */
     public static Start start(Dissector dissector, LinkType linkType, byte[] frame) {
         if (linkType.equals(LinkType.ETHERNET) || linkType.isRawIp()) {
             return new Start(linkType, frame);
         }
         Dissection d = dissector.dissect(linkType, ByteBuffer.wrap(frame));
-        if (d.layers().isEmpty()) {
-            return new Start(LinkType.RAW, new byte[0]);
+        if (d.layers().size() < 2 || !(d.layers().get(1).name().equals("ipv4") || d.layers().get(1).name().equals("ipv6"))) {
+            return null;
         }
         DissectedLayer link = d.layers().get(0);
         int from = link.offset() + link.length();
