@@ -86,8 +86,8 @@ public final class GreTunnels {
         int protocolType = first & 0xFFFF;
         boolean pptp = (word & GreLayout.VERSION_MASK) == 1;
         out.tunnel(pptp ? TunnelType.PPTP : type, word);
-        if ((word & GreLayout.K) != 0) {
-            long key = GreDecoder.key(src, index);
+        if ((word & GreLayout.K) != 0) { // checked: the Key is within the header, after the Checksum word if C or R
+            long key = Wire.u32(src, index + GreLayout.MIN_LENGTH + ((word & (GreLayout.C | GreLayout.R)) != 0 ? 4 : 0));
             out.id(pptp ? key & 0xFFFF : key); // RFC 2637 §4.1: Payload Length, then Call ID
         }
         out.inner(index + headerLength, (int) lengths, protocolType).next(KeySpace.GRE_PROTOCOL, protocolType);

@@ -102,26 +102,19 @@ public final class TunnelMetadata {
 
     // ---- the classifier's side (package-private) ----
 
+    /**
+     * Clears what every verdict relies on. Fields of the other IP version, or of an absent id,
+     * are not cleared: their accessors test the version or the presence flag, which keeps the
+     * reset to a few stores on the data path.
+     */
     void reset() {
         type = TunnelType.NONE;
         flags = 0;
         hasTunnelId = false;
-        tunnelId = 0;
         carrier = TunnelType.NONE;
         hasCarrierId = false;
-        carrierId = 0;
         ipVersion = 0;
         ipIndex = -1;
-        ipv4Source = 0;
-        ipv4Destination = 0;
-        ipv6SourceHigh = 0;
-        ipv6SourceLow = 0;
-        ipv6DestinationHigh = 0;
-        ipv6DestinationLow = 0;
-        tos = 0;
-        ttl = 0;
-        flowLabel = 0;
-        dontFragment = false;
         transportIndex = -1;
         sourcePort = -1;
         destinationPort = -1;
@@ -172,7 +165,6 @@ public final class TunnelMetadata {
         type = TunnelType.NONE;
         flags = 0;
         hasTunnelId = false;
-        tunnelId = 0;
         clearHeader(index);
     }
 
@@ -202,7 +194,6 @@ public final class TunnelMetadata {
         this.type = type;
         this.flags = flags;
         hasTunnelId = false;
-        tunnelId = 0;
         return this;
     }
 
@@ -311,7 +302,7 @@ public final class TunnelMetadata {
      * @return the tunnel id, unsigned; 0 when there is none
      */
     public long tunnelId() {
-        return tunnelId;
+        return hasTunnelId ? tunnelId : 0;
     }
 
     /**
@@ -339,7 +330,7 @@ public final class TunnelMetadata {
      * @return the carrier's id, unsigned; 0 when there is none
      */
     public long carrierId() {
-        return carrierId;
+        return hasCarrierId ? carrierId : 0;
     }
 
     /**
@@ -366,7 +357,7 @@ public final class TunnelMetadata {
      * @return the outer IPv4 Source Address as 32 bits, 0 unless the outer header is IPv4
      */
     public int ipv4SourceBits() {
-        return ipv4Source;
+        return ipVersion == 4 ? ipv4Source : 0;
     }
 
     /**
@@ -375,7 +366,7 @@ public final class TunnelMetadata {
      * @return the outer IPv4 Destination Address as 32 bits, 0 unless the outer header is IPv4
      */
     public int ipv4DestinationBits() {
-        return ipv4Destination;
+        return ipVersion == 4 ? ipv4Destination : 0;
     }
 
     /**
@@ -384,7 +375,7 @@ public final class TunnelMetadata {
      * @return the upper 64 bits of the outer IPv6 Source Address, 0 unless the outer header is IPv6
      */
     public long ipv6SourceHigh() {
-        return ipv6SourceHigh;
+        return ipVersion == 6 ? ipv6SourceHigh : 0;
     }
 
     /**
@@ -393,7 +384,7 @@ public final class TunnelMetadata {
      * @return the lower 64 bits of the outer IPv6 Source Address, 0 unless the outer header is IPv6
      */
     public long ipv6SourceLow() {
-        return ipv6SourceLow;
+        return ipVersion == 6 ? ipv6SourceLow : 0;
     }
 
     /**
@@ -402,7 +393,7 @@ public final class TunnelMetadata {
      * @return the upper 64 bits of the outer IPv6 Destination Address, 0 unless the outer header is IPv6
      */
     public long ipv6DestinationHigh() {
-        return ipv6DestinationHigh;
+        return ipVersion == 6 ? ipv6DestinationHigh : 0;
     }
 
     /**
@@ -411,7 +402,7 @@ public final class TunnelMetadata {
      * @return the lower 64 bits of the outer IPv6 Destination Address, 0 unless the outer header is IPv6
      */
     public long ipv6DestinationLow() {
-        return ipv6DestinationLow;
+        return ipVersion == 6 ? ipv6DestinationLow : 0;
     }
 
     /**
@@ -471,7 +462,7 @@ public final class TunnelMetadata {
      * @return the outer TOS / Traffic Class octet
      */
     public int tos() {
-        return tos;
+        return ipVersion != 0 ? tos : 0;
     }
 
     /**
@@ -480,7 +471,7 @@ public final class TunnelMetadata {
      * @return the outer TTL / Hop Limit
      */
     public int ttl() {
-        return ttl;
+        return ipVersion != 0 ? ttl : 0;
     }
 
     /**
@@ -489,7 +480,7 @@ public final class TunnelMetadata {
      * @return the outer IPv6 Flow Label, 20 bits; 0 for IPv4
      */
     public int flowLabel() {
-        return flowLabel;
+        return ipVersion == 6 ? flowLabel : 0;
     }
 
     /**
@@ -498,7 +489,7 @@ public final class TunnelMetadata {
      * @return whether the outer IPv4 header has DF set (false for IPv6)
      */
     public boolean dontFragment() {
-        return dontFragment;
+        return ipVersion == 4 && dontFragment;
     }
 
     /**

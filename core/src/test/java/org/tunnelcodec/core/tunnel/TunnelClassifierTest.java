@@ -299,6 +299,14 @@ class TunnelClassifierTest {
     @Test
     void shouldResetTheHolderOnEveryCall() {
         CORE.classify(LinkType.ETHERNET, frame(TunnelVectors.IPV4_IN_IPV6), m);
+        m.tunnel(TunnelType.GRE, 1).id(5);
+        CORE.classify(LinkType.ETHERNET, frame(TunnelVectors.IPV4_UDP), m);
+        assertThat(m.hasTunnelId()).isFalse();
+        assertThat(m.tunnelId()).isZero();
+        assertThat(m.flowLabel()).isZero();
+        CORE.classify(LinkType.ETHERNET, frame(TunnelVectors.IPV4_IN_IPV6), m);
+        assertThat(m.dontFragment()).isFalse();
+        assertThat(m.ipv4SourceBits()).isZero();
         CORE.classify(LinkType.ETHERNET, frame(TunnelVectors.IPV4_UDP), m);
         assertThat(m.type()).isEqualTo(TunnelType.NONE);
         assertThat(m.ipVersion()).isEqualTo(4);
