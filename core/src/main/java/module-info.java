@@ -1,7 +1,8 @@
 /**
  * tunnelcodec core: the error type, {@code Decoded}, open code points, addresses, the Internet
  * checksum, the flow hash, the link, IP and transport layer codecs that carry and are carried
- * by tunnels, the layer dissector, and route-attached encapsulation templates.
+ * by tunnels, the layer dissector, route-attached encapsulation templates, and tunnel metadata
+ * on receive.
  *
  * <p>{@code org.tunnelcodec.core.internal} holds bounds and wire helpers shared with the
  * protocol modules only; it is not API.
@@ -13,6 +14,7 @@ module org.tunnelcodec.core {
     exports org.tunnelcodec.core.transport;
     exports org.tunnelcodec.core.dissect;
     exports org.tunnelcodec.core.encap;
+    exports org.tunnelcodec.core.tunnel;
     exports org.tunnelcodec.core.internal to
             org.tunnelcodec.gre,
             org.tunnelcodec.lisp,

@@ -120,7 +120,7 @@ public final class GreLayers {
     }
 
     private static void walkWccp(ByteBuffer src, int index, int limit, LayerStep out) {
-        Wire.require(WccpRedirectHeader.PROTOCOL, "Redirect Header", index, index, WccpRedirectHeader.LENGTH, limit);
+        WccpRedirectDecoder.checked(src, index, limit);
         int at = index + WccpRedirectHeader.LENGTH;
         out.lengths(WccpRedirectHeader.LENGTH, limit - at);
         if (at < limit) {

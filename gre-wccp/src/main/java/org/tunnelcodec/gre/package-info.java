@@ -18,6 +18,9 @@
  *   <li>{@link org.tunnelcodec.gre.GreView} is a reusable view for a per-packet data path: its
  *       {@code wrap} makes every check {@code decode} makes and reads the fixed fields without
  *       allocating.</li>
+ *   <li>{@link org.tunnelcodec.gre.GreTunnels} contributes GRE, GRE-in-UDP, PPTP and WCCP to
+ *       core's {@code TunnelClassifier}: the Key or Call ID, the flag word and the payload's
+ *       range on receive, through {@code GreDecoder}'s own checks.</li>
  *   <li>{@link org.tunnelcodec.gre.GrePolicy} is the strictness policy: what an RFC 2784/2890
  *       receiver must discard, what Linux additionally drops, what an RFC 1701 receiver accepts,
  *       and the RFC 2637 rules for version 1.</li>

@@ -54,7 +54,9 @@
  * EtherType 0x8847 and 0x8848 (RFC 3032 §5, RFC 5332), GRE Protocol Type 0x8847/0x8848 (RFC
  * 4023 §3), PPP protocols 0x0281/0x0283, UDP destination port 6635 (RFC 7510 §3; 6636 is DTLS
  * and not a bare stack, {@link org.tunnelcodec.mpls.MplsInUdp}), IP protocol 137 (RFC 4023 §2).
- * {@link org.tunnelcodec.mpls.MplsLayers} binds them for the dissector.
+ * {@link org.tunnelcodec.mpls.MplsLayers} binds them for the dissector, and
+ * {@link org.tunnelcodec.mpls.MplsTunnels} binds all but PPP for core's {@code TunnelClassifier}
+ * (the top label as the tunnel id, the payload after the stack as the inner packet).
  *
  * <h2>Pushing</h2>
  * {@link org.tunnelcodec.mpls.MplsPush} pushes a route's labels in front of a packet, with the TTL

@@ -23,6 +23,9 @@
  *       {@link org.tunnelcodec.stt.SttReassembly}.</li>
  *   <li>{@link org.tunnelcodec.stt.SttLayers}: the dissector's {@code "stt-segment"} and
  *       {@code "stt"} layers, stateless or around a reassembler.</li>
+ *   <li>{@link org.tunnelcodec.stt.SttTunnels}: STT for core's {@code TunnelClassifier}, the
+ *       Context ID of the segment that carries the frame header; later segments are left to the
+ *       reassembler.</li>
  * </ul>
  *
  * <table>

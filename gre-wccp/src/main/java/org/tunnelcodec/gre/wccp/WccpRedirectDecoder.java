@@ -39,12 +39,27 @@ public final class WccpRedirectDecoder {
      * @throws MalformedPacketException if fewer than 4 bytes remain
      */
     public static Decoded<WccpRedirectHeader> decode(ByteBuffer src, int index, int limit) {
-        Objects.checkFromToIndex(index, limit, src.limit());
-        Wire.require(PROTOCOL, "Redirect Header", index, index, WccpRedirectHeader.LENGTH, limit);
-        int w = Wire.i32(src, index);
+        int w = checked(src, index, limit);
         WccpRedirectHeader h = new WccpRedirectHeader(w >>> 24, w >>> 16 & 0xFF, w >>> 8 & 0xFF, w & 0xFF);
         return Decoded.of(h, WccpRedirectHeader.LENGTH, src, index + WccpRedirectHeader.LENGTH,
                 limit - index - WccpRedirectHeader.LENGTH);
+    }
+
+    /**
+     * Makes every check {@link #decode(ByteBuffer, int, int)} makes, without allocating: the
+     * dissector's WCCP layer and the tunnel classifier are built on it.
+     *
+     * @param src the buffer; its position, limit, mark and byte order are not changed
+     * @param index the absolute index of the first octet
+     * @param limit the end of the readable range: nothing at or past it is read
+     * @return the redirect header's 32 bits as on the wire: flags, Service ID, Alt Bucket, Pri Bucket
+     * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
+     * @throws MalformedPacketException if fewer than 4 bytes remain
+     */
+    public static int checked(ByteBuffer src, int index, int limit) {
+        Objects.checkFromToIndex(index, limit, src.limit());
+        Wire.require(PROTOCOL, "Redirect Header", index, index, WccpRedirectHeader.LENGTH, limit);
+        return Wire.i32(src, index);
     }
 
     /**
