@@ -122,7 +122,7 @@ public final class EncapTemplate {
     /**
      * Returns the template's octets as stored: every field a push fixes holds its value for an
      * empty packet (lengths, IPv4 checksums) or what the header wrote (the fallback TTL, a zero
-     * UDP checksum, a placeholder for the innermost next-protocol field).
+     * UDP checksum, the innermost next-protocol field as the header wrote it, which each push sets).
      *
      * @return a copy of the octets
      */
