@@ -333,11 +333,11 @@ public final class TunnelClassifier {
 
     /** Runs extractor {@code x} at {@code [at, end)}, then those its keys lead to. */
     private Verdict chain(int x, ByteBuffer src, int at, int end, TunnelMetadata out) {
+        out.firstHeader(at); // reset() cleared the rest
         for (int n = 1; ; n++) {
-            out.beginHeader(at);
             extractors[x].extract(src, at, end, out);
             int inner = out.innerIndex();
-            if (out.type().value() == 0 || inner < at || (long) inner + out.innerLength() > end) {
+            if (out.typeValue() == 0 || inner < at || (long) inner + out.innerLength() > end) {
                 throw broken(x, at, end, out);
             }
             if (n == MAX_HEADERS || out.isPartial() || out.nextKey == LayerKey.NONE) {
@@ -353,6 +353,7 @@ public final class TunnelClassifier {
             out.carry();
             at = inner;
             end = inner + out.innerLength();
+            out.beginHeader(at);
             x = y;
         }
         return out.isPartial() ? Verdict.FRAGMENT : Verdict.TUNNEL;

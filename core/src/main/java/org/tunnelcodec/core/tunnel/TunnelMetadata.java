@@ -61,11 +61,15 @@ public final class TunnelMetadata {
     /** The {@link #innerProtocol()} of an inner packet no header names and no rule identifies. */
     public static final int NO_PROTOCOL = -1;
 
-    private TunnelType type = TunnelType.NONE;
+    // The types are kept as their values, and the records stored only when they change: a
+    // reference store costs the garbage collector's write barrier on every packet.
+    private int type;
+    private TunnelType typeRecord = TunnelType.NONE;
     private int flags;
     private boolean hasTunnelId;
     private long tunnelId;
-    private TunnelType carrier = TunnelType.NONE;
+    private int carrier;
+    private TunnelType carrierRecord = TunnelType.NONE;
     private boolean hasCarrierId;
     private long carrierId;
 
@@ -108,10 +112,10 @@ public final class TunnelMetadata {
      * reset to a few stores on the data path.
      */
     void reset() {
-        type = TunnelType.NONE;
+        type = 0;
         flags = 0;
         hasTunnelId = false;
-        carrier = TunnelType.NONE;
+        carrier = 0;
         hasCarrierId = false;
         ipVersion = 0;
         ipIndex = -1;
@@ -160,17 +164,29 @@ public final class TunnelMetadata {
         this.destinationPort = destinationPort;
     }
 
-    /** Before an extractor runs at {@code index}. */
+    /** Before the first extractor runs at {@code index}, just after {@link #reset()}. */
+    void firstHeader(int index) {
+        headerIndex = index;
+    }
+
+    /** Before a further extractor runs at {@code index}. */
     void beginHeader(int index) {
-        type = TunnelType.NONE;
+        type = 0;
         flags = 0;
         hasTunnelId = false;
         clearHeader(index);
     }
 
+    int typeValue() {
+        return type;
+    }
+
     /** The header described so far becomes the carrier of the next one. */
     void carry() {
         carrier = type;
+        if (carrierRecord != typeRecord) {
+            carrierRecord = typeRecord;
+        }
         hasCarrierId = hasTunnelId;
         carrierId = tunnelId;
     }
@@ -191,7 +207,10 @@ public final class TunnelMetadata {
         if (type.value() == 0) {
             throw new IllegalArgumentException("type: " + type + " (expected: a tunnel type)");
         }
-        this.type = type;
+        this.type = type.value();
+        if (typeRecord != type) {
+            typeRecord = type;
+        }
         this.flags = flags;
         hasTunnelId = false;
         return this;
@@ -274,7 +293,7 @@ public final class TunnelMetadata {
      * @return the tunnel's type, {@link TunnelType#NONE} when the packet is not a tunnel
      */
     public TunnelType type() {
-        return type;
+        return type == 0 ? TunnelType.NONE : typeRecord;
     }
 
     /**
@@ -312,7 +331,7 @@ public final class TunnelMetadata {
      * @return the carrier's type, or {@link TunnelType#NONE}
      */
     public TunnelType carrier() {
-        return carrier;
+        return carrier == 0 ? TunnelType.NONE : carrierRecord;
     }
 
     /**
@@ -602,9 +621,9 @@ public final class TunnelMetadata {
      */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("TunnelMetadata[").append(type);
-        if (carrier.value() != 0) {
-            sb.append(" in ").append(carrier);
+        StringBuilder sb = new StringBuilder("TunnelMetadata[").append(type());
+        if (carrier != 0) {
+            sb.append(" in ").append(carrier());
             if (hasCarrierId) {
                 sb.append(" id ").append(Long.toUnsignedString(carrierId));
             }
