@@ -65,7 +65,10 @@ public final class TunnelChecks {
             Map.entry(TunnelType.PPTP, Set.of("gre")),
             Map.entry(TunnelType.WCCP, Set.of("wccp", "gre")),
             Map.entry(TunnelType.STT, Set.of("stt", "stt-segment")),
-            Map.entry(TunnelType.MPLS, Set.of("mpls")));
+            Map.entry(TunnelType.MPLS, Set.of("mpls")),
+            Map.entry(TunnelType.VXLAN, Set.of("vxlan")),
+            Map.entry(TunnelType.VXLAN_GPE, Set.of("vxlan-gpe")),
+            Map.entry(TunnelType.GENEVE, Set.of("geneve")));
 
     private TunnelChecks() {
     }

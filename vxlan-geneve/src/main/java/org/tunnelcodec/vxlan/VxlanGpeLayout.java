@@ -25,4 +25,19 @@ final class VxlanGpeLayout {
 
     private VxlanGpeLayout() {
     }
+
+    /**
+     * The EtherType of what a Next Protocol value names (draft-ietf-nvo3-vxlan-gpe-13 §3.2 and
+     * §11.2: IPv4 1, IPv6 2, Ethernet 3, NSH 4, MPLS 5), or -1 for a value without one.
+     */
+    static int etherType(int nextProtocol) {
+        return switch (nextProtocol) {
+            case 1 -> 0x0800;
+            case 2 -> 0x86DD;
+            case 3 -> 0x6558;
+            case 4 -> 0x894F;
+            case 5 -> 0x8847;
+            default -> -1;
+        };
+    }
 }

@@ -84,13 +84,13 @@ public final class VxlanLayers {
             return;
         }
         int nextProtocol = first & 0xFF;
-        switch (nextProtocol) {
-            case 1 -> out.next(KeySpace.ETHER_TYPE, EtherType.IPV4.value());
-            case 2 -> out.next(KeySpace.ETHER_TYPE, EtherType.IPV6.value());
-            case 3 -> out.next(KeySpace.LINK_TYPE, LinkType.ETHERNET.value());
-            case 4 -> out.next(KeySpace.ETHER_TYPE, EtherType.NSH.value());
-            case 5 -> out.next(KeySpace.ETHER_TYPE, EtherType.MPLS_UNICAST.value());
-            default -> out.next(VXLAN_GPE_NEXT_PROTOCOL, nextProtocol);
+        int etherType = VxlanGpeLayout.etherType(nextProtocol);
+        if (etherType == EtherType.TRANSPARENT_ETHERNET_BRIDGING.value()) {
+            out.next(KeySpace.LINK_TYPE, LinkType.ETHERNET.value());
+        } else if (etherType >= 0) {
+            out.next(KeySpace.ETHER_TYPE, etherType);
+        } else {
+            out.next(VXLAN_GPE_NEXT_PROTOCOL, nextProtocol);
         }
     }
 
