@@ -39,7 +39,7 @@ final class Json {
     }
 
     static void frame(StringBuilder sb, CapturedFrame frame, Dissection d, Checksums.Verdict[] checksums,
-                      SttLayers.Reassembly reassembly) {
+                      SttLayers.Reassembly reassembly, Tunnels tunnels) {
         sb.append("{\"frame\":").append(frame.number()).append(",\"time\":\"").append(TunnelDump.time(frame.timestamp()))
                 .append("\",\"length\":").append(frame.originalLength())
                 .append(",\"captured\":").append(frame.capturedLength()).append(",\"layers\":[");
@@ -107,6 +107,14 @@ final class Json {
             sb.append(",\"message\":");
             string(sb, e.getMessage());
             sb.append('}');
+        }
+        if (tunnels.count() > 0) {
+            sb.append(",\"tunnels\":[");
+            for (int i = 0; i < tunnels.count(); i++) {
+                sb.append(i > 0 ? "," : "");
+                Tunnels.json(sb, tunnels.level(i));
+            }
+            sb.append(']');
         }
         sb.append('}');
     }

@@ -202,6 +202,7 @@ public final class TunnelDump {
                             PrintStream out, PrintStream err) throws IOException {
         SttLayers.Reassembly stt = SttLayers.reassembling(new SttReassembler(SttReassembler.Limits.defaults()));
         Dissector dissector = dissector(maxDepth, stt, mpls);
+        Tunnels tunnels = new Tunnels(mpls);
         if (!json) {
             out.println("# " + capture.name() + ": link type " + capture.linkType());
         }
@@ -223,11 +224,12 @@ public final class TunnelDump {
                     nanos(frame.timestamp()));
             Checksums.Verdict[] checksums = Checksums.of(d, data);
             SttLayers.Reassembly reassembly = hasSegment(d) && stt.lastVerdict() != null ? stt : null;
+            tunnels.peel(capture.linkType(frame), data, d);
             sb.setLength(0);
             if (json) {
-                Json.frame(sb, frame, d, checksums, reassembly);
+                Json.frame(sb, frame, d, checksums, reassembly, tunnels);
             } else {
-                text(sb, frame, d, checksums, reassembly);
+                text(sb, frame, d, checksums, reassembly, tunnels);
             }
             out.append(sb).append(NL);
         }
@@ -285,7 +287,7 @@ public final class TunnelDump {
                     "ach", MplsPayloadType.ACH, "raw", MplsPayloadType.RAW)));
 
     static void text(StringBuilder sb, CapturedFrame frame, Dissection d, Checksums.Verdict[] checksums,
-                     SttLayers.Reassembly reassembly) {
+                     SttLayers.Reassembly reassembly, Tunnels tunnels) {
         sb.append("frame ").append(frame.number()).append(' ').append(time(frame.timestamp())).append(": ")
                 .append(frame.capturedLength()).append(" bytes");
         if (frame.isTruncated()) {
@@ -325,6 +327,11 @@ public final class TunnelDump {
                     sb.append(NL).append("  payload ").append(d.remaining()).append(" bytes");
                 }
             }
+        }
+        for (int i = 0; i < tunnels.count(); i++) {
+            sb.append(NL).append("  ").append(pad("tunnel", 11)).append(' ')
+                    .append(pad("@" + tunnels.level(i).headerIndex(), 5)).append(' ');
+            Tunnels.text(sb, tunnels.level(i));
         }
     }
 

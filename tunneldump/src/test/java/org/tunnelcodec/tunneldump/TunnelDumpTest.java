@@ -234,4 +234,29 @@ class TunnelDumpTest {
         assertThat(bad.status()).isEqualTo(2);
         assertThat(bad.err()).contains("--mpls-label needs LABEL=TYPE with LABEL 16..1048575 and TYPE one of ach, cw, ethernet");
     }
+
+    @Test
+    void shouldPrintTheTunnelMetadataOfEveryTunnelledFrame() {
+        // The VNIs, addresses, ports and the label are tshark's decode of the same frames
+        // (golden/vxlan/vxlan-variants.vxlan.tsv, golden/core/vxlan-variants.tsv).
+        String capture = "../testdata/src/main/resources/org/tunnelcodec/testdata/captures/vxlan-variants.pcap";
+        Result r = run(capture);
+        assertThat(r.status()).isZero();
+        assertThat(r.out())
+                .contains("  tunnel      @42   VXLAN(11) id 1 flags 0x08000000 203.0.113.1 > 203.0.113.2 tos 0x00 ttl 64"
+                        + " ports 49154 > 4789 inner @50+58 0x6558")
+                .contains("  tunnel      @42   VXLAN(11) flags 0x00000000 203.0.113.1") // I clear: no VNI
+                .contains("  tunnel      @42   VXLAN_GPE(12) id 1010 flags 0x0c000002")
+                .contains("  tunnel      @50   MPLS(10) id 3005 in VXLAN_GPE(12) id 1013 flags 0x00000140")
+                .contains("  tunnel      @42   GENEVE(13) id 103 flags 0x3f006558")
+                .contains("  tunnel      @62   GENEVE(13) id 110 flags 0x02006558 2001:db8:ffff::1 > 2001:db8:ffff::2");
+        String frame24 = r.out().split("frame 24 ")[1].split("frame 25 ")[0];
+        assertThat(frame24).as("Geneve version 1 is malformed: no metadata").contains("!! malformed").doesNotContain("tunnel ");
+        String json = run("--json", capture).out().lines().toList().get(12);
+        assertThat(json).contains("\"tunnels\":[{\"type\":{\"value\":10,\"name\":\"MPLS\"},\"carrier\":{\"value\":12,"
+                + "\"name\":\"VXLAN_GPE\"},\"carrierId\":1013,\"id\":3005,");
+        assertThat(run("--json", capture).out().lines().toList().get(0)).contains("\"id\":0,\"flags\":134217728,"
+                + "\"ipVersion\":4,\"source\":\"203.0.113.1\",\"destination\":\"203.0.113.2\",\"tos\":0,\"ttl\":64,"
+                + "\"flowLabel\":null,\"sourcePort\":49153,\"destinationPort\":4789,\"header\":42,\"inner\":50,");
+    }
 }
