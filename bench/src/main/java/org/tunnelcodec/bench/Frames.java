@@ -45,11 +45,21 @@ final class Frames {
 
     /** @return the frame bytes: Ethernet, IPv4 (no options, DF, TTL 64), UDP 40000 -> 4789 */
     static byte[] ethernetIpv4Udp() {
-        byte[] bytes = new byte[IPV4_FRAME_LENGTH];
+        return ethernetIpv4Udp(UDP_PAYLOAD_LENGTH, 4789);
+    }
+
+    /**
+     * @param payloadLength the UDP payload's length
+     * @param destinationPort the UDP Destination Port
+     * @return the frame bytes: Ethernet, IPv4 (no options, DF, TTL 64) 192.0.2.1 -> 198.51.100.7,
+     *     UDP 40000 -> {@code destinationPort}, {@code payloadLength} payload octets
+     */
+    static byte[] ethernetIpv4Udp(int payloadLength, int destinationPort) {
+        byte[] bytes = new byte[ETHERNET_LENGTH + 20 + 8 + payloadLength];
         ByteBuffer b = ByteBuffer.wrap(bytes);
         ethernet(b, 0x0800);
         int ip = ETHERNET_LENGTH;
-        int udpLength = 8 + UDP_PAYLOAD_LENGTH;
+        int udpLength = 8 + payloadLength;
         b.put(ip, (byte) 0x45);
         b.put(ip + 1, (byte) 0xB8); // DSCP 46 (EF), ECN 0
         b.putShort(ip + 2, (short) (20 + udpLength));
@@ -62,13 +72,54 @@ final class Frames {
         b.putShort(ip + 10, (short) InternetChecksum.checksum(b, ip, 20, 0));
         int udp = ip + 20;
         b.putShort(udp, (short) 40000);
-        b.putShort(udp + 2, (short) 4789);
+        b.putShort(udp + 2, (short) destinationPort);
         b.putShort(udp + 4, (short) udpLength);
-        payload(b, udp + 8);
+        for (int i = 0; i < payloadLength; i++) {
+            b.put(udp + 8 + i, (byte) (i * 7 + 3));
+        }
         int pseudo = InternetChecksum.ipv4PseudoHeaderSum(Ipv4Address.parse("192.0.2.1"),
                 Ipv4Address.parse("198.51.100.7"), 17, udpLength);
         int c = InternetChecksum.checksum(b, udp, udpLength, pseudo);
         b.putShort(udp + 6, (short) (c == 0 ? 0xFFFF : c));
+        return bytes;
+    }
+
+    /** The outer UDP Source Port of {@link #vxlan}. */
+    static final int VXLAN_SOURCE_PORT = 52000;
+
+    /**
+     * A VXLAN frame as RFC 7348 §5 lays it out, assembled by hand: outer Ethernet, IPv4 (no
+     * options, DF, TOS 0, TTL 64) 203.0.113.1 -> 203.0.113.2 with its Header Checksum, UDP
+     * {@value #VXLAN_SOURCE_PORT} -> 4789 with a zero checksum (RFC 7348 §5 allows it over IPv4),
+     * the VXLAN header (flags 0x08, the I flag; the VNI), then {@code inner}.
+     *
+     * @param vni the VNI
+     * @param inner the inner Ethernet frame
+     * @return the frame bytes
+     */
+    static byte[] vxlan(int vni, byte[] inner) {
+        int udpLength = 8 + 8 + inner.length;
+        byte[] bytes = new byte[ETHERNET_LENGTH + 20 + udpLength];
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        ethernet(b, 0x0800);
+        int ip = ETHERNET_LENGTH;
+        b.put(ip, (byte) 0x45);
+        b.putShort(ip + 2, (short) (20 + udpLength));
+        b.putShort(ip + 4, (short) 0x2a17);
+        b.putShort(ip + 6, (short) 0x4000); // DF
+        b.put(ip + 8, (byte) 64);
+        b.put(ip + 9, (byte) 17);
+        b.putInt(ip + 12, Ipv4Address.parse("203.0.113.1").bits());
+        b.putInt(ip + 16, Ipv4Address.parse("203.0.113.2").bits());
+        b.putShort(ip + 10, (short) InternetChecksum.checksum(b, ip, 20, 0));
+        int udp = ip + 20;
+        b.putShort(udp, (short) VXLAN_SOURCE_PORT);
+        b.putShort(udp + 2, (short) 4789);
+        b.putShort(udp + 4, (short) udpLength);
+        int vxlan = udp + 8;
+        b.putInt(vxlan, 0x0800_0000); // I flag, reserved bits 0
+        b.putInt(vxlan + 4, vni << 8);
+        b.put(vxlan + 8, inner);
         return bytes;
     }
 
