@@ -20,6 +20,20 @@ import org.tunnelcodec.core.EtherType;
 import org.tunnelcodec.core.FlowHash;
 import org.tunnelcodec.core.IpProtocol;
 import org.tunnelcodec.core.Ipv4Address;
+import org.tunnelcodec.core.MacAddress;
+import org.tunnelcodec.core.encap.EthernetTemplateHeader;
+import org.tunnelcodec.core.encap.InnerType;
+import org.tunnelcodec.core.encap.Ipv4TemplateHeader;
+import org.tunnelcodec.core.encap.TemplateStore;
+import org.tunnelcodec.core.encap.UdpChecksumMode;
+import org.tunnelcodec.core.encap.UdpTemplateHeader;
+import org.tunnelcodec.core.tunnel.CoreTunnels;
+import org.tunnelcodec.core.tunnel.TunnelClassifier;
+import org.tunnelcodec.core.tunnel.TunnelMetadata;
+import org.tunnelcodec.gre.GreTunnels;
+import org.tunnelcodec.mpls.MplsTunnels;
+import org.tunnelcodec.vxlan.VxlanTemplates;
+import org.tunnelcodec.vxlan.VxlanTunnels;
 import org.tunnelcodec.core.dissect.CoreLayers;
 import org.tunnelcodec.core.dissect.DissectedLayer;
 import org.tunnelcodec.core.dissect.Dissection;
@@ -493,5 +507,56 @@ class ReadmeExamplesTest {
         // readme:end
         assertThat(d.layers()).extracting(DissectedLayer::name).containsSubsequence("vxlan", "ethernet", "ipv4", "udp",
                 "vxlan", "ethernet", "ipv4", "udp", "vxlan", "ethernet");
+    }
+
+    @Test
+    void routeAttachedEncapsulation() {
+        int routes = 1000; // the README's loop runs to 1,000,000: the same code, built in seconds
+        MacAddress localMac = MacAddress.parse("02:00:00:00:00:01");
+        MacAddress nextHopMac = MacAddress.parse("02:00:00:00:00:02");
+        Ipv4Address localVtep = Ipv4Address.of(192, 0, 2, 1);
+        int[] routeToHandle = new int[routes];
+        // readme:encap-routes
+        TemplateStore store = new TemplateStore();                   // the control thread adds, replaces, removes
+        for (int route = 0; route < routes; route++) {               // a route's own VTEP and VNI
+            routeToHandle[route] = store.add(List.of(
+                    EthernetTemplateHeader.of(nextHopMac, localMac),
+                    Ipv4TemplateHeader.of(localVtep, Ipv4Address.of(0x0A00_0000 + route)),
+                    UdpTemplateHeader.flowHash(UdpTemplateHeader.FROM_CHAIN, UdpChecksumMode.ZERO),
+                    VxlanTemplates.vxlan(route)));
+        }
+        // readme:end
+        ByteBuffer buf = ByteBuffer.allocate(64 + 58);
+        ByteBuffer inner = Captures.generated("vxlan-variants.pcap").frame(1).data(); // its inner frame: 58 octets
+        buf.put(64, inner, 50, 58);
+        int innerIndex = 64;
+        int innerEnd = buf.limit();
+        int route = 777;
+        // readme:encap-push
+        // per packet, on any thread: the inner frame at [innerIndex, innerEnd), headroom before it
+        int start = store.push(routeToHandle[route], buf, innerIndex, innerEnd, InnerType.ETHERNET);
+        // readme:end
+        assertThat(start).isEqualTo(14);
+        TunnelMetadata m = new TunnelMetadata();
+        TunnelClassifier classifier = TunnelClassifier.builder().add(VxlanTunnels.bindings()).build();
+        assertThat(classifier.classify(LinkType.ETHERNET, buf, start, innerEnd, m)).isEqualTo(TunnelClassifier.Verdict.TUNNEL);
+        assertThat(m.tunnelId()).isEqualTo(777);
+        assertThat(m.ipv4Destination()).isEqualTo(Ipv4Address.parse("10.0.3.9"));
+        assertThat(m.innerIndex()).isEqualTo(innerIndex);
+    }
+
+    @Test
+    void tunnelMetadata() {
+        ByteBuffer frame = Captures.shared("zeek-vxlan-triple-v2.pcap").frames().get(0).data(); // tshark: VNI 1, 1.1.1.1 > 1.1.1.9
+        // readme:tunnel-metadata
+        TunnelClassifier classifier = TunnelClassifier.builder().add(CoreTunnels.bindings()).add(GreTunnels.bindings())
+                .add(MplsTunnels.bindings()).add(VxlanTunnels.bindings()).build(); // once, shared by every thread
+        TunnelMetadata m = new TunnelMetadata();                      // one per receive thread
+        if (classifier.classify(LinkType.ETHERNET, frame, m) == TunnelClassifier.Verdict.TUNNEL) { // 0 B/op
+            deliver(m.type(), m.tunnelId(), m.ipv4Source(), m.innerIndex(), m.innerLength()); // match, then decapsulate
+        }
+        // readme:end
+        assertThat(delivered).containsExactly(List.of(org.tunnelcodec.core.tunnel.TunnelType.VXLAN, 1L,
+                Ipv4Address.parse("1.1.1.1"), 50, 171));
     }
 }
