@@ -35,19 +35,13 @@ class GreTunnelsPropertyTest {
     private static List<byte[]> frames() {
         List<byte[]> all = new ArrayList<>();
         for (CapturedFrame f : Captures.generated("gre-variants.pcap").frames()) {
-            all.add(bytes(f));
+            all.add(TunnelChecks.octets(f));
         }
         List<CapturedFrame> sample = Captures.generated("tunneldump-sample.pcap").frames();
         for (int n = 7; n <= 13; n++) {
-            all.add(bytes(sample.get(n - 1)));
+            all.add(TunnelChecks.octets(sample.get(n - 1)));
         }
         return List.copyOf(all);
-    }
-
-    private static byte[] bytes(CapturedFrame f) {
-        byte[] b = new byte[f.data().remaining()];
-        f.data().duplicate().get(b);
-        return b;
     }
 
     @Test

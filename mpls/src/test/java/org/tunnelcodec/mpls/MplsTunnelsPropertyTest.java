@@ -40,26 +40,15 @@ class MplsTunnelsPropertyTest {
     private static List<byte[]> frames() {
         List<byte[]> all = new ArrayList<>();
         for (CapturedFrame f : Captures.generated("mpls-variants.pcap").frames()) {
-            all.add(bytes(f));
+            all.add(TunnelChecks.octets(f));
         }
-        all.add(bytes(Captures.generated("gre-variants.pcap").frames().get(4)));
+        all.add(TunnelChecks.octets(Captures.generated("gre-variants.pcap").frames().get(4)));
         return List.copyOf(all);
-    }
-
-    private static byte[] bytes(CapturedFrame f) {
-        byte[] b = new byte[f.data().remaining()];
-        f.data().duplicate().get(b);
-        return b;
     }
 
     @Test
     void shouldAgreeWithTheDissectorOnEveryPrefixOfEveryMplsFrame() {
-        TunnelMetadata m = new TunnelMetadata();
-        for (byte[] frame : FRAMES) {
-            for (byte[] prefix : TunnelChecks.prefixes(frame)) {
-                TunnelChecks.check(CLASSIFIER, DISSECTOR, LinkType.ETHERNET, prefix, m);
-            }
-        }
+        TunnelChecks.checkEveryPrefix(CLASSIFIER, DISSECTOR, LinkType.ETHERNET, FRAMES);
     }
 
     @Provide

@@ -33,21 +33,14 @@ class SttTunnelsPropertyTest {
     private static List<byte[]> frames() {
         List<byte[]> all = new ArrayList<>();
         for (CapturedFrame f : Captures.generated("stt-segments.pcap").frames()) {
-            byte[] b = new byte[f.data().remaining()];
-            f.data().duplicate().get(b);
-            all.add(b);
+            all.add(TunnelChecks.octets(f));
         }
         return List.copyOf(all);
     }
 
     @Test
     void shouldAgreeWithTheDissectorOnEveryPrefixOfEverySegment() {
-        TunnelMetadata m = new TunnelMetadata();
-        for (byte[] frame : FRAMES) {
-            for (byte[] prefix : TunnelChecks.prefixes(frame)) {
-                TunnelChecks.check(CLASSIFIER, DISSECTOR, LinkType.ETHERNET, prefix, m);
-            }
-        }
+        TunnelChecks.checkEveryPrefix(CLASSIFIER, DISSECTOR, LinkType.ETHERNET, FRAMES);
     }
 
     @Provide

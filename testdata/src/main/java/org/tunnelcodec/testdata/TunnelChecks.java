@@ -289,6 +289,37 @@ public final class TunnelChecks {
     }
 
     /**
+     * Checks every prefix of every frame with {@link #check}, the frames themselves included.
+     *
+     * @param classifier the classifier
+     * @param dissector the dissector with the same modules' layers
+     * @param linkType the frames' link type
+     * @param frames the frames
+     */
+    public static void checkEveryPrefix(TunnelClassifier classifier, Dissector dissector, LinkType linkType,
+                                        List<byte[]> frames) {
+        TunnelMetadata m = new TunnelMetadata();
+        for (byte[] frame : frames) {
+            for (byte[] prefix : prefixes(frame)) {
+                check(classifier, dissector, linkType, prefix, m);
+            }
+        }
+    }
+
+    /**
+     * Returns a captured frame's octets in an array of their own.
+     *
+     * @param frame a captured frame
+     * @return a copy of its captured octets
+     */
+    public static byte[] octets(org.tunnelcodec.capture.CapturedFrame frame) {
+        ByteBuffer data = frame.data();
+        byte[] b = new byte[data.remaining()];
+        data.duplicate().get(b);
+        return b;
+    }
+
+    /**
      * Every strict prefix of the frame, the frame itself last.
      *
      * @param frame a frame

@@ -42,28 +42,17 @@ class VxlanTunnelsPropertyTest {
     private static List<byte[]> frames() {
         List<byte[]> all = new ArrayList<>();
         for (CapturedFrame f : Captures.generated("vxlan-variants.pcap").frames()) {
-            all.add(bytes(f));
+            all.add(TunnelChecks.octets(f));
         }
         for (String name : List.of("zeek-geneve-many-options.pcap", "zeek-vxlan-triple-v2.pcap", "geneve-gcp.pcap")) {
-            all.add(bytes(Captures.shared(name).frames().get(0)));
+            all.add(TunnelChecks.octets(Captures.shared(name).frames().get(0)));
         }
         return List.copyOf(all);
     }
 
-    private static byte[] bytes(CapturedFrame f) {
-        byte[] b = new byte[f.data().remaining()];
-        f.data().duplicate().get(b);
-        return b;
-    }
-
     @Test
     void shouldAgreeWithTheDissectorOnEveryPrefixOfEveryFrame() {
-        TunnelMetadata m = new TunnelMetadata();
-        for (byte[] frame : FRAMES) {
-            for (byte[] prefix : TunnelChecks.prefixes(frame)) {
-                TunnelChecks.check(CLASSIFIER, DISSECTOR, LinkType.ETHERNET, prefix, m);
-            }
-        }
+        TunnelChecks.checkEveryPrefix(CLASSIFIER, DISSECTOR, LinkType.ETHERNET, FRAMES);
     }
 
     @Provide

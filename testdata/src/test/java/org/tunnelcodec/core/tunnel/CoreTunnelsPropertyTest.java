@@ -27,24 +27,13 @@ class CoreTunnelsPropertyTest {
     private static List<byte[]> frames() {
         List<CapturedFrame> core = Captures.generated("core-layers.pcap").frames();
         List<CapturedFrame> sample = Captures.generated("tunneldump-sample.pcap").frames();
-        return List.of(bytes(core.get(14)), bytes(core.get(15)), bytes(core.get(16)), bytes(core.get(17)),
-                bytes(core.get(5)), bytes(sample.get(2)), bytes(sample.get(3)), bytes(sample.get(4)));
-    }
-
-    private static byte[] bytes(CapturedFrame f) {
-        byte[] b = new byte[f.data().remaining()];
-        f.data().duplicate().get(b);
-        return b;
+        return List.of(TunnelChecks.octets(core.get(14)), TunnelChecks.octets(core.get(15)), TunnelChecks.octets(core.get(16)), TunnelChecks.octets(core.get(17)),
+                TunnelChecks.octets(core.get(5)), TunnelChecks.octets(sample.get(2)), TunnelChecks.octets(sample.get(3)), TunnelChecks.octets(sample.get(4)));
     }
 
     @Test
     void shouldAgreeWithTheDissectorOnEveryPrefixOfTheTunnelFrames() {
-        TunnelMetadata m = new TunnelMetadata();
-        for (byte[] frame : FRAMES) {
-            for (byte[] prefix : TunnelChecks.prefixes(frame)) {
-                TunnelChecks.check(CLASSIFIER, DISSECTOR, LinkType.ETHERNET, prefix, m);
-            }
-        }
+        TunnelChecks.checkEveryPrefix(CLASSIFIER, DISSECTOR, LinkType.ETHERNET, FRAMES);
     }
 
     @Provide
