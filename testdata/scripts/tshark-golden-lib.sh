@@ -1,6 +1,6 @@
 # Sourced by the tshark-golden*.sh scripts (not run on its own): the paths, the tshark
 # options and the helpers they share. The caller sets GOLDEN_FOLDER (core, gre, stt, mpls,
-# vxlan: the folder under golden/ its files go to) before sourcing, and runs from the
+# vxlan, encap: the folder under golden/ its files go to) before sourcing, and runs from the
 # repository root.
 # The values were made with TShark 4.0.17 (Debian 4.0.17-0+deb12u3); other versions may
 # print differently.
