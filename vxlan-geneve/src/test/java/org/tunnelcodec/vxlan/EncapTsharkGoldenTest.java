@@ -165,7 +165,7 @@ class EncapTsharkGoldenTest {
 
         public Layer resolve(List<Layer> inside, int chainInside, int flowHash) {
             int t = ttl == Ipv4TemplateHeader.INHERIT ? ipTtl(inside, 64) : ttl;
-            return new Ip4(src, dst, outerTos(dscp, ecn, inside, chainInside), t);
+            return new Ip4(src, dst, outerTos(dscp, ecn, inside), t);
         }
     }
 
@@ -178,7 +178,7 @@ class EncapTsharkGoldenTest {
             int h = hopLimit == Ipv6TemplateHeader.INHERIT ? ipTtl(inside, 64) : hopLimit;
             // RFC 6438 §3: the flow label from the inner flow, never 0
             int fl = flowLabel == Ipv6TemplateHeader.FLOW_HASH ? FlowHash.scale(flowHash, 1, 0xFFFFF) : flowLabel;
-            return new Ip6(src, dst, outerTos(dscp, ecn, inside, chainInside), fl, h);
+            return new Ip6(src, dst, outerTos(dscp, ecn, inside), fl, h);
         }
     }
 
@@ -304,12 +304,11 @@ class EncapTsharkGoldenTest {
     /**
      * The outer DS field: the DSCP set, or copied with {@code COPY} (-1); the ECN field copied from
      * the inner IP header in normal mode, Not-ECT in compatibility mode (RFC 6040 §4.1). The inner
-     * header is the nearest IP header past the shim headers (RFC 9601 §3). Two rules of the
-     * templates' own documentation meet at a label stack: a labelled packet counts as Not-ECT, DSCP
-     * 0 ({@link EcnMode}), while a label stack of the chain is passed over to the IP header after
-     * it ({@code Fixups}: "the nearest IP header inside").
+     * header is the nearest IP header past the shim headers (RFC 9601 §3); a label stack, of the
+     * chain or of the packet, ends the search: a labelled packet counts as Not-ECT and keeps the
+     * header's own DSCP ({@link EcnMode}).
      */
-    static int outerTos(int dscp, EcnMode ecn, List<Layer> inside, int chainInside) {
+    static int outerTos(int dscp, EcnMode ecn, List<Layer> inside) {
         int inner = 0;
         for (int k = 0; k < inside.size(); k++) {
             Layer l = inside.get(k);
@@ -319,7 +318,7 @@ class EncapTsharkGoldenTest {
             } else if (l instanceof Ip6 ip) {
                 inner = ip.trafficClass();
                 break;
-            } else if (l instanceof Mpls && k >= chainInside || l instanceof Data) {
+            } else if (l instanceof Mpls || l instanceof Data) {
                 break;
             }
         }

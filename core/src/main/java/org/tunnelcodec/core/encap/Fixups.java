@@ -366,7 +366,8 @@ public final class Fixups {
      * Makes the IP header at {@code offset} copy the DSCP (the uniform model of RFC 2983 §3.1)
      * and the ECN field (by {@code ecn}, RFC 6040 §4.1) of the nearest IPv4 or IPv6 header inside
      * it in the chain, or of the packet (the IP packet an Ethernet packet carries, RFC 9601 §3);
-     * a packet without one leaves the DSCP the header wrote and Not-ECT.
+     * a packet without one, or a label stack before it (in the chain or the packet: a labelled
+     * packet, as {@link EcnMode} says), leaves the DSCP the header wrote and Not-ECT.
      *
      * @param offset the IP header's offset in the template
      * @param copyDscp whether the DSCP is copied (else the header's own stays: the pipe model)
@@ -387,6 +388,9 @@ public final class Fixups {
             ipv4Fields.add(offset);
         }
         long inner = inner(false);
+        if (inner == LABELLED) {
+            return this; // a labelled packet has no DSCP or ECN field to copy: the header's own, Not-ECT
+        }
         if (kind(inner) == Program.KIND_PACKET) {
             needInner(InnerType.IPV4, 2, "ipv4", "DSCP");
             needInner(InnerType.IPV6, 2, "ipv6", "Traffic Class");
@@ -602,9 +606,15 @@ public final class Fixups {
         return this;
     }
 
+    /** What {@link #inner} returns for a DS field when a label stack comes first. */
+    private static final long LABELLED = -1;
+
     /**
      * The header an IP_TTL, IP_DSCP_ECN or MPLS_TTL copies from: the first header after this
-     * one that is an IPv4 or IPv6 header (or, for a TTL, a label stack), or the packet.
+     * one that is an IPv4 or IPv6 header or a label stack, or the packet. A TTL is copied from a
+     * label stack; a DS field is not ({@link #LABELLED}): the packet inside the stack is a
+     * labelled packet, whose DSCP and ECN an IP header outside it does not see, the same
+     * whether the labels come from the template or from the packet.
      */
     private long inner(boolean ttl) {
         for (int j = current + 1; j < chain.length; j++) {
@@ -615,8 +625,8 @@ public final class Fixups {
             if (type == 0x86DD && nibble(offsets[j]) == 6) {
                 return (long) Program.KIND_IPV6 << 32 | offsets[j];
             }
-            if (ttl && type == 0x8847) {
-                return (long) Program.KIND_MPLS << 32 | offsets[j];
+            if (type == 0x8847) {
+                return ttl ? (long) Program.KIND_MPLS << 32 | offsets[j] : LABELLED;
             }
         }
         return (long) Program.KIND_PACKET << 32;
