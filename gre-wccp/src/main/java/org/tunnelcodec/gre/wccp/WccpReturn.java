@@ -55,15 +55,20 @@ public final class WccpReturn {
      * @param header       the redirect header to send the packet back with
      * @param timeToLive   the outer Time to Live
      * @return the index of the outer IPv4 header's first octet
-     * @throws IndexOutOfBoundsException if there are fewer than 28 octets of headroom
+     * @throws IndexOutOfBoundsException if there are fewer than 28 octets of headroom; nothing
+     *     is written then
+     * @throws IllegalArgumentException if the Time to Live or the length is out of range;
+     *     nothing is written then
      */
     public static int writeIpv4GreReturn(ByteBuffer buf, int packetIndex, int packetLength, Ipv4Address cache,
                                          Ipv4Address router, WccpRedirectHeader header, int timeToLive) {
-        int gre = writeGreReturn(buf, packetIndex, header);
+        Objects.requireNonNull(header, "header");
+        // The outer header is built and the whole headroom checked before any octet is written.
         Ipv4Header outer = new Ipv4Header(0, 0, GRE_RETURN_LENGTH + packetLength, 0, false, false, false, 0,
                 timeToLive, IpProtocol.GRE, cache, router, org.tunnelcodec.core.ByteString.EMPTY);
-        int start = gre - outer.headerLength();
-        Objects.checkFromIndexSize(start, outer.headerLength(), buf.limit());
+        int start = packetIndex - GRE_RETURN_LENGTH - outer.headerLength();
+        Objects.checkFromIndexSize(start, outer.headerLength() + GRE_RETURN_LENGTH, buf.limit());
+        writeGreReturn(buf, packetIndex, header);
         Ipv4Encoder.encode(outer, buf.duplicate().position(start));
         return start;
     }
@@ -80,15 +85,20 @@ public final class WccpReturn {
      * @param header       the redirect header to send the packet back with
      * @param hopLimit     the outer Hop Limit
      * @return the index of the outer IPv6 header's first octet
-     * @throws IndexOutOfBoundsException if there are fewer than 48 octets of headroom
+     * @throws IndexOutOfBoundsException if there are fewer than 48 octets of headroom; nothing
+     *     is written then
+     * @throws IllegalArgumentException if the Hop Limit or the length is out of range; nothing
+     *     is written then
      */
     public static int writeIpv6GreReturn(ByteBuffer buf, int packetIndex, int packetLength, Ipv6Address cache,
                                          Ipv6Address router, WccpRedirectHeader header, int hopLimit) {
-        int gre = writeGreReturn(buf, packetIndex, header);
+        Objects.requireNonNull(header, "header");
+        // The outer header is built and the whole headroom checked before any octet is written.
         Ipv6Header outer = new Ipv6Header(0, 0, GRE_RETURN_LENGTH + packetLength, IpProtocol.GRE, hopLimit, cache,
                 router, java.util.List.of());
-        int start = gre - 40;
-        Objects.checkFromIndexSize(start, 40, buf.limit());
+        int start = packetIndex - GRE_RETURN_LENGTH - 40;
+        Objects.checkFromIndexSize(start, 40 + GRE_RETURN_LENGTH, buf.limit());
+        writeGreReturn(buf, packetIndex, header);
         Ipv6Encoder.encode(outer, buf.duplicate().position(start));
         return start;
     }

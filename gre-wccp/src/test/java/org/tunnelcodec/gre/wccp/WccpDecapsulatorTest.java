@@ -1,6 +1,7 @@
 package org.tunnelcodec.gre.wccp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
@@ -219,5 +220,25 @@ class WccpDecapsulatorTest {
         assertThat(InternetChecksum.verifies(buf, 0, 20, 0)).isTrue();
         assertThat(WccpReturn.writeGreReturn(buf, 28, WccpRedirectHeader.UNAVAILABLE)).isEqualTo(20);
         assertThat(HexFormat.of().formatHex(buf.array(), 24, 28)).isEqualTo("04000000");
+    }
+
+    @Test
+    void shouldWriteNothingWhenTheReturnHeadroomIsShortOrAnArgumentIsOutOfRange() {
+        WccpRedirectHeader header = new WccpRedirectHeader(0x03, 90, 127, 60);
+        Ipv4Address cache = Ipv4Address.parse("192.0.2.10");
+        Ipv4Address router = Ipv4Address.parse("192.0.2.254");
+        // 27 and 47 octets of headroom: room for GRE and the redirect header, not for the outer IP header.
+        ByteBuffer v4 = ByteBuffer.allocate(27 + 40);
+        byte[] before = v4.array().clone();
+        assertThatThrownBy(() -> WccpReturn.writeIpv4GreReturn(v4, 27, 40, cache, router, header, 64))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(v4.array()).as("nothing written").isEqualTo(before);
+        assertThatThrownBy(() -> WccpReturn.writeIpv4GreReturn(v4, 27, 40, cache, router, header, 256))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(v4.array()).as("nothing written").isEqualTo(before);
+        ByteBuffer v6 = ByteBuffer.allocate(47 + 40);
+        assertThatThrownBy(() -> WccpReturn.writeIpv6GreReturn(v6, 47, 40, org.tunnelcodec.core.Ipv6Address.parse("2001:db8::1"),
+                org.tunnelcodec.core.Ipv6Address.parse("2001:db8::2"), header, 64)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(v6.array()).as("nothing written").isEqualTo(new byte[47 + 40]);
     }
 }
