@@ -1,15 +1,10 @@
 package org.tunnelcodec.mpls;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.ByteBuffer;
-import java.util.function.IntSupplier;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tunnelcodec.testdata.AllocationMeter;
 
 /**
  * The data path allocates nothing: after warm-up, {@link MplsView#wrap} with the accessors,
@@ -17,10 +12,7 @@ import org.junit.jupiter.api.Test;
  * per call, as {@code com.sun.management.ThreadMXBean.getThreadAllocatedBytes} counts them for
  * the calling thread. Skipped on a JVM that cannot count.
  *
- * <p>The test sources compile into the module {@code org.tunnelcodec.mpls}, which reads neither
- * {@code java.management} nor {@code jdk.management}; the tests run on the class path, so the
- * bean is looked up by name and its method called through a method handle (an exact invocation of
- * {@code (long) -> long}, which allocates nothing itself).
+ * <p>Measured with the test kit's {@code AllocationMeter}.
  *
  * <p>No inlining guard (as {@code GreViewInliningTest} has for GRE) is needed here: the view and
  * the peeks allocate nothing in the first place, and {@link MplsDecoder#decode} does not go
@@ -28,64 +20,6 @@ import org.junit.jupiter.api.Test;
  * {@link MplsDecoder#scan}, a static method, and allocates only its result.
  */
 class MplsAllocationTest {
-    private static final int WARM_UP = 50_000;
-    private static final int CALLS = 10_000;
-    private static final int ROUNDS = 5;
-
-    /** {@code com.sun.management.ThreadMXBean.getThreadAllocatedBytes(long)} bound to the platform's bean. */
-    private static MethodHandle allocatedBytes;
-
-    @BeforeAll
-    static void allocationCounting() throws ReflectiveOperationException {
-        Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-        Class<?> counting;
-        try {
-            counting = Class.forName("com.sun.management.ThreadMXBean");
-        } catch (ClassNotFoundException e) {
-            counting = null;
-        }
-        assumeTrue(counting != null && counting.isInstance(bean), "no com.sun.management.ThreadMXBean");
-        assumeTrue((Boolean) counting.getMethod("isThreadAllocatedMemorySupported").invoke(bean),
-                "thread allocation counting not supported");
-        if (!(Boolean) counting.getMethod("isThreadAllocatedMemoryEnabled").invoke(bean)) {
-            counting.getMethod("setThreadAllocatedMemoryEnabled", boolean.class).invoke(bean, true);
-        }
-        allocatedBytes = MethodHandles.publicLookup()
-                .findVirtual(counting, "getThreadAllocatedBytes", MethodType.methodType(long.class, long.class)).bindTo(bean);
-    }
-
-    private static long allocated(long threadId) {
-        try {
-            return (long) allocatedBytes.invokeExact(threadId);
-        } catch (Throwable e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /**
-     * The fewest bytes any of {@link #ROUNDS} rounds of {@link #CALLS} calls allocated, after
-     * warm-up: a round can catch a one-off (a JIT deoptimization, a class initialized late), but
-     * a call that allocates shows in every round.
-     */
-    private static long fewestBytesPerRound(IntSupplier call) {
-        long id = Thread.currentThread().getId();
-        int sink = 0;
-        for (int i = 0; i < WARM_UP; i++) {
-            sink += call.getAsInt();
-        }
-        long fewest = Long.MAX_VALUE;
-        for (int round = 0; round < ROUNDS; round++) {
-            long before = allocated(id);
-            for (int i = 0; i < CALLS; i++) {
-                sink += call.getAsInt();
-            }
-            long after = allocated(id);
-            fewest = Math.min(fewest, after - before);
-        }
-        assertThat(sink).isNotEqualTo(42); // keeps the calls alive
-        return fewest;
-    }
-
     private static ByteBuffer vector(String hex) {
         return ByteBuffer.wrap(MplsVectors.bytes(hex));
     }
@@ -99,7 +33,7 @@ class MplsAllocationTest {
                 .bind(500, MplsPayloadType.ACH).bind(1000, MplsPayloadType.IPV6).build();
         MplsView view = new MplsView();
         int[] next = {0};
-        long bytes = fewestBytesPerRound(() -> {
+        long bytes = AllocationMeter.fewestBytesPerRound(() -> {
             int p = next[0]++ % packets.length;
             ByteBuffer b = packets[p];
             view.wrap(b, stacks[p], b.limit());
@@ -115,16 +49,16 @@ class MplsAllocationTest {
             sum += MplsPolicy.STRICT.firstViolation(view);
             return sum;
         });
-        assertThat(bytes).as("bytes allocated by %d wraps with accessors, identification and policy", CALLS).isZero();
+        assertThat(bytes).as("bytes allocated by %d wraps with accessors, identification and policy", AllocationMeter.CALLS).isZero();
     }
 
     @Test
     void shouldAllocateNothingToPeek() {
         ByteBuffer p2 = vector(MplsVectors.P2);
-        long bytes = fewestBytesPerRound(() -> MplsDecoder.topLabel(p2, MplsVectors.P2_STACK)
+        long bytes = AllocationMeter.fewestBytesPerRound(() -> MplsDecoder.topLabel(p2, MplsVectors.P2_STACK)
                 + MplsDecoder.topWord(p2, MplsVectors.P2_STACK) + MplsDecoder.depth(p2, MplsVectors.P2_STACK)
                 + MplsDecoder.bottomOfStack(p2, MplsVectors.P2_STACK) + MplsDecoder.scan(p2, MplsVectors.P2_STACK, p2.limit(), 32));
-        assertThat(bytes).as("bytes allocated by %d rounds of peeks", CALLS).isZero();
+        assertThat(bytes).as("bytes allocated by %d rounds of peeks", AllocationMeter.CALLS).isZero();
     }
 
     @Test
@@ -132,7 +66,7 @@ class MplsAllocationTest {
         // the record's entries are one int array: reading and judging it allocates nothing either
         ByteBuffer p4 = vector(MplsVectors.P4);
         MplsHeader h = MplsDecoder.decode(p4.duplicate().position(MplsVectors.P4_STACK)).header();
-        long bytes = fewestBytesPerRound(() -> MplsBindings.NONE.identify(h, p4, 22, p4.limit()).type().ordinal()
+        long bytes = AllocationMeter.fewestBytesPerRound(() -> MplsBindings.NONE.identify(h, p4, 22, p4.limit()).type().ordinal()
                 + (MplsPolicy.STRICT.accepts(h) ? 1 : 0) + h.label(1) + h.ttl(0) + h.depth() + h.entropyLabelIndex());
         assertThat(bytes).isZero();
     }
@@ -141,7 +75,7 @@ class MplsAllocationTest {
     void shouldCountAnAllocationWhenThereIsOne() {
         // the measurement sees a decode's record: it is not blind
         ByteBuffer p1 = vector(MplsVectors.P1).position(MplsVectors.P1_STACK);
-        long bytes = fewestBytesPerRound(() -> MplsDecoder.decode(p1).headerLength());
-        assertThat(bytes).isGreaterThanOrEqualTo(CALLS * 16L);
+        long bytes = AllocationMeter.fewestBytesPerRound(() -> MplsDecoder.decode(p1).headerLength());
+        assertThat(bytes).isGreaterThanOrEqualTo(AllocationMeter.CALLS * 16L);
     }
 }

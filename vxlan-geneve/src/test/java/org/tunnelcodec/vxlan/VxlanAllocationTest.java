@@ -1,15 +1,10 @@
 package org.tunnelcodec.vxlan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.ByteBuffer;
-import java.util.function.IntSupplier;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tunnelcodec.testdata.AllocationMeter;
 
 /**
  * The data path allocates nothing: after warm-up, {@link VxlanView#wrap} and {@link GeneveView#wrap}
@@ -18,72 +13,18 @@ import org.junit.jupiter.api.Test;
  * {@code com.sun.management.ThreadMXBean.getThreadAllocatedBytes} counts them for the calling
  * thread. Skipped on a JVM that cannot count.
  *
- * <p>The test sources compile into the module {@code org.tunnelcodec.vxlan}, which reads neither
- * {@code java.management} nor {@code jdk.management}; the tests run on the class path, so the bean
- * is looked up by name and its method called through a method handle.
+ * <p>Measured with the test kit's {@code AllocationMeter}.
  */
 class VxlanAllocationTest {
-    private static final int WARM_UP = 50_000;
-    private static final int CALLS = 10_000;
-    private static final int ROUNDS = 5;
     /** {@code values()} copies its array on every call: read once. */
     private static final VxlanPolicy[] POLICIES = VxlanPolicy.values();
-
-    private static MethodHandle allocatedBytes;
-
-    @BeforeAll
-    static void allocationCounting() throws ReflectiveOperationException {
-        Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-        Class<?> counting;
-        try {
-            counting = Class.forName("com.sun.management.ThreadMXBean");
-        } catch (ClassNotFoundException e) {
-            counting = null;
-        }
-        assumeTrue(counting != null && counting.isInstance(bean), "no com.sun.management.ThreadMXBean");
-        assumeTrue((Boolean) counting.getMethod("isThreadAllocatedMemorySupported").invoke(bean),
-                "thread allocation counting not supported");
-        if (!(Boolean) counting.getMethod("isThreadAllocatedMemoryEnabled").invoke(bean)) {
-            counting.getMethod("setThreadAllocatedMemoryEnabled", boolean.class).invoke(bean, true);
-        }
-        allocatedBytes = MethodHandles.publicLookup()
-                .findVirtual(counting, "getThreadAllocatedBytes", MethodType.methodType(long.class, long.class)).bindTo(bean);
-    }
-
-    private static long allocated(long threadId) {
-        try {
-            return (long) allocatedBytes.invokeExact(threadId);
-        } catch (Throwable e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** The fewest bytes any of {@link #ROUNDS} rounds of {@link #CALLS} calls allocated, after warm-up. */
-    @SuppressWarnings("deprecation") // Thread.getId: threadId() is JDK 19+
-    private static long fewestBytesPerRound(IntSupplier call) {
-        long id = Thread.currentThread().getId();
-        int sink = 0;
-        for (int i = 0; i < WARM_UP; i++) {
-            sink += call.getAsInt();
-        }
-        long fewest = Long.MAX_VALUE;
-        for (int round = 0; round < ROUNDS; round++) {
-            long before = allocated(id);
-            for (int i = 0; i < CALLS; i++) {
-                sink += call.getAsInt();
-            }
-            fewest = Math.min(fewest, allocated(id) - before);
-        }
-        assertThat(sink).isNotEqualTo(42); // keeps the calls alive
-        return fewest;
-    }
 
     @Test
     void shouldAllocateNothingToWrapAndReadAVxlanHeader() {
         ByteBuffer[] packets = {VxlanVectors.buffer(VxlanVectors.RFC_7348 + "00"), VxlanVectors.buffer(VxlanVectors.GROUP_POLICY)};
         VxlanView view = new VxlanView();
         int[] next = {0};
-        long bytes = fewestBytesPerRound(() -> {
+        long bytes = AllocationMeter.fewestBytesPerRound(() -> {
             ByteBuffer b = packets[next[0]++ & 1];
             view.wrap(b, 0, b.limit());
             int sum = view.flags() + view.groupPolicyId() + view.vni() + view.reservedOctet() + view.reservedFlags()
@@ -94,7 +35,7 @@ class VxlanAllocationTest {
             }
             return sum;
         });
-        assertThat(bytes).as("bytes allocated by %d wraps with accessors and policies", CALLS).isZero();
+        assertThat(bytes).as("bytes allocated by %d wraps with accessors and policies", AllocationMeter.CALLS).isZero();
     }
 
     @Test
@@ -104,7 +45,7 @@ class VxlanAllocationTest {
         int[] at = {0, VxlanVectors.UDP_PAYLOAD, VxlanVectors.UDP_PAYLOAD};
         GeneveView view = new GeneveView();
         int[] next = {0};
-        long bytes = fewestBytesPerRound(() -> {
+        long bytes = AllocationMeter.fewestBytesPerRound(() -> {
             int p = next[0]++ % packets.length;
             ByteBuffer b = packets[p];
             view.wrap(b, at[p], b.limit());
@@ -117,7 +58,7 @@ class VxlanAllocationTest {
             }
             return sum + view.findOption(0x0132, 0x03) + view.findOption(0x0100, 0x02);
         });
-        assertThat(bytes).as("bytes allocated by %d wraps with option walks", CALLS).isZero();
+        assertThat(bytes).as("bytes allocated by %d wraps with option walks", AllocationMeter.CALLS).isZero();
     }
 
     @Test
@@ -125,20 +66,20 @@ class VxlanAllocationTest {
         ByteBuffer vxlan = VxlanVectors.buffer(VxlanVectors.RFC_7348);
         ByteBuffer gpe = VxlanVectors.buffer(VxlanVectors.GPE);
         ByteBuffer geneve = VxlanVectors.buffer(VxlanVectors.GENEVE);
-        long bytes = fewestBytesPerRound(() -> VxlanDecoder.flags(vxlan, 0) + VxlanDecoder.vni(vxlan, 0)
+        long bytes = AllocationMeter.fewestBytesPerRound(() -> VxlanDecoder.flags(vxlan, 0) + VxlanDecoder.vni(vxlan, 0)
                 + VxlanDecoder.groupPolicyId(vxlan, 0) + (int) VxlanDecoder.checked(vxlan, 0, 8)
                 + VxlanGpeDecoder.flags(gpe, 0) + VxlanGpeDecoder.nextProtocol(gpe, 0) + VxlanGpeDecoder.vni(gpe, 0)
                 + (int) VxlanGpeDecoder.checked(gpe, 0, 8) + GeneveDecoder.version(geneve, 0)
                 + GeneveDecoder.optionsLength(geneve, 0) + GeneveDecoder.protocolType(geneve, 0) + GeneveDecoder.vni(geneve, 0)
                 + (int) (GeneveDecoder.checked(geneve, 0, geneve.limit()) >>> 32));
-        assertThat(bytes).as("bytes allocated by %d rounds of peeks", CALLS).isZero();
+        assertThat(bytes).as("bytes allocated by %d rounds of peeks", AllocationMeter.CALLS).isZero();
     }
 
     @Test
     void shouldCountAnAllocationWhenThereIsOne() {
         // the measurement sees a decode's record: it is not blind
         ByteBuffer geneve = VxlanVectors.buffer(VxlanVectors.GENEVE);
-        long bytes = fewestBytesPerRound(() -> GeneveDecoder.decode(geneve).header().options().size());
-        assertThat(bytes).isGreaterThanOrEqualTo(CALLS * 16L);
+        long bytes = AllocationMeter.fewestBytesPerRound(() -> GeneveDecoder.decode(geneve).header().options().size());
+        assertThat(bytes).isGreaterThanOrEqualTo(AllocationMeter.CALLS * 16L);
     }
 }
