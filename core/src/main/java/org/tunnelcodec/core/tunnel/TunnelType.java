@@ -74,13 +74,15 @@ public record TunnelType(int value) implements CodePoint {
      */
     public static final TunnelType MPLS = new TunnelType(10);
     /**
-     * VXLAN (RFC 7348, UDP destination port 4789). Tunnel id: the 24-bit VNI. Flags: the
-     * header's first 32 bits as on the wire (the I flag and, with the Group Policy extension,
-     * G, D, A and the Group Policy ID).
+     * VXLAN (RFC 7348, UDP destination port 4789). Tunnel id: the 24-bit VNI, present only when
+     * the I flag is set (RFC 7348 §5: it marks the VNI valid). Flags: the header's first 32 bits
+     * as on the wire (the I flag and, with the Group Policy extension, G, D, A and the Group
+     * Policy ID).
      */
     public static final TunnelType VXLAN = new TunnelType(11);
     /**
-     * VXLAN-GPE (draft-ietf-nvo3-vxlan-gpe, UDP destination port 4790). Tunnel id: the VNI.
+     * VXLAN-GPE (draft-ietf-nvo3-vxlan-gpe, UDP destination port 4790). Tunnel id: the VNI,
+     * present only when the I flag is set.
      * Flags: the header's first 32 bits as on the wire (flags, Ver, I, P, B, O and Next
      * Protocol).
      */

@@ -14,7 +14,9 @@
  *       constant saying what the tunnel id and flags hold.</li>
  *   <li>{@link org.tunnelcodec.core.tunnel.TunnelExtractor} and
  *       {@link org.tunnelcodec.core.tunnel.TunnelBinding}: the extension point.</li>
- *   <li>{@link org.tunnelcodec.core.tunnel.CoreTunnels}: IP in IP (IP protocols 4 and 41).</li>
+ *   <li>{@link org.tunnelcodec.core.tunnel.CoreTunnels}: IP in IP (IP protocols 4 and 41); the
+ *       modules' {@code GreTunnels}, {@code SttTunnels}, {@code MplsTunnels} and
+ *       {@code VxlanTunnels} add theirs.</li>
  * </ul>
  *
  * <h2>Adding a tunnel: the extension point</h2>
@@ -30,7 +32,8 @@
  *   <li>a {@code bindings()} list binding it to the same key its dissector layer is bound to.</li>
  * </ol>
  * For example, VXLAN (RFC 7348 §5: 8 octets, I flag, 24-bit VNI, then an Ethernet frame) in its
- * module, whose decoder has a {@code checked} method:
+ * module, whose decoder has a {@code checked} method (the module's {@code VxlanTunnels} is this,
+ * with the VNI only when I is set, and VXLAN-GPE and Geneve beside it):
  * <pre>{@code
  * public final class VxlanTunnels {
  *     public static List<TunnelBinding> bindings() {
