@@ -151,39 +151,21 @@ public class TunnelMetadataBenchmark {
      * payload, Destination Port 4789, 8 octets of VXLAN header; the VNI when I (0x08 of the first
      * octet, RFC 7348 §5) is set, else 0.
      */
-    static final class HandWrittenVxlan {
+    static final class HandWrittenVxlan extends HandWrittenOuter {
         long vni;
         int flags;
-        int source;
-        int destination;
-        int tos;
-        int ttl;
         int sourcePort;
         int destinationPort;
         int innerIndex;
         int innerLength;
 
         boolean walk(ByteBuffer b, int index, int limit) {
-            if (limit - index < 14 || b.getShort(index + 12) != 0x0800) {
+            long range = outerIpv4(b, index, limit, 17);
+            if (range < 0) {
                 return false;
             }
-            int ip = index + 14;
-            if (limit - ip < 20) {
-                return false;
-            }
-            int versionIhl = b.get(ip) & 0xFF;
-            int ihl = (versionIhl & 0xF) * 4;
-            int total = b.getShort(ip + 2) & 0xFFFF;
-            if (versionIhl >>> 4 != 4 || ihl < 20 || total < ihl || total > limit - ip
-                    || (b.getShort(ip + 6) & 0x3FFF) != 0 || b.get(ip + 9) != 17) {
-                return false;
-            }
-            tos = b.get(ip + 1) & 0xFF;
-            ttl = b.get(ip + 8) & 0xFF;
-            source = b.getInt(ip + 12);
-            destination = b.getInt(ip + 16);
-            int udp = ip + ihl;
-            int end = ip + total;
+            int udp = (int) (range >>> 32);
+            int end = (int) range;
             if (end - udp < 8) {
                 return false;
             }
@@ -211,36 +193,18 @@ public class TunnelMetadataBenchmark {
     }
 
     /** A receiver's hand-written Ethernet / IPv4 / GRE walk into reused fields. */
-    static final class HandWritten {
+    static final class HandWritten extends HandWrittenOuter {
         long key;
-        int source;
-        int destination;
-        int tos;
-        int ttl;
         int innerIndex;
         int innerLength;
 
         boolean walk(ByteBuffer b, int index, int limit) {
-            if (limit - index < 14 || b.getShort(index + 12) != 0x0800) {
+            long range = outerIpv4(b, index, limit, 47);
+            if (range < 0) {
                 return false;
             }
-            int ip = index + 14;
-            if (limit - ip < 20) {
-                return false;
-            }
-            int versionIhl = b.get(ip) & 0xFF;
-            int ihl = (versionIhl & 0xF) * 4;
-            int total = b.getShort(ip + 2) & 0xFFFF;
-            if (versionIhl >>> 4 != 4 || ihl < 20 || total < ihl || total > limit - ip
-                    || (b.getShort(ip + 6) & 0x3FFF) != 0 || b.get(ip + 9) != 47) {
-                return false;
-            }
-            tos = b.get(ip + 1) & 0xFF;
-            ttl = b.get(ip + 8) & 0xFF;
-            source = b.getInt(ip + 12);
-            destination = b.getInt(ip + 16);
-            int gre = ip + ihl;
-            int end = ip + total;
+            int gre = (int) (range >>> 32);
+            int end = (int) range;
             if (end - gre < 4) {
                 return false;
             }
@@ -266,6 +230,41 @@ public class TunnelMetadataBenchmark {
             innerIndex = at;
             innerLength = end - at;
             return true;
+        }
+    }
+
+    /**
+     * The outer Ethernet / IPv4 part both hand-written walks share: EtherType 0x0800, version 4,
+     * IHL and Total Length within the frame, not a fragment, the given protocol; records TOS,
+     * TTL and addresses.
+     */
+    abstract static class HandWrittenOuter {
+        int source;
+        int destination;
+        int tos;
+        int ttl;
+
+        /** The IP payload's start in the upper 32 bits and its end in the lower, or -1. */
+        final long outerIpv4(ByteBuffer b, int index, int limit, int protocol) {
+            if (limit - index < 14 || b.getShort(index + 12) != 0x0800) {
+                return -1;
+            }
+            int ip = index + 14;
+            if (limit - ip < 20) {
+                return -1;
+            }
+            int versionIhl = b.get(ip) & 0xFF;
+            int ihl = (versionIhl & 0xF) * 4;
+            int total = b.getShort(ip + 2) & 0xFFFF;
+            if (versionIhl >>> 4 != 4 || ihl < 20 || total < ihl || total > limit - ip
+                    || (b.getShort(ip + 6) & 0x3FFF) != 0 || b.get(ip + 9) != protocol) {
+                return -1;
+            }
+            tos = b.get(ip + 1) & 0xFF;
+            ttl = b.get(ip + 8) & 0xFF;
+            source = b.getInt(ip + 12);
+            destination = b.getInt(ip + 16);
+            return (long) (ip + ihl) << 32 | ip + total;
         }
     }
 }
