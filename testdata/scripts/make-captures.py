@@ -1447,6 +1447,137 @@ def vxlan_variants():
 
 
 # --------------------------------------------------------------------------
+# lisp-data-variants.pcap: the LISP data plane (RFC 9300 section 5.3) and LISP-GPE (RFC 9305
+# section 3) on UDP 4341. Headers are written with struct (lisp(), lisp_gpe()) so that every
+# flag combination, including those a sender must not send, can be set.
+
+LISP_DATA_PORT = 4341
+LISP_N, LISP_L, LISP_E, LISP_V, LISP_I, LISP_P = 0x80, 0x40, 0x20, 0x10, 0x08, 0x04
+LISP_RLOC4_A, LISP_RLOC4_B = "192.0.2.1", "198.51.100.2"
+LISP_RLOC6_A, LISP_RLOC6_B = "2001:db8::1", "2001:db8::2"
+LISP_EID4_A, LISP_EID4_B = "10.1.0.1", "10.2.0.1"
+LISP_EID6_A, LISP_EID6_B = "2001:db8:a::1", "2001:db8:b::1"
+
+# Vectors of the LISP data plane, whole outer IP packets, decoded field for field by tshark
+# 4.0.17 (RFC 9300 section 5.3 layouts; D4 and D7 are LISP-GPE, RFC 9305 section 3).
+LISP_VECTORS = {
+    "D1": ("45b800440100400040114cbac0000201c6336402c0a810f500300000c0abcdef0000000345b800200001000040016620"
+           "0a0100010a0200010800192d0001000170696e67"),
+    "D2": ("450000540101000040118d61c0000201c6336402c73810f500400000c8123456000a0b016000000000083a4020010db8"
+           "000a0000000000000000000120010db8000b000000000000000000018000243200010001"),
+    "D3": ("60000000002c114020010db800000000000000000000000120010db8000000000000000000000002ea6110f5002c0000"
+           "1800500a000064004500001c000200003f0167db0a0100010a0200010800f7fc00020001"),
+    "D4": ("4500004e0102000040118d66c0000201c6336402c3cb10f5003a00008c1234030000c80000005e00530200005e005301"
+           "08004500001c00010000400166cc0a0900010a0900020800f7ff00000000"),
+    "D7": ("450000400107000040118d6fc0000201c6336402c65910f5002c00004c000001001388034500001c00070000400166d6"
+           "0a0100010a0200010800f7f700070001"),
+}
+
+
+def lisp_vector(name):
+    return bytes.fromhex(LISP_VECTORS[name])
+
+
+def lisp(flags, field=0, second=0):
+    """The 8-octet LISP data header: flags octet, bits 8-31, second word."""
+    return struct.pack("!BBHI", flags, field >> 16, field & 0xFFFF, second)
+
+
+def lisp_gpe(next_protocol, flags=LISP_P, reserved=0, second=0):
+    """The 8-octet LISP-GPE header: flags octet (P set), bits 8-23, Next Protocol, second word."""
+    return struct.pack("!BHBI", flags, reserved, next_protocol, second)
+
+
+def lisp_icmp4(n, ttl=64):
+    return bytes(IP(src=LISP_EID4_A, dst=LISP_EID4_B, id=0x100 + n, ttl=ttl) / ICMP(id=n, seq=1) / Raw(text(8)))
+
+
+def lisp_icmp6(n):
+    return bytes(IPv6(src=LISP_EID6_A, dst=LISP_EID6_B, hlim=64) / ICMPv6EchoRequest(id=n, seq=1) / Raw(text(8)))
+
+
+def lisp_udp4(n, payload):
+    """IPv4 outer header (RLOCs), UDP (49152 + n) -> 4341 with checksum 0 (RFC 9300 section 5.3)."""
+    return eth() / IP(src=LISP_RLOC4_A, dst=LISP_RLOC4_B, id=0x4000 + n) / UDP(
+        sport=49152 + n, dport=LISP_DATA_PORT, chksum=0) / Raw(payload)
+
+
+def lisp_udp6(n, payload):
+    """IPv6 outer header (RLOCs), UDP (49152 + n) -> 4341 with the checksum computed."""
+    return eth() / IPv6(src=LISP_RLOC6_A, dst=LISP_RLOC6_B, hlim=64) / UDP(
+        sport=49152 + n, dport=LISP_DATA_PORT) / Raw(payload)
+
+
+def lisp_data_variants():
+    pk = []
+    v4 = lambda b: Ether(dst=MAC_B, src=MAC_A, type=0x0800) / Raw(b)  # noqa: E731
+    v6 = lambda b: Ether(dst=MAC_B, src=MAC_A, type=0x86DD) / Raw(b)  # noqa: E731
+
+    # 1. vector D1: IPv4 / IPv4, N and L (flags 0xc0), Nonce 0xabcdef, 32 Locator-Status-Bits 3
+    pk.append(v4(lisp_vector("D1")))
+    # 2. vector D2: IPv4 / IPv6, N, L and I (0xc8), Nonce 0x123456, Instance ID 2571, LSB 0x01
+    pk.append(v4(lisp_vector("D2")))
+    # 3. vector D3: IPv6 / IPv4 with UDP checksum 0 (RFC 6935 / RFC 6936 tunnel exception), V and I
+    #    (0x18): Source Map-Version 5, Destination Map-Version 10, Instance ID 100, L clear
+    pk.append(v6(lisp_vector("D3")))
+    # 4. vector D3b: as 3 with the UDP checksum computed (0xdcbf)
+    d3b = bytearray(lisp_vector("D3"))
+    d3b[0x2E:0x30] = bytes.fromhex("dcbf")
+    pk.append(v6(bytes(d3b)))
+    # 5. N, E and V together (0xb0), which a sender must not send (RFC 9300 section 5.3: "When
+    #    this bit is set to 1, the N-bit MUST be 0"); a receiver reads 0x00abcd as a Nonce
+    pk.append(lisp_udp4(5, lisp(LISP_N | LISP_E | LISP_V, 0x00ABCD) + lisp_icmp4(5)))
+    # 6. E without N, with L (0x60): E is ignored; 32 Locator-Status-Bits 0x00000005
+    pk.append(lisp_udp4(6, lisp(LISP_L | LISP_E, 0, 5) + lisp_icmp4(6)))
+    # 7. vector D4: LISP-GPE (P, 0x8c with N and I), Next Protocol 3 (Ethernet), Instance ID 200,
+    #    bits 8-23 0x1234: with P set N and bits 8-23 are ignored (RFC 9305 section 3)
+    pk.append(v4(lisp_vector("D4")))
+    # 8. vector D7: LISP-GPE, L, I and P (0x4c), Next Protocol 1 (IPv4), Instance ID 5000, LSB 3
+    pk.append(v4(lisp_vector("D7")))
+    # 9. no flag at all (0x00), every other bit 0, IPv4 inside
+    pk.append(lisp_udp4(9, lisp(0) + lisp_icmp4(9)))
+    # 10. I only (0x08), the largest Instance ID 0xffffff, IPv6 inside
+    pk.append(lisp_udp4(10, lisp(LISP_I, 0, 0xFFFFFF00) + lisp_icmp6(10)))
+    # 11. IPv6 outer, N and E (0xa0: echo-nonce request), Nonce 0x000001, IPv4 inside
+    pk.append(lisp_udp6(11, lisp(LISP_N | LISP_E, 0x000001) + lisp_icmp4(11)))
+    # 12. IPv6 outer, V (0x10): Source Map-Version 4095, Destination Map-Version 1, IPv6 inside
+    pk.append(lisp_udp6(12, lisp(LISP_V, 0xFFF001) + lisp_icmp6(12)))
+    # 13. L only (0x40), 32 Locator-Status-Bits 0xffffffff, IPv6 inside
+    pk.append(lisp_udp4(13, lisp(LISP_L, 0, 0xFFFFFFFF) + lisp_icmp6(13)))
+    # 14. N, L and I (0xc8), the largest Nonce 0xffffff, Instance ID 0, LSB 0xff; IPv6 outer,
+    #     IPv6 inside
+    pk.append(lisp_udp6(14, lisp(LISP_N | LISP_L | LISP_I, 0xFFFFFF, 0x000000FF) + lisp_icmp6(14)))
+    # 15. V and I with L clear but the last octet 0x5a and the unused bits of a map-version 0
+    #     (0x18): Map-Versions 0 and 0 ("no version", RFC 9302), Instance ID 1; the ignored LSB
+    #     octet is kept
+    pk.append(lisp_udp4(15, lisp(LISP_V | LISP_I, 0, 0x0000015A) + lisp_icmp4(15)))
+    # 16. KK = 01 (RFC 8061: the payload is encrypted with key 1), N (0x81): 24 opaque octets
+    #     that are not an IP packet (first nibble 9)
+    pk.append(lisp_udp4(16, lisp(LISP_N | 0x01, 0x0A0B0C) + bytes([0x90 + i for i in range(24)])))
+    # 17. P clear and a payload whose first nibble is neither 4 nor 6 (0x0...): not an RFC 9300
+    #     payload, data
+    pk.append(lisp_udp4(17, lisp(LISP_N, 0x000011) + bytes(16)))
+    # 18. LISP-GPE over IPv6, I and P (0x0c), Next Protocol 2 (IPv6), Instance ID 7
+    pk.append(lisp_udp6(18, lisp_gpe(2, LISP_P | LISP_I, 0, 7 << 8) + lisp_icmp6(18)))
+    # 19. LISP-GPE, I and P (0x0c), Next Protocol 4 (NSH, RFC 8300: MD Type 2 without context
+    #     headers, SPI 0x42, SI 255, next protocol IPv4), Instance ID 19
+    pk.append(lisp_udp4(19, lisp_gpe(4, LISP_P | LISP_I, 0, 19 << 8) + nsh_md2(1, 0x42, 255) + lisp_icmp4(19)))
+    # 20. LISP-GPE, P only (0x04), Next Protocol 0x7e (experimentation, RFC 9305 section 7),
+    #     16 opaque octets
+    pk.append(lisp_udp4(20, lisp_gpe(0x7E) + pattern(16, 0x40)))
+    # 21. LISP-GPE, P, I, L (0x4c), Next Protocol 1 (IPv4), IPv6 outer, Instance ID 0xabcdef, LSB 0x81
+    pk.append(lisp_udp6(21, lisp_gpe(1, LISP_P | LISP_I | LISP_L, 0, 0xABCDEF81) + lisp_icmp4(21)))
+    # 22. malformed: a UDP payload of 5 octets, shorter than the 8-octet header (RFC 9300 section 5.1)
+    pk.append(lisp_udp4(22, bytes.fromhex("c0abcdef00")))
+
+    # -- add new cases above this line; keep the truncated frame last --
+    # 23. frame 1's header (N, L) over IPv4 cut by the snap length at octet 46, inside the LISP
+    #     header (42-49)
+    pk.append(Rec(lisp_udp4(23, lisp(LISP_N | LISP_L, 0xABCDEF, 3) + lisp_icmp4(23)), caplen=46))
+    return pk
+
+
+# --------------------------------------------------------------------------
 
 FILES = [
     # (file name, linktype, builder, base timestamp)
@@ -1462,6 +1593,7 @@ FILES = [
     ("stt-segments.pcap", LINKTYPE_ETHERNET, stt_segments_capture, 1704068100),
     ("mpls-variants.pcap", LINKTYPE_ETHERNET, mpls_variants, 1704068200),
     ("vxlan-variants.pcap", LINKTYPE_ETHERNET, vxlan_variants, 1704068300),
+    ("lisp-data-variants.pcap", LINKTYPE_ETHERNET, lisp_data_variants, 1704068500),
 ]
 
 

@@ -1,7 +1,11 @@
 /**
- * tunnelcodec's lisp module. Its codecs arrive with their own issue; the module builds empty
- * until then so that the layout, the dependency rule and the build are in place.
+ * tunnelcodec LISP: the data plane of the Locator/ID Separation Protocol (RFC 9300 §5) and its
+ * Generic Protocol Extension LISP-GPE (RFC 9305): records, stateless decoders and encoders, an
+ * allocation-free view and peeks, the dissector layers for UDP port 4341 and the tunnel
+ * metadata extractor.
  */
 module org.tunnelcodec.lisp {
-    requires org.tunnelcodec.core;
+    requires transitive org.tunnelcodec.core;
+
+    exports org.tunnelcodec.lisp;
 }

@@ -18,6 +18,12 @@ import org.tunnelcodec.gre.wccp.WccpRedirectHeader;
 import org.tunnelcodec.gre.wccp.control.WccpV1Message;
 import org.tunnelcodec.gre.wccp.control.WccpV1MessageDecoder;
 import org.tunnelcodec.gre.wccp.control.WccpV1MessageEncoder;
+import org.tunnelcodec.lisp.LispDecoder;
+import org.tunnelcodec.lisp.LispEncoder;
+import org.tunnelcodec.lisp.LispGpeDecoder;
+import org.tunnelcodec.lisp.LispGpeEncoder;
+import org.tunnelcodec.lisp.LispGpeHeader;
+import org.tunnelcodec.lisp.LispHeader;
 import org.tunnelcodec.mpls.AchDecoder;
 import org.tunnelcodec.mpls.AchEncoder;
 import org.tunnelcodec.mpls.AchHeader;
@@ -106,6 +112,18 @@ final class Decoders {
     /** The ACH check without allocation: header length in the upper 32 bits, payload length in the lower. */
     static final Contract.Probe ACH_CHECKED = src -> AchDecoder.checked(src, src.position(), src.limit());
 
+    /** LISP has no length field: the inner packet is the rest of the bytes. */
+    static final Codec<LispHeader> LISP = Codec.of(LispDecoder::decode, LispEncoder::encodedLength, LispEncoder::encode,
+            null);
+    static final Contract.IndexDecoder<LispHeader> LISP_AT = LispDecoder::decode;
+    /** The LISP check without allocation: header length in the upper 32 bits, payload length in the lower. */
+    static final Contract.Probe LISP_CHECKED = src -> LispDecoder.checked(src, src.position(), src.limit());
+    /** LISP-GPE has no length field: the payload is the rest of the bytes. */
+    static final Codec<LispGpeHeader> LISP_GPE = Codec.of(LispGpeDecoder::decode, LispGpeEncoder::encodedLength,
+            LispGpeEncoder::encode, null);
+    static final Contract.IndexDecoder<LispGpeHeader> LISP_GPE_AT = LispGpeDecoder::decode;
+    /** The LISP-GPE check without allocation: header length in the upper 32 bits, payload length in the lower. */
+    static final Contract.Probe LISP_GPE_CHECKED = src -> LispGpeDecoder.checked(src, src.position(), src.limit());
     /** VXLAN has no length field: the inner frame is the rest of the bytes. */
     static final Codec<VxlanHeader> VXLAN = Codec.of(VxlanDecoder::decode, VxlanEncoder::encodedLength,
             VxlanEncoder::encode, null);

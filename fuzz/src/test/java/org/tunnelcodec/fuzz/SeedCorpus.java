@@ -48,7 +48,7 @@ class SeedCorpus {
     private static final List<String> GENERATED = List.of("core-layers.pcap", "core-truncated.pcap",
             "gre-variants.pcap", "linktype-loop.pcap", "linktype-null.pcap", "linktype-raw.pcap", "linktype-sll.pcap",
             "linktype-sll2.pcap", "stt-segments.pcap", "tunneldump-sample.pcap", "mpls-variants.pcap",
-            "vxlan-variants.pcap");
+            "vxlan-variants.pcap", "lisp-data-variants.pcap");
     private static final List<String> SHARED = List.of("pcpp-GrePackets.pcap", "pptp.pcap", "wccp_redirect_gre.pcap",
             "gre-heapoverflow-2.pcap", "isis-infinite-loop.pcap", "zeek-gre-within-gre.pcap", "ipv6-routing-header.pcap",
             "suri-bug-5633-gre-01.pcap", "NHRP_registration.pcap", "zeek-erspan.pcap",
@@ -95,7 +95,9 @@ class SeedCorpus {
             Map.entry("ach", List.of("MplsFuzzTest/ach")),
             Map.entry("vxlan", List.of("VxlanFuzzTest/vxlan", "VxlanFuzzTest/vxlanView", "VxlanFuzzTest/vxlanPolicy")),
             Map.entry("vxlan-gpe", List.of("VxlanFuzzTest/vxlanGpe")),
-            Map.entry("geneve", List.of("VxlanFuzzTest/geneve", "VxlanFuzzTest/geneveView")));
+            Map.entry("geneve", List.of("VxlanFuzzTest/geneve", "VxlanFuzzTest/geneveView")),
+            Map.entry("lisp", List.of("LispFuzzTest/lisp", "LispFuzzTest/lispView")),
+            Map.entry("lisp-gpe", List.of("LispFuzzTest/lispGpe")));
 
     private record Frame(String source, LinkType linkType, byte[] bytes) {
     }

@@ -68,7 +68,8 @@ public final class TunnelChecks {
             Map.entry(TunnelType.MPLS, Set.of("mpls")),
             Map.entry(TunnelType.VXLAN, Set.of("vxlan")),
             Map.entry(TunnelType.VXLAN_GPE, Set.of("vxlan-gpe")),
-            Map.entry(TunnelType.GENEVE, Set.of("geneve")));
+            Map.entry(TunnelType.GENEVE, Set.of("geneve")),
+            Map.entry(TunnelType.LISP, Set.of("lisp", "lisp-gpe")));
 
     private TunnelChecks() {
     }

@@ -21,6 +21,7 @@ import org.tunnelcodec.core.dissect.DissectedLayer;
 import org.tunnelcodec.core.dissect.Dissection;
 import org.tunnelcodec.core.dissect.Dissector;
 import org.tunnelcodec.gre.GreLayers;
+import org.tunnelcodec.lisp.LispLayers;
 import org.tunnelcodec.mpls.MplsBindings;
 import org.tunnelcodec.mpls.MplsLayers;
 import org.tunnelcodec.mpls.MplsPayloadType;
@@ -275,6 +276,7 @@ public final class TunnelDump {
                 .add(GreLayers.bindings())
                 .add(MplsLayers.bindings(mpls))
                 .add(VxlanLayers.bindings())
+                .add(LispLayers.bindings())
                 .add(stt.bindings())
                 .maxDepth(maxDepth).build();
     }

@@ -10,6 +10,7 @@ import org.tunnelcodec.core.tunnel.TunnelClassifier.Verdict;
 import org.tunnelcodec.core.tunnel.TunnelMetadata;
 import org.tunnelcodec.core.tunnel.TunnelType;
 import org.tunnelcodec.gre.GreTunnels;
+import org.tunnelcodec.lisp.LispTunnels;
 import org.tunnelcodec.mpls.MplsBindings;
 import org.tunnelcodec.mpls.MplsTunnels;
 import org.tunnelcodec.stt.SttTunnels;
@@ -45,6 +46,7 @@ final class Tunnels {
                 .add(GreTunnels.bindings())
                 .add(MplsTunnels.bindings(mpls))
                 .add(VxlanTunnels.bindings())
+                .add(LispTunnels.bindings())
                 .add(SttTunnels.bindings())
                 .build();
     }

@@ -31,6 +31,8 @@ import org.tunnelcodec.core.tunnel.CoreTunnels;
 import org.tunnelcodec.core.tunnel.TunnelClassifier;
 import org.tunnelcodec.core.tunnel.TunnelMetadata;
 import org.tunnelcodec.gre.GreTunnels;
+import org.tunnelcodec.lisp.LispHeader;
+import org.tunnelcodec.lisp.LispView;
 import org.tunnelcodec.mpls.MplsTunnels;
 import org.tunnelcodec.vxlan.VxlanTemplates;
 import org.tunnelcodec.vxlan.VxlanTunnels;
@@ -507,6 +509,25 @@ class ReadmeExamplesTest {
         // readme:end
         assertThat(d.layers()).extracting(DissectedLayer::name).containsSubsequence("vxlan", "ethernet", "ipv4", "udp",
                 "vxlan", "ethernet", "ipv4", "udp", "vxlan", "ethernet");
+    }
+
+    @Test
+    void lispView() {
+        // Frame 2 of lisp-data-variants.pcap: tshark reads flags 0xc8, Nonce 0x123456, Instance ID 2571.
+        CapturedFrame frame = Captures.generated("lisp-data-variants.pcap").frames().get(1);
+        ByteBuffer buf = frame.data();
+        int lispIndex = 42;
+        int udpEnd = buf.limit();
+        // readme:lisp-view
+        LispView lisp = new LispView();                               // once per thread
+        lisp.wrap(buf, lispIndex, udpEnd);                            // per packet; MalformedPacketException as decode
+        if (!lisp.nextProtocolPresent() && lisp.keyId() == 0) {       // plain LISP, not encrypted (RFC 8061)
+            deliver(lisp.instanceId(), lisp.nonce(), lisp.payloadIndex()); // inner IPv4 or IPv6, by its first nibble
+        }
+        LispHeader sent = LispHeader.builder().nonce(0x5A5A5A).instanceId(100).locatorStatusBits(0x03).build();
+        // readme:end
+        assertThat(delivered).containsExactly(List.of(2571, 0x123456, 50));
+        assertThat(sent).isEqualTo(new LispHeader(0xC8, 0x5A5A5A, 100, 3));
     }
 
     @Test

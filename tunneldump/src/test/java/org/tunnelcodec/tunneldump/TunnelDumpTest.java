@@ -259,4 +259,23 @@ class TunnelDumpTest {
                 + "\"ipVersion\":4,\"source\":\"203.0.113.1\",\"destination\":\"203.0.113.2\",\"tos\":0,\"ttl\":64,"
                 + "\"flowLabel\":null,\"sourcePort\":49153,\"destinationPort\":4789,\"header\":42,\"inner\":50,");
     }
+
+    @Test
+    void shouldPrintLispDataAndLispGpeHeadersAndTheirTunnels() {
+        // The flags, Nonces, Instance IDs, addresses and ports are tshark's decode of the same
+        // frames (golden/lisp/lisp-data-variants.lisp.tsv); tshark has no LISP-GPE (frame 7).
+        String capture = "../testdata/src/main/resources/org/tunnelcodec/testdata/captures/lisp-data-variants.pcap";
+        Result r = run(capture);
+        assertThat(r.status()).isZero();
+        assertThat(r.out())
+                .contains("  lisp        @42   flags [NL] nonce 0xabcdef lsb 0x00000003")
+                .contains("  tunnel      @42   LISP(14) id 2571 flags 0xc8123456 192.0.2.1 > 198.51.100.2 tos 0x00 ttl 64"
+                        + " ports 51000 > 4341 inner @50+48 0x86dd")
+                .contains("  lisp        @62   flags [VI] map-version 5/10 iid 100")
+                .contains("  lisp-gpe    @42   flags [NIP] next ETHERNET(0x03) reserved 0x1234 iid 200")
+                .contains("  tunnel      @42   LISP(14) id 200 flags 0x8c123403");
+        String frame22 = r.out().split("frame 22 ")[1].split("frame 23 ")[0];
+        assertThat(frame22).as("5 octets after UDP 4341: a short LISP header").contains("!! malformed")
+                .doesNotContain("tunnel ");
+    }
 }
