@@ -49,7 +49,13 @@ final class Mip6Layout {
     static final int BINDING_AUTHORIZATION_DATA = 5;
     static final int MOBILE_NETWORK_PREFIX = 6;
     static final int MOBILE_NODE_IDENTIFIER = 8;
+    static final int IPV4_HOME_ADDRESS = 29;
+    static final int IPV4_ADDRESS_ACKNOWLEDGEMENT = 30;
+    static final int NAT_DETECTION = 31;
+    static final int IPV4_CARE_OF_ADDRESS = 32;
     static final int BINDING_IDENTIFIER = 35;
+    static final int FLOW_SUMMARY = 44;
+    static final int FLOW_IDENTIFICATION = 45;
     /** An option's Type and Length. */
     static final int OPTION_HEADER_LENGTH = 2;
     /** The most data an option carries: Length is one octet. */
@@ -88,14 +94,19 @@ final class Mip6Layout {
      * The alignment an encoder gives an option (RFC 6275 §6.2.1 "xn+y"), as {@code x << 8 | y}:
      * BRA 2n, Alternate CoA 8n+6, Nonce Indices 2n, Binding Authorization Data 8n+2 (RFC 6275
      * §6.2.4-§6.2.7), Mobile Network Prefix 8n+4 (RFC 3963), Binding Identifier 8n+2 (satisfies
-     * the 2n its BID needs and 8-aligns an IPv6 care-of address); none for the others.
+     * the 2n its BID needs and 8-aligns an IPv6 care-of address); for options kept raw: the
+     * DSMIPv6 options (RFC 5555) 8n+4, Flow Identification (RFC 6089) 8n+2, Flow Summary 2n;
+     * none for the others.
      */
     static int alignment(int optionType) {
         return switch (optionType) {
             case BINDING_REFRESH_ADVICE, NONCE_INDICES -> 2 << 8;
             case ALTERNATE_CARE_OF_ADDRESS -> 8 << 8 | 6;
             case BINDING_AUTHORIZATION_DATA, BINDING_IDENTIFIER -> 8 << 8 | 2;
-            case MOBILE_NETWORK_PREFIX -> 8 << 8 | 4;
+            case MOBILE_NETWORK_PREFIX, IPV4_HOME_ADDRESS, IPV4_ADDRESS_ACKNOWLEDGEMENT, NAT_DETECTION,
+                    IPV4_CARE_OF_ADDRESS -> 8 << 8 | 4;
+            case FLOW_IDENTIFICATION -> 8 << 8 | 2;
+            case FLOW_SUMMARY -> 2 << 8;
             default -> 1 << 8;
         };
     }

@@ -25,7 +25,9 @@ import org.tunnelcodec.core.internal.Check;
  * Authorization Data (8n+2, §6.2.7), Mobile Network Prefix (8n+4, RFC 3963), Mobile Node
  * Identifier (none, RFC 4283) and Binding Identifier (placed at 8n+2, RFC 5648). Any other
  * type is an {@link Unknown} option with its data as it is: a receiver skips it by its Length
- * (RFC 6275 §6.2.1).
+ * (RFC 6275 §6.2.1). {@link MobilityHeader#of} still places some of them: the DSMIPv6 options
+ * 29 to 32 (RFC 5555) at 8n+4, Flow Identification (45, RFC 6089) at 8n+2 and Flow Summary
+ * (44) at 2n; the others without alignment.
  */
 public sealed interface MobilityOption {
     /**
