@@ -342,7 +342,9 @@ public sealed interface MobilityOption {
      *
      * <p>The octet after Status is kept whole in {@code flags}: H (0x80, simultaneous home and
      * foreign binding) and seven bits that RFC 5648 leaves reserved and RFC 6089 §4.1 makes the
-     * binding priority (BID-PRI). The address family follows from the Length alone.
+     * binding priority (BID-PRI). No other flag (an "O", overwrite, flag of the drafts) is
+ * defined there: bit 0x40 is the top bit of BID-PRI. The address family follows from the Length
+ * alone.
      *
      * @param bindingId     the Binding ID, 0..65535 (0 is reserved)
      * @param status        the Status, 0..255 (0 in a Binding Update)
