@@ -1,7 +1,11 @@
 /**
- * tunnelcodec's mip6 module. Its codecs arrive with their own issue; the module builds empty
- * until then so that the layout, the dependency rule and the build are in place.
+ * tunnelcodec Mobile IPv6: the Mobility Header (RFC 6275 §6.1) with its messages and mobility
+ * options (RFC 6275 §6.2, the Mobile Network Prefix of RFC 3963, the Binding Identifier of
+ * RFC 5648, the Mobile Node Identifier of RFC 4283), its checksum over the IPv6 pseudo-header,
+ * allocation-free checks and peeks, and the dissector layer for IPv6 Next Header 135.
  */
 module org.tunnelcodec.mip6 {
-    requires org.tunnelcodec.core;
+    requires transitive org.tunnelcodec.core;
+
+    exports org.tunnelcodec.mip6;
 }

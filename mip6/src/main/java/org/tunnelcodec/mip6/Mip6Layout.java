@@ -1,0 +1,113 @@
+package org.tunnelcodec.mip6;
+
+/**
+ * Offsets, sizes and type numbers of the Mobility Header (RFC 6275 §6.1.1), its messages
+ * (§6.1.2-§6.1.9) and its options (§6.2); the bit diagrams are on {@link MobilityHeader},
+ * {@link MobilityMessage} and {@link MobilityOption}.
+ */
+final class Mip6Layout {
+    /** The IPv6 Next Header value of the Mobility Header (RFC 6275 §6.1.1). */
+    static final int NEXT_HEADER = 135;
+    /** Payload Proto: IPPROTO_NONE, the only value sent (RFC 6275 §6.1.1). */
+    static final int PAYLOAD_PROTO = 59;
+    /** Payload Proto, Header Len, MH Type, Reserved and Checksum: where the message starts. */
+    static final int MESSAGE_OFFSET = 6;
+    /** Offset of Header Len. */
+    static final int HEADER_LEN_OFFSET = 1;
+    /** Offset of MH Type. */
+    static final int TYPE_OFFSET = 2;
+    /** Offset of Reserved. */
+    static final int RESERVED_OFFSET = 3;
+    /** Offset of Checksum. */
+    static final int CHECKSUM_OFFSET = 4;
+    /** The header is a multiple of 8 octets; Header Len counts them after the first 8. */
+    static final int UNIT = 8;
+    /** The shortest header: Header Len 0. */
+    static final int MIN_LENGTH = 8;
+    /** The longest header: Header Len 255. */
+    static final int MAX_LENGTH = 256 * UNIT;
+
+    static final int BRR = 0;
+    static final int HOTI = 1;
+    static final int COTI = 2;
+    static final int HOT = 3;
+    static final int COT = 4;
+    static final int BU = 5;
+    static final int BA = 6;
+    static final int BE = 7;
+
+    /** The fixed part of each RFC 6275 message after the Checksum, in octets, by MH Type 0..7. */
+    private static final int[] FIXED = {2, 10, 10, 18, 18, 6, 6, 18};
+    /** The least Header Len of each RFC 6275 message (RFC 6275 §9.2, Linux and tcpdump agree). */
+    private static final int[] MIN_HEADER_LEN = {0, 1, 1, 2, 2, 1, 1, 2};
+
+    static final int PAD1 = 0;
+    static final int PADN = 1;
+    static final int BINDING_REFRESH_ADVICE = 2;
+    static final int ALTERNATE_CARE_OF_ADDRESS = 3;
+    static final int NONCE_INDICES = 4;
+    static final int BINDING_AUTHORIZATION_DATA = 5;
+    static final int MOBILE_NETWORK_PREFIX = 6;
+    static final int MOBILE_NODE_IDENTIFIER = 8;
+    static final int IPV4_HOME_ADDRESS = 29;
+    static final int IPV4_ADDRESS_ACKNOWLEDGEMENT = 30;
+    static final int NAT_DETECTION = 31;
+    static final int IPV4_CARE_OF_ADDRESS = 32;
+    static final int BINDING_IDENTIFIER = 35;
+    static final int FLOW_SUMMARY = 44;
+    static final int FLOW_IDENTIFICATION = 45;
+    /** An option's Type and Length. */
+    static final int OPTION_HEADER_LENGTH = 2;
+    /** The most data an option carries: Length is one octet. */
+    static final int MAX_OPTION_DATA = 255;
+
+    /** BU flags, the 16-bit word at offset 8 (RFC 6275 §6.1.7 and the IANA registry). */
+    static final int BU_RESERVED_MASK = 0x000F;
+    /** BID: the H flag of the octet after Status (RFC 5648). */
+    static final int BID_H = 0x80;
+
+    private Mip6Layout() {
+    }
+
+    /** Whether MH Type is one of RFC 6275's, decoded into a record of its own. */
+    static boolean known(int type) {
+        return type >= BRR && type <= BE;
+    }
+
+    /** The fixed part of a known message after the Checksum, in octets. */
+    static int fixedLength(int type) {
+        return FIXED[type];
+    }
+
+    /** The least Header Len of a known message; 0 for the others. */
+    static int minHeaderLen(int type) {
+        return known(type) ? MIN_HEADER_LEN[type] : 0;
+    }
+
+    /** Whether an Option Type has a record of its own in {@link MobilityOption}. */
+    static boolean hasRecord(int optionType) {
+        return optionType <= MOBILE_NETWORK_PREFIX || optionType == MOBILE_NODE_IDENTIFIER
+                || optionType == BINDING_IDENTIFIER;
+    }
+
+    /**
+     * The alignment an encoder gives an option (RFC 6275 §6.2.1 "xn+y"), as {@code x << 8 | y}:
+     * BRA 2n, Alternate CoA 8n+6, Nonce Indices 2n, Binding Authorization Data 8n+2 (RFC 6275
+     * §6.2.4-§6.2.7), Mobile Network Prefix 8n+4 (RFC 3963), Binding Identifier 8n+2 (satisfies
+     * the 2n its BID needs and 8-aligns an IPv6 care-of address); for options kept raw: the
+     * DSMIPv6 options (RFC 5555) 8n+4, Flow Identification (RFC 6089) 8n+2, Flow Summary 2n;
+     * none for the others.
+     */
+    static int alignment(int optionType) {
+        return switch (optionType) {
+            case BINDING_REFRESH_ADVICE, NONCE_INDICES -> 2 << 8;
+            case ALTERNATE_CARE_OF_ADDRESS -> 8 << 8 | 6;
+            case BINDING_AUTHORIZATION_DATA, BINDING_IDENTIFIER -> 8 << 8 | 2;
+            case MOBILE_NETWORK_PREFIX, IPV4_HOME_ADDRESS, IPV4_ADDRESS_ACKNOWLEDGEMENT, NAT_DETECTION,
+                    IPV4_CARE_OF_ADDRESS -> 8 << 8 | 4;
+            case FLOW_IDENTIFICATION -> 8 << 8 | 2;
+            case FLOW_SUMMARY -> 2 << 8;
+            default -> 1 << 8;
+        };
+    }
+}

@@ -1,0 +1,162 @@
+package org.tunnelcodec.mip6;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import org.tunnelcodec.core.InternetChecksum;
+import org.tunnelcodec.core.internal.Wire;
+
+/**
+ * Encodes Mobility Headers (see {@link MobilityHeader}). Follows the encoder contract of
+ * {@code org.tunnelcodec.core}: Payload Proto is 59, Header Len and each option's Length are
+ * derived, every other field and every padding octet is written as the record holds it. The
+ * padding a sender needs (option alignment, RFC 6275 §6.2.1, and the 8-octet length, §6.1.1)
+ * is in the record already when it comes from {@link MobilityHeader#of}.
+ *
+ * <p>The Checksum is written as the record holds it by {@link #encode(MobilityHeader, ByteBuffer)},
+ * and computed over the pseudo-header by {@link #encode(MobilityHeader, ByteBuffer,
+ * MobilityPseudoHeader)} or {@link #fillChecksum}. Compute any authenticator (the Binding
+ * Authorization Data) first, with the Checksum 0, then the Checksum over the final octets.
+ */
+public final class MobilityHeaderEncoder {
+    private MobilityHeaderEncoder() {
+    }
+
+    /**
+     * Returns the exact encoded length.
+     *
+     * @param header the header
+     * @return the exact encoded length, a multiple of 8, 8..2048
+     * @throws NullPointerException if {@code header} is null
+     */
+    public static int encodedLength(MobilityHeader header) {
+        return header.length();
+    }
+
+    /**
+     * Writes the header at {@code dst.position()} with the Checksum it holds.
+     *
+     * @param header the header
+     * @param dst the destination; written from its position, which does not move
+     * @return the number of bytes written
+     * @throws IllegalArgumentException if {@code dst} is too small
+     * @throws java.nio.ReadOnlyBufferException if {@code dst} is read-only
+     */
+    public static int encode(MobilityHeader header, ByteBuffer dst) {
+        int length = header.length();
+        Wire.requireRoom(dst, length);
+        int p = dst.position();
+        Wire.put32(dst, p, (long) Mip6Layout.PAYLOAD_PROTO << 24 | (length / Mip6Layout.UNIT - 1) << 16
+                | header.type() << 8 | header.reserved());
+        Wire.put16(dst, p + Mip6Layout.CHECKSUM_OFFSET, header.checksum());
+        int m = p + Mip6Layout.MESSAGE_OFFSET;
+        MobilityMessage message = header.message();
+        if (message instanceof MobilityMessage.BindingRefreshRequest brr) {
+            Wire.put16(dst, m, brr.reserved());
+        } else if (message instanceof MobilityMessage.TestInit ti) {
+            Wire.put16(dst, m, ti.reserved());
+            Wire.put64(dst, m + 2, ti.cookie());
+        } else if (message instanceof MobilityMessage.Test t) {
+            Wire.put16(dst, m, t.nonceIndex());
+            Wire.put64(dst, m + 2, t.cookie());
+            Wire.put64(dst, m + 10, t.keygenToken());
+        } else if (message instanceof MobilityMessage.BindingUpdate bu) {
+            Wire.put16(dst, m, bu.sequence());
+            Wire.put16(dst, m + 2, bu.flags());
+            Wire.put16(dst, m + 4, bu.lifetime());
+        } else if (message instanceof MobilityMessage.BindingAcknowledgement ba) {
+            Wire.put8(dst, m, ba.status());
+            Wire.put8(dst, m + 1, ba.flags());
+            Wire.put16(dst, m + 2, ba.sequence());
+            Wire.put16(dst, m + 4, ba.lifetime());
+        } else if (message instanceof MobilityMessage.BindingError be) {
+            Wire.put8(dst, m, be.status());
+            Wire.put8(dst, m + 1, be.reserved());
+            be.homeAddress().write(dst, m + 2);
+        } else {
+            ((MobilityMessage.Raw) message).data().writeTo(dst, m);
+        }
+        int at = m + header.message().length();
+        for (MobilityOption o : header.options()) {
+            writeOption(o, dst, at);
+            at += o.encodedLength();
+        }
+        return length;
+    }
+
+    /**
+     * Writes the header at {@code dst.position()} and its Checksum computed over the
+     * pseudo-header and the header (RFC 6275 §6.1.1), whatever Checksum the record holds.
+     *
+     * @param header the header
+     * @param dst the destination; written from its position, which does not move
+     * @param pseudoHeader the pseudo-header's addresses, substitutions made
+     * @return the number of bytes written
+     * @throws IllegalArgumentException if {@code dst} is too small
+     * @throws java.nio.ReadOnlyBufferException if {@code dst} is read-only
+     * @throws NullPointerException if an argument is null
+     */
+    public static int encode(MobilityHeader header, ByteBuffer dst, MobilityPseudoHeader pseudoHeader) {
+        Objects.requireNonNull(pseudoHeader, "pseudoHeader");
+        int length = encode(header, dst);
+        fillChecksum(dst, dst.position(), length, pseudoHeader);
+        return length;
+    }
+
+    /**
+     * Computes the Checksum of the {@code length}-octet Mobility Header at {@code index} with
+     * the Checksum field taken as zero, writes it, and returns it.
+     *
+     * @param buf the buffer holding the header
+     * @param index the absolute index of the header's first octet
+     * @param length the header's length, (Header Len + 1) times 8
+     * @param pseudoHeader the pseudo-header's addresses, substitutions made
+     * @return the Checksum written, 0..65535
+     * @throws IndexOutOfBoundsException if the header is not within the buffer's limit or is
+     *     shorter than 6 octets
+     * @throws java.nio.ReadOnlyBufferException if {@code buf} is read-only
+     */
+    public static int fillChecksum(ByteBuffer buf, int index, int length, MobilityPseudoHeader pseudoHeader) {
+        Objects.checkFromIndexSize(index, length, buf.limit());
+        Objects.checkFromIndexSize(Mip6Layout.CHECKSUM_OFFSET, 2, length);
+        Wire.put16(buf, index + Mip6Layout.CHECKSUM_OFFSET, 0);
+        int c = InternetChecksum.checksum(buf, index, length, pseudoHeader.sum(length));
+        Wire.put16(buf, index + Mip6Layout.CHECKSUM_OFFSET, c);
+        return c;
+    }
+
+    private static void writeOption(MobilityOption o, ByteBuffer dst, int at) {
+        if (o instanceof MobilityOption.Pad1) {
+            Wire.put8(dst, at, 0);
+            return;
+        }
+        Wire.put8(dst, at, o.type());
+        Wire.put8(dst, at + 1, o.encodedLength() - Mip6Layout.OPTION_HEADER_LENGTH);
+        int d = at + Mip6Layout.OPTION_HEADER_LENGTH;
+        if (o instanceof MobilityOption.PadN padN) {
+            padN.data().writeTo(dst, d);
+        } else if (o instanceof MobilityOption.BindingRefreshAdvice bra) {
+            Wire.put16(dst, d, bra.refreshInterval());
+        } else if (o instanceof MobilityOption.AlternateCareOfAddress acoa) {
+            acoa.address().write(dst, d);
+        } else if (o instanceof MobilityOption.NonceIndices ni) {
+            Wire.put16(dst, d, ni.homeNonceIndex());
+            Wire.put16(dst, d + 2, ni.careOfNonceIndex());
+        } else if (o instanceof MobilityOption.BindingAuthorizationData bad) {
+            bad.authenticator().writeTo(dst, d);
+        } else if (o instanceof MobilityOption.MobileNetworkPrefix mnp) {
+            Wire.put8(dst, d, mnp.reserved());
+            Wire.put8(dst, d + 1, mnp.prefixLength());
+            mnp.prefix().write(dst, d + 2);
+        } else if (o instanceof MobilityOption.MobileNodeIdentifier mnid) {
+            Wire.put8(dst, d, mnid.subtype());
+            mnid.identifier().writeTo(dst, d + 1);
+        } else if (o instanceof MobilityOption.BindingIdentifier bid) {
+            Wire.put16(dst, d, bid.bindingId());
+            Wire.put8(dst, d + 2, bid.status());
+            Wire.put8(dst, d + 3, bid.flags());
+            bid.careOfAddress().writeTo(dst, d + 4);
+        } else {
+            ((MobilityOption.Unknown) o).data().writeTo(dst, d);
+        }
+    }
+}

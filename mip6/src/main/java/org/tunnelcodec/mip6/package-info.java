@@ -1,0 +1,64 @@
+/**
+ * Mobile IPv6 (RFC 6275): the Mobility Header, its messages and its mobility options, as
+ * records, a stateless decoder and encoder, the checksum over the IPv6 pseudo-header, an
+ * allocation-free check and peeks, and the dissector layer for IPv6 Next Header 135.
+ *
+ * <h2>Mobility Header (RFC 6275 §6.1.1)</h2>
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * | Payload Proto |  Header Len   |   MH Type     |   Reserved    |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |           Checksum            |                               |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+                               |
+ * |                                                               |
+ * .                                                               .
+ * .                       Message Data                            .
+ * .                                                               .
+ * |                                                               |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *
+ * each mobility option (RFC 6275 §6.2.1), Pad1 being the one octet 0:
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+- - - - - - - - -
+ * |  Option Type  | Option Length |   Option Data...
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+- - - - - - - - -
+ * </pre>
+ * {@link org.tunnelcodec.mip6.MobilityHeader}: Payload Proto is always 59 (no next header;
+ * another is refused, RFC 6275 §9.2), Header Len is derived (the header's length in 8-octet
+ * units, not counting the first 8), MH Type is the message's, Reserved → {@code reserved},
+ * Checksum → {@code checksum} as on the wire, the Message Data → {@code message} (a
+ * {@link org.tunnelcodec.mip6.MobilityMessage}: its fixed part) and {@code options} (the
+ * {@link org.tunnelcodec.mip6.MobilityOption}s after it, Pad1 and PadN included, in wire
+ * order). Every flag, reserved field and padding octet is kept, so a decoded header encodes to
+ * the same octets. Lifetimes and the Refresh Interval are kept in their wire unit of 4 seconds,
+ * with a view in seconds.
+ *
+ * <h2>Receiving and sending</h2>
+ * {@link org.tunnelcodec.mip6.MobilityHeaderDecoder} states the receiver rules it applies:
+ * Header Len within the bytes and at least the type's minimum, Payload Proto 59, every option
+ * within the header, the RFC 6275 options at their exact length and at most once, nothing but
+ * padding after Binding Authorization Data. Option alignment is a sender's duty
+ * (RFC 6275 §6.2.1) and is not checked: real captures carry misaligned options.
+ * {@link org.tunnelcodec.mip6.MobilityHeader#of MobilityHeader.of} places options as a sender
+ * must: the padding before each option that its alignment requirement asks for, and the padding
+ * to a multiple of 8 octets. The checksum covers the IPv6 pseudo-header (RFC 8200 §8.1, Next
+ * Header 135) whose addresses a {@link org.tunnelcodec.mip6.MobilityPseudoHeader} carries, with
+ * the substitutions RFC 6275 asks for (the Home Address option's address as the source, the
+ * Type 2 Routing Header's home address as the destination).
+ *
+ * <h2>Dissector layer</h2>
+ * {@link org.tunnelcodec.mip6.Mip6Layers} binds IP protocol 135 to the Mobility Header; the
+ * header ends the walk (its Payload Proto is "no next header").
+ *
+ * <h2>Not supported</h2>
+ * The message types after the Binding Error (8 onwards: fast handovers, Home Agent Switch,
+ * Heartbeat, Binding Revocation, ...) are kept as their raw Message Data, options unparsed.
+ * Options other than the ones named in {@link org.tunnelcodec.mip6.MobilityOption} (the
+ * authentication and replay options of RFC 4285, the DSMIPv6 options of RFC 5555, the flow
+ * binding options of RFC 6089, the PMIPv6 options, ...) are kept as type and raw data. The
+ * Home Address option and the Type 2 Routing Header are read by the caller (the core's IPv6
+ * walk keeps them as extension headers); no binding cache and no return routability keys are
+ * computed here.
+ */
+package org.tunnelcodec.mip6;
