@@ -24,6 +24,9 @@ import org.tunnelcodec.lisp.LispGpeDecoder;
 import org.tunnelcodec.lisp.LispGpeEncoder;
 import org.tunnelcodec.lisp.LispGpeHeader;
 import org.tunnelcodec.lisp.LispHeader;
+import org.tunnelcodec.mip6.MobilityHeader;
+import org.tunnelcodec.mip6.MobilityHeaderDecoder;
+import org.tunnelcodec.mip6.MobilityHeaderEncoder;
 import org.tunnelcodec.mpls.AchDecoder;
 import org.tunnelcodec.mpls.AchEncoder;
 import org.tunnelcodec.mpls.AchHeader;
@@ -111,6 +114,14 @@ final class Decoders {
     static final Contract.IndexDecoder<AchHeader> ACH_AT = AchDecoder::decode;
     /** The ACH check without allocation: header length in the upper 32 bits, payload length in the lower. */
     static final Contract.Probe ACH_CHECKED = src -> AchDecoder.checked(src, src.position(), src.limit());
+
+    /** The Mobility Header's Header Len bounds it; no payload follows (Payload Proto 59). */
+    static final Codec<MobilityHeader> MOBILITY_HEADER = Codec.of(MobilityHeaderDecoder::decode,
+            MobilityHeaderEncoder::encodedLength, MobilityHeaderEncoder::encode, null);
+    static final Contract.IndexDecoder<MobilityHeader> MOBILITY_HEADER_AT = MobilityHeaderDecoder::decode;
+    /** The Mobility Header check without allocation: header length in the upper 32 bits, payload length in the lower. */
+    static final Contract.Probe MOBILITY_HEADER_CHECKED = src -> MobilityHeaderDecoder.checked(src, src.position(),
+            src.limit());
 
     /** LISP has no length field: the inner packet is the rest of the bytes. */
     static final Codec<LispHeader> LISP = Codec.of(LispDecoder::decode, LispEncoder::encodedLength, LispEncoder::encode,

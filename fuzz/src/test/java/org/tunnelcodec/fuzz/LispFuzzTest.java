@@ -4,7 +4,6 @@ import static org.tunnelcodec.fuzz.Contract.check;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.ByteBuffer;
-import java.util.function.ToLongFunction;
 import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.fuzz.Contract.Accepted;
 import org.tunnelcodec.lisp.LispDecoder;
@@ -34,14 +33,14 @@ class LispFuzzTest {
         }
         LispHeader h = decoded instanceof Accepted a ? (LispHeader) a.header() : null;
         boolean iid = data.length > 0 && (data[0] & LispHeader.FLAG_I) != 0;
-        peek(data, decoded, "LispDecoder.flags", 1, src -> LispDecoder.flags(src, src.position()), d -> be(d, 0, 1),
-                h == null ? null : (long) h.flags());
-        peek(data, decoded, "LispDecoder.nonce", 4, src -> LispDecoder.nonce(src, src.position()), d -> be(d, 1, 3),
-                h == null ? null : (long) h.nonce());
-        peek(data, decoded, "LispDecoder.instanceId", 8, src -> LispDecoder.instanceId(src, src.position()),
-                d -> iid ? be(d, 4, 3) : -1, h == null ? null : h.instanceIdPresent() ? (long) h.instanceId() : -1L);
-        peek(data, decoded, "LispDecoder.locatorStatusBits", 8, src -> LispDecoder.locatorStatusBits(src, src.position()),
-                d -> iid ? be(d, 7, 1) : be(d, 4, 4), h == null ? null : h.locatorStatusBits());
+        Peeks.peek(data, decoded, "LispDecoder.flags", 1, src -> LispDecoder.flags(src, src.position()),
+                d -> Peeks.be(d, 0, 1), h == null ? null : (long) h.flags());
+        Peeks.peek(data, decoded, "LispDecoder.nonce", 4, src -> LispDecoder.nonce(src, src.position()),
+                d -> Peeks.be(d, 1, 3), h == null ? null : (long) h.nonce());
+        Peeks.peek(data, decoded, "LispDecoder.instanceId", 8, src -> LispDecoder.instanceId(src, src.position()),
+                d -> iid ? Peeks.be(d, 4, 3) : -1, h == null ? null : h.instanceIdPresent() ? (long) h.instanceId() : -1L);
+        Peeks.peek(data, decoded, "LispDecoder.locatorStatusBits", 8,
+                src -> LispDecoder.locatorStatusBits(src, src.position()), d -> iid ? Peeks.be(d, 7, 1) : Peeks.be(d, 4, 4), h == null ? null : (long) h.locatorStatusBits());
     }
 
     /** The decoder (which refuses P clear), its check, and the Next Protocol peek (which does not look at P). */
@@ -56,8 +55,8 @@ class LispFuzzTest {
             check((data[0] & LispGpeHeader.FLAG_P) != 0, "LispGpeDecoder accepted P clear", data, a.toString());
         }
         LispGpeHeader h = decoded instanceof Accepted a ? (LispGpeHeader) a.header() : null;
-        peek(data, decoded, "LispGpeDecoder.nextProtocol", 4, src -> LispGpeDecoder.nextProtocol(src, src.position()),
-                d -> be(d, 3, 1), h == null ? null : (long) h.nextProtocol().value());
+        Peeks.peek(data, decoded, "LispGpeDecoder.nextProtocol", 4, src -> LispGpeDecoder.nextProtocol(src, src.position()),
+                d -> Peeks.be(d, 3, 1), h == null ? null : (long) h.nextProtocol().value());
     }
 
     /** The view agrees with the decoders, field for field, and is left unwrapped by a failed wrap. */
@@ -113,30 +112,4 @@ class LispFuzzTest {
         return (long) a.headerLength() << 32 | a.payloadLength();
     }
 
-    /**
-     * A peek reads its own octets alone: with fewer than {@code octets} it refuses as decode does
-     * (the same TRUNCATED message); otherwise it gives the field as the wire holds it,
-     * and the decoded header's field when decode accepts.
-     */
-    private static void peek(byte[] data, Object decoded, String name, int octets, Contract.Probe probe,
-                             ToLongFunction<byte[]> wire, Long field) {
-        Object peeked = Contract.outcome(data, probe);
-        if (data.length < octets) {
-            check(peeked.equals(decoded), name + " refuses a short header otherwise than decode", data,
-                    peeked + " vs " + decoded);
-            return;
-        }
-        long value = wire.applyAsLong(data);
-        check(((Number) peeked).longValue() == value, name + " does not read its own octets", data, peeked + " vs " + value);
-        check(field == null || ((Number) peeked).longValue() == field, name + " disagrees with decode", data,
-                peeked + " vs " + field);
-    }
-
-    private static long be(byte[] b, int at, int octets) {
-        long v = 0;
-        for (int i = 0; i < octets; i++) {
-            v = v << 8 | b[at + i] & 0xFF;
-        }
-        return v;
-    }
 }

@@ -97,7 +97,8 @@ class SeedCorpus {
             Map.entry("vxlan-gpe", List.of("VxlanFuzzTest/vxlanGpe")),
             Map.entry("geneve", List.of("VxlanFuzzTest/geneve", "VxlanFuzzTest/geneveView")),
             Map.entry("lisp", List.of("LispFuzzTest/lisp", "LispFuzzTest/lispView")),
-            Map.entry("lisp-gpe", List.of("LispFuzzTest/lispGpe")));
+            Map.entry("lisp-gpe", List.of("LispFuzzTest/lispGpe")),
+            Map.entry("mip6", List.of("Mip6FuzzTest/mobilityHeader")));
 
     private record Frame(String source, LinkType linkType, byte[] bytes) {
     }

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.function.ToIntFunction;
 import org.tunnelcodec.core.ByteString;
 import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.fuzz.Contract.Accepted;
@@ -43,12 +42,12 @@ class VxlanFuzzTest {
                     + " decode", data, checked + " vs " + a);
         }
         VxlanHeader h = decoded instanceof Accepted a ? (VxlanHeader) a.header() : null;
-        peek(data, decoded, "VxlanDecoder.flags", 2, src -> VxlanDecoder.flags(src, src.position()),
-                d -> be(d, 0, 2), h == null ? null : h.flags());
-        peek(data, decoded, "VxlanDecoder.groupPolicyId", 4, src -> VxlanDecoder.groupPolicyId(src, src.position()),
-                d -> be(d, 2, 2), h == null ? null : h.groupPolicyId());
-        peek(data, decoded, "VxlanDecoder.vni", 8, src -> VxlanDecoder.vni(src, src.position()),
-                d -> be(d, 4, 3), h == null ? null : h.vni());
+        Peeks.peek(data, decoded, "VxlanDecoder.flags", 2, src -> VxlanDecoder.flags(src, src.position()),
+                d -> Peeks.be(d, 0, 2), h == null ? null : (long) h.flags());
+        Peeks.peek(data, decoded, "VxlanDecoder.groupPolicyId", 4, src -> VxlanDecoder.groupPolicyId(src, src.position()),
+                d -> Peeks.be(d, 2, 2), h == null ? null : (long) h.groupPolicyId());
+        Peeks.peek(data, decoded, "VxlanDecoder.vni", 8, src -> VxlanDecoder.vni(src, src.position()),
+                d -> Peeks.be(d, 4, 3), h == null ? null : (long) h.vni());
     }
 
     /** The decoder, its check, and the flags, Next Protocol and VNI peeks (which do not look at Ver). */
@@ -63,12 +62,12 @@ class VxlanFuzzTest {
             check((data[0] & 0x30) == 0, "VxlanGpeDecoder accepted a Ver other than 0", data, a.toString());
         }
         VxlanGpeHeader h = decoded instanceof Accepted a ? (VxlanGpeHeader) a.header() : null;
-        peek(data, decoded, "VxlanGpeDecoder.flags", 1, src -> VxlanGpeDecoder.flags(src, src.position()),
-                d -> be(d, 0, 1), h == null ? null : h.flags());
-        peek(data, decoded, "VxlanGpeDecoder.nextProtocol", 4, src -> VxlanGpeDecoder.nextProtocol(src,
-                src.position()), d -> be(d, 3, 1), h == null ? null : h.nextProtocol().value());
-        peek(data, decoded, "VxlanGpeDecoder.vni", 8, src -> VxlanGpeDecoder.vni(src, src.position()),
-                d -> be(d, 4, 3), h == null ? null : h.vni());
+        Peeks.peek(data, decoded, "VxlanGpeDecoder.flags", 1, src -> VxlanGpeDecoder.flags(src, src.position()),
+                d -> Peeks.be(d, 0, 1), h == null ? null : (long) h.flags());
+        Peeks.peek(data, decoded, "VxlanGpeDecoder.nextProtocol", 4, src -> VxlanGpeDecoder.nextProtocol(src,
+                src.position()), d -> Peeks.be(d, 3, 1), h == null ? null : (long) h.nextProtocol().value());
+        Peeks.peek(data, decoded, "VxlanGpeDecoder.vni", 8, src -> VxlanGpeDecoder.vni(src, src.position()),
+                d -> Peeks.be(d, 4, 3), h == null ? null : (long) h.vni());
     }
 
     /** The decoder, its check, and the Ver, Opt Len, Protocol Type and VNI peeks (which do not look at the options). */
@@ -83,37 +82,19 @@ class VxlanFuzzTest {
                     && a.payloadLength() == data.length - a.headerLength(), "GeneveDecoder.checked disagrees with"
                     + " decode", data, checked + " vs " + a);
         }
-        peek(data, decoded, "GeneveDecoder.version", 1, src -> GeneveDecoder.version(src, src.position()),
-                d -> be(d, 0, 1) >>> 6, h == null ? null : GeneveHeader.VERSION);
-        peek(data, decoded, "GeneveDecoder.optionsLength", 1, src -> GeneveDecoder.optionsLength(src, src.position()),
-                d -> 4 * (be(d, 0, 1) & 0x3F), h == null ? null : h.optionsLength());
-        peek(data, decoded, "GeneveDecoder.protocolType", 4, src -> GeneveDecoder.protocolType(src, src.position()),
-                d -> be(d, 2, 2), h == null ? null : h.protocolType().value());
-        peek(data, decoded, "GeneveDecoder.vni", 8, src -> GeneveDecoder.vni(src, src.position()),
-                d -> be(d, 4, 3), h == null ? null : h.vni());
+        Peeks.peek(data, decoded, "GeneveDecoder.version", 1, src -> GeneveDecoder.version(src, src.position()),
+                d -> Peeks.be(d, 0, 1) >>> 6, h == null ? null : (long) GeneveHeader.VERSION);
+        Peeks.peek(data, decoded, "GeneveDecoder.optionsLength", 1, src -> GeneveDecoder.optionsLength(src, src.position()),
+                d -> 4 * (Peeks.be(d, 0, 1) & 0x3F), h == null ? null : (long) h.optionsLength());
+        Peeks.peek(data, decoded, "GeneveDecoder.protocolType", 4, src -> GeneveDecoder.protocolType(src, src.position()),
+                d -> Peeks.be(d, 2, 2), h == null ? null : (long) h.protocolType().value());
+        Peeks.peek(data, decoded, "GeneveDecoder.vni", 8, src -> GeneveDecoder.vni(src, src.position()),
+                d -> Peeks.be(d, 4, 3), h == null ? null : (long) h.vni());
     }
 
     /** A check's result for an accepted header: header length in the upper 32 bits, payload length in the lower. */
     private static long lengths(Accepted a) {
         return (long) a.headerLength() << 32 | a.payloadLength();
-    }
-
-    /**
-     * A peek reads its own octets alone: with fewer than {@code octets} it refuses as decode does
-     * (the same TRUNCATED message); otherwise it gives the field as the wire holds it, whether
-     * decode accepts the rest or not, and the decoded header's field when decode accepts.
-     */
-    private static void peek(byte[] data, Object decoded, String name, int octets, Contract.Probe probe,
-                             ToIntFunction<byte[]> wire, Integer field) {
-        Object peeked = Contract.outcome(data, probe);
-        if (data.length < octets) {
-            check(peeked.equals(decoded), name + " refuses a short header otherwise than decode", data,
-                    peeked + " vs " + decoded);
-            return;
-        }
-        int value = wire.applyAsInt(data);
-        check(peeked.equals(value), name + " does not read its own octets", data, peeked + " vs " + value);
-        check(field == null || peeked.equals(field), name + " disagrees with decode", data, peeked + " vs " + field);
     }
 
     /** The view agrees with the decoder, field for field, and is left unwrapped by a failed wrap. */
@@ -277,11 +258,4 @@ class VxlanFuzzTest {
     }
 
     /** {@code octets} octets from {@code at}, big-endian. */
-    private static int be(byte[] b, int at, int octets) {
-        int v = 0;
-        for (int i = 0; i < octets; i++) {
-            v = v << 8 | b[at + i] & 0xFF;
-        }
-        return v;
-    }
 }

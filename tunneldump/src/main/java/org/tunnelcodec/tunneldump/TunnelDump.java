@@ -22,6 +22,7 @@ import org.tunnelcodec.core.dissect.Dissection;
 import org.tunnelcodec.core.dissect.Dissector;
 import org.tunnelcodec.gre.GreLayers;
 import org.tunnelcodec.lisp.LispLayers;
+import org.tunnelcodec.mip6.Mip6Layers;
 import org.tunnelcodec.mpls.MplsBindings;
 import org.tunnelcodec.mpls.MplsLayers;
 import org.tunnelcodec.mpls.MplsPayloadType;
@@ -277,6 +278,7 @@ public final class TunnelDump {
                 .add(MplsLayers.bindings(mpls))
                 .add(VxlanLayers.bindings())
                 .add(LispLayers.bindings())
+                .add(Mip6Layers.bindings())
                 .add(stt.bindings())
                 .maxDepth(maxDepth).build();
     }

@@ -20,6 +20,13 @@ import org.tunnelcodec.core.EtherType;
 import org.tunnelcodec.core.FlowHash;
 import org.tunnelcodec.core.IpProtocol;
 import org.tunnelcodec.core.Ipv4Address;
+import org.tunnelcodec.core.Ipv6Address;
+import org.tunnelcodec.mip6.MobilityHeader;
+import org.tunnelcodec.mip6.MobilityHeaderDecoder;
+import org.tunnelcodec.mip6.MobilityHeaderEncoder;
+import org.tunnelcodec.mip6.MobilityMessage;
+import org.tunnelcodec.mip6.MobilityOption;
+import org.tunnelcodec.mip6.MobilityPseudoHeader;
 import org.tunnelcodec.core.MacAddress;
 import org.tunnelcodec.core.encap.EthernetTemplateHeader;
 import org.tunnelcodec.core.encap.InnerType;
@@ -579,5 +586,26 @@ class ReadmeExamplesTest {
         // readme:end
         assertThat(delivered).containsExactly(List.of(org.tunnelcodec.core.tunnel.TunnelType.VXLAN, 1L,
                 Ipv4Address.parse("1.1.1.1"), 50, 171));
+    }
+
+    @Test
+    void mip6Encode() {
+        Ipv6Address careOf = Ipv6Address.parse("2001:db8:c0a::100");
+        Ipv6Address homeAgent = Ipv6Address.parse("2001:db8:1::1");
+        Ipv6Address homeAddress = Ipv6Address.parse("2001:db8:1::100");
+        // readme:mip6-encode
+        MobilityHeader bu = MobilityHeader.of(MobilityMessage.BindingUpdate.homeRegistration(7, 600),
+                List.of(new MobilityOption.AlternateCareOfAddress(careOf)));       // padding added (RFC 6275 §6.2)
+        ByteBuffer out = ByteBuffer.allocate(MobilityHeaderEncoder.encodedLength(bu));
+        MobilityHeaderEncoder.encode(bu, out, MobilityPseudoHeader.of(careOf, homeAgent, homeAddress, null)); // checksum filled
+        MobilityHeader back = MobilityHeaderDecoder.decode(out).header();   // the same record (encode leaves out as it was)
+        // readme:end
+        assertThat(back.message()).isEqualTo(bu.message());
+        assertThat(back.option(MobilityOption.AlternateCareOfAddress.class).address()).isEqualTo(careOf);
+        // RFC 6275 §6.1.1: the checksum covers the pseudo-header with the Home Address as the source.
+        assertThat(MobilityHeaderDecoder.verifyChecksum(out, 0, out.limit(),
+                MobilityPseudoHeader.of(careOf, homeAgent, homeAddress, null))).isTrue();
+        assertThat(MobilityHeaderDecoder.verifyChecksum(out, 0, out.limit(),
+                MobilityPseudoHeader.of(careOf, homeAgent, null, null))).isFalse();
     }
 }
