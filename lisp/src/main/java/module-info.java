@@ -3,5 +3,7 @@
  * until then so that the layout, the dependency rule and the build are in place.
  */
 module org.tunnelcodec.lisp {
-    requires org.tunnelcodec.core;
+    requires transitive org.tunnelcodec.core;
+
+    exports org.tunnelcodec.lisp;
 }
