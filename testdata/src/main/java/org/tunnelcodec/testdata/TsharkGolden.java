@@ -21,7 +21,7 @@ public final class TsharkGolden {
     /** Where the golden folders live on the class path. */
     public static final String ROOT = "/org/tunnelcodec/testdata/golden/";
     /** The folders under {@link #ROOT}, one per protocol module. */
-    public static final List<String> FOLDERS = List.of("core", "gre", "stt", "mpls", "vxlan", "encap");
+    public static final List<String> FOLDERS = List.of("core", "gre", "stt", "mpls", "vxlan", "encap", "lisp");
 
     private final List<Row> rows;
 
