@@ -1,0 +1,17 @@
+package org.tunnelcodec.lisp;
+
+import org.tunnelcodec.testdata.Codec;
+import org.tunnelcodec.testdata.CodecContract;
+
+/**
+ * The shared codec contract for AFI-encoded addresses and LCAFs: every LCAF type (unknown types
+ * as octets), nested up to four deep.
+ */
+class LispAddressPropertyTest extends CodecContract<LispAddress> {
+    static final Codec<LispAddress> ADDRESS = Codec.of(LispAddressDecoder::decode, LispAddressEncoder::encodedLength,
+            LispAddressEncoder::encode, null);
+
+    LispAddressPropertyTest() {
+        super(ADDRESS, LispControlArbitraries.addresses(4));
+    }
+}
