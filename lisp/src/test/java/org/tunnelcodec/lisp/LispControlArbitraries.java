@@ -102,21 +102,33 @@ final class LispControlArbitraries {
         return Combinators.combine(u8(), u8(), u8(), u8(), Arbitraries.integers().between(0, 0x1FFF),
                 Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(true, false))
                 .as((p, w, mp, mw, f, l, pr, r) -> new LocatorRecord(p, w, mp, mw, f, l, pr, r, LispAddress.NONE))
-                .flatMap(l -> addresses(2).map(a -> new LocatorRecord(l.priority(), l.weight(), l.multicastPriority(),
+                .flatMap(l -> addresses(1).map(a -> new LocatorRecord(l.priority(), l.weight(), l.multicastPriority(),
                         l.multicastWeight(), l.unusedFlags(), l.local(), l.probed(), l.reachable(), a)));
     }
 
     static Arbitrary<EidRecord> eidRecords() {
         return Combinators.combine(u32(), Arbitraries.integers().between(0, 7), Arbitraries.of(true, false),
                 Arbitraries.integers().between(0, 0xFFF), Arbitraries.integers().between(0, 15),
-                Arbitraries.integers().between(0, 0xFFF), addresses(2), locators().list().ofMaxSize(3))
+                Arbitraries.integers().between(0, 0xFFF), addresses(1), locators().list().ofMaxSize(3))
                 .as((ttl, act, a, res, rb, v, eid, locs) -> new EidRecord(ttl, Math.min(LispControlLayout.maxMaskLength(eid.afi()), 20),
                         act, a, res, rb, v, eid, locs));
     }
 
+    /**
+     * Up to 3 records of every kind, or (one time in eleven) 20 to 60 small records: IPv4 EIDs
+     * without locators, so that the contract's every-prefix property stays linear in practice.
+     * The largest counts (a 200-record Map-Register, 255 records) are pinned by the vector tests.
+     */
     static Arbitrary<List<EidRecord>> records() {
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(10, eidRecords().list().ofMaxSize(3)),
-                net.jqwik.api.Tuple.of(1, eidRecords().list().ofMinSize(100).ofMaxSize(255)));
+                net.jqwik.api.Tuple.of(1, smallEidRecords().list().ofMinSize(20).ofMaxSize(60)));
+    }
+
+    /** A record with an IPv4 EID and no locator: 16 octets. */
+    static Arbitrary<EidRecord> smallEidRecords() {
+        return Combinators.combine(u32(), Arbitraries.integers().between(0, 32), Arbitraries.integers())
+                .as((ttl, mask, eid) -> new EidRecord(ttl, mask, 0, false, 0, 0, 0, new LispAddress.Ipv4(Ipv4Address.of(eid)),
+                        List.of()));
     }
 
     static Arbitrary<ByteString> trailerId() {
@@ -125,10 +137,10 @@ final class LispControlArbitraries {
 
     static Arbitrary<MapRequest> mapRequests() {
         Arbitrary<Boolean> b = Arbitraries.of(true, false);
-        Arbitrary<MapRequestRecord> rec = Combinators.combine(u8(), addresses(2)).as((r, e) -> new MapRequestRecord(r,
+        Arbitrary<MapRequestRecord> rec = Combinators.combine(u8(), addresses(1)).as((r, e) -> new MapRequestRecord(r,
                 Math.min(8, LispControlLayout.maxMaskLength(e.afi())), e));
         return Combinators.combine(Combinators.combine(b, b, b, b, b, Arbitraries.integers().between(0, 0x7F), b, b).as(List::of),
-                Arbitraries.longs(), addresses(2), addresses(1).list().ofMinSize(1).ofMaxSize(32), rec.list().ofMinSize(1).ofMaxSize(3),
+                Arbitraries.longs(), addresses(1), addresses(1).list().ofMinSize(1).ofMaxSize(32), rec.list().ofMinSize(1).ofMaxSize(3),
                 eidRecords().injectNull(0.5))
                 .as((f, nonce, src, rlocs, recs, reply) -> new MapRequest((Boolean) f.get(0), (Boolean) f.get(1), (Boolean) f.get(2),
                         (Boolean) f.get(3), (Boolean) f.get(4), (Integer) f.get(5), (Boolean) f.get(6), (Boolean) f.get(7), nonce, src,
@@ -165,7 +177,7 @@ final class LispControlArbitraries {
     static Arbitrary<MapReferral> mapReferrals() {
         Arbitrary<MapReferralRecord> rec = Combinators.combine(u32(), Arbitraries.integers().between(0, 7), Arbitraries.of(true, false),
                 Arbitraries.of(true, false), Arbitraries.integers().between(0, 0x7FF), Arbitraries.integers().between(0, 0xFFF),
-                addresses(2), locators().list().ofMaxSize(3))
+                addresses(1), locators().list().ofMaxSize(3))
                 .as((ttl, act, a, i, res, v, eid, l) -> new MapReferralRecord(ttl, Math.min(8, LispControlLayout.maxMaskLength(eid.afi())),
                         act, a, i, res, v, eid, l));
         return Combinators.combine(Arbitraries.integers().between(0, 0xF_FFFF), Arbitraries.longs(), rec.list().ofMaxSize(3))
