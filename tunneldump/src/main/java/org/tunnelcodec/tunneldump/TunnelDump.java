@@ -21,6 +21,7 @@ import org.tunnelcodec.core.dissect.DissectedLayer;
 import org.tunnelcodec.core.dissect.Dissection;
 import org.tunnelcodec.core.dissect.Dissector;
 import org.tunnelcodec.gre.GreLayers;
+import org.tunnelcodec.lisp.LispControlLayers;
 import org.tunnelcodec.lisp.LispLayers;
 import org.tunnelcodec.mip6.Mip6Layers;
 import org.tunnelcodec.mpls.MplsBindings;
@@ -278,6 +279,7 @@ public final class TunnelDump {
                 .add(MplsLayers.bindings(mpls))
                 .add(VxlanLayers.bindings())
                 .add(LispLayers.bindings())
+                .add(LispControlLayers.bindings())
                 .add(Mip6Layers.bindings())
                 .add(stt.bindings())
                 .maxDepth(maxDepth).build();
