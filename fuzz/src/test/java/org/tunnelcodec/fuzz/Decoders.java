@@ -18,12 +18,18 @@ import org.tunnelcodec.gre.wccp.WccpRedirectHeader;
 import org.tunnelcodec.gre.wccp.control.WccpV1Message;
 import org.tunnelcodec.gre.wccp.control.WccpV1MessageDecoder;
 import org.tunnelcodec.gre.wccp.control.WccpV1MessageEncoder;
+import org.tunnelcodec.lisp.LispAddress;
+import org.tunnelcodec.lisp.LispAddressDecoder;
+import org.tunnelcodec.lisp.LispAddressEncoder;
 import org.tunnelcodec.lisp.LispDecoder;
 import org.tunnelcodec.lisp.LispEncoder;
 import org.tunnelcodec.lisp.LispGpeDecoder;
 import org.tunnelcodec.lisp.LispGpeEncoder;
 import org.tunnelcodec.lisp.LispGpeHeader;
 import org.tunnelcodec.lisp.LispHeader;
+import org.tunnelcodec.lisp.LispMessage;
+import org.tunnelcodec.lisp.LispMessageDecoder;
+import org.tunnelcodec.lisp.LispMessageEncoder;
 import org.tunnelcodec.mip6.MobilityHeader;
 import org.tunnelcodec.mip6.MobilityHeaderDecoder;
 import org.tunnelcodec.mip6.MobilityHeaderEncoder;
@@ -42,6 +48,7 @@ import org.tunnelcodec.stt.SttFrameHeader;
 import org.tunnelcodec.stt.SttSegmentDecoder;
 import org.tunnelcodec.stt.SttSegmentEncoder;
 import org.tunnelcodec.stt.SttSegmentHeader;
+import org.tunnelcodec.core.InternetChecksum;
 import org.tunnelcodec.testdata.Codec;
 import org.tunnelcodec.testdata.CoreCodecs;
 import org.tunnelcodec.vxlan.GeneveDecoder;
@@ -135,6 +142,24 @@ final class Decoders {
     static final Contract.IndexDecoder<LispGpeHeader> LISP_GPE_AT = LispGpeDecoder::decode;
     /** The LISP-GPE check without allocation: header length in the upper 32 bits, payload length in the lower. */
     static final Contract.Probe LISP_GPE_CHECKED = src -> LispGpeDecoder.checked(src, src.position(), src.limit());
+    /**
+     * A LISP control message ends where its fields say; the payload is the rest (LISP-SEC data,
+     * say). An ECM's inner IPv4 Header Checksum is derived: the encoder computes it.
+     */
+    static final Codec<LispMessage> LISP_MESSAGE = Codec.<LispMessage>of(LispMessageDecoder::decode,
+            LispMessageEncoder::encodedLength, LispMessageEncoder::encode, null)
+            .withCanonicalizer(Decoders::ecmIpv4Checksum);
+    static final Contract.IndexDecoder<LispMessage> LISP_MESSAGE_AT = LispMessageDecoder::decode;
+    /** The control message check: message length in the upper 32 bits, the rest in the lower. */
+    static final Contract.Probe LISP_MESSAGE_CHECKED = src -> LispMessageDecoder.checked(src, src.position(),
+            src.limit());
+    /** A LISP address (AFI, then the address or LCAF) ends where its AFI and lengths say. */
+    static final Codec<LispAddress> LISP_ADDRESS = Codec.of(LispAddressDecoder::decode,
+            LispAddressEncoder::encodedLength, LispAddressEncoder::encode, null);
+    static final Contract.IndexDecoder<LispAddress> LISP_ADDRESS_AT = LispAddressDecoder::decode;
+    /** The address check without allocation: address length in the upper 32 bits, the rest in the lower. */
+    static final Contract.Probe LISP_ADDRESS_CHECKED = src -> LispAddressDecoder.checked(src, src.position(),
+            src.limit());
     /** VXLAN has no length field: the inner frame is the rest of the bytes. */
     static final Codec<VxlanHeader> VXLAN = Codec.of(VxlanDecoder::decode, VxlanEncoder::encodedLength,
             VxlanEncoder::encode, null);
@@ -156,5 +181,15 @@ final class Decoders {
     static final Contract.Probe GENEVE_CHECKED = src -> GeneveDecoder.checked(src, src.position(), src.limit());
 
     private Decoders() {
+    }
+
+    /** Recomputes the Header Checksum of an ECM's inner IPv4 header, at the buffer's position. */
+    private static void ecmIpv4Checksum(java.nio.ByteBuffer b) {
+        int p = b.position();
+        if ((b.get(p) & 0xF0) == 0x80 && (b.get(p + 4) & 0xF0) == 0x40) {
+            int ihl = (b.get(p + 4) & 0x0F) * 4;
+            b.putShort(p + 14, (short) 0);
+            b.putShort(p + 14, (short) InternetChecksum.checksum(b, p + 4, ihl, 0));
+        }
     }
 }

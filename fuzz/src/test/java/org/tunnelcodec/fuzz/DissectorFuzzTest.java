@@ -17,6 +17,7 @@ import org.tunnelcodec.core.dissect.FrameWalk;
 import org.tunnelcodec.core.dissect.LinkType;
 import org.tunnelcodec.core.dissect.ProtocolLayer;
 import org.tunnelcodec.gre.GreLayers;
+import org.tunnelcodec.lisp.LispControlLayers;
 import org.tunnelcodec.lisp.LispLayers;
 import org.tunnelcodec.mip6.Mip6Layers;
 import org.tunnelcodec.mpls.MplsLayers;
@@ -25,14 +26,15 @@ import org.tunnelcodec.vxlan.VxlanLayers;
 
 /**
  * Fuzz test of the dissector and its allocation-free walk, composed of the core, GRE/WCCP,
- * MPLS, VXLAN/Geneve, LISP, Mobile IPv6 and STT layers as tunneldump composes them (the MPLS layers without label
+ * MPLS, VXLAN/Geneve, LISP (data and control plane), Mobile IPv6 and STT layers as tunneldump composes them
+ * (the LISP control layer added here; the MPLS layers without label
  * bindings; the stateless STT bindings, so that a frame's dissection depends on that frame
  * alone). The input's first octet picks the link type; the rest is the frame.
  */
 class DissectorFuzzTest {
     static final Dissector DISSECTOR = Dissector.builder().add(CoreLayers.bindings())
             .add(GreLayers.bindings()).add(MplsLayers.bindings()).add(VxlanLayers.bindings())
-            .add(LispLayers.bindings()).add(Mip6Layers.bindings()).add(SttLayers.bindings()).build();
+            .add(LispLayers.bindings()).add(LispControlLayers.bindings()).add(Mip6Layers.bindings()).add(SttLayers.bindings()).build();
     private static final FrameWalk WALK = DISSECTOR.newWalk();
     static final List<LinkType> LINK_TYPES = List.of(LinkType.ETHERNET, LinkType.RAW, LinkType.IPV4,
             LinkType.IPV6, LinkType.LINUX_SLL, LinkType.LINUX_SLL2, LinkType.NULL, LinkType.LOOP, LinkType.PPP);

@@ -71,7 +71,11 @@ class SeedCorpus {
             "gso-ipv4-geneve-ipv6.pcap", "gso-ipv6-geneve-ipv4.pcap", "gso-ipv6-geneve-ipv6.pcap",
             "bigtcp-ipv4-vxlan-ipv4.pcap", "bigtcp-ipv4-vxlan-ipv6.pcap", "bigtcp-ipv6-vxlan-ipv4.pcap",
             "bigtcp-ipv6-vxlan-ipv6.pcap", "bigtcp-ipv4-geneve-ipv4.pcap", "bigtcp-ipv4-geneve-ipv6.pcap",
-            "bigtcp-ipv6-geneve-ipv4.pcap", "bigtcp-ipv6-geneve-ipv6.pcap");
+            "bigtcp-ipv6-geneve-ipv4.pcap", "bigtcp-ipv6-geneve-ipv6.pcap",
+            // LISP control plane: Map-Register/Notify with and without the xTR-ID, IPv6 EIDs, Map-Request,
+            // Map-Reply, an ECM, broken messages.
+            "lisp_eid_notify.pcap", "lisp_eid_register.pcap", "lisp_invalid.pcap", "lisp_invalid_length.pcap",
+            "lisp_ipv6.pcap", "pcpp-ipv6-lisp.pcapng");
 
     /** Which fuzz tests each dissector layer's bytes seed, as {@code Class/method}. */
     private static final Map<String, List<String>> TARGETS = Map.ofEntries(
@@ -98,6 +102,7 @@ class SeedCorpus {
             Map.entry("geneve", List.of("VxlanFuzzTest/geneve", "VxlanFuzzTest/geneveView")),
             Map.entry("lisp", List.of("LispFuzzTest/lisp", "LispFuzzTest/lispView")),
             Map.entry("lisp-gpe", List.of("LispFuzzTest/lispGpe")),
+            Map.entry("lisp-control", List.of("LispControlFuzzTest/lispMessage")),
             Map.entry("mip6", List.of("Mip6FuzzTest/mobilityHeader")));
 
     private record Frame(String source, LinkType linkType, byte[] bytes) {
