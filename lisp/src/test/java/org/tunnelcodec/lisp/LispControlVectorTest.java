@@ -318,9 +318,13 @@ class LispControlVectorTest {
     @Test
     void nestingIsCapped() {
         LispAddress a = new LispAddress.Ipv4(Ipv4Address.parse("10.0.0.1"));
-        for (int i = 0; i < 9; i++) {
+        for (int i = 0; i < 8; i++) {
             a = LispAddress.Lcaf.of(LcafBody.InstanceId.of(i, a));
         }
+        byte[] eight = new byte[a.encodedLength()];
+        LispAddressEncoder.encode(a, ByteBuffer.wrap(eight));
+        assertThat(LispAddressDecoder.decode(ByteBuffer.wrap(eight)).header()).as("8 LCAFs deep: the cap").isEqualTo(a);
+        a = LispAddress.Lcaf.of(LcafBody.InstanceId.of(8, a));
         byte[] bytes = new byte[a.encodedLength()];
         LispAddressEncoder.encode(a, ByteBuffer.wrap(bytes));
         assertThatThrownBy(() -> LispAddressDecoder.decode(ByteBuffer.wrap(bytes)))
