@@ -18,6 +18,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 import org.tunnelcodec.core.Decoded;
 import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.dissect.DissectedLayer;
@@ -46,6 +47,10 @@ class DissectorPropertyTest {
             .add(org.tunnelcodec.core.dissect.CoreLayers.bindings())
             .add(org.tunnelcodec.gre.GreLayers.bindings())
             .add(MplsLayers.bindings())
+            .add(org.tunnelcodec.vxlan.VxlanLayers.bindings())
+            .add(org.tunnelcodec.lisp.LispLayers.bindings())
+            .add(org.tunnelcodec.lisp.LispControlLayers.bindings())
+            .add(org.tunnelcodec.mip6.Mip6Layers.bindings())
             .add(SttLayers.bindings()).build();
 
     private record Frame(LinkType linkType, byte[] bytes) {
@@ -209,5 +214,22 @@ class DissectorPropertyTest {
     @Provide
     Arbitrary<Integer> linkTypes() {
         return Arbitraries.of(0, 1, 9, 101, 108, 113, 228, 229, 276, 9999);
+    }
+
+    @Test
+    void shouldDissectTheBenchmarkLispFrameToTheInnerIcmpPacket() {
+        // The shared benchmark frames' README: d_lisp is Ethernet / IPv4 / UDP 4341 / LISP (N and I
+        // set, nonce, Instance ID) / IPv4 / ICMP echo, 134 octets.
+        byte[] frame = benchFrames().stream().filter(f -> f.length == 134 && ((f[36] & 0xFF) << 8 | f[37] & 0xFF) == 4341)
+                .findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(frame != null, "the shared benchmark frames are not beside the checkout");
+        Dissection d = DISSECTOR.dissect(LinkType.ETHERNET, ByteBuffer.wrap(frame));
+        assertThat(d.layers()).extracting(DissectedLayer::name).containsExactly("ethernet", "ipv4", "udp", "lisp", "ipv4");
+        org.tunnelcodec.lisp.LispHeader lisp = (org.tunnelcodec.lisp.LispHeader) d.layers().get(3).header();
+        assertThat(lisp.noncePresent()).isTrue();
+        assertThat(lisp.instanceIdPresent()).isTrue();
+        org.tunnelcodec.core.ip.Ipv4Header inner = (org.tunnelcodec.core.ip.Ipv4Header) d.layers().get(4).header();
+        assertThat(inner.protocol().value()).as("ICMP").isEqualTo(1);
+        assertThat(d.stopReason()).isEqualTo(Dissection.StopReason.NO_DECODER);
     }
 }
