@@ -40,7 +40,8 @@ class LispFuzzTest {
         Peeks.peek(data, decoded, "LispDecoder.instanceId", 8, src -> LispDecoder.instanceId(src, src.position()),
                 d -> iid ? Peeks.be(d, 4, 3) : -1, h == null ? null : h.instanceIdPresent() ? (long) h.instanceId() : -1L);
         Peeks.peek(data, decoded, "LispDecoder.locatorStatusBits", 8,
-                src -> LispDecoder.locatorStatusBits(src, src.position()), d -> iid ? Peeks.be(d, 7, 1) : Peeks.be(d, 4, 4), h == null ? null : (long) h.locatorStatusBits());
+                src -> LispDecoder.locatorStatusBits(src, src.position()), d -> iid ? Peeks.be(d, 7, 1) : Peeks.be(d, 4, 4),
+                h == null ? null : h.locatorStatusBits());
     }
 
     /** The decoder (which refuses P clear), its check, and the Next Protocol peek (which does not look at P). */
