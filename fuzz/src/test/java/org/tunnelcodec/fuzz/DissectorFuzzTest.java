@@ -34,7 +34,8 @@ import org.tunnelcodec.vxlan.VxlanLayers;
 class DissectorFuzzTest {
     static final Dissector DISSECTOR = Dissector.builder().add(CoreLayers.bindings())
             .add(GreLayers.bindings()).add(MplsLayers.bindings()).add(VxlanLayers.bindings())
-            .add(LispLayers.bindings()).add(LispControlLayers.bindings()).add(Mip6Layers.bindings()).add(SttLayers.bindings()).build();
+            .add(LispLayers.bindings()).add(LispControlLayers.bindings()).add(Mip6Layers.bindings())
+            .add(SttLayers.bindings()).build();
     private static final FrameWalk WALK = DISSECTOR.newWalk();
     static final List<LinkType> LINK_TYPES = List.of(LinkType.ETHERNET, LinkType.RAW, LinkType.IPV4,
             LinkType.IPV6, LinkType.LINUX_SLL, LinkType.LINUX_SLL2, LinkType.NULL, LinkType.LOOP, LinkType.PPP);
