@@ -51,11 +51,16 @@
  * {@link org.tunnelcodec.lisp.LispTunnels} describes the same packets for a tunnel classifier:
  * the Instance ID is the tunnel id.
  *
+ * <h2>Locator selection</h2>
+ * {@link org.tunnelcodec.lisp.LispLocatorSelector} chooses an ITR's unicast RLOC for a flow from
+ * a locator set (priority 255 and R clear excluded, Locator-Status-Bits honoured, lowest priority
+ * first, split by weight on the flow hash; RFC 9301 §5.4, RFC 9300 §10 and §12), without
+ * allocating.
+ *
  * <h2>Not supported</h2>
  * The control plane (UDP 4342) is not in this part of the module. No encapsulation engine is
- * here (locator selection, the outer header's TTL, DSCP and ECN copies, nonce and echo-nonce
- * state, map-version comparison): encoders write headers, the caller writes the outer UDP and
- * IP headers. Encrypted payloads (RFC 8061) are not decrypted. LISP-GPE shim headers (Next
+ * here (the outer header's TTL, DSCP and ECN copies, nonce and echo-nonce state, map-version
+ * comparison): encoders write headers, the caller writes the outer UDP and IP headers. Encrypted payloads (RFC 8061) are not decrypted. LISP-GPE shim headers (Next
  * Protocol 0x80-0xFF) are not decoded.
  */
 package org.tunnelcodec.lisp;
