@@ -49,6 +49,8 @@ final class Mip6Layout {
     static final int BINDING_AUTHORIZATION_DATA = 5;
     static final int MOBILE_NETWORK_PREFIX = 6;
     static final int MOBILE_NODE_IDENTIFIER = 8;
+    static final int MOBILITY_MESSAGE_AUTHENTICATION = 9;
+    static final int MOBILITY_MESSAGE_REPLAY_PROTECTION = 10;
     static final int IPV4_HOME_ADDRESS = 29;
     static final int IPV4_ADDRESS_ACKNOWLEDGEMENT = 30;
     static final int NAT_DETECTION = 31;
@@ -63,6 +65,14 @@ final class Mip6Layout {
 
     /** BU flags, the 16-bit word at offset 8 (RFC 6275 §6.1.7 and the IANA registry). */
     static final int BU_RESERVED_MASK = 0x000F;
+    /** Flow Identification sub-options (RFC 6089 §4.2.1). */
+    static final int FLOW_PAD1 = 0;
+    static final int FLOW_PADN = 1;
+    static final int FLOW_BID_REFERENCE = 2;
+    static final int FLOW_TRAFFIC_SELECTOR = 3;
+    /** FID, FID-PRI, Reserved and Status: where the Flow Identification sub-options start. */
+    static final int FLOW_FIXED_LENGTH = 6;
+
     /** BID: the H flag of the octet after Status (RFC 5648). */
     static final int BID_H = 0x80;
 
@@ -86,17 +96,19 @@ final class Mip6Layout {
 
     /** Whether an Option Type has a record of its own in {@link MobilityOption}. */
     static boolean hasRecord(int optionType) {
-        return optionType <= MOBILE_NETWORK_PREFIX || optionType == MOBILE_NODE_IDENTIFIER
-                || optionType == BINDING_IDENTIFIER;
+        return optionType <= MOBILE_NETWORK_PREFIX
+                || optionType >= MOBILE_NODE_IDENTIFIER && optionType <= MOBILITY_MESSAGE_REPLAY_PROTECTION
+                || optionType >= IPV4_HOME_ADDRESS && optionType <= IPV4_CARE_OF_ADDRESS
+                || optionType == BINDING_IDENTIFIER || optionType == FLOW_SUMMARY
+                || optionType == FLOW_IDENTIFICATION;
     }
 
     /**
      * The alignment an encoder gives an option (RFC 6275 §6.2.1 "xn+y"), as {@code x << 8 | y}:
      * BRA 2n, Alternate CoA 8n+6, Nonce Indices 2n, Binding Authorization Data 8n+2 (RFC 6275
      * §6.2.4-§6.2.7), Mobile Network Prefix 8n+4 (RFC 3963), Binding Identifier 8n+2 (satisfies
-     * the 2n its BID needs and 8-aligns an IPv6 care-of address); for options kept raw: the
-     * DSMIPv6 options (RFC 5555) 8n+4, Flow Identification (RFC 6089) 8n+2, Flow Summary 2n;
-     * none for the others.
+     * the 2n its BID needs and 8-aligns an IPv6 care-of address), the DSMIPv6 options (RFC 5555)
+     * 8n+4, Flow Identification (RFC 6089) 8n+2, Flow Summary 2n; none for the others.
      */
     static int alignment(int optionType) {
         return switch (optionType) {

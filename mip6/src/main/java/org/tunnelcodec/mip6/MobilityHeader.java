@@ -110,11 +110,12 @@ public record MobilityHeader(int reserved, int checksum, MobilityMessage message
      * multiple of 8 octets. Padding options in {@code options} are kept where they are.
      *
      * @param message the message
-     * @param options the options, in the order to send them; Binding Authorization Data, if
-     *                present, last
+     * @param options the options, in the order to send them; Binding Authorization Data or
+     *                Mobility Message Authentication, if present, last
      * @return the header, with Checksum 0 (see {@link MobilityHeaderEncoder#encode(MobilityHeader,
      *         java.nio.ByteBuffer, MobilityPseudoHeader)})
-     * @throws IllegalArgumentException if Binding Authorization Data is not last, an option
+     * @throws IllegalArgumentException if Binding Authorization Data or Mobility Message
+     *     Authentication is not last, an option
      *     repeats that may not, options come with a {@link MobilityMessage.Raw} message, or the
      *     header would exceed 2048 octets
      * @throws NullPointerException if an argument or an option is null
@@ -124,8 +125,10 @@ public record MobilityHeader(int reserved, int checksum, MobilityMessage message
         int at = Mip6Layout.MESSAGE_OFFSET + message.length();
         for (int i = 0; i < options.size(); i++) {
             MobilityOption o = options.get(i);
-            Check.argument(o.type() != Mip6Layout.BINDING_AUTHORIZATION_DATA || i == options.size() - 1, "options",
-                    i, "Binding Authorization Data last (RFC 6275 §6.2.7)");
+            Check.argument(o.type() != Mip6Layout.BINDING_AUTHORIZATION_DATA
+                    && o.type() != Mip6Layout.MOBILITY_MESSAGE_AUTHENTICATION || i == options.size() - 1, "options",
+                    i, "Binding Authorization Data or Mobility Message Authentication last (RFC 6275 §6.2.7,"
+                            + " RFC 4285 §5)");
             int alignment = Mip6Layout.alignment(o.type());
             int x = alignment >>> 8;
             int y = alignment & 0xFF;

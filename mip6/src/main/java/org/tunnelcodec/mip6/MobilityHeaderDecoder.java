@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.tunnelcodec.core.ByteString;
 import org.tunnelcodec.core.Decoded;
 import org.tunnelcodec.core.InternetChecksum;
+import org.tunnelcodec.core.Ipv4Address;
 import org.tunnelcodec.core.Ipv6Address;
 import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.MalformedPacketException.Reason;
@@ -30,17 +31,25 @@ import org.tunnelcodec.core.internal.Wire;
  *   <li>a Binding Refresh Advice whose Length is not 2, an Alternate Care-of Address not 16,
  *       Nonce Indices not 4 (RFC 6275 §6.2.4-§6.2.6), a Mobile Network Prefix not 18
  *       (RFC 3963 §4.3), a Binding Identifier not 4, 8 or 20 (RFC 5648 §6.1), a Mobile Node
- *       Identifier below 2 (RFC 4283 §3) ({@code BAD_LENGTH}, field "Option Length");</li>
+ *       Identifier below 2 (RFC 4283 §3), a Mobility Message Authentication below 5 (RFC 4285
+ *       §5), a Mobility Message Replay Protection not 8 (RFC 4285 §6), a DSMIPv6 option (29 to
+ *       32) not 6 (RFC 5555), a Flow Summary odd or 0 (RFC 6089 §4.3), a Flow Identification
+ *       below 6 (RFC 6089 §4.2) ({@code BAD_LENGTH}, field "Option Length");</li>
+ *   <li>in a Flow Identification (RFC 6089 §4.2), a sub-option whose Length runs past the
+ *       option ({@code TRUNCATED}, field "Sub-option Length" or "Sub-option Data", bounded by
+ *       "mip6 Flow Identification Option Length"), a BID Reference whose Length is odd or 0,
+ *       and a Traffic Selector below 2 ({@code BAD_LENGTH}, field "Sub-option Length");</li>
  *   <li>a second Binding Refresh Advice, Alternate Care-of Address, Nonce Indices or Binding
  *       Authorization Data, and any option but Pad1 and PadN after the Binding Authorization
- *       Data, which "must be the last option" (RFC 6275 §6.2.7) ({@code BAD_VALUE}, field
- *       "Option Type").</li>
+ *       Data or the Mobility Message Authentication, each of which "must be the last option"
+ *       (RFC 6275 §6.2.7, RFC 4285 §5) ({@code BAD_VALUE}, field "Option Type").</li>
  * </ul>
  * Everything else is kept: the Reserved fields and flag bits, any Status, unknown options and
  * unknown MH Types (as raw Message Data; a node answers those with a Binding Error, RFC 6275
  * §9.2), and options at offsets their alignment does not allow: alignment is the sender's duty
  * (RFC 6275 §6.2.1), and captures (tcpdump's {@code ipv6_mobility_1.pcap}) carry misaligned
- * options. Padding after the Binding Authorization Data is accepted for the same reason.
+ * options. Padding after the Binding Authorization Data (or the Mobility Message Authentication) is accepted for the
+ * same reason.
  *
  * <p>The Checksum covers a pseudo-header whose addresses the caller knows (see
  * {@link MobilityPseudoHeader}): {@link #decode(ByteBuffer, int, int)} does not verify it, which
@@ -54,6 +63,7 @@ import org.tunnelcodec.core.internal.Wire;
 public final class MobilityHeaderDecoder {
     private static final String PROTOCOL = MobilityHeader.PROTOCOL;
     private static final String HEADER_LEN_BOUND = PROTOCOL + " Header Len";
+    private static final String FLOW_LENGTH_BOUND = PROTOCOL + " Flow Identification Option Length";
 
     private MobilityHeaderDecoder() {
     }
@@ -205,9 +215,13 @@ public final class MobilityHeaderDecoder {
             }
             if (afterAuthorization && type != Mip6Layout.PADN) {
                 throw MalformedPacketException.invalid(PROTOCOL, "Option Type", at - index, Reason.BAD_VALUE, type,
-                        "only padding after Binding Authorization Data, RFC 6275 §6.2.7");
+                        "only padding after Binding Authorization Data or Mobility Message Authentication,"
+                                + " RFC 6275 §6.2.7, RFC 4285 §5");
             }
             checkLength(type, length, at + 1 - index);
+            if (type == Mip6Layout.FLOW_IDENTIFICATION) {
+                walkSubOptions(src, index, data + Mip6Layout.FLOW_FIXED_LENGTH, data + length);
+            }
             if (type >= Mip6Layout.BINDING_REFRESH_ADVICE && type <= Mip6Layout.BINDING_AUTHORIZATION_DATA) {
                 if ((seen & 1 << type) != 0) {
                     throw MalformedPacketException.invalid(PROTOCOL, "Option Type", at - index, Reason.BAD_VALUE, type,
@@ -215,10 +229,46 @@ public final class MobilityHeaderDecoder {
                 }
                 seen |= 1 << type;
             }
-            afterAuthorization |= type == Mip6Layout.BINDING_AUTHORIZATION_DATA;
+            afterAuthorization |= type == Mip6Layout.BINDING_AUTHORIZATION_DATA
+                    || type == Mip6Layout.MOBILITY_MESSAGE_AUTHENTICATION;
             at = data + length;
         }
         return count;
+    }
+
+    /**
+     * Walks the sub-options of a Flow Identification from {@code at} to {@code end} (RFC 6089
+     * §4.2); offsets in errors count from {@code index}.
+     */
+    private static void walkSubOptions(ByteBuffer src, int index, int at, int end) {
+        while (at < end) {
+            int type = Wire.u8(src, at);
+            if (type == Mip6Layout.FLOW_PAD1) {
+                at++;
+                continue;
+            }
+            if (end - at < Mip6Layout.OPTION_HEADER_LENGTH) {
+                throw MalformedPacketException.truncated(PROTOCOL, "Sub-option Length", at + 1 - index, 1, 0,
+                        FLOW_LENGTH_BOUND);
+            }
+            int length = Wire.u8(src, at + 1);
+            int data = at + Mip6Layout.OPTION_HEADER_LENGTH;
+            if (length > end - data) {
+                throw MalformedPacketException.truncated(PROTOCOL, "Sub-option Data", data - index, length, end - data,
+                        FLOW_LENGTH_BOUND);
+            }
+            String expected = switch (type) {
+                case Mip6Layout.FLOW_BID_REFERENCE -> length > 0 && length % 2 == 0 ? null
+                        : "a positive even number, RFC 6089 §4.2";
+                case Mip6Layout.FLOW_TRAFFIC_SELECTOR -> length >= 2 ? null : "at least 2, RFC 6089 §4.2";
+                default -> null;
+            };
+            if (expected != null) {
+                throw MalformedPacketException.invalid(PROTOCOL, "Sub-option Length", at + 1 - index,
+                        Reason.BAD_LENGTH, length, expected);
+            }
+            at = data + length;
+        }
     }
 
     private static void checkLength(int type, int length, int offset) {
@@ -228,6 +278,14 @@ public final class MobilityHeaderDecoder {
             case Mip6Layout.NONCE_INDICES -> length == 4 ? null : "4, RFC 6275 §6.2.6";
             case Mip6Layout.MOBILE_NETWORK_PREFIX -> length == 18 ? null : "18, RFC 3963 §4.3";
             case Mip6Layout.MOBILE_NODE_IDENTIFIER -> length >= 2 ? null : "at least 2, RFC 4283 §3";
+            case Mip6Layout.MOBILITY_MESSAGE_AUTHENTICATION -> length >= 5 ? null : "at least 5, RFC 4285 §5";
+            case Mip6Layout.MOBILITY_MESSAGE_REPLAY_PROTECTION -> length == 8 ? null : "8, RFC 4285 §6";
+            case Mip6Layout.IPV4_HOME_ADDRESS, Mip6Layout.IPV4_ADDRESS_ACKNOWLEDGEMENT, Mip6Layout.NAT_DETECTION,
+                    Mip6Layout.IPV4_CARE_OF_ADDRESS -> length == 6 ? null : "6, RFC 5555";
+            case Mip6Layout.FLOW_SUMMARY -> length > 0 && length % 2 == 0 ? null
+                    : "a positive even number, RFC 6089 §4.3";
+            case Mip6Layout.FLOW_IDENTIFICATION -> length >= Mip6Layout.FLOW_FIXED_LENGTH ? null
+                    : "at least 6, RFC 6089 §4.2";
             case Mip6Layout.BINDING_IDENTIFIER -> length == 4 || length == 8 || length == 20 ? null
                     : "4, 8 or 20, RFC 5648 §6.1";
             default -> null;
@@ -287,11 +345,62 @@ public final class MobilityHeaderDecoder {
                         ByteString.copyOf(src, d + 1, length - 1));
                 case Mip6Layout.BINDING_IDENTIFIER -> new MobilityOption.BindingIdentifier(Wire.u16(src, d),
                         Wire.u8(src, d + 2), Wire.u8(src, d + 3), ByteString.copyOf(src, d + 4, length - 4));
+                case Mip6Layout.MOBILITY_MESSAGE_AUTHENTICATION -> new MobilityOption.MobilityMessageAuthentication(
+                        Wire.u8(src, d), Wire.u32(src, d + 1), ByteString.copyOf(src, d + 5, length - 5));
+                case Mip6Layout.MOBILITY_MESSAGE_REPLAY_PROTECTION ->
+                        new MobilityOption.MobilityMessageReplayProtection(Wire.i64(src, d));
+                case Mip6Layout.IPV4_HOME_ADDRESS -> new MobilityOption.Ipv4HomeAddress(Wire.u8(src, d) >>> 2,
+                        Wire.u16(src, d) & 0x3FF, Ipv4Address.read(src, d + 2));
+                case Mip6Layout.IPV4_ADDRESS_ACKNOWLEDGEMENT -> new MobilityOption.Ipv4AddressAcknowledgement(
+                        Wire.u8(src, d), Wire.u8(src, d + 1) >>> 2, Wire.u8(src, d + 1) & 3, Ipv4Address.read(src, d + 2));
+                case Mip6Layout.NAT_DETECTION -> new MobilityOption.NatDetection(Wire.u16(src, d), Wire.u32(src, d + 2));
+                case Mip6Layout.IPV4_CARE_OF_ADDRESS ->
+                        new MobilityOption.Ipv4CareOfAddress(Wire.u16(src, d), Ipv4Address.read(src, d + 2));
+                case Mip6Layout.FLOW_SUMMARY -> new MobilityOption.FlowSummary(u16s(src, d, length));
+                case Mip6Layout.FLOW_IDENTIFICATION -> new MobilityOption.FlowIdentification(Wire.u16(src, d),
+                        Wire.u16(src, d + 2), Wire.u8(src, d + 4), Wire.u8(src, d + 5),
+                        subOptions(src, d + Mip6Layout.FLOW_FIXED_LENGTH, d + length));
                 default -> new MobilityOption.Unknown(type, ByteString.copyOf(src, d, length));
             });
             at = d + length;
         }
         return options;
+    }
+
+    /** Reads the {@code length / 2} 16-bit numbers at {@code at}. */
+    private static List<Integer> u16s(ByteBuffer src, int at, int length) {
+        List<Integer> values = new ArrayList<>(length / 2);
+        for (int i = 0; i < length; i += 2) {
+            values.add(Wire.u16(src, at + i));
+        }
+        return values;
+    }
+
+    /** Reads Flow Identification sub-options that {@link #walkSubOptions} has checked. */
+    private static List<FlowSubOption> subOptions(ByteBuffer src, int at, int end) {
+        if (at == end) {
+            return List.of();
+        }
+        List<FlowSubOption> subOptions = new ArrayList<>(2);
+        while (at < end) {
+            int type = Wire.u8(src, at);
+            if (type == Mip6Layout.FLOW_PAD1) {
+                subOptions.add(new FlowSubOption.Pad1());
+                at++;
+                continue;
+            }
+            int length = Wire.u8(src, at + 1);
+            int d = at + Mip6Layout.OPTION_HEADER_LENGTH;
+            subOptions.add(switch (type) {
+                case Mip6Layout.FLOW_PADN -> new FlowSubOption.PadN(ByteString.copyOf(src, d, length));
+                case Mip6Layout.FLOW_BID_REFERENCE -> new FlowSubOption.BidReference(u16s(src, d, length));
+                case Mip6Layout.FLOW_TRAFFIC_SELECTOR -> new FlowSubOption.TrafficSelector(Wire.u8(src, d),
+                        Wire.u8(src, d + 1), ByteString.copyOf(src, d + 2, length - 2));
+                default -> new FlowSubOption.Unknown(type, ByteString.copyOf(src, d, length));
+            });
+            at = d + length;
+        }
+        return subOptions;
     }
 
     // The peeks read one field of the first 8 octets and check nothing else. A read past the

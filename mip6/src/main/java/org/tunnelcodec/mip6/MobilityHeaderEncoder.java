@@ -155,8 +155,66 @@ public final class MobilityHeaderEncoder {
             Wire.put8(dst, d + 2, bid.status());
             Wire.put8(dst, d + 3, bid.flags());
             bid.careOfAddress().writeTo(dst, d + 4);
+        } else if (o instanceof MobilityOption.MobilityMessageAuthentication auth) {
+            Wire.put8(dst, d, auth.subtype());
+            Wire.put32(dst, d + 1, auth.spi());
+            auth.authenticationData().writeTo(dst, d + 5);
+        } else if (o instanceof MobilityOption.MobilityMessageReplayProtection mesgId) {
+            Wire.put64(dst, d, mesgId.timestamp());
+        } else if (o instanceof MobilityOption.Ipv4HomeAddress hoa) {
+            Wire.put16(dst, d, hoa.prefixLength() << 10 | hoa.flags());
+            hoa.homeAddress().write(dst, d + 2);
+        } else if (o instanceof MobilityOption.Ipv4AddressAcknowledgement ack) {
+            Wire.put8(dst, d, ack.status());
+            Wire.put8(dst, d + 1, ack.prefixLength() << 2 | ack.reserved());
+            ack.homeAddress().write(dst, d + 2);
+        } else if (o instanceof MobilityOption.NatDetection nat) {
+            Wire.put16(dst, d, nat.flags());
+            Wire.put32(dst, d + 2, nat.refreshTime());
+        } else if (o instanceof MobilityOption.Ipv4CareOfAddress coa) {
+            Wire.put16(dst, d, coa.reserved());
+            coa.careOfAddress().write(dst, d + 2);
+        } else if (o instanceof MobilityOption.FlowSummary summary) {
+            putU16s(summary.flowIds(), dst, d);
+        } else if (o instanceof MobilityOption.FlowIdentification flow) {
+            Wire.put16(dst, d, flow.flowId());
+            Wire.put16(dst, d + 2, flow.priority());
+            Wire.put8(dst, d + 4, flow.reserved());
+            Wire.put8(dst, d + 5, flow.status());
+            int at2 = d + Mip6Layout.FLOW_FIXED_LENGTH;
+            for (FlowSubOption s : flow.subOptions()) {
+                writeSubOption(s, dst, at2);
+                at2 += s.encodedLength();
+            }
         } else {
             ((MobilityOption.Unknown) o).data().writeTo(dst, d);
+        }
+    }
+
+    private static void writeSubOption(FlowSubOption s, ByteBuffer dst, int at) {
+        if (s instanceof FlowSubOption.Pad1) {
+            Wire.put8(dst, at, Mip6Layout.FLOW_PAD1);
+            return;
+        }
+        Wire.put8(dst, at, s.type());
+        Wire.put8(dst, at + 1, s.encodedLength() - Mip6Layout.OPTION_HEADER_LENGTH);
+        int d = at + Mip6Layout.OPTION_HEADER_LENGTH;
+        if (s instanceof FlowSubOption.PadN padN) {
+            padN.data().writeTo(dst, d);
+        } else if (s instanceof FlowSubOption.BidReference ref) {
+            putU16s(ref.bindingIds(), dst, d);
+        } else if (s instanceof FlowSubOption.TrafficSelector ts) {
+            Wire.put8(dst, d, ts.format());
+            Wire.put8(dst, d + 1, ts.reserved());
+            ts.selector().writeTo(dst, d + 2);
+        } else {
+            ((FlowSubOption.Unknown) s).data().writeTo(dst, d);
+        }
+    }
+
+    private static void putU16s(java.util.List<Integer> values, ByteBuffer dst, int at) {
+        for (int i = 0; i < values.size(); i++) {
+            Wire.put16(dst, at + 2 * i, values.get(i));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.tunnelcodec.mip6;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.tunnelcodec.core.ByteString;
@@ -23,11 +24,11 @@ import org.tunnelcodec.core.internal.Check;
  * modulo x, RFC 6275 §6.2.1): Pad1 and PadN (RFC 6275 §6.2.2, §6.2.3), Binding Refresh Advice
  * (2n, §6.2.4), Alternate Care-of Address (8n+6, §6.2.5), Nonce Indices (2n, §6.2.6), Binding
  * Authorization Data (8n+2, §6.2.7), Mobile Network Prefix (8n+4, RFC 3963), Mobile Node
- * Identifier (none, RFC 4283) and Binding Identifier (placed at 8n+2, RFC 5648). Any other
- * type is an {@link Unknown} option with its data as it is: a receiver skips it by its Length
- * (RFC 6275 §6.2.1). {@link MobilityHeader#of} still places some of them: the DSMIPv6 options
- * 29 to 32 (RFC 5555) at 8n+4, Flow Identification (45, RFC 6089) at 8n+2 and Flow Summary
- * (44) at 2n; the others without alignment.
+ * Identifier (none, RFC 4283), Mobility Message Authentication and Replay Protection (none,
+ * RFC 4285), the DSMIPv6 options 29 to 32 (placed at 8n+4, RFC 5555), Binding Identifier
+ * (placed at 8n+2, RFC 5648), Flow Summary (placed at 2n, RFC 6089) and Flow Identification
+ * (placed at 8n+2, RFC 6089). Any other type is an {@link Unknown} option with its data as it
+ * is, placed without alignment: a receiver skips it by its Length (RFC 6275 §6.2.1).
  */
 public sealed interface MobilityOption {
     /**
@@ -452,6 +453,350 @@ public sealed interface MobilityOption {
         @Override
         public int encodedLength() {
             return 6 + careOfAddress.length();
+        }
+    }
+
+    /**
+     * Mobility Message Authentication (RFC 4285 §5, type 9): authenticates the message to the
+     * home agent (subtype 1, MN-HA) or to an AAA server (subtype 2, MN-AAA). It is the last
+     * option of the message. The Authentication Data is kept as it is (with HMAC-SHA1 MN-HA, 12
+     * octets).
+     *
+     * <pre>
+     * | Type = 9 | Length | Subtype (8) | Mobility SPI (32) | Authentication Data (Length - 5) |
+     * </pre>
+     *
+     * @param subtype            the Subtype, 0..255 (1 MN-HA, 2 MN-AAA)
+     * @param spi                the Mobility SPI, 0..2^32-1
+     * @param authenticationData the Authentication Data, 0..250 octets
+     */
+    record MobilityMessageAuthentication(int subtype, long spi, ByteString authenticationData)
+            implements MobilityOption {
+        /** Subtype 1: MN-HA authentication (RFC 4285 §5.1). */
+        public static final int MN_HA = 1;
+        /** Subtype 2: MN-AAA authentication (RFC 4285 §5.2). */
+        public static final int MN_AAA = 2;
+
+        /**
+         * Checks the components.
+         *
+         * @param subtype the Subtype, 0..255
+         * @param spi the Mobility SPI, 0..2^32-1
+         * @param authenticationData the Authentication Data, 0..250 octets
+         * @throws IllegalArgumentException if a component is out of range
+         * @throws NullPointerException if {@code authenticationData} is null
+         */
+        public MobilityMessageAuthentication {
+            Check.inRange("subtype", subtype, 0, 0xFF);
+            Check.argument(spi >= 0 && spi <= 0xFFFF_FFFFL, "spi", spi, "0..2^32-1");
+            Objects.requireNonNull(authenticationData, "authenticationData");
+            Check.inRange("authenticationData.length()", authenticationData.length(), 0,
+                    Mip6Layout.MAX_OPTION_DATA - 5);
+        }
+
+        @Override
+        public int type() {
+            return Mip6Layout.MOBILITY_MESSAGE_AUTHENTICATION;
+        }
+
+        @Override
+        public int encodedLength() {
+            return Mip6Layout.OPTION_HEADER_LENGTH + 5 + authenticationData.length();
+        }
+    }
+
+    /**
+     * Mobility Message Replay Protection, "MESG-ID" (RFC 4285 §6, type 10, Length 8): a 64-bit
+     * timestamp against replayed messages.
+     *
+     * @param timestamp the Timestamp, all 64 bits (seconds and fraction, as NTP writes them)
+     */
+    record MobilityMessageReplayProtection(long timestamp) implements MobilityOption {
+        @Override
+        public int type() {
+            return Mip6Layout.MOBILITY_MESSAGE_REPLAY_PROTECTION;
+        }
+
+        @Override
+        public int encodedLength() {
+            return 10;
+        }
+    }
+
+    /**
+     * IPv4 Home Address (RFC 5555, type 29, Length 6): in a Binding Update, the IPv4
+     * home address the mobile node registers, or 0.0.0.0 to have one assigned.
+     *
+     * <pre>
+     * | Type = 29 | Length = 6 | Prefix-len (6) |P| Reserved (9) | IPv4 home address (32) |
+     * </pre>
+     *
+     * @param prefixLength the Prefix-len, 0..63 as on the wire (0..32 is meaningful)
+     * @param flags        the 10 bits after Prefix-len: P 0x200, Reserved 0x1FF (0 when sent)
+     * @param homeAddress  the IPv4 home address
+     */
+    record Ipv4HomeAddress(int prefixLength, int flags, Ipv4Address homeAddress) implements MobilityOption {
+        /** P: the mobile node asks for an IPv4 mobile network prefix. */
+        public static final int P = 0x200;
+
+        /**
+         * Checks the components.
+         *
+         * @param prefixLength the Prefix-len, 0..63
+         * @param flags the 10 bits after Prefix-len, 0..0x3FF
+         * @param homeAddress the IPv4 home address
+         * @throws IllegalArgumentException if a component is out of range
+         * @throws NullPointerException if {@code homeAddress} is null
+         */
+        public Ipv4HomeAddress {
+            Check.inRange("prefixLength", prefixLength, 0, 0x3F);
+            Check.inRange("flags", flags, 0, 0x3FF);
+            Objects.requireNonNull(homeAddress, "homeAddress");
+        }
+
+        /**
+         * Returns P: the mobile node asks for an IPv4 mobile network prefix.
+         *
+         * @return whether P is set
+         */
+        public boolean prefixRequested() {
+            return (flags & P) != 0;
+        }
+
+        @Override
+        public int type() {
+            return Mip6Layout.IPV4_HOME_ADDRESS;
+        }
+
+        @Override
+        public int encodedLength() {
+            return 8;
+        }
+    }
+
+    /**
+     * IPv4 Address Acknowledgement (RFC 5555, type 30, Length 6): in a Binding
+     * Acknowledgement, the result of the IPv4 home address registration.
+     *
+     * <pre>
+     * | Type = 30 | Length = 6 | Status (8) | Pref-len (6) | Res (2) | IPv4 home address (32) |
+     * </pre>
+     *
+     * @param status       the Status, 0..255 (below 128: success)
+     * @param prefixLength the Pref-len, 0..63 as on the wire (0..32 is meaningful)
+     * @param reserved     the two Reserved bits, 0..3 (0 when sent)
+     * @param homeAddress  the IPv4 home address
+     */
+    record Ipv4AddressAcknowledgement(int status, int prefixLength, int reserved, Ipv4Address homeAddress)
+            implements MobilityOption {
+        /**
+         * Checks the components.
+         *
+         * @param status the Status, 0..255
+         * @param prefixLength the Pref-len, 0..63
+         * @param reserved the two Reserved bits, 0..3
+         * @param homeAddress the IPv4 home address
+         * @throws IllegalArgumentException if a component is out of range
+         * @throws NullPointerException if {@code homeAddress} is null
+         */
+        public Ipv4AddressAcknowledgement {
+            Check.inRange("status", status, 0, 0xFF);
+            Check.inRange("prefixLength", prefixLength, 0, 0x3F);
+            Check.inRange("reserved", reserved, 0, 3);
+            Objects.requireNonNull(homeAddress, "homeAddress");
+        }
+
+        @Override
+        public int type() {
+            return Mip6Layout.IPV4_ADDRESS_ACKNOWLEDGEMENT;
+        }
+
+        @Override
+        public int encodedLength() {
+            return 8;
+        }
+    }
+
+    /**
+     * NAT Detection (RFC 5555, type 31, Length 6): in a Binding Acknowledgement, whether
+     * the mobile node is to encapsulate in UDP, and how often to refresh the NAT binding.
+     *
+     * <pre>
+     * | Type = 31 | Length = 6 |F| Reserved (15) | Refresh time (32, seconds) |
+     * </pre>
+     *
+     * @param flags       the 16 bits before Refresh time: F 0x8000, Reserved 0x7FFF (0 when sent)
+     * @param refreshTime the Refresh time in seconds, 0..2^32-1
+     */
+    record NatDetection(int flags, long refreshTime) implements MobilityOption {
+        /** F: the mobile node must encapsulate in UDP. */
+        public static final int F = 0x8000;
+
+        /**
+         * Checks the components.
+         *
+         * @param flags the 16 bits before Refresh time, 0..65535
+         * @param refreshTime the Refresh time, 0..2^32-1
+         * @throws IllegalArgumentException if a component is out of range
+         */
+        public NatDetection {
+            Check.inRange("flags", flags, 0, 0xFFFF);
+            Check.argument(refreshTime >= 0 && refreshTime <= 0xFFFF_FFFFL, "refreshTime", refreshTime,
+                    "0..2^32-1");
+        }
+
+        /**
+         * Returns F: the mobile node must use UDP encapsulation.
+         *
+         * @return whether F is set
+         */
+        public boolean udpEncapsulation() {
+            return (flags & F) != 0;
+        }
+
+        @Override
+        public int type() {
+            return Mip6Layout.NAT_DETECTION;
+        }
+
+        @Override
+        public int encodedLength() {
+            return 8;
+        }
+    }
+
+    /**
+     * IPv4 Care-of Address (RFC 5555, type 32, Length 6): in a Binding Update, the
+     * mobile node's IPv4 care-of address.
+     *
+     * <pre>
+     * | Type = 32 | Length = 6 | Reserved (16) | IPv4 care-of address (32) |
+     * </pre>
+     *
+     * @param reserved      the Reserved field, 0..65535 (0 when sent)
+     * @param careOfAddress the IPv4 care-of address
+     */
+    record Ipv4CareOfAddress(int reserved, Ipv4Address careOfAddress) implements MobilityOption {
+        /**
+         * Checks the components.
+         *
+         * @param reserved the Reserved field, 0..65535
+         * @param careOfAddress the IPv4 care-of address
+         * @throws IllegalArgumentException if {@code reserved} is out of range
+         * @throws NullPointerException if {@code careOfAddress} is null
+         */
+        public Ipv4CareOfAddress {
+            Check.inRange("reserved", reserved, 0, 0xFFFF);
+            Objects.requireNonNull(careOfAddress, "careOfAddress");
+        }
+
+        @Override
+        public int type() {
+            return Mip6Layout.IPV4_CARE_OF_ADDRESS;
+        }
+
+        @Override
+        public int encodedLength() {
+            return 8;
+        }
+    }
+
+    /**
+     * Flow Summary (RFC 6089 §4.3, type 44, Length 2 x count): the Flow IDs of flow bindings the
+     * mobile node refreshes without describing them again.
+     *
+     * <pre>
+     * | Type = 44 | Length = 2k | FID 1 (16) | ... | FID k (16) |
+     * </pre>
+     *
+     * @param flowIds the Flow IDs, 1..127 of them, each 0..65535
+     */
+    record FlowSummary(List<Integer> flowIds) implements MobilityOption {
+        /**
+         * Checks and copies the component.
+         *
+         * @param flowIds the Flow IDs, 1..127 of them, each 0..65535
+         * @throws IllegalArgumentException if there are none or too many, or one is out of range
+         * @throws NullPointerException if {@code flowIds} or one of them is null
+         */
+        public FlowSummary {
+            flowIds = List.copyOf(flowIds);
+            Check.inRange("flowIds.size()", flowIds.size(), 1, Mip6Layout.MAX_OPTION_DATA / 2);
+            for (int fid : flowIds) {
+                Check.inRange("flowId", fid, 0, 0xFFFF);
+            }
+        }
+
+        @Override
+        public int type() {
+            return Mip6Layout.FLOW_SUMMARY;
+        }
+
+        @Override
+        public int encodedLength() {
+            return Mip6Layout.OPTION_HEADER_LENGTH + 2 * flowIds.size();
+        }
+    }
+
+    /**
+     * Flow Identification (RFC 6089 §4.2, type 45, Length 6 plus the sub-options): one flow
+     * binding, with its description and bindings in sub-options ({@link FlowSubOption}) in a
+     * Binding Update, and its Status in a Binding Acknowledgement.
+     *
+     * <pre>
+     *                                 +---------------+---------------+
+     *                                 |   Type = 45   |    Length     |
+     * +---------------+---------------+---------------+---------------+
+     * |              FID              |            FID-PRI            |
+     * +---------------+---------------+---------------+---------------+
+     * |   Reserved    |    Status     |      sub-options ...
+     * +---------------+---------------+-------------------------------
+     * </pre>
+     *
+     * @param flowId     the FID, 0..65535 (0 is reserved)
+     * @param priority   the FID-PRI, 0..65535 (lower is preferred; 0 is reserved)
+     * @param reserved   the Reserved octet, 0..255 (0 when sent)
+     * @param status     the Status, 0..255 (0 in a Binding Update; 128 and up: rejected)
+     * @param subOptions the sub-options, padding included, at most 249 octets in all
+     */
+    record FlowIdentification(int flowId, int priority, int reserved, int status, List<FlowSubOption> subOptions)
+            implements MobilityOption {
+        /**
+         * Checks and copies the components.
+         *
+         * @param flowId the FID, 0..65535
+         * @param priority the FID-PRI, 0..65535
+         * @param reserved the Reserved octet, 0..255
+         * @param status the Status, 0..255
+         * @param subOptions the sub-options, at most 249 octets in all
+         * @throws IllegalArgumentException if a component is out of range
+         * @throws NullPointerException if {@code subOptions} or one of them is null
+         */
+        public FlowIdentification {
+            Check.inRange("flowId", flowId, 0, 0xFFFF);
+            Check.inRange("priority", priority, 0, 0xFFFF);
+            Check.inRange("reserved", reserved, 0, 0xFF);
+            Check.inRange("status", status, 0, 0xFF);
+            subOptions = List.copyOf(subOptions);
+            int n = 0;
+            for (FlowSubOption s : subOptions) {
+                n += s.encodedLength();
+            }
+            Check.inRange("sub-option octets", n, 0, Mip6Layout.MAX_OPTION_DATA - Mip6Layout.FLOW_FIXED_LENGTH);
+        }
+
+        @Override
+        public int type() {
+            return Mip6Layout.FLOW_IDENTIFICATION;
+        }
+
+        @Override
+        public int encodedLength() {
+            int n = Mip6Layout.OPTION_HEADER_LENGTH + Mip6Layout.FLOW_FIXED_LENGTH;
+            for (FlowSubOption s : subOptions) {
+                n += s.encodedLength();
+            }
+            return n;
         }
     }
 

@@ -37,8 +37,10 @@
  * <h2>Receiving and sending</h2>
  * {@link org.tunnelcodec.mip6.MobilityHeaderDecoder} states the receiver rules it applies:
  * Header Len within the bytes and at least the type's minimum, Payload Proto 59, every option
- * within the header, the RFC 6275 options at their exact length and at most once, nothing but
- * padding after Binding Authorization Data. Option alignment is a sender's duty
+ * within the header, the RFC 6275 options at their exact length and at most once, the lengths
+ * of the RFC 3963, 4283, 4285, 5555, 5648 and 6089 options and of the Flow Identification
+ * sub-options, nothing but padding after Binding Authorization Data or Mobility Message
+ * Authentication. Option alignment is a sender's duty
  * (RFC 6275 §6.2.1) and is not checked: real captures carry misaligned options.
  * {@link org.tunnelcodec.mip6.MobilityHeader#of MobilityHeader.of} places options as a sender
  * must: the padding before each option that its alignment requirement asks for, and the padding
@@ -55,8 +57,9 @@
  * The message types after the Binding Error (8 onwards: fast handovers, Home Agent Switch,
  * Heartbeat, Binding Revocation, ...) are kept as their raw Message Data, options unparsed.
  * Options other than the ones named in {@link org.tunnelcodec.mip6.MobilityOption} (the
- * authentication and replay options of RFC 4285, the DSMIPv6 options of RFC 5555, the flow
- * binding options of RFC 6089, the PMIPv6 options, ...) are kept as type and raw data. The
+ * PMIPv6 options, the fast handover options, ...) are kept as type and raw data, and so are
+ * the RFC 6088 traffic selector inside a Flow Identification, the RFC 4285 authenticator
+ * (neither computed nor verified here) and the Flow Identification sub-options of RFC 7109. The
  * Home Address option and the Type 2 Routing Header are read by the caller (the core's IPv6
  * walk keeps them as extension headers); no binding cache and no return routability keys are
  * computed here.

@@ -12,8 +12,10 @@ import org.tunnelcodec.core.Ipv6Address;
  * Valid Mobility Headers for the properties: every message type (the eight of RFC 6275 with
  * every field, flag and reserved bit random, and raw types 8..255), and up to six options of
  * every kind, each placed after 0 to 7 Pad1 so that options land at every alignment, then padded
- * to a multiple of 8 octets; at most one of each single option, Binding Authorization Data
- * followed only by padding.
+ * to a multiple of 8 octets; at most one of each single option, Binding Authorization Data or
+ * Mobility Message Authentication last, followed only by padding. The kinds include the RFC 4285
+ * options, the DSMIPv6 options (RFC 5555), and Flow Summary and Flow Identification with
+ * sub-options of every kind (RFC 6089).
  */
 final class Mip6Arbitraries {
     private Mip6Arbitraries() {
@@ -54,9 +56,50 @@ final class Mip6Arbitraries {
                 Combinators.combine(Arbitraries.integers().between(0, 0xFFFF), u8, u8, Arbitraries.of(0, 4, 16))
                         .flatAs((bid, status, flags, n) -> bytes(n, n)
                                 .map(a -> new MobilityOption.BindingIdentifier(bid, status, flags, a))),
-                Combinators.combine(Arbitraries.integers().between(9, 0xFF).filter(t -> t != 35), bytes(0, 40))
-                        .as(MobilityOption.Unknown::new),
+                Combinators.combine(Arbitraries.integers().between(0, 0xFF).filter(t -> !Mip6Layout.hasRecord(t)),
+                        bytes(0, 40)).as(MobilityOption.Unknown::new),
+                Arbitraries.longs().map(MobilityOption.MobilityMessageReplayProtection::new),
+                Combinators.combine(Arbitraries.integers().between(0, 0x3F), Arbitraries.integers().between(0, 0x3FF),
+                        ipv4()).as(MobilityOption.Ipv4HomeAddress::new),
+                Combinators.combine(u8, Arbitraries.integers().between(0, 0x3F), Arbitraries.integers().between(0, 3),
+                        ipv4()).as(MobilityOption.Ipv4AddressAcknowledgement::new),
+                Combinators.combine(Arbitraries.integers().between(0, 0xFFFF), u32())
+                        .as(MobilityOption.NatDetection::new),
+                Combinators.combine(Arbitraries.integers().between(0, 0xFFFF), ipv4())
+                        .as(MobilityOption.Ipv4CareOfAddress::new),
+                u16s(1, 20).map(MobilityOption.FlowSummary::new),
+                flowIdentifications(),
                 bytes(0, 12).map(MobilityOption.PadN::new));
+    }
+
+    static Arbitrary<org.tunnelcodec.core.Ipv4Address> ipv4() {
+        return Arbitraries.integers().map(org.tunnelcodec.core.Ipv4Address::of);
+    }
+
+    static Arbitrary<Long> u32() {
+        return Arbitraries.longs().between(0, 0xFFFF_FFFFL);
+    }
+
+    static Arbitrary<List<Integer>> u16s(int min, int max) {
+        return Arbitraries.integers().between(0, 0xFFFF).list().ofMinSize(min).ofMaxSize(max);
+    }
+
+    /** Flow Identification sub-options of every kind (RFC 6089), the traffic selector as octets. */
+    static Arbitrary<FlowSubOption> subOptions() {
+        Arbitrary<Integer> u8 = Arbitraries.integers().between(0, 0xFF);
+        return Arbitraries.oneOf(
+                Arbitraries.just(new FlowSubOption.Pad1()),
+                bytes(0, 6).map(FlowSubOption.PadN::new),
+                u16s(1, 4).map(FlowSubOption.BidReference::new),
+                Combinators.combine(u8, u8, bytes(0, 24)).as(FlowSubOption.TrafficSelector::new),
+                Combinators.combine(Arbitraries.integers().between(4, 0xFF), bytes(0, 12)).as(FlowSubOption.Unknown::new));
+    }
+
+    static Arbitrary<MobilityOption> flowIdentifications() {
+        Arbitrary<Integer> u8 = Arbitraries.integers().between(0, 0xFF);
+        Arbitrary<Integer> u16 = Arbitraries.integers().between(0, 0xFFFF);
+        return Combinators.combine(u16, u16, u8, u8, subOptions().list().ofMaxSize(4))
+                .as(MobilityOption.FlowIdentification::new);
     }
 
     static Arbitrary<MobilityOption> singleOptions() {
@@ -73,11 +116,13 @@ final class Mip6Arbitraries {
                 .as((reserved, checksum, m) -> new MobilityHeader(reserved, checksum, m, List.of()));
         Arbitrary<List<MobilityOption>> options = Combinators.combine(repeatableOptions().list().ofMaxSize(4),
                 singleOptions().list().ofMaxSize(3).uniqueElements(o -> o.getClass()),
-                Arbitraries.of(true, false), bytes(0, 16)).as((repeatable, single, auth, authenticator) -> {
+                Arbitraries.integers().between(0, 2), bytes(0, 16), u32()).as((repeatable, single, last, data, spi) -> {
                     List<MobilityOption> all = new ArrayList<>(repeatable);
                     all.addAll(single);
-                    if (auth) {
-                        all.add(new MobilityOption.BindingAuthorizationData(authenticator));
+                    if (last == 1) {
+                        all.add(new MobilityOption.BindingAuthorizationData(data));
+                    } else if (last == 2) {
+                        all.add(new MobilityOption.MobilityMessageAuthentication(data.length() % 3, spi, data));
                     }
                     return all;
                 });

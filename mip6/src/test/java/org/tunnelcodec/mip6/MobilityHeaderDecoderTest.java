@@ -88,7 +88,7 @@ class MobilityHeaderDecoderTest {
         assertThat(ba.lifetimeSeconds()).isEqualTo(600);
         assertThat(h.significantOptions()).containsExactly(new BindingIdentifier(1, 0, 1, ByteString.EMPTY),
                 new BindingIdentifier(2, 166, 2, ByteString.EMPTY),
-                new MobilityOption.Unknown(45, ByteString.fromHex("000a00010083")));
+                new MobilityOption.FlowIdentification(10, 1, 0, 0x83, List.of()));
         ByteBuffer b = Mip6Vectors.buffer(Mip6Vectors.M3);
         MobilityPseudoHeader rh2 = MobilityPseudoHeader.of(Mip6Vectors.HA, Mip6Vectors.COA, null, Mip6Vectors.HOA);
         assertThat(MobilityHeaderDecoder.decode(b, 0, 48, rh2).header()).isEqualTo(h);
@@ -97,7 +97,7 @@ class MobilityHeaderDecoderTest {
         // The sender's record, placed by the alignment rules (BID and Flow Identification at 8n+2), gives the same octets.
         MobilityHeader sent = MobilityHeader.of(new BindingAcknowledgement(4, BindingAcknowledgement.R, 4661, 150),
                 List.of(new BindingIdentifier(1, 0, 1, ByteString.EMPTY), new BindingIdentifier(2, 166, 2, ByteString.EMPTY),
-                        new MobilityOption.Unknown(45, ByteString.fromHex("000a00010083"))));
+                        new MobilityOption.FlowIdentification(10, 1, 0, 0x83, List.of())));
         ByteBuffer out = ByteBuffer.allocate(sent.length());
         MobilityHeaderEncoder.encode(sent, out, rh2);
         assertThat(HexFormat.of().formatHex(out.array())).isEqualTo(Mip6Vectors.M3);

@@ -40,7 +40,7 @@ class MobilityHeaderEncoderTest {
         List<MobilityOption> kinds = List.of(new MobilityOption.BindingRefreshAdvice(1),
                 new MobilityOption.AlternateCareOfAddress(Mip6Vectors.COA), new MobilityOption.NonceIndices(1, 2),
                 new MobilityOption.MobileNetworkPrefix(0, 48, Ipv6Address.parse("2001:db8:1::")),
-                BindingIdentifier.of(1, 1, Mip6Vectors.COA), new MobilityOption.Unknown(45, ByteString.fromHex("000a00010000")),
+                BindingIdentifier.of(1, 1, Mip6Vectors.COA), new MobilityOption.FlowIdentification(10, 1, 0, 0, List.of()),
                 new BindingAuthorizationData(ByteString.of(new byte[12])));
         int[][] alignment = {{2, 0}, {8, 6}, {2, 0}, {8, 4}, {8, 2}, {8, 2}, {8, 2}};
         for (int k = 0; k < kinds.size(); k++) {
