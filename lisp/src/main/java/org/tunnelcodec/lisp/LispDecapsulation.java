@@ -10,10 +10,12 @@ import org.tunnelcodec.core.internal.Wire;
  * mutable holder, so that the success path allocates nothing: keep one per receive thread and
  * pass it to every call. Its values are valid until the next call that uses it.
  *
- * <p>{@link #packet()} is a view of the decapsulated buffer positioned on the inner IP packet
- * (position at its first byte, limit after its last): zero-copy, sharing the bytes. The view
- * object is reused while the same source buffer is decapsulated again, and created once per new
- * source buffer.
+ * <p>The inner packet is at {@link #innerIndex()} for {@link #innerLength()} octets of the
+ * decapsulated buffer ({@link #source()}): that is the allocation-free way to reach it.
+ * {@link #packet()} is a view of the same bytes (position at the first, limit after the last):
+ * zero-copy, sharing the bytes; it is made when asked for, reused while the same source buffer
+ * is decapsulated again, and created once per new source buffer, so a receive loop over a ring
+ * of buffers that calls it allocates one small object per packet.
  *
  * <h2>ECN</h2>
  * The decapsulator does not write the buffer. {@link #innerEcn()} is the ECN field the inner
@@ -30,6 +32,7 @@ import org.tunnelcodec.core.internal.Wire;
 public final class LispDecapsulation {
     private ByteBuffer source;
     private ByteBuffer view;
+    private ByteBuffer viewSource;
     private boolean outerIpv6;
     private long outerSourceHigh;
     private long outerSourceLow;
@@ -59,11 +62,7 @@ public final class LispDecapsulation {
 
     void set(ByteBuffer src, int outer, boolean ipv6, int tos, int ttl, int sourcePort, int destinationPort, LispView h,
             int index, int length, int version, int arrivingEcn, int ecn) {
-        if (src != source || view == null) {
-            source = src;
-            view = src.duplicate();
-        }
-        view.limit(index + length).position(index); // limit first: the new position is then always legal
+        source = src;
         outerIpv6 = ipv6;
         if (ipv6) {
             outerSourceHigh = Wire.i64(src, outer + 8);
@@ -103,7 +102,23 @@ public final class LispDecapsulation {
      * @return the view of the inner IP packet, or {@code null} before the first accepted packet
      */
     public ByteBuffer packet() {
-        return view;
+        if (source == null) {
+            return null;
+        }
+        if (viewSource != source) {
+            view = source.duplicate();
+            viewSource = source;
+        }
+        return view.limit(innerIndex + innerLength).position(innerIndex); // limit first: the position is then legal
+    }
+
+    /**
+     * Returns the decapsulated buffer, the one {@link #innerIndex()} indexes.
+     *
+     * @return the decapsulated buffer, or {@code null} before the first accepted packet
+     */
+    public ByteBuffer source() {
+        return source;
     }
 
     /**
