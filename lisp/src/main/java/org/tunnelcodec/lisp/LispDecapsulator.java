@@ -39,7 +39,8 @@ import org.tunnelcodec.core.transport.UdpDecoder;
  *       Octets after the outer IP packet (Ethernet padding) are ignored.</li>
  *   <li>The outer header is a whole IPv4 or IPv6 packet as core's {@code IpScan} checks it, IPv6
  *       extension headers walked; and not a fragment (reassemble first): else
- *       {@link Verdict#MALFORMED_OUTER} or {@link Verdict#OUTER_FRAGMENT}.</li>
+ *       {@link Verdict#MALFORMED_OUTER} or {@link Verdict#OUTER_FRAGMENT}. The IPv4 header
+ *       checksum is not verified (as core's decoders, it is the receiving stack's).</li>
  *   <li>It carries UDP: else {@link Verdict#NOT_UDP}; the UDP header and its Length fit the IP
  *       payload, as {@code UdpDecoder.checkedLength} checks them: else
  *       {@link Verdict#MALFORMED_UDP}. The UDP checksum is not checked: an ETR accepts a zero

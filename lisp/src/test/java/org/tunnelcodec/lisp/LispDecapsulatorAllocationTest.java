@@ -2,6 +2,8 @@ package org.tunnelcodec.lisp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,22 +17,27 @@ import org.tunnelcodec.testdata.AllocationMeter;
  */
 class LispDecapsulatorAllocationTest {
 
+    private static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void shouldAllocateNothingToDecapsulate() {
-        ByteBuffer[] accepted = {LispDecapsulatorTest.frame(1), LispDecapsulatorTest.frame(2), LispDecapsulatorTest.frame(3),
-            LispDecapsulatorTest.frame(8), LispDecapsulatorTest.frame(12)};
-        LispDecapsulator etr = new LispDecapsulator(List.of(4341), List.of(100, 2571, 5000), null);
+        ByteBuffer[] accepted = {LispDecapsulatorTest.frame(2), LispDecapsulatorTest.frame(3), LispDecapsulatorTest.frame(8),
+            LispDecapsulatorTest.frame(18), LispDecapsulatorTest.frame(21)};
+        LispDecapsulator etr = new LispDecapsulator(List.of(4341), List.of(2571, 100, 5000, 7, 11259375),
+                List.of(address("192.0.2.1"), address("2001:db8::1")));
         LispDecapsulation out = new LispDecapsulation();
-        for (ByteBuffer b : accepted) {
-            etr.decapsulateFrame(b, out); // the holder's view of each buffer is made once
-        }
         int[] next = {0};
         long bytes = AllocationMeter.fewestBytesPerRound(() -> {
             int n = next[0]++;
-            return etr.decapsulateFrame(accepted[n % 4], out).ordinal() + out.innerLength();
+            return etr.decapsulateFrame(accepted[n % accepted.length], out).ordinal() + out.innerLength();
         });
-        assertThat(etr.count(LispDecapsulator.Verdict.ACCEPTED)).isEqualTo(etr.stats().packets()
-                - etr.count(LispDecapsulator.Verdict.UNKNOWN_INSTANCE));
+        assertThat(etr.count(LispDecapsulator.Verdict.ACCEPTED)).isEqualTo(etr.stats().packets()).isPositive();
         assertThat(bytes).isZero();
     }
 

@@ -16,7 +16,8 @@ import org.tunnelcodec.testdata.Captures;
  * every frame of {@code lisp-data-variants.pcap}, and 300 seeded random mutations of each (1 to
  * 4 octets changed, some cut), go through {@link LispDecapsulator#decapsulateFrame} and, from
  * offset 14, {@link LispDecapsulator#decapsulate}; each call returns a verdict, counted once,
- * and leaves the bytes, position and limit as they were.
+ * and leaves the bytes, position and limit as they were; an accepted inner packet is within the
+ * range and starts with the version nibble reported.
  */
 class LispDecapsulatorRobustnessTest {
     private final LispDecapsulator etr = new LispDecapsulator();
@@ -29,7 +30,11 @@ class LispDecapsulatorRobustnessTest {
         byte[] before = b.array().clone();
         int position = b.position();
         int limit = b.limit();
-        assertThat(etr.decapsulateFrame(b, out)).isNotNull();
+        if (etr.decapsulateFrame(b, out) == LispDecapsulator.Verdict.ACCEPTED) {
+            // An accepted inner packet lies within the UDP payload and starts with its version.
+            assertThat(out.innerIndex() + out.innerLength()).isLessThanOrEqualTo(limit);
+            assertThat(b.get(out.innerIndex()) >> 4 & 0xF).isEqualTo(out.innerVersion());
+        }
         assertThat(strict.decapsulateFrame(b, out)).isNotNull();
         calls++;
         if (limit >= 14) {

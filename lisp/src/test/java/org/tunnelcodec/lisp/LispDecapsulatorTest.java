@@ -126,6 +126,16 @@ class LispDecapsulatorTest {
     }
 
     @Test
+    void shouldWalkVlanTags() {
+        ByteBuffer plain = frame(1);
+        ByteBuffer tagged = ByteBuffer.allocate(plain.limit() + 4);
+        tagged.put(plain.array(), 0, 12).putInt(0x8100_0064).put(plain.array(), 12, plain.limit() - 12).flip();
+        assertThat(decap(tagged)).isEqualTo(Verdict.ACCEPTED);
+        assertThat(out.innerIndex()).isEqualTo(54);
+        assertThat(out.nonce()).isEqualTo(11259375);
+    }
+
+    @Test
     void shouldRefuseAFrameThatIsNotIp() {
         assertThat(decap(frame(1).putShort(12, (short) 0x0806))).isEqualTo(Verdict.NOT_IP);
     }
@@ -139,6 +149,17 @@ class LispDecapsulatorTest {
     @Test
     void shouldRefuseAnOuterFragment() {
         assertThat(decap(frame(1).put(14 + 6, (byte) 0x20))).isEqualTo(Verdict.OUTER_FRAGMENT);
+        // Outer IPv6 (frame 3) with a first-fragment Fragment header (M set) before UDP.
+        ByteBuffer v6 = frame(3);
+        ByteBuffer fragment = ByteBuffer.allocate(v6.limit() + 8);
+        fragment.put(0, v6.array(), 0, 54).put(54, new byte[] {17, 0, 0, 1, 0, 0, 0, 1})
+                .put(54 + 8, v6.array(), 54, v6.limit() - 54);
+        fragment.put(14 + 6, (byte) 44).putShort(14 + 4, (short) (v6.getShort(14 + 4) + 8));
+        assertThat(decap(fragment)).isEqualTo(Verdict.OUTER_FRAGMENT);
+        fragment.put(54 + 3, (byte) 0); // an atomic fragment (offset 0, M clear) is not one
+        assertThat(decap(fragment)).isEqualTo(Verdict.ACCEPTED);
+        assertThat(out.innerIndex()).isEqualTo(14 + 40 + 8 + 8 + 8);
+        assertThat(etr.count(Verdict.OUTER_FRAGMENT)).isEqualTo(2);
     }
 
     @Test
