@@ -45,6 +45,14 @@
  * {@code instanceId}, {@code locatorStatusBits}, {@code LispGpeDecoder.nextProtocol}) read one
  * field.
  *
+ * <h2>ETR decapsulation</h2>
+ * {@link org.tunnelcodec.lisp.LispDecapsulator} is the receiving ETR's engine: from an Ethernet
+ * frame or an IP packet it checks the outer IP (core's {@code IpScan}, fragments refused), UDP
+ * to a configured port (4341), the LISP or LISP-GPE header by the rules above (KK, Next
+ * Protocol, allowed Instance IDs and RLOCs), the inner packet's framing and the RFC 6040 ECN
+ * rule, and returns a {@link org.tunnelcodec.lisp.LispDecapsulator.Verdict}, filling a reused
+ * {@link org.tunnelcodec.lisp.LispDecapsulation} without allocating.
+ *
  * <h2>Dissector layers and tunnel metadata</h2>
  * {@link org.tunnelcodec.lisp.LispLayers} binds UDP 4341 to LISP (then IPv4 or IPv6 by the
  * version nibble) and, with P set, to LISP-GPE (then by Next Protocol).
@@ -59,8 +67,9 @@
  *
  * <h2>Not supported</h2>
  * The control plane (UDP 4342) is not in this part of the module. No encapsulation engine is
- * here (the outer header's TTL, DSCP and ECN copies, nonce and echo-nonce state, map-version
- * comparison): encoders write headers, the caller writes the outer UDP and IP headers. Encrypted payloads (RFC 8061) are not decrypted. LISP-GPE shim headers (Next
+ * here (the outer header's TTL, DSCP and ECN copies): encoders write headers, the caller writes
+ * the outer UDP and IP headers. The decapsulator keeps no nonce, echo-nonce or map-version
+ * state: it reports the fields. Encrypted payloads (RFC 8061) are not decrypted. LISP-GPE shim headers (Next
  * Protocol 0x80-0xFF) are not decoded.
  */
 package org.tunnelcodec.lisp;

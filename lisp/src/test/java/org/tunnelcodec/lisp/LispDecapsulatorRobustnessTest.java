@@ -1,0 +1,73 @@
+package org.tunnelcodec.lisp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.tunnelcodec.capture.CaptureFile;
+import org.tunnelcodec.capture.CapturedFrame;
+import org.tunnelcodec.testdata.Captures;
+
+/**
+ * Bad bytes are verdicts, never exceptions, and the buffer is left untouched: every prefix of
+ * every frame of {@code lisp-data-variants.pcap}, and 300 seeded random mutations of each (1 to
+ * 4 octets changed, some cut), go through {@link LispDecapsulator#decapsulateFrame} and, from
+ * offset 14, {@link LispDecapsulator#decapsulate}; each call returns a verdict, counted once,
+ * and leaves the bytes, position and limit as they were; an accepted inner packet is within the
+ * range and starts with the version nibble reported.
+ */
+class LispDecapsulatorRobustnessTest {
+    private final LispDecapsulator etr = new LispDecapsulator();
+    private final LispDecapsulator strict = new LispDecapsulator(List.of(4341, 4789), List.of(5000, 100),
+            List.of(InetAddress.getLoopbackAddress()));
+    private final LispDecapsulation out = new LispDecapsulation();
+    private long calls;
+
+    private void check(ByteBuffer b) {
+        byte[] before = b.array().clone();
+        int position = b.position();
+        int limit = b.limit();
+        if (etr.decapsulateFrame(b, out) == LispDecapsulator.Verdict.ACCEPTED) {
+            // An accepted inner packet lies within the UDP payload and starts with its version.
+            assertThat(out.innerIndex() + out.innerLength()).isLessThanOrEqualTo(limit);
+            assertThat(b.get(out.innerIndex()) >> 4 & 0xF).isEqualTo(out.innerVersion());
+        }
+        assertThat(strict.decapsulateFrame(b, out)).isNotNull();
+        calls++;
+        if (limit >= 14) {
+            assertThat(etr.decapsulate(b, 14, limit, out)).isNotNull();
+            assertThat(strict.decapsulate(b, 14, limit, out)).isNotNull();
+            calls++;
+        }
+        assertThat(b.array()).isEqualTo(before);
+        assertThat(b.position()).isEqualTo(position);
+        assertThat(b.limit()).isEqualTo(limit);
+    }
+
+    @Test
+    void shouldGiveOnlyVerdictsForEveryPrefixAndRandomMutations() {
+        CaptureFile capture = Captures.generated("lisp-data-variants.pcap");
+        Random random = new Random(9300);
+        for (CapturedFrame frame : capture.frames()) {
+            for (int cut = 0; cut <= frame.capturedLength(); cut++) {
+                check(frame.copy().limit(cut));
+            }
+            for (int i = 0; i < 300; i++) {
+                ByteBuffer b = frame.copy();
+                int changes = 1 + random.nextInt(4);
+                for (int c = 0; c < changes; c++) {
+                    b.put(random.nextInt(b.limit()), (byte) random.nextInt(256));
+                }
+                if (random.nextInt(4) == 0) {
+                    b.limit(random.nextInt(b.limit() + 1));
+                }
+                check(b);
+            }
+        }
+        assertThat(etr.stats().packets()).isEqualTo(calls);
+        assertThat(strict.stats().packets()).isEqualTo(calls);
+    }
+}
