@@ -26,8 +26,8 @@ import org.tunnelcodec.core.internal.Wire;
  *
  * <h2>Outer addresses</h2>
  * As primitives: an IPv4 address in {@link #outerSourceIpv4()} (its 32 bits), an IPv6 address in
- * {@link #outerSourceHigh()} and {@link #outerSourceLow()}; {@link #outerSource()} allocates
- * the address object, for logging.
+ * {@link #outerSourceHigh()} and {@link #outerSourceLow()}; {@link #outerIpv4Source()} and
+ * {@link #outerIpv6Source()} (and the destinations) allocate the address record, for logging.
  */
 public final class LispDecapsulation {
     private ByteBuffer source;
@@ -285,22 +285,53 @@ public final class LispDecapsulation {
     }
 
     /**
-     * Returns the outer source as an address object (allocates).
+     * Returns the outer IPv4 source address (allocates a record).
      *
-     * @return an {@link Ipv4Address} or an {@link Ipv6Address}
+     * @return the address
+     * @throws IllegalStateException if the outer header was IPv6
      */
-    public Object outerSource() {
-        return outerIpv6 ? Ipv6Address.of(outerSourceHigh, outerSourceLow) : Ipv4Address.of((int) outerSourceLow);
+    public Ipv4Address outerIpv4Source() {
+        requireVersion(false);
+        return Ipv4Address.of((int) outerSourceLow);
     }
 
     /**
-     * Returns the outer destination as an address object (allocates).
+     * Returns the outer IPv4 destination address (allocates a record).
      *
-     * @return an {@link Ipv4Address} or an {@link Ipv6Address}
+     * @return the address
+     * @throws IllegalStateException if the outer header was IPv6
      */
-    public Object outerDestination() {
-        return outerIpv6 ? Ipv6Address.of(outerDestinationHigh, outerDestinationLow)
-                : Ipv4Address.of((int) outerDestinationLow);
+    public Ipv4Address outerIpv4Destination() {
+        requireVersion(false);
+        return Ipv4Address.of((int) outerDestinationLow);
+    }
+
+    /**
+     * Returns the outer IPv6 source address (allocates a record).
+     *
+     * @return the address
+     * @throws IllegalStateException if the outer header was IPv4
+     */
+    public Ipv6Address outerIpv6Source() {
+        requireVersion(true);
+        return Ipv6Address.of(outerSourceHigh, outerSourceLow);
+    }
+
+    /**
+     * Returns the outer IPv6 destination address (allocates a record).
+     *
+     * @return the address
+     * @throws IllegalStateException if the outer header was IPv4
+     */
+    public Ipv6Address outerIpv6Destination() {
+        requireVersion(true);
+        return Ipv6Address.of(outerDestinationHigh, outerDestinationLow);
+    }
+
+    private void requireVersion(boolean ipv6) {
+        if (outerIpv6 != ipv6) {
+            throw new IllegalStateException("the outer header was " + (outerIpv6 ? "IPv6" : "IPv4"));
+        }
     }
 
     /**

@@ -59,8 +59,8 @@ class LispDecapsulatorGoldenTest {
             boolean outerV6 = row.number("eth.type", 0) == 0x86DD;
             soft.assertThat(out.outerIpv6()).as(key + " outer").isEqualTo(outerV6);
             if (outerV6) {
-                soft.assertThat(out.outerSource()).as(key + " ipv6.src").isEqualTo(Ipv6Address.parse(row.value("ipv6.src", 0)));
-                soft.assertThat(out.outerDestination()).as(key + " ipv6.dst").isEqualTo(Ipv6Address.parse(row.value("ipv6.dst", 0)));
+                soft.assertThat(out.outerIpv6Source()).as(key + " ipv6.src").isEqualTo(Ipv6Address.parse(row.value("ipv6.src", 0)));
+                soft.assertThat(out.outerIpv6Destination()).as(key + " ipv6.dst").isEqualTo(Ipv6Address.parse(row.value("ipv6.dst", 0)));
             } else {
                 soft.assertThat(out.outerSourceIpv4()).as(key + " ip.src").isEqualTo(Ipv4Address.parse(row.value("ip.src", 0)).bits());
                 soft.assertThat(out.outerDestinationIpv4()).as(key + " ip.dst")

@@ -64,7 +64,7 @@ class LispDecapsulatorTest {
         assertThat(out.outerIpv6()).isFalse();
         assertThat(out.outerSourceIpv4()).isEqualTo(Ipv4Address.parse("192.0.2.1").bits());
         assertThat(out.outerDestinationIpv4()).isEqualTo(Ipv4Address.parse("198.51.100.2").bits());
-        assertThat(out.outerSource()).isEqualTo(Ipv4Address.parse("192.0.2.1"));
+        assertThat(out.outerIpv4Source()).isEqualTo(Ipv4Address.parse("192.0.2.1"));
         assertThat(out.udpSourcePort()).isEqualTo(49320);
         assertThat(out.udpDestinationPort()).isEqualTo(4341);
         assertThat(out.outerTtl()).isEqualTo(b.get(14 + 8) & 0xFF);
@@ -82,7 +82,7 @@ class LispDecapsulatorTest {
         assertThat(etr.decapsulate(b, 14, b.limit(), out)).isEqualTo(Verdict.ACCEPTED);
         assertThat(out.outerIpv6()).isTrue();
         assertThat(Ipv6Address.of(out.outerSourceHigh(), out.outerSourceLow())).isEqualTo(Ipv6Address.parse("2001:db8::1"));
-        assertThat(out.outerDestination()).isEqualTo(Ipv6Address.parse("2001:db8::2"));
+        assertThat(out.outerIpv6Destination()).isEqualTo(Ipv6Address.parse("2001:db8::2"));
         assertThat(out.instanceId()).isEqualTo(100);
         assertThat(out.sourceMapVersion()).isEqualTo(5);
         assertThat(out.destinationMapVersion()).isEqualTo(10);
