@@ -7,14 +7,18 @@ import java.nio.ByteBuffer;
  * mutable holder, so that the success path allocates nothing: keep one per receive thread
  * and pass it to every call. Its values are valid until the next call that uses it.
  *
- * <p>{@link #packet()} is a view of the decapsulated buffer positioned on the original IP
- * packet (position at its first byte, limit after its last): zero-copy, sharing the bytes.
- * The view object is reused while the same source buffer is decapsulated again, and created
- * once per new source buffer.
+ * <p>The allocation-free way to the original IP packet is {@link #source()} with
+ * {@link #innerIndex()} and {@link #innerLength()}. {@link #packet()} is a view of the
+ * decapsulated buffer positioned on it (position at its first byte, limit after its last):
+ * zero-copy, sharing the bytes; it is made when asked for, reused while the packets come from the
+ * same buffer, and made anew (one small object) the first time it is asked for after a packet
+ * from another buffer, as when packets arrive in a ring of buffers.
  */
 public final class WccpDecapsulation {
     private ByteBuffer source;
     private ByteBuffer view;
+    /** The buffer {@link #view} duplicates. */
+    private ByteBuffer viewSource;
     private WccpRouter router;
     private boolean redirectHeaderPresent;
     private int flags;
@@ -30,11 +34,7 @@ public final class WccpDecapsulation {
     }
 
     void set(ByteBuffer src, WccpRouter from, boolean hasHeader, int redirectWord, int index, int length, boolean ce) {
-        if (src != source || view == null) {
-            source = src;
-            view = src.duplicate();
-        }
-        view.limit(index + length).position(index); // limit first: the new position is then always legal
+        source = src;
         router = from;
         redirectHeaderPresent = hasHeader;
         flags = hasHeader ? redirectWord >>> 24 : 0;
@@ -52,7 +52,21 @@ public final class WccpDecapsulation {
      * @return the view of the original IP packet: position at its first byte, limit after its last
      */
     public ByteBuffer packet() {
-        return view;
+        if (viewSource != source || view == null) {
+            viewSource = source;
+            view = source.duplicate();
+        }
+        return view.limit(innerIndex + innerLength).position(innerIndex); // limit first: the position is then legal
+    }
+
+    /**
+     * Returns the decapsulated buffer, in which the original packet lies at {@link #innerIndex()}
+     * for {@link #innerLength()} octets.
+     *
+     * @return the buffer the last accepted packet was decapsulated in
+     */
+    public ByteBuffer source() {
+        return source;
     }
 
     /**

@@ -241,4 +241,22 @@ class WccpDecapsulatorTest {
                 org.tunnelcodec.core.Ipv6Address.parse("2001:db8::2"), header, 64)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThat(v6.array()).as("nothing written").isEqualTo(new byte[47 + 40]);
     }
+
+    @Test
+    void shouldAllocateNothingWhenPacketsComeFromAlternatingBuffers() {
+        // A receive ring: each packet in a buffer of its own. The result names the buffer and the
+        // range without making a view; the view is made only when packet() is asked for.
+        ByteBuffer[] ring = {hex(W1), hex(W1), hex(W1), hex(W1)};
+        int[] next = {0};
+        long bytes = org.tunnelcodec.testdata.AllocationMeter.fewestBytesPerRound(() -> {
+            ByteBuffer b = ring[next[0]++ & 3];
+            int v = cache.decapsulate(b, out).ordinal();
+            return v + out.innerIndex() + out.innerLength() + out.serviceId() + (out.source() == b ? 1 : 0);
+        });
+        assertThat(bytes).as("bytes allocated by %d decapsulations", org.tunnelcodec.testdata.AllocationMeter.CALLS).isZero();
+        ByteBuffer view = out.packet();
+        assertThat(view.position()).isEqualTo(28);
+        assertThat(view.remaining()).isEqualTo(40);
+        assertThat(out.packet()).as("the view is reused for the same buffer").isSameAs(view);
+    }
 }
