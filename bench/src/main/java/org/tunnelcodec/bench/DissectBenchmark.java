@@ -8,8 +8,12 @@ import org.tunnelcodec.core.dissect.Dissector;
 import org.tunnelcodec.core.dissect.FrameWalk;
 import org.tunnelcodec.core.dissect.LinkType;
 import org.tunnelcodec.gre.GreLayers;
+import org.tunnelcodec.lisp.LispControlLayers;
+import org.tunnelcodec.lisp.LispLayers;
+import org.tunnelcodec.mip6.Mip6Layers;
 import org.tunnelcodec.mpls.MplsLayers;
 import org.tunnelcodec.stt.SttLayers;
+import org.tunnelcodec.vxlan.VxlanLayers;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -87,9 +91,10 @@ public class DissectBenchmark {
 
     // ---- The project's Dissector ----------------------------------------------------------
 
-    /** Every layer tunnelcodec has so far, composed as a user composes them (STT without a reassembler). */
+    /** Every module's layers, composed as tunneldump composes them (STT without a reassembler). */
     static final Dissector DISSECTOR = Dissector.builder().add(CoreLayers.bindings()).add(GreLayers.bindings())
-            .add(SttLayers.bindings()).add(MplsLayers.bindings()).build();
+            .add(SttLayers.bindings()).add(MplsLayers.bindings()).add(VxlanLayers.bindings()).add(LispLayers.bindings())
+            .add(LispControlLayers.bindings()).add(Mip6Layers.bindings()).build();
 
     /** The allocation-free walk, one per benchmark thread as a data path keeps one per thread. */
     private final FrameWalk walk = DISSECTOR.newWalk();

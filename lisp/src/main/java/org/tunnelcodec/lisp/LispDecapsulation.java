@@ -42,14 +42,8 @@ public final class LispDecapsulation {
     private int outerTtl;
     private int udpSourcePort;
     private int udpDestinationPort;
-    private int flags;
-    private int nextProtocol;
-    private int instanceId;
-    private int nonce;
-    private long locatorStatusBits;
-    private int sourceMapVersion;
-    private int destinationMapVersion;
-    private boolean echoNonceRequested;
+    private int first;   // the LISP header's first word: every field below comes from these two
+    private int second;
     private int innerIndex;
     private int innerLength;
     private int innerVersion;
@@ -60,8 +54,8 @@ public final class LispDecapsulation {
     public LispDecapsulation() {
     }
 
-    void set(ByteBuffer src, int outer, boolean ipv6, int tos, int ttl, int sourcePort, int destinationPort, LispView h,
-            int index, int length, int version, int arrivingEcn, int ecn) {
+    void set(ByteBuffer src, int outer, boolean ipv6, int tos, int ttl, int sourcePort, int destinationPort, int lispFirst,
+            int lispSecond, int index, int length, int version, int arrivingEcn, int ecn) {
         source = src;
         outerIpv6 = ipv6;
         if (ipv6) {
@@ -79,16 +73,8 @@ public final class LispDecapsulation {
         outerTtl = ttl;
         udpSourcePort = sourcePort;
         udpDestinationPort = destinationPort;
-        flags = h.flags();
-        nextProtocol = h.gpeNextProtocol();
-        boolean gpe = nextProtocol != -1;
-        instanceId = h.instanceId();
-        nonce = !gpe && h.noncePresent() ? h.nonce() : -1;
-        locatorStatusBits = h.locatorStatusBitsEnabled() ? h.locatorStatusBits() : -1;
-        boolean mapVersion = !gpe && h.mapVersionPresent();
-        sourceMapVersion = mapVersion ? h.sourceMapVersion() : -1;
-        destinationMapVersion = mapVersion ? h.destinationMapVersion() : -1;
-        echoNonceRequested = !gpe && h.echoNonceRequested();
+        first = lispFirst;
+        second = lispSecond;
         innerIndex = index;
         innerLength = length;
         innerVersion = version;
@@ -154,7 +140,11 @@ public final class LispDecapsulation {
      * @return 1 (IPv4) or 2 (IPv6), or -1
      */
     public int gpeNextProtocol() {
-        return nextProtocol;
+        return gpe() ? first & 0xFF : -1;
+    }
+
+    private boolean gpe() {
+        return (first & LispLayout.P << 24) != 0;
     }
 
     /**
@@ -163,7 +153,7 @@ public final class LispDecapsulation {
      * @return the flags, as {@link LispHeader#flags()} holds them
      */
     public int flags() {
-        return flags;
+        return first >>> 24;
     }
 
     /**
@@ -172,7 +162,7 @@ public final class LispDecapsulation {
      * @return the Instance ID, 0..16777215, or -1
      */
     public int instanceId() {
-        return instanceId;
+        return (first & LispLayout.I << 24) != 0 ? second >>> 8 : -1;
     }
 
     /**
@@ -181,7 +171,7 @@ public final class LispDecapsulation {
      * @return the Nonce, 0..16777215, or -1
      */
     public int nonce() {
-        return nonce;
+        return !gpe() && (first & LispLayout.N << 24) != 0 ? first & LispLayout.MAX_NONCE : -1;
     }
 
     /**
@@ -191,7 +181,10 @@ public final class LispDecapsulation {
      * @return the Locator-Status-Bits, or -1
      */
     public long locatorStatusBits() {
-        return locatorStatusBits;
+        if ((first & LispLayout.L << 24) == 0) {
+            return -1;
+        }
+        return (first & LispLayout.I << 24) != 0 ? second & 0xFF : second & LispLayout.MAX_LSB;
     }
 
     /**
@@ -200,7 +193,11 @@ public final class LispDecapsulation {
      * @return the Source Map-Version, 0..4095, or -1
      */
     public int sourceMapVersion() {
-        return sourceMapVersion;
+        return mapVersion() ? (first & LispLayout.MAX_NONCE) >>> 12 : -1;
+    }
+
+    private boolean mapVersion() {
+        return !gpe() && (first >>> 24 & (LispLayout.N | LispLayout.V)) == LispLayout.V;
     }
 
     /**
@@ -209,7 +206,7 @@ public final class LispDecapsulation {
      * @return the Destination Map-Version, 0..4095, or -1
      */
     public int destinationMapVersion() {
-        return destinationMapVersion;
+        return mapVersion() ? first & LispLayout.MAX_MAP_VERSION : -1;
     }
 
     /**
@@ -218,7 +215,7 @@ public final class LispDecapsulation {
      * @return whether the echo-nonce request bit is in effect
      */
     public boolean echoNonceRequested() {
-        return echoNonceRequested;
+        return !gpe() && (first >>> 24 & (LispLayout.N | LispLayout.E)) == (LispLayout.N | LispLayout.E);
     }
 
     /**

@@ -15,7 +15,6 @@ import org.tunnelcodec.core.Ipv4Address;
 import org.tunnelcodec.core.Ipv6Address;
 import org.tunnelcodec.core.internal.Wire;
 import org.tunnelcodec.core.ip.IpScan;
-import org.tunnelcodec.core.transport.UdpDecoder;
 
 /**
  * The ETR side of the LISP data plane: takes an Ethernet frame ({@link #decapsulateFrame}) or
@@ -311,7 +310,7 @@ public final class LispDecapsulator {
         }
         int udpIndex = index + IpScan.headerLength(scan);
         int ipEnd = udpIndex + IpScan.payloadLength(scan);
-        // UdpDecoder.checkedLength's checks, made first so that it never throws.
+        // UdpDecoder.checkedLength's checks, as verdicts instead of exceptions.
         if (ipEnd - udpIndex < 8) {
             return Verdict.MALFORMED_UDP;
         }
@@ -319,7 +318,7 @@ public final class LispDecapsulator {
         if (wireLength < 8 || wireLength > ipEnd - udpIndex) {
             return Verdict.MALFORMED_UDP;
         }
-        int udpEnd = udpIndex + UdpDecoder.checkedLength(src, udpIndex, ipEnd);
+        int udpEnd = udpIndex + wireLength;
         int destinationPort = Wire.u16(src, udpIndex + 2);
         if (!isPort(destinationPort)) {
             return Verdict.NOT_LISP_PORT;
@@ -333,8 +332,8 @@ public final class LispDecapsulator {
         if (udpEnd - lispIndex < LispLayout.LENGTH) {
             return Verdict.MALFORMED_LISP;
         }
-        int payloadLength = (int) LispDecoder.checked(src, lispIndex, udpEnd);
         LispView h = view.wrap(src, lispIndex, udpEnd);
+        int payloadLength = h.payloadLength();
         if (h.keyId() != 0) {
             return Verdict.ENCRYPTED;
         }
@@ -384,8 +383,8 @@ public final class LispDecapsulator {
             return Verdict.ECN_DROP;
         }
         int ttl = Wire.u8(src, index + (ipv6 ? 7 : 8));
-        out.set(src, index, ipv6, outerTos, ttl, Wire.u16(src, udpIndex), destinationPort, h, inner, payloadLength,
-                innerVersion, innerTos & 3, ecn);
+        out.set(src, index, ipv6, outerTos, ttl, Wire.u16(src, udpIndex), destinationPort, Wire.i32(src, lispIndex),
+                Wire.i32(src, lispIndex + 4), inner, payloadLength, innerVersion, innerTos & 3, ecn);
         return Verdict.ACCEPTED;
     }
 

@@ -73,6 +73,12 @@ public final class LispLocatorSelector {
     private final int[] weights;
     /** Start of each priority group in {@link #ordinals}, with {@code ordinals.length} last. */
     private final int[] groupStarts;
+    /** Per group: the status bits of its locators (those with an ordinal below 64). */
+    private final long[] groupMasks;
+    /** Per group: the sum of its weights, when every locator is up. */
+    private final int[] groupTotals;
+    /** The running sum of {@link #weights} within each group, through the locator itself. */
+    private final int[] cumulative;
 
     private LispLocatorSelector(List<LocatorRecord> locators) {
         this.locators = locators;
@@ -108,6 +114,20 @@ public final class LispLocatorSelector {
         }
         starts[groups] = n;
         groupStarts = Arrays.copyOf(starts, groups + 1);
+        groupMasks = new long[groups];
+        groupTotals = new int[groups];
+        cumulative = new int[n];
+        for (int g = 0; g < groups; g++) {
+            int sum = 0;
+            for (int j = groupStarts[g]; j < groupStarts[g + 1]; j++) {
+                sum += weights[j];
+                cumulative[j] = sum;
+                if (ordinals[j] < STATUS_BITS) {
+                    groupMasks[g] |= 1L << ordinals[j];
+                }
+            }
+            groupTotals[g] = sum;
+        }
     }
 
     private static boolean eligible(LocatorRecord l) {
@@ -157,6 +177,19 @@ public final class LispLocatorSelector {
         for (int g = 0; g < starts.length - 1; g++) {
             int from = starts[g];
             int to = starts[g + 1];
+            long mask = groupMasks[g];
+            if ((locatorStatusBits & mask) == mask) { // every locator of the group is up: precomputed sums
+                int total = groupTotals[g];
+                if (total == 0) {
+                    return ordinals[from + FlowHash.scale(flowHash, 0, to - from - 1)];
+                }
+                int target = FlowHash.scale(flowHash, 0, total - 1);
+                int j = from;
+                while (cumulative[j] <= target) {
+                    j++;
+                }
+                return ordinals[j];
+            }
             int count = 0;
             int total = 0;
             for (int j = from; j < to; j++) {

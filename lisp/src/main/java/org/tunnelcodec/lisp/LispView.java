@@ -50,8 +50,12 @@ public final class LispView {
      * @throws MalformedPacketException as {@link LispDecoder#decode(ByteBuffer, int, int)} would
      */
     public LispView wrap(ByteBuffer src, int index, int limit) {
-        source = null;
-        LispDecoder.checked(src, index, limit);
+        try {
+            LispDecoder.checked(src, index, limit);
+        } catch (RuntimeException e) {
+            source = null; // a failed wrap leaves the view empty
+            throw e;
+        }
         this.first = Wire.i32(src, index);
         this.second = Wire.i32(src, index + 4);
         this.index = index;
