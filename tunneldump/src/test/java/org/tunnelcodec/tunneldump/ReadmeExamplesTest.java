@@ -48,6 +48,11 @@ import org.tunnelcodec.core.tunnel.TunnelMetadata;
 import org.tunnelcodec.gre.GreTunnels;
 import org.tunnelcodec.lisp.LispHeader;
 import org.tunnelcodec.lisp.LispView;
+import org.tunnelcodec.lisp.LispDecapsulation;
+import org.tunnelcodec.lisp.LispDecapsulator;
+import org.tunnelcodec.lisp.LispEncapsulator;
+import org.tunnelcodec.lisp.LispLocatorSelector;
+import org.tunnelcodec.lisp.MapReply;
 import org.tunnelcodec.mpls.MplsTunnels;
 import org.tunnelcodec.vxlan.VxlanTemplates;
 import org.tunnelcodec.vxlan.VxlanTunnels;
@@ -543,6 +548,41 @@ class ReadmeExamplesTest {
         // readme:end
         assertThat(delivered).containsExactly(List.of(2571, 0x123456, 50));
         assertThat(sent).isEqualTo(new LispHeader(0xC8, 0x5A5A5A, 100, 3));
+    }
+
+    @Test
+    void lispItr() {
+        // Frame 2 of lisp-data-variants.pcap carries an inner IPv6 packet of 104 octets at 50.
+        ByteBuffer frame = Captures.generated("lisp-data-variants.pcap").frames().get(1).data();
+        ByteBuffer buf = ByteBuffer.allocate(64 + frame.limit() - 50);
+        buf.put(64, frame, 50, frame.limit() - 50);
+        int ipIndex = 64;
+        int ipEnd = buf.limit();
+        Ipv4Address localRloc = Ipv4Address.parse("192.0.2.1");
+        MapReply reply = new MapReply(false, false, false, 0, 1, List.of(EidRecord.of(1440,
+                new LispAddress.Ipv6(Ipv6Address.parse("2001:db8::")), 32, true, List.of(
+                        LocatorRecord.of(1, 50, false, new LispAddress.Ipv4(Ipv4Address.parse("198.51.100.2"))),
+                        LocatorRecord.of(1, 50, false, new LispAddress.Ipv4(Ipv4Address.parse("198.51.100.3")))))));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        // readme:lisp-itr
+        EidRecord mapping = reply.records().get(0);                   // a map-cache entry, from a Map-Reply
+        LispLocatorSelector rlocs = LispLocatorSelector.of(mapping);
+        LispEncapsulator[] toEtr = new LispEncapsulator[rlocs.size()]; // one precomputed encapsulation per RLOC
+        for (int i = 0; i < toEtr.length; i++) {
+            Ipv4Address etr = ((LispAddress.Ipv4) rlocs.locator(i).locator()).address();
+            toEtr[i] = LispEncapsulator.ipv4(localRloc, etr)
+                    .header(LispHeader.builder().nonce(0).instanceId(100).build()).build();
+        }
+        int flow = FlowHash.ofIpPacket(buf, ipIndex, ipEnd - ipIndex);   // per packet, 0 B
+        int rloc = rlocs.select(flow, -1L);                           // -1: every locator up; or the LSBs heard
+        int start = toEtr[rloc].push(buf, ipIndex, ipEnd, flow, random.nextInt() & 0xFF_FFFF, false);
+        // [start, ipEnd) is IPv4 | UDP 4341 | LISP (N, I 100) | the inner packet, untouched
+        // readme:end
+        LispDecapsulation out = new LispDecapsulation();
+        assertThat(new LispDecapsulator().decapsulate(buf, start, ipEnd, out)).isEqualTo(LispDecapsulator.Verdict.ACCEPTED);
+        assertThat(out.instanceId()).isEqualTo(100);
+        assertThat(out.innerVersion()).isEqualTo(6);
+        assertThat(out.outerIpv4Destination().toString()).isIn("198.51.100.2", "198.51.100.3");
     }
 
     @Test
