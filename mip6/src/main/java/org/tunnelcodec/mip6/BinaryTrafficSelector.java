@@ -8,8 +8,8 @@ package org.tunnelcodec.mip6;
  * <p>A 16-bit flags word says which fields follow; the fields come in the order of their flags,
  * each a start or an end of a range (RFC 6088 §3.1, §3.2). A range is inclusive; a start
  * without its end is the single value; a field whose flag is clear matches any value. An End
- * field without its Start field is refused (RFC 6088: "MUST NOT be included unless the Start
- * ... field is included").
+ * field without its Start field is refused: RFC 6088 has each End field sent only with its
+ * Start field.
  *
  * <p>The selectors match packets without allocating ({@code matches}); a packet field the
  * packet does not have (no ports, no SPI) is given as {@link #NO_PORT} or {@link #NO_SPI}, and

@@ -142,7 +142,7 @@ final class Mip6Layout {
 
     /**
      * Whether {@code flags} sets an End flag without its Start flag, which RFC 6088 rules out
-     * ("MUST NOT be included unless the Start ... field is included", §3.1, §3.2).
+     * (each End field only with its Start field, §3.1, §3.2).
      */
     static boolean tsEndWithoutStart(int format, int flags) {
         int starts = format == TS_IPV4 ? TS_V4_STARTS : TS_V6_STARTS;

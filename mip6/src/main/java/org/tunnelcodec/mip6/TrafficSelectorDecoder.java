@@ -19,8 +19,8 @@ import org.tunnelcodec.core.internal.Wire;
  *   <li>a length other than the flags word plus the fields its flags set ({@code BAD_LENGTH},
  *       field "Traffic Selector": RFC 6088 §3.1, §3.2 place the fields one after another, and
  *       the sub-option's length is theirs);</li>
- *   <li>an End flag without its Start flag ({@code BAD_VALUE}, field "TS Flags": "MUST NOT be
- *       included unless the Start ... field is included", RFC 6088 §3.1, §3.2).</li>
+ *   <li>an End flag without its Start flag ({@code BAD_VALUE}, field "TS Flags": RFC 6088
+ *       §3.1, §3.2 send each End field only with its Start field).</li>
  * </ul>
  * The IPv4 selector's Reserved bits, a start above its end (a range that matches nothing) and
  * the first 8 bits of a flow label field are kept as received.

@@ -261,7 +261,7 @@ class TrafficSelectorTest {
 
     @Test
     void shouldRefuseAnEndFlagWithoutItsStartFlag() {
-        // Flag J (End Destination Port) without I: "MUST NOT be included unless the Start ... is included".
+        // Flag J (End Destination Port) without I: RFC 6088 sends an End field only with its Start field.
         MalformedPacketException e = refusal("0306 0100 0040 13c5");
         assertThat(e.reason()).isEqualTo(Reason.BAD_VALUE);
         assertThat(e.field()).isEqualTo("TS Flags");
