@@ -2,7 +2,9 @@ package org.tunnelcodec.mip6;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.tunnelcodec.core.ByteString;
+import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.internal.Check;
 
 /**
@@ -10,8 +12,9 @@ import org.tunnelcodec.core.internal.Check;
  * of mobility options in a type space of its own. Pad1 is the one octet 0; every other
  * sub-option has a Type, a Length (the data octets) and its data.
  *
- * <p>Records: Pad1 (0), PadN (1), BID Reference (2) and Traffic Selector (3, with the RFC 6088
- * selector kept as its octets). Any other type, such as the Flow Binding Action and Target
+ * <p>Records: Pad1 (0), PadN (1), BID Reference (2) and Traffic Selector (3, with its
+ * selector as octets and, for the binary formats of RFC 6088, as an {@link Ipv4TrafficSelector}
+ * or {@link Ipv6TrafficSelector}). Any other type, such as the Flow Binding Action and Target
  * Care-of Address of RFC 7109, is an {@link Unknown} sub-option with its data as it is.
  */
 public sealed interface FlowSubOption {
@@ -112,8 +115,9 @@ public sealed interface FlowSubOption {
 
     /**
      * Traffic Selector (RFC 6089 §4.2, sub-option 3): the flow's description, in the format
-     * TS Format names (1 IPv4 binary, 2 IPv6 binary, RFC 6088 §3); the selector is kept as its
-     * octets.
+     * TS Format names, as its octets. The binary formats of RFC 6088 (1, IPv4, §3.1; 2, IPv6,
+     * §3.2) are checked when the record is made and read by {@link #binary()}; the octets of any
+     * other format are kept as they are.
      *
      * <pre>
      * | Sub-opt Type = 3 | Sub-opt Len | TS Format (8) | Reserved (8) | Traffic Selector ... |
@@ -121,13 +125,14 @@ public sealed interface FlowSubOption {
      *
      * @param format   the TS Format, 0..255 (0 is reserved)
      * @param reserved the Reserved octet, 0..255 (0 when sent)
-     * @param selector the traffic selector, 0..245 octets
+     * @param selector the traffic selector, 0..245 octets; for TS Format 1 and 2 a binary
+     *                 selector ({@link TrafficSelectorDecoder})
      */
     record TrafficSelector(int format, int reserved, ByteString selector) implements FlowSubOption {
         /** TS Format 1: IPv4 binary traffic selector (RFC 6088 §3.1). */
-        public static final int IPV4_BINARY = 1;
+        public static final int IPV4_BINARY = Mip6Layout.TS_IPV4;
         /** TS Format 2: IPv6 binary traffic selector (RFC 6088 §3.2). */
-        public static final int IPV6_BINARY = 2;
+        public static final int IPV6_BINARY = Mip6Layout.TS_IPV6;
 
         /**
          * Checks the components.
@@ -135,14 +140,47 @@ public sealed interface FlowSubOption {
          * @param format the TS Format, 0..255
          * @param reserved the Reserved octet, 0..255
          * @param selector the traffic selector, 0..245 octets
-         * @throws IllegalArgumentException if a component is out of range
+         * @throws IllegalArgumentException if a component is out of range, or the selector of
+         *     TS Format 1 or 2 is not one {@link TrafficSelectorDecoder} accepts
          * @throws NullPointerException if {@code selector} is null
          */
         public TrafficSelector {
             Check.inRange("format", format, 0, 0xFF);
             Check.inRange("reserved", reserved, 0, 0xFF);
             Objects.requireNonNull(selector, "selector");
-            Check.inRange("selector.length()", selector.length(), 0, MAX_DATA - 2);
+            Check.inRange("selector.length()", selector.length(), 0, MAX_DATA - Mip6Layout.TS_HEADER_LENGTH);
+            if (TrafficSelectorDecoder.isBinary(format)) {
+                try {
+                    TrafficSelectorDecoder.checked(format, selector.asReadOnlyBuffer(), 0, selector.length());
+                } catch (MalformedPacketException e) {
+                    throw new IllegalArgumentException("selector: " + e.getMessage(), e);
+                }
+            }
+        }
+
+        /**
+         * Returns a Traffic Selector sub-option carrying a binary selector, Reserved 0.
+         *
+         * @param selector the selector
+         * @return the sub-option, TS Format 1 for IPv4, 2 for IPv6
+         * @throws NullPointerException if {@code selector} is null
+         */
+        public static TrafficSelector of(BinaryTrafficSelector selector) {
+            return new TrafficSelector(selector.format(), 0, TrafficSelectorEncoder.toBytes(selector));
+        }
+
+        /**
+         * Returns the binary selector of TS Format 1 or 2, decoded from the octets (a new
+         * object each call: keep it to match many packets).
+         *
+         * @return the {@link Ipv4TrafficSelector} or {@link Ipv6TrafficSelector}, or empty for
+         *     another TS Format
+         */
+        public Optional<BinaryTrafficSelector> binary() {
+            if (!TrafficSelectorDecoder.isBinary(format)) {
+                return Optional.empty();
+            }
+            return Optional.of(TrafficSelectorDecoder.decode(format, selector.asReadOnlyBuffer(), 0, selector.length()));
         }
 
         @Override
@@ -152,7 +190,7 @@ public sealed interface FlowSubOption {
 
         @Override
         public int encodedLength() {
-            return Mip6Layout.OPTION_HEADER_LENGTH + 2 + selector.length();
+            return Mip6Layout.OPTION_HEADER_LENGTH + Mip6Layout.TS_HEADER_LENGTH + selector.length();
         }
     }
 

@@ -76,6 +76,35 @@ final class Mip6Layout {
     /** BID: the H flag of the octet after Status (RFC 5648). */
     static final int BID_H = 0x80;
 
+    /** TS Format 1: the IPv4 binary traffic selector (RFC 6088 §3.1). */
+    static final int TS_IPV4 = 1;
+    /** TS Format 2: the IPv6 binary traffic selector (RFC 6088 §3.2). */
+    static final int TS_IPV6 = 2;
+    /** The TS Format and Reserved octets before the selector in a Traffic Selector sub-option. */
+    static final int TS_HEADER_LENGTH = 2;
+    /** The 16-bit flags word that starts a binary selector (RFC 6088 §3.1, §3.2). */
+    static final int TS_FLAGS_LENGTH = 2;
+    /** IPv4: the Start flags A, C, E, G, I, K, M (RFC 6088 §3.1). */
+    static final int TS_V4_STARTS = 0xAAA8;
+    /** IPv4: the End flags B, D, F, H, J, L, N, each the bit after its Start flag. */
+    static final int TS_V4_ENDS = 0x5554;
+    /** IPv4: the two Reserved bits after flag N. */
+    static final int TS_V4_RESERVED = 0x0003;
+    /** IPv6: the Start flags A, C, E, G, I, K, M, O (RFC 6088 §3.2). */
+    static final int TS_V6_STARTS = 0xAAAA;
+    /** IPv6: the End flags B, D, F, H, J, L, N, P. */
+    static final int TS_V6_ENDS = 0x5555;
+
+    /** IPv4 flags of the 4-octet fields (addresses A-D, SPI E-F), the 2-octet ones (ports G-J), the octets (K-N). */
+    private static final int TS_V4_QUADS = 0xFC00;
+    private static final int TS_V4_PAIRS = 0x03C0;
+    private static final int TS_V4_OCTETS = 0x003C;
+    /** IPv6 flags of the 16-octet addresses (A-D), the 4-octet SPI and flow label (E-H), ports (I-L), octets (M-P). */
+    private static final int TS_V6_ADDRESSES = 0xF000;
+    private static final int TS_V6_QUADS = 0x0F00;
+    private static final int TS_V6_PAIRS = 0x00F0;
+    private static final int TS_V6_OCTETS = 0x000F;
+
     private Mip6Layout() {
     }
 
@@ -92,6 +121,38 @@ final class Mip6Layout {
     /** The least Header Len of a known message; 0 for the others. */
     static int minHeaderLen(int type) {
         return known(type) ? MIN_HEADER_LEN[type] : 0;
+    }
+
+    /**
+     * The octets of a binary traffic selector (RFC 6088 §3.1, §3.2): the flags word and each
+     * field whose flag {@code flags} sets; -1 for a TS Format other than 1 and 2.
+     */
+    static int tsLength(int format, int flags) {
+        if (format == TS_IPV4) {
+            return TS_FLAGS_LENGTH + 4 * Integer.bitCount(flags & TS_V4_QUADS)
+                    + 2 * Integer.bitCount(flags & TS_V4_PAIRS) + Integer.bitCount(flags & TS_V4_OCTETS);
+        }
+        if (format == TS_IPV6) {
+            return TS_FLAGS_LENGTH + 16 * Integer.bitCount(flags & TS_V6_ADDRESSES)
+                    + 4 * Integer.bitCount(flags & TS_V6_QUADS) + 2 * Integer.bitCount(flags & TS_V6_PAIRS)
+                    + Integer.bitCount(flags & TS_V6_OCTETS);
+        }
+        return -1;
+    }
+
+    /**
+     * Whether {@code flags} sets an End flag without its Start flag, which RFC 6088 rules out
+     * (each End field only with its Start field, §3.1, §3.2).
+     */
+    static boolean tsEndWithoutStart(int format, int flags) {
+        int starts = format == TS_IPV4 ? TS_V4_STARTS : TS_V6_STARTS;
+        int ends = format == TS_IPV4 ? TS_V4_ENDS : TS_V6_ENDS;
+        return (flags & ends & ~((flags & starts) >>> 1)) != 0;
+    }
+
+    /** The RFC 6088 section of a binary TS Format, for error messages. */
+    static String tsSection(int format) {
+        return format == TS_IPV4 ? "RFC 6088 §3.1" : "RFC 6088 §3.2";
     }
 
     /** Whether an Option Type has a record of its own in {@link MobilityOption}. */

@@ -39,6 +39,10 @@ import org.tunnelcodec.core.internal.Wire;
  *       option ({@code TRUNCATED}, field "Sub-option Length" or "Sub-option Data", bounded by
  *       "mip6 Flow Identification Option Length"), a BID Reference whose Length is odd or 0,
  *       and a Traffic Selector below 2 ({@code BAD_LENGTH}, field "Sub-option Length");</li>
+ *   <li>a Traffic Selector of TS Format 1 or 2 (the binary selectors of RFC 6088 §3.1, §3.2)
+ *       whose Length is not 2 plus the flags word plus the fields its flags set
+ *       ({@code BAD_LENGTH}, field "Sub-option Length"), or that sets an End flag without its
+ *       Start flag ({@code BAD_VALUE}, field "TS Flags"; see {@link TrafficSelectorDecoder});</li>
  *   <li>a second Binding Refresh Advice, Alternate Care-of Address, Nonce Indices or Binding
  *       Authorization Data, and any option but Pad1 and PadN after the Binding Authorization
  *       Data or the Mobility Message Authentication, each of which "must be the last option"
@@ -267,7 +271,39 @@ public final class MobilityHeaderDecoder {
                 throw MalformedPacketException.invalid(PROTOCOL, "Sub-option Length", at + 1 - index,
                         Reason.BAD_LENGTH, length, expected);
             }
+            if (type == Mip6Layout.FLOW_TRAFFIC_SELECTOR) {
+                checkBinarySelector(src, index, at, length);
+            }
             at = data + length;
+        }
+    }
+
+    /**
+     * Checks the RFC 6088 selector of the Traffic Selector sub-option at {@code at} if its TS
+     * Format is 1 or 2: the Sub-option Length is 2 plus the flags word plus the fields the flags
+     * set, and no End flag is set without its Start flag (RFC 6088 §3.1, §3.2).
+     */
+    private static void checkBinarySelector(ByteBuffer src, int index, int at, int length) {
+        int data = at + Mip6Layout.OPTION_HEADER_LENGTH;
+        int format = Wire.u8(src, data);
+        if (!TrafficSelectorDecoder.isBinary(format)) {
+            return;
+        }
+        int least = Mip6Layout.TS_HEADER_LENGTH + Mip6Layout.TS_FLAGS_LENGTH;
+        if (length < least) {
+            throw MalformedPacketException.invalid(PROTOCOL, "Sub-option Length", at + 1 - index, Reason.BAD_LENGTH,
+                    length, "at least " + least + " for TS Format " + format + ", " + Mip6Layout.tsSection(format));
+        }
+        int flagsAt = data + Mip6Layout.TS_HEADER_LENGTH;
+        int flags = Wire.u16(src, flagsAt);
+        int required = Mip6Layout.TS_HEADER_LENGTH + Mip6Layout.tsLength(format, flags);
+        if (length != required) {
+            throw MalformedPacketException.invalid(PROTOCOL, "Sub-option Length", at + 1 - index, Reason.BAD_LENGTH,
+                    length, required + " for TS Format " + format + " with TS Flags "
+                            + TrafficSelectorDecoder.hex(flags) + ", " + Mip6Layout.tsSection(format));
+        }
+        if (Mip6Layout.tsEndWithoutStart(format, flags)) {
+            throw TrafficSelectorDecoder.endWithoutStart(format, flags, flagsAt - index);
         }
     }
 

@@ -34,13 +34,53 @@
  * the same octets. Lifetimes and the Refresh Interval are kept in their wire unit of 4 seconds,
  * with a view in seconds.
  *
+ * <h2>Flow bindings (RFC 6089) and their traffic selectors (RFC 6088 §3)</h2>
+ * A Flow Identification option ({@link org.tunnelcodec.mip6.MobilityOption.FlowIdentification})
+ * carries sub-options ({@link org.tunnelcodec.mip6.FlowSubOption}); its Traffic Selector
+ * sub-option holds a selector whose TS Format 1 and 2 are the binary selectors of RFC 6088,
+ * {@link org.tunnelcodec.mip6.Ipv4TrafficSelector} and
+ * {@link org.tunnelcodec.mip6.Ipv6TrafficSelector}: a 16-bit flags word, then each field whose
+ * flag is set, in flag order, without gaps.
+ * <pre>
+ * Traffic Selector sub-option, TS Format 1 (IPv4, RFC 6088 §3.1):
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * | Sub-opt Type=3|  Sub-Opt Len  | TS Format = 1 |   Reserved    |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |A|B|C|D|E|F|G|H|I|J|K|L|M|N|Rsv| fields ...
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *   A, B  start, end source address        4 octets each
+ *   C, D  start, end destination address   4
+ *   E, F  start, end IPsec SPI             4
+ *   G, H  start, end source port           2
+ *   I, J  start, end destination port      2
+ *   K, L  start, end DS                    1
+ *   M, N  start, end protocol              1
+ *
+ * TS Format 2 (IPv6, RFC 6088 §3.2): the same, with flags A..P and no Reserved bits:
+ * |A|B|C|D|E|F|G|H|I|J|K|L|M|N|O|P| fields ...
+ *   A, B  start, end source address        16 octets each
+ *   C, D  start, end destination address   16
+ *   E, F  start, end IPsec SPI             4
+ *   G, H  start, end flow label            4 (8 zero bits, then the label)
+ *   I, J  start, end source port           2
+ *   K, L  start, end destination port      2
+ *   M, N  start, end traffic class         1
+ *   O, P  start, end next header           1
+ * </pre>
+ * {@link org.tunnelcodec.mip6.FlowSubOption.TrafficSelector} keeps the selector as octets (any
+ * TS Format) and gives the binary ones as records ({@code binary()}); the decoder checks the
+ * binary ones on receipt ({@link org.tunnelcodec.mip6.TrafficSelectorDecoder}). The selectors'
+ * {@code matches} methods compare a packet's addresses, SPI, ports, DS or Traffic Class, flow
+ * label and protocol or next header with the ranges (inclusive; a start alone is one value; an
+ * absent field matches anything) without allocating.
+ *
  * <h2>Receiving and sending</h2>
  * {@link org.tunnelcodec.mip6.MobilityHeaderDecoder} states the receiver rules it applies:
  * Header Len within the bytes and at least the type's minimum, Payload Proto 59, every option
  * within the header, the RFC 6275 options at their exact length and at most once, the lengths
  * of the RFC 3963, 4283, 4285, 5555, 5648 and 6089 options and of the Flow Identification
- * sub-options, nothing but padding after Binding Authorization Data or Mobility Message
- * Authentication. Option alignment is a sender's duty
+ * sub-options, the length and flags of the RFC 6088 binary traffic selectors, nothing but
+ * padding after Binding Authorization Data or Mobility Message Authentication. Option alignment is a sender's duty
  * (RFC 6275 §6.2.1) and is not checked: real captures carry misaligned options.
  * {@link org.tunnelcodec.mip6.MobilityHeader#of MobilityHeader.of} places options as a sender
  * must: the padding before each option that its alignment requirement asks for, and the padding
@@ -58,8 +98,8 @@
  * Heartbeat, Binding Revocation, ...) are kept as their raw Message Data, options unparsed.
  * Options other than the ones named in {@link org.tunnelcodec.mip6.MobilityOption} (the
  * PMIPv6 options, the fast handover options, ...) are kept as type and raw data, and so are
- * the RFC 6088 traffic selector inside a Flow Identification, the RFC 4285 authenticator
- * (neither computed nor verified here) and the Flow Identification sub-options of RFC 7109. The
+ * traffic selectors of TS Formats other than 1 and 2, the RFC 4285 authenticator (neither
+ * computed nor verified here) and the Flow Identification sub-options of RFC 7109. The
  * Home Address option and the Type 2 Routing Header are read by the caller (the core's IPv6
  * walk keeps them as extension headers); no binding cache and no return routability keys are
  * computed here.

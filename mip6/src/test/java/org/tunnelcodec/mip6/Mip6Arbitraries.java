@@ -5,6 +5,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 import org.tunnelcodec.core.ByteString;
 import org.tunnelcodec.core.Ipv6Address;
 
@@ -15,7 +16,8 @@ import org.tunnelcodec.core.Ipv6Address;
  * to a multiple of 8 octets; at most one of each single option, Binding Authorization Data or
  * Mobility Message Authentication last, followed only by padding. The kinds include the RFC 4285
  * options, the DSMIPv6 options (RFC 5555), and Flow Summary and Flow Identification with
- * sub-options of every kind (RFC 6089).
+ * sub-options of every kind (RFC 6089), Traffic Selectors with RFC 6088 binary selectors of
+ * random flag combinations among them.
  */
 final class Mip6Arbitraries {
     private Mip6Arbitraries() {
@@ -84,22 +86,61 @@ final class Mip6Arbitraries {
         return Arbitraries.integers().between(0, 0xFFFF).list().ofMinSize(min).ofMaxSize(max);
     }
 
-    /** Flow Identification sub-options of every kind (RFC 6089), the traffic selector as octets. */
+    /**
+     * Flow Identification sub-options of every kind (RFC 6089): Traffic Selectors with binary
+     * selectors of random flag combinations (RFC 6088) and with octets of other TS Formats.
+     */
     static Arbitrary<FlowSubOption> subOptions() {
         Arbitrary<Integer> u8 = Arbitraries.integers().between(0, 0xFF);
-        return Arbitraries.oneOf(
-                Arbitraries.just(new FlowSubOption.Pad1()),
-                bytes(0, 6).map(FlowSubOption.PadN::new),
-                u16s(1, 4).map(FlowSubOption.BidReference::new),
-                Combinators.combine(u8, u8, bytes(0, 24)).as(FlowSubOption.TrafficSelector::new),
-                Combinators.combine(Arbitraries.integers().between(4, 0xFF), bytes(0, 12)).as(FlowSubOption.Unknown::new));
+        Arbitrary<Integer> otherFormats = Arbitraries.integers().between(0, 0xFF)
+                .filter(f -> !TrafficSelectorDecoder.isBinary(f));
+        return Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just(new FlowSubOption.Pad1())),
+                Tuple.of(1, bytes(0, 6).map(FlowSubOption.PadN::new)),
+                Tuple.of(1, u16s(1, 4).map(FlowSubOption.BidReference::new)),
+                Tuple.of(3, Combinators.combine(Arbitraries.of(1, 2), u8).flatAs((format, reserved) ->
+                        binarySelectorBytes(format).map(b -> new FlowSubOption.TrafficSelector(format, reserved, b)))),
+                Tuple.of(1, Combinators.combine(otherFormats, u8, bytes(0, 24)).as(FlowSubOption.TrafficSelector::new)),
+                Tuple.of(1, Combinators.combine(Arbitraries.integers().between(4, 0xFF), bytes(0, 12))
+                        .as(FlowSubOption.Unknown::new)));
+    }
+
+    /**
+     * Flags words of a binary TS Format with random flags: any Start flags, End flags only with
+     * their Start flags (RFC 6088 §3.1, §3.2), and for IPv4 random Reserved bits.
+     */
+    static Arbitrary<Integer> binaryFlags(int format) {
+        int starts = format == 1 ? Mip6Layout.TS_V4_STARTS : Mip6Layout.TS_V6_STARTS;
+        int ends = format == 1 ? Mip6Layout.TS_V4_ENDS : Mip6Layout.TS_V6_ENDS;
+        return Arbitraries.integers().between(0, 0xFFFF).map(f -> f & ~(ends & ~((f & starts) >>> 1)));
+    }
+
+    /** The octets of a valid binary selector: a random flags word and random fields of the lengths it asks for. */
+    static Arbitrary<ByteString> binarySelectorBytes(int format) {
+        return binaryFlags(format).flatMap(flags -> {
+            int n = Mip6Layout.tsLength(format, flags) - 2;
+            return bytes(n, n).map(fields -> {
+                byte[] b = new byte[n + 2];
+                b[0] = (byte) (flags.intValue() >>> 8);
+                b[1] = (byte) flags.intValue();
+                System.arraycopy(fields.toByteArray(), 0, b, 2, n);
+                return ByteString.of(b);
+            });
+        });
+    }
+
+    /** IPv4 and IPv6 binary selectors with random flags and fields, as a receiver decodes them. */
+    static Arbitrary<BinaryTrafficSelector> binarySelectors() {
+        return Arbitraries.of(1, 2).flatMap(format -> binarySelectorBytes(format).map(b ->
+                TrafficSelectorDecoder.decode(format, b.asReadOnlyBuffer(), 0, b.length())));
     }
 
     static Arbitrary<MobilityOption> flowIdentifications() {
         Arbitrary<Integer> u8 = Arbitraries.integers().between(0, 0xFF);
         Arbitrary<Integer> u16 = Arbitraries.integers().between(0, 0xFFFF);
-        return Combinators.combine(u16, u16, u8, u8, subOptions().list().ofMaxSize(4))
-                .as(MobilityOption.FlowIdentification::new);
+        Arbitrary<List<FlowSubOption>> subOptions = subOptions().list().ofMaxSize(4).filter(l -> l.stream()
+                .mapToInt(FlowSubOption::encodedLength).sum() <= Mip6Layout.MAX_OPTION_DATA - Mip6Layout.FLOW_FIXED_LENGTH);
+        return Combinators.combine(u16, u16, u8, u8, subOptions).as(MobilityOption.FlowIdentification::new);
     }
 
     static Arbitrary<MobilityOption> singleOptions() {
@@ -130,8 +171,7 @@ final class Mip6Arbitraries {
                 Arbitraries.integers().between(0, 0xFFFF), knownMessages(), options,
                 Arbitraries.integers().between(0, 7).list().ofSize(8))
                 .as((reserved, checksum, m, opts, pads) -> placed(reserved, checksum, m, opts, pads));
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(1, raw), net.jqwik.api.Tuple.of(6, known));
+        return Arbitraries.frequencyOf(Tuple.of(1, raw), Tuple.of(6, known));
     }
 
     /** The options after 0..7 Pad1 each, then Pad1 or PadN to a multiple of 8. */
