@@ -1,0 +1,929 @@
+package org.tunnelcodec.mip6;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.tunnelcodec.core.ByteString;
+import org.tunnelcodec.core.Ipv6Address;
+import org.tunnelcodec.core.internal.Check;
+import org.tunnelcodec.core.internal.Wire;
+import org.tunnelcodec.core.ip.IpScan;
+
+/**
+ * The bindings of one mobile node (one home address), on either side of its tunnel: the care-of
+ * addresses it registered by Binding Identifier (Multiple Care-of Addresses, RFC 5648), the flow
+ * bindings that put flows on some of them (RFC 6089), built by applying decoded Binding Updates
+ * ({@link #apply}), which answers each with the Binding Acknowledgement to send; and, for the
+ * per-packet path, an immutable {@link Snapshot} that chooses the care-of address for a packet,
+ * encapsulates toward it and checks what comes back, without allocating.
+ *
+ * <pre>{@code
+ * BindingTable mn = BindingTable.builder(BindingTable.Role.HOME_AGENT, homeAgent, homeAddress).build();
+ * MobilityHeader ba = mn.apply(bindingUpdate, packetSource, nowSeconds);   // control thread
+ * BindingTable.Snapshot s = mn.snapshot();                                 // per batch, any thread
+ * int slot = s.select(buf, ipIndex, ipEnd);                                // the binding for this packet
+ * int start = s.tunnel(slot).push(buf, ipIndex, ipEnd);                    // HA -> that care-of address
+ * }</pre>
+ *
+ * <h2>What {@link #apply} does, in order</h2>
+ * <ol>
+ *   <li><b>Sequence number</b> (RFC 6275 §9.5.1; RFC 5648 §4.1 shares one number among all of a
+ *       mobile node's bindings; §6.2 checks it first): once the table has accepted an update,
+ *       the Sequence # must be newer than the last accepted one modulo 2^16
+ *       ({@link MobilityMessage.BindingUpdate#isNewer}); else the answer is Status 135 with the last
+ *       accepted number, and nothing changes. The number is kept after a deregistration, so a
+ *       delayed update is still refused (RFC 6275 §10.3.2 keeps it for that).</li>
+ *   <li><b>Without a Binding Identifier option</b> (RFC 5648 §6.2, RFC 6275): a Lifetime of 0
+ *       deletes every binding and every flow binding (RFC 6089 §5.3.3); otherwise every binding
+ *       is replaced by one binding without a BID (a "regular" binding), to the Alternate Care-of
+ *       Address if the update has one, else to the packet's source.</li>
+ *   <li><b>With Binding Identifier options</b> (RFC 5648 §6.2):
+ *     <ul>
+ *       <li>more than one, and bulk registration not allowed ({@link Builder#bulkRegistration}):
+ *           Status 168 for the whole update (RFC 5648 §4.4: none is registered);</li>
+ *       <li>Lifetime 0: the BIDs named are deleted; a BID the table does not hold makes the whole
+ *           update fail with Status 133, as §6.2 says ("MUST reject the Binding Update");</li>
+ *       <li>otherwise, with O clear ({@link #FLAG_O}, RFC 5648 §4.2) while a regular binding
+ *           exists: Status 165 and nothing is processed; with O set, every binding is removed
+ *           first; then each option registers its BID: with a care-of address it creates or
+ *           replaces the binding (IPv6, or IPv4 for DSMIPv6), without one it refreshes a BID
+ *           the table holds (its address kept) or fails that BID with 167. BID 0, which RFC 5648
+ *           §4.3 reserves, fails that BID with 164 (a choice: the RFC names no status). A failed
+ *           BID gives the answer Status 4 (MCOA NOTCOMPLETE) with the code in that BID's
+ *           option; the rest are registered.</li>
+ *     </ul>
+ *     The answer repeats every Binding Identifier option of the update, without its address,
+ *     with its own Status and BID-PRI (RFC 5648 §6.2, RFC 6089 §5.3.5).</li>
+ *   <li><b>Flow bindings</b>, if the update was accepted (RFC 6089 §5.3.1: after the BIDs, so a
+ *       flow may name a BID of the same update):
+ *     <ul>
+ *       <li>the same FID in two Flow Identification options: every Flow Identification option
+ *           of the update fails with 130 (§5.3.2 rejects them all; the code is a choice), and
+ *           the flow bindings they name are kept as they were;</li>
+ *       <li>a new FID (§5.3.2.1) needs an FID and FID-PRI that are not 0, one Traffic Selector
+ *           (else 130) of TS Format 1 or 2 (else 133), one BID Reference (else 130) whose BIDs
+ *           the table holds (else 131), and an FID-PRI no other flow binding has (else 129:
+ *           §4.2 forbids two FIDs one priority and names no status); the flow binding is added,
+ *           active;</li>
+ *       <li>a known FID (§5.3.2.2): its FID-PRI is replaced, and its traffic selector and BIDs
+ *           too when the option carries them, under the same checks; a failed check leaves the
+ *           flow binding as it was;</li>
+ *       <li>a Flow Summary option refreshes the FIDs it lists; an unknown one is answered with a
+ *           Flow Identification option with Status 132 (§5.3.3);</li>
+ *       <li>every flow binding that no Flow Identification or Flow Summary option of the update
+ *           names is removed (§5.3.4);</li>
+ *       <li>a flow binding is active while at least one of its BIDs is registered (§4.3): losing
+ *           its BIDs makes it inactive, not gone.</li>
+ *     </ul>
+ *     The answer repeats every Flow Identification option of the update, without sub-options,
+ *     with its Status (§5.3.5).</li>
+ *   <li>The sequence number is stored; each registered binding expires {@code now} plus the
+ *       Lifetime granted (the Lifetime asked for, at most {@link Builder#maxLifetime}), which
+ *       the answer carries; {@link #expire} removes the bindings past it. The table reads no
+ *       clock.</li>
+ * </ol>
+ *
+ * <h2>Selection (RFC 6089 §5.3.6, §5.1.1)</h2>
+ * A packet is matched against the active flow bindings in ascending FID-PRI; the first that
+ * matches gives the binding: its registered BID of lowest BID-PRI ({@link Snapshot#flowSlots}
+ * lists all of them, for the replication §5.3.6 describes). A packet no flow binding matches
+ * takes the binding of lowest BID-PRI (BID-PRI 0, RFC 5648's format, counts as the lowest
+ * priority; ties go to the lower BID), or the regular binding. Selection reads the packet's
+ * addresses, protocol, ports (TCP, UDP, UDP-Lite, SCTP), SPI (ESP, AH), DS octet or Traffic
+ * Class, and Flow Label; a fragment is matched without ports or SPI.
+ *
+ * <p>The table is thread-safe: {@link #apply} and {@link #expire} are synchronized and publish
+ * a new snapshot; {@link #snapshot()} is a volatile read, and a snapshot is immutable.
+ */
+public final class BindingTable {
+    /** The two ends of the tunnel this table serves. */
+    public enum Role {
+        /** The home agent: tunnels to the care-of addresses, receives from them. */
+        HOME_AGENT,
+        /** The mobile node: tunnels from its care-of addresses to the home agent. */
+        MOBILE_NODE
+    }
+
+    /** Binding Update flag O, Overwrite (RFC 5648 §4.2: the tenth flag bit). */
+    public static final int FLAG_O = 0x0040;
+    /** Binding Acknowledgement Status: accepted. */
+    public static final int ACCEPTED = 0;
+    /** Binding Acknowledgement Status 4: MCOA NOTCOMPLETE (RFC 5648 §4.4). */
+    public static final int MCOA_NOTCOMPLETE = 4;
+    /** Binding Acknowledgement Status 133: not home agent for this mobile node (RFC 6275 §6.1.8). */
+    public static final int NOT_HOME_AGENT = 133;
+    /** Binding Acknowledgement Status 135: sequence number out of window (RFC 6275 §9.5.1). */
+    public static final int SEQUENCE_OUT_OF_WINDOW = 135;
+    /** Binding Identifier Status 164: MCOA MALFORMED (RFC 5648 §4.4). */
+    public static final int MCOA_MALFORMED = 164;
+    /** Binding Acknowledgement Status 165: MCOA NON-MCOA BINDING EXISTS (RFC 5648 §4.4). */
+    public static final int MCOA_NON_MCOA_BINDING_EXISTS = 165;
+    /** Binding Identifier Status 167: MCOA UNKNOWN COA (RFC 5648 §4.4). */
+    public static final int MCOA_UNKNOWN_COA = 167;
+    /** Binding Acknowledgement Status 168: MCOA BULK REGISTRATION PROHIBITED (RFC 5648 §4.4). */
+    public static final int MCOA_BULK_REGISTRATION_PROHIBITED = 168;
+    /** Flow Identification Status 129: flow binding rejected, reason unspecified (RFC 6089 §4.2). */
+    public static final int FLOW_REJECTED = 129;
+    /** Flow Identification Status 130: flow identification mobility option malformed. */
+    public static final int FLOW_MALFORMED = 130;
+    /** Flow Identification Status 131: BID not found. */
+    public static final int FLOW_BID_NOT_FOUND = 131;
+    /** Flow Identification Status 132: FID not found. */
+    public static final int FLOW_FID_NOT_FOUND = 132;
+    /** Flow Identification Status 133: traffic selector format not supported. */
+    public static final int FLOW_TS_FORMAT_NOT_SUPPORTED = 133;
+
+    /** The key of the regular binding: one without a Binding Identifier. */
+    static final int REGULAR = -1;
+
+    private final Role role;
+    private final Ipv6Address homeAgent;
+    private final Ipv6Address homeAddress;
+    private final boolean bulkAllowed;
+    private final long maxLifetimeSeconds;
+    private final int encapsulationLimit;
+
+    private int lastSequence = -1;
+    private final TreeMap<Integer, Binding> bindings = new TreeMap<>();
+    private final TreeMap<Integer, FlowBinding> flows = new TreeMap<>();
+    private volatile Snapshot snapshot;
+
+    private BindingTable(Builder b) {
+        this.role = b.role;
+        this.homeAgent = b.homeAgent;
+        this.homeAddress = b.homeAddress;
+        this.bulkAllowed = b.bulkAllowed;
+        this.maxLifetimeSeconds = b.maxLifetimeSeconds;
+        this.encapsulationLimit = b.encapsulationLimit;
+        this.snapshot = new Snapshot(this, List.of(), List.of());
+    }
+
+    /**
+     * Starts a table.
+     *
+     * @param role which end of the tunnel this table serves
+     * @param homeAgent the home agent's address
+     * @param homeAddress the mobile node's home address
+     * @return a builder: bulk registration allowed, lifetimes up to 65535 units (262140 s), no
+     *     Tunnel Encapsulation Limit
+     */
+    public static Builder builder(Role role, Ipv6Address homeAgent, Ipv6Address homeAddress) {
+        return new Builder(Objects.requireNonNull(role, "role"), Objects.requireNonNull(homeAgent, "homeAgent"),
+                Objects.requireNonNull(homeAddress, "homeAddress"));
+    }
+
+    /**
+     * One binding: a care-of address registered under a Binding Identifier, or the regular
+     * binding, which has none.
+     *
+     * @param bindingId the BID, or -1 for the regular binding
+     * @param priority the BID-PRI, 0..127 (0: none given)
+     * @param homeAndForeign the H flag of RFC 5648 §4.3
+     * @param careOfAddress the care-of address: 16 octets, or 4 for an IPv4 care-of address
+     * @param expires when it expires, in the caller's clock (seconds)
+     */
+    public record Binding(int bindingId, int priority, boolean homeAndForeign, ByteString careOfAddress, long expires) {
+        /**
+         * Checks the components.
+         *
+         * @param bindingId the BID, or -1 for the regular binding
+         * @param priority the BID-PRI, 0..127 (0: none given)
+         * @param homeAndForeign the H flag of RFC 5648 §4.3
+         * @param careOfAddress the care-of address: 16 octets, or 4 for an IPv4 care-of address
+         * @param expires when it expires, in the caller's clock (seconds)
+         * @throws IllegalArgumentException if a component is out of range
+         */
+        public Binding {
+            Check.inRange("bindingId", bindingId, REGULAR, 0xFFFF);
+            Check.inRange("priority", priority, 0, 0x7F);
+            Check.argument(careOfAddress.length() == 4 || careOfAddress.length() == 16, "careOfAddress.length()",
+                    careOfAddress.length(), "4 or 16");
+        }
+
+        /**
+         * Returns the IPv6 care-of address, if the care-of address is IPv6.
+         *
+         * @return the address, or empty for an IPv4 care-of address
+         */
+        public Optional<Ipv6Address> ipv6CareOfAddress() {
+            return careOfAddress.length() == 16 ? Optional.of(Ipv6Address.read(careOfAddress.asReadOnlyBuffer(), 0))
+                    : Optional.empty();
+        }
+
+        /** The order of the default selection: BID-PRI, 0 last, then BID. */
+        static int compare(Binding a, Binding b) {
+            int pa = a.priority == 0 ? 0x80 : a.priority;
+            int pb = b.priority == 0 ? 0x80 : b.priority;
+            return pa != pb ? Integer.compare(pa, pb) : Integer.compare(a.bindingId, b.bindingId);
+        }
+    }
+
+    /**
+     * One flow binding (RFC 6089 §4.3).
+     *
+     * @param flowId the FID, 1..65535
+     * @param priority the FID-PRI, 1..65535
+     * @param selector the traffic selector
+     * @param bindingIds the BIDs it refers to, in the order given
+     */
+    public record FlowBinding(int flowId, int priority, BinaryTrafficSelector selector, List<Integer> bindingIds) {
+        /**
+         * Checks and copies the components.
+         *
+         * @param flowId the FID, 1..65535
+         * @param priority the FID-PRI, 1..65535
+         * @param selector the traffic selector
+         * @param bindingIds the BIDs it refers to, at least one
+         * @throws IllegalArgumentException if a component is out of range
+         * @throws NullPointerException if a component is null
+         */
+        public FlowBinding {
+            Check.inRange("flowId", flowId, 1, 0xFFFF);
+            Check.inRange("priority", priority, 1, 0xFFFF);
+            Objects.requireNonNull(selector, "selector");
+            bindingIds = List.copyOf(bindingIds);
+            Check.argument(!bindingIds.isEmpty(), "bindingIds", bindingIds, "at least one BID");
+        }
+    }
+
+    /**
+     * Returns the role the table serves.
+     *
+     * @return the role
+     */
+    public Role role() {
+        return role;
+    }
+
+    /**
+     * Returns the mobile node's home address.
+     *
+     * @return the home address
+     */
+    public Ipv6Address homeAddress() {
+        return homeAddress;
+    }
+
+    /**
+     * Returns the home agent's address.
+     *
+     * @return the home agent
+     */
+    public Ipv6Address homeAgent() {
+        return homeAgent;
+    }
+
+    /**
+     * Returns the last accepted Sequence #.
+     *
+     * @return 0..65535, or -1 before the first accepted update
+     */
+    public synchronized int lastSequence() {
+        return lastSequence;
+    }
+
+    /**
+     * Returns the bindings, by BID (the regular binding, if any, first).
+     *
+     * @return a copy of the bindings
+     */
+    public synchronized List<Binding> bindings() {
+        return List.copyOf(bindings.values());
+    }
+
+    /**
+     * Returns the flow bindings, by FID.
+     *
+     * @return a copy of the flow bindings
+     */
+    public synchronized List<FlowBinding> flowBindings() {
+        return List.copyOf(flows.values());
+    }
+
+    /**
+     * Returns whether a flow binding is active: at least one of its BIDs is registered (RFC 6089
+     * §4.3).
+     *
+     * @param flowId the FID
+     * @return whether it exists and is active
+     */
+    public synchronized boolean active(int flowId) {
+        FlowBinding f = flows.get(flowId);
+        return f != null && isActive(f);
+    }
+
+    private boolean isActive(FlowBinding f) {
+        for (int bid : f.bindingIds()) {
+            if (bindings.containsKey(bid)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns the table as the data path reads it now.
+     *
+     * @return the current snapshot; immutable
+     */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /**
+     * Applies a Binding Update and returns the Binding Acknowledgement to send; see the class
+     * description for the exact semantics.
+     *
+     * @param update the decoded Mobility Header of the Binding Update
+     * @param packetSource the source address of the packet that carried it: the care-of address
+     *                     of a regular binding without an Alternate Care-of Address option
+     * @param now the caller's clock, in seconds: bindings expire {@code now} plus their lifetime
+     * @return the Binding Acknowledgement's Mobility Header (Checksum 0: the encoder computes it)
+     * @throws IllegalArgumentException if {@code update} is not a Binding Update
+     * @throws NullPointerException if an argument is null
+     */
+    public synchronized MobilityHeader apply(MobilityHeader update, Ipv6Address packetSource, long now) {
+        Objects.requireNonNull(packetSource, "packetSource");
+        if (!(Objects.requireNonNull(update, "update").message() instanceof MobilityMessage.BindingUpdate bu)) {
+            throw new IllegalArgumentException("update: " + update.message() + " (expected: a Binding Update)");
+        }
+        if (lastSequence >= 0 && !MobilityMessage.BindingUpdate.isNewer(bu.sequence(), lastSequence)) {
+            return answer(bu, SEQUENCE_OUT_OF_WINDOW, lastSequence, 0, List.of());
+        }
+        List<MobilityOption.BindingIdentifier> bids = new ArrayList<>();
+        for (MobilityOption o : update.options()) {
+            if (o instanceof MobilityOption.BindingIdentifier b) {
+                bids.add(b);
+            }
+        }
+        long lifetime = Math.min(bu.lifetimeSeconds(), maxLifetimeSeconds);
+        List<MobilityOption> options = new ArrayList<>();
+        int status = ACCEPTED;
+        if (bids.isEmpty()) {
+            bindings.clear();
+            if (bu.lifetime() == 0) {
+                flows.clear();
+            } else {
+                MobilityOption.AlternateCareOfAddress alt = update.option(MobilityOption.AlternateCareOfAddress.class);
+                Ipv6Address coa = alt != null ? alt.address() : packetSource;
+                bindings.put(REGULAR, new Binding(REGULAR, 0, false, ByteString.of(coa.toByteArray()), now + lifetime));
+            }
+        } else if (bids.size() > 1 && !bulkAllowed) {
+            return answer(bu, MCOA_BULK_REGISTRATION_PROHIBITED, bu.sequence(), 0, List.of());
+        } else if (bu.lifetime() == 0) {
+            for (MobilityOption.BindingIdentifier b : bids) {
+                if (!bindings.containsKey(b.bindingId())) {
+                    return answer(bu, NOT_HOME_AGENT, bu.sequence(), 0, List.of());
+                }
+            }
+            for (MobilityOption.BindingIdentifier b : bids) {
+                bindings.remove(b.bindingId());
+                options.add(echo(b, ACCEPTED));
+            }
+        } else {
+            boolean overwrite = (bu.flags() & FLAG_O) != 0;
+            if (!overwrite && bindings.containsKey(REGULAR)) {
+                return answer(bu, MCOA_NON_MCOA_BINDING_EXISTS, bu.sequence(), 0, List.of());
+            }
+            if (overwrite) {
+                bindings.clear();
+            }
+            for (MobilityOption.BindingIdentifier b : bids) {
+                int bidStatus = register(b, now + lifetime);
+                if (bidStatus != ACCEPTED) {
+                    status = MCOA_NOTCOMPLETE;
+                }
+                options.add(echo(b, bidStatus));
+            }
+        }
+        lastSequence = bu.sequence();
+        if (!(bids.isEmpty() && bu.lifetime() == 0)) {
+            applyFlows(update, options);
+        }
+        publish();
+        return answer(bu, status, bu.sequence(), bu.lifetime() == 0 ? 0 : MobilityHeader.units(lifetime), options);
+    }
+
+    private int register(MobilityOption.BindingIdentifier b, long expires) {
+        if (b.bindingId() == 0) {
+            return MCOA_MALFORMED;
+        }
+        ByteString coa = b.careOfAddress();
+        if (coa.length() == 0) {
+            Binding known = bindings.get(b.bindingId());
+            if (known == null) {
+                return MCOA_UNKNOWN_COA;
+            }
+            bindings.put(b.bindingId(), new Binding(b.bindingId(), b.priority(), b.simultaneousHomeAndForeign(),
+                    known.careOfAddress(), expires));
+            return ACCEPTED;
+        }
+        bindings.put(b.bindingId(), new Binding(b.bindingId(), b.priority(), b.simultaneousHomeAndForeign(), coa,
+                expires));
+        return ACCEPTED;
+    }
+
+    private static MobilityOption.BindingIdentifier echo(MobilityOption.BindingIdentifier b, int status) {
+        return new MobilityOption.BindingIdentifier(b.bindingId(), status, b.flags(), ByteString.EMPTY);
+    }
+
+    private void applyFlows(MobilityHeader update, List<MobilityOption> options) {
+        List<MobilityOption.FlowIdentification> fis = new ArrayList<>();
+        Set<Integer> named = new HashSet<>();
+        Set<Integer> summarized = new HashSet<>();
+        for (MobilityOption o : update.options()) {
+            if (o instanceof MobilityOption.FlowIdentification fi) {
+                fis.add(fi);
+            } else if (o instanceof MobilityOption.FlowSummary fs) {
+                summarized.addAll(fs.flowIds());
+            }
+        }
+        Set<Integer> seen = new HashSet<>();
+        boolean duplicate = false;
+        for (MobilityOption.FlowIdentification fi : fis) {
+            duplicate |= !seen.add(fi.flowId());
+            named.add(fi.flowId());
+        }
+        for (MobilityOption.FlowIdentification fi : fis) {
+            int flowStatus = duplicate ? FLOW_MALFORMED : flow(fi);
+            options.add(new MobilityOption.FlowIdentification(fi.flowId(), fi.priority(), 0, flowStatus, List.of()));
+        }
+        for (int fid : new java.util.TreeSet<>(summarized)) {
+            if (flows.containsKey(fid)) {
+                named.add(fid);
+            } else if (!named.contains(fid)) {
+                options.add(new MobilityOption.FlowIdentification(fid, 0, 0, FLOW_FID_NOT_FOUND, List.of()));
+            }
+        }
+        flows.keySet().retainAll(named);
+    }
+
+    /** Adds or modifies one flow binding; returns its status. */
+    private int flow(MobilityOption.FlowIdentification fi) {
+        FlowSubOption.TrafficSelector ts = null;
+        FlowSubOption.BidReference refs = null;
+        int selectors = 0;
+        int references = 0;
+        for (FlowSubOption s : fi.subOptions()) {
+            if (s instanceof FlowSubOption.TrafficSelector t) {
+                ts = t;
+                selectors++;
+            } else if (s instanceof FlowSubOption.BidReference r) {
+                refs = r;
+                references++;
+            }
+        }
+        if (fi.flowId() == 0 || fi.priority() == 0 || selectors > 1 || references > 1) {
+            return FLOW_MALFORMED; // RFC 6089 §4.2: FID and FID-PRI 0 reserved; §4.2.1: at most one of each
+        }
+        FlowBinding known = flows.get(fi.flowId());
+        if (known == null && (ts == null || refs == null)) {
+            return FLOW_MALFORMED;
+        }
+        BinaryTrafficSelector selector = known == null ? null : known.selector();
+        if (ts != null) {
+            Optional<BinaryTrafficSelector> binary = ts.binary();
+            if (binary.isEmpty()) {
+                return FLOW_TS_FORMAT_NOT_SUPPORTED;
+            }
+            selector = binary.get();
+        }
+        List<Integer> bidList = known == null ? null : known.bindingIds();
+        if (refs != null) {
+            for (int bid : refs.bindingIds()) {
+                if (!bindings.containsKey(bid)) {
+                    return FLOW_BID_NOT_FOUND;
+                }
+            }
+            bidList = refs.bindingIds();
+        }
+        for (FlowBinding other : flows.values()) {
+            if (other.flowId() != fi.flowId() && other.priority() == fi.priority()) {
+                return FLOW_REJECTED;
+            }
+        }
+        flows.put(fi.flowId(), new FlowBinding(fi.flowId(), fi.priority(), selector, bidList));
+        return 0;
+    }
+
+    private MobilityHeader answer(MobilityMessage.BindingUpdate bu, int status, int sequence, int lifetime,
+                                  List<MobilityOption> options) {
+        int flags = (bu.flags() & MobilityMessage.BindingUpdate.R) != 0 && status < 128
+                ? MobilityMessage.BindingAcknowledgement.R : 0;
+        return MobilityHeader.of(new MobilityMessage.BindingAcknowledgement(status, flags, sequence, lifetime), options);
+    }
+
+    /**
+     * Removes the bindings that expire at or before {@code now}; the flow bindings that refer
+     * only to removed BIDs become inactive (RFC 6089 §4.3).
+     *
+     * @param now the caller's clock, in seconds
+     * @return how many bindings were removed
+     */
+    public synchronized int expire(long now) {
+        int before = bindings.size();
+        bindings.values().removeIf(b -> b.expires() <= now);
+        int removed = before - bindings.size();
+        if (removed > 0) {
+            publish();
+        }
+        return removed;
+    }
+
+    private void publish() {
+        List<Binding> ordered = new ArrayList<>(bindings.values());
+        ordered.sort(Binding::compare);
+        List<FlowBinding> active = new ArrayList<>();
+        for (FlowBinding f : flows.values()) {
+            if (isActive(f)) {
+                active.add(f);
+            }
+        }
+        active.sort(Comparator.comparingInt(FlowBinding::priority));
+        snapshot = new Snapshot(this, ordered, active);
+    }
+
+    /**
+     * The table as the data path reads it: immutable, safe to share among threads, and
+     * allocation-free in every per-packet method. Bindings are numbered by slot, 0 being the
+     * default one (lowest BID-PRI, or the regular binding).
+     */
+    public static final class Snapshot {
+        /** What the select methods return when the table has no binding. */
+        public static final int NONE = -1;
+
+        private static final int TCP = 6;
+        private static final int UDP = 17;
+        private static final int ESP = 50;
+        private static final int AH = 51;
+        private static final int SCTP = 132;
+        private static final int UDP_LITE = 136;
+
+        private final List<Binding> bindings;
+        private final List<FlowBinding> flows;
+        private final int[] bindingIds;
+        private final long[] careOfHigh;
+        private final long[] careOfLow;
+        private final boolean[] ipv4CareOf;
+        private final Mip6Tunnel[] tunnels;
+        private final Ipv4TrafficSelector[] v4;
+        private final Ipv6TrafficSelector[] v6;
+        private final int[][] flowSlots;
+        private final long homeAgentHigh;
+        private final long homeAgentLow;
+        private final boolean homeAgentSide;
+
+        Snapshot(BindingTable table, List<Binding> ordered, List<FlowBinding> active) {
+            this.bindings = List.copyOf(ordered);
+            this.flows = List.copyOf(active);
+            int n = ordered.size();
+            bindingIds = new int[n];
+            careOfHigh = new long[n];
+            careOfLow = new long[n];
+            ipv4CareOf = new boolean[n];
+            tunnels = new Mip6Tunnel[n];
+            homeAgentSide = table.role == Role.HOME_AGENT;
+            homeAgentHigh = table.homeAgent.high();
+            homeAgentLow = table.homeAgent.low();
+            Map<Integer, Integer> slotOf = new java.util.HashMap<>();
+            for (int i = 0; i < n; i++) {
+                Binding b = ordered.get(i);
+                bindingIds[i] = b.bindingId();
+                slotOf.put(b.bindingId(), i);
+                ByteBuffer coa = b.careOfAddress().asReadOnlyBuffer();
+                if (coa.remaining() == 16) {
+                    careOfHigh[i] = coa.getLong(0);
+                    careOfLow[i] = coa.getLong(8);
+                    Ipv6Address address = Ipv6Address.of(careOfHigh[i], careOfLow[i]);
+                    tunnels[i] = (homeAgentSide ? Mip6Tunnel.builder(table.homeAgent, address)
+                            : Mip6Tunnel.builder(address, table.homeAgent))
+                            .encapsulationLimit(table.encapsulationLimit).build();
+                } else {
+                    careOfLow[i] = coa.getInt(0) & 0xFFFF_FFFFL;
+                    ipv4CareOf[i] = true;
+                }
+            }
+            v4 = new Ipv4TrafficSelector[active.size()];
+            v6 = new Ipv6TrafficSelector[active.size()];
+            flowSlots = new int[active.size()][];
+            for (int f = 0; f < active.size(); f++) {
+                FlowBinding fb = active.get(f);
+                if (fb.selector() instanceof Ipv4TrafficSelector s) {
+                    v4[f] = s;
+                } else {
+                    v6[f] = (Ipv6TrafficSelector) fb.selector();
+                }
+                int[] slots = fb.bindingIds().stream().filter(slotOf::containsKey).mapToInt(slotOf::get).sorted()
+                        .distinct().toArray();
+                flowSlots[f] = slots;
+            }
+        }
+
+        /**
+         * Returns the bindings by slot.
+         *
+         * @return the bindings, slot 0 first
+         */
+        public List<Binding> bindings() {
+            return bindings;
+        }
+
+        /**
+         * Returns the active flow bindings in matching order (ascending FID-PRI).
+         *
+         * @return the active flow bindings
+         */
+        public List<FlowBinding> flowBindings() {
+            return flows;
+        }
+
+        /**
+         * Returns the number of slots: bindings.
+         *
+         * @return the number of bindings
+         */
+        public int size() {
+            return bindingIds.length;
+        }
+
+        /**
+         * Returns the BID of a slot.
+         *
+         * @param slot the slot
+         * @return the BID, or -1 for the regular binding
+         */
+        public int bindingId(int slot) {
+            return bindingIds[slot];
+        }
+
+        /**
+         * Returns whether a slot's care-of address is IPv4 (DSMIPv6, RFC 5555); such a slot has
+         * no {@link #tunnel}.
+         *
+         * @param slot the slot
+         * @return whether the care-of address is IPv4
+         */
+        public boolean ipv4CareOfAddress(int slot) {
+            return ipv4CareOf[slot];
+        }
+
+        /**
+         * Returns the first 64 bits of a slot's IPv6 care-of address (0 for IPv4).
+         *
+         * @param slot the slot
+         * @return the high half of the address
+         */
+        public long careOfAddressHigh(int slot) {
+            return careOfHigh[slot];
+        }
+
+        /**
+         * Returns the last 64 bits of a slot's IPv6 care-of address, or its IPv4 address.
+         *
+         * @param slot the slot
+         * @return the low half of the address, or the IPv4 address unsigned
+         */
+        public long careOfAddressLow(int slot) {
+            return careOfLow[slot];
+        }
+
+        /**
+         * Returns the tunnel to or from a slot's care-of address: from the home agent to it on
+         * the home agent's side, from it to the home agent on the mobile node's.
+         *
+         * @param slot the slot
+         * @return the tunnel, or null for an IPv4 care-of address
+         */
+        public Mip6Tunnel tunnel(int slot) {
+            return tunnels[slot];
+        }
+
+        /**
+         * Chooses the binding for the IP packet at {@code index}; see the class description of
+         * {@link BindingTable}. Allocates nothing, never throws for malformed octets (a packet
+         * whose headers cannot be read matches no flow binding).
+         *
+         * @param buf the buffer
+         * @param index the absolute index of the IPv4 or IPv6 header
+         * @param end the end of the packet
+         * @return the slot, or {@link #NONE} if the table has no binding
+         * @throws IndexOutOfBoundsException if the range is outside {@code buf.limit()}
+         */
+        public int select(ByteBuffer buf, int index, int end) {
+            int flow = matchFlow(buf, index, end);
+            return flow >= 0 ? flowSlots[flow][0] : bindingIds.length == 0 ? NONE : 0;
+        }
+
+        /**
+         * Returns the active flow binding the IP packet at {@code index} matches first (its
+         * position in {@link #flowBindings()}), or -1. Allocates nothing.
+         *
+         * @param buf the buffer
+         * @param index the absolute index of the IPv4 or IPv6 header
+         * @param end the end of the packet
+         * @return the position of the flow binding, or -1
+         * @throws IndexOutOfBoundsException if the range is outside {@code buf.limit()}
+         */
+        public int matchFlow(ByteBuffer buf, int index, int end) {
+            Objects.checkFromToIndex(index, end, buf.limit());
+            if (v4.length == 0 || end == index) {
+                return -1;
+            }
+            int version = Wire.u8(buf, index) >>> 4;
+            if (version == 4) {
+                long scan = IpScan.ipv4(buf, index, end);
+                if (!IpScan.isValid(scan)) {
+                    return -1;
+                }
+                int protocol = IpScan.protocol(scan);
+                int l4 = index + IpScan.headerLength(scan);
+                int l4End = l4 + IpScan.payloadLength(scan);
+                boolean fragment = IpScan.isFragment(scan);
+                long ports = fragment ? -1 : ports(buf, protocol, l4, l4End);
+                long spi = fragment ? BinaryTrafficSelector.NO_SPI : spi(buf, protocol, l4, l4End);
+                int source = Wire.i32(buf, index + 12);
+                int destination = Wire.i32(buf, index + 16);
+                int ds = Wire.u8(buf, index + 1);
+                int sp = ports < 0 ? BinaryTrafficSelector.NO_PORT : (int) (ports >>> 16);
+                int dp = ports < 0 ? BinaryTrafficSelector.NO_PORT : (int) ports & 0xFFFF;
+                Ipv4TrafficSelector[] s = v4;
+                for (int f = 0; f < s.length; f++) {
+                    if (s[f] != null && s[f].matches(source, destination, spi, sp, dp, ds, protocol)) {
+                        return f;
+                    }
+                }
+                return -1;
+            }
+            if (version != 6) {
+                return -1;
+            }
+            long scan = IpScan.ipv6(buf, index, end);
+            if (!IpScan.isValid(scan)) {
+                return -1;
+            }
+            int protocol = IpScan.protocol(scan);
+            int l4 = index + IpScan.headerLength(scan);
+            int l4End = l4 + IpScan.payloadLength(scan);
+            boolean fragment = IpScan.isFragment(scan);
+            long ports = fragment ? -1 : ports(buf, protocol, l4, l4End);
+            long spi = fragment ? BinaryTrafficSelector.NO_SPI : spi(buf, protocol, l4, l4End);
+            int word0 = Wire.i32(buf, index);
+            int tc = word0 >>> 20 & 0xFF;
+            int label = word0 & 0xF_FFFF;
+            long sh = Wire.i64(buf, index + 8);
+            long sl = Wire.i64(buf, index + 16);
+            long dh = Wire.i64(buf, index + 24);
+            long dl = Wire.i64(buf, index + 32);
+            int sp = ports < 0 ? BinaryTrafficSelector.NO_PORT : (int) (ports >>> 16);
+            int dp = ports < 0 ? BinaryTrafficSelector.NO_PORT : (int) ports & 0xFFFF;
+            Ipv6TrafficSelector[] s = v6;
+            for (int f = 0; f < s.length; f++) {
+                if (s[f] != null && s[f].matches(sh, sl, dh, dl, spi, label, sp, dp, tc, protocol)) {
+                    return f;
+                }
+            }
+            return -1;
+        }
+
+        /** The two ports as one unsigned word (source in the high half), or -1 if the protocol has none or they are cut. */
+        private static long ports(ByteBuffer buf, int protocol, int l4, int l4End) {
+            if ((protocol == TCP || protocol == UDP || protocol == SCTP || protocol == UDP_LITE) && l4End - l4 >= 4) {
+                return Wire.i32(buf, l4) & 0xFFFF_FFFFL;
+            }
+            return -1;
+        }
+
+        private static long spi(ByteBuffer buf, int protocol, int l4, int l4End) {
+            if (protocol == ESP && l4End - l4 >= 4) {
+                return Wire.i32(buf, l4) & 0xFFFF_FFFFL;
+            }
+            if (protocol == AH && l4End - l4 >= 8) {
+                return Wire.i32(buf, l4 + 4) & 0xFFFF_FFFFL;
+            }
+            return BinaryTrafficSelector.NO_SPI;
+        }
+
+        /**
+         * Returns the slots of the bindings a flow binding refers to that are registered, in slot
+         * order (lowest BID-PRI first): where RFC 6089 §5.3.6 sends a copy each.
+         *
+         * @param flow the position of the flow binding, as {@link #matchFlow} returns it
+         * @return a copy of the slots
+         */
+        public int[] flowSlots(int flow) {
+            return flowSlots[flow].clone();
+        }
+
+        /**
+         * Checks a packet that arrives from the tunnel and returns where its inner packet starts:
+         * a whole outer IPv6 packet (not a fragment) carrying IPv6 or IPv4, on the home agent's
+         * side from one of the registered care-of addresses to the home agent, on the mobile
+         * node's from the home agent to one of them (RFC 2473 §3.3, RFC 6275 §10.4.5). Never
+         * throws for malformed octets; allocates nothing.
+         *
+         * @param buf the buffer
+         * @param index the absolute index of the outer IPv6 header
+         * @param end the end of the readable range
+         * @return the absolute index of the inner packet, or -1
+         * @throws IndexOutOfBoundsException if the range is outside {@code buf.limit()}
+         */
+        public int decapsulate(ByteBuffer buf, int index, int end) {
+            long scan = IpScan.ipv6(buf, index, end);
+            if (!IpScan.isValid(scan) || IpScan.isFragment(scan)) {
+                return -1;
+            }
+            int protocol = IpScan.protocol(scan);
+            if (protocol != 41 && protocol != 4) {
+                return -1;
+            }
+            int agent = homeAgentSide ? index + 24 : index + 8;
+            int peer = homeAgentSide ? index + 8 : index + 24;
+            if (Wire.i64(buf, agent) != homeAgentHigh || Wire.i64(buf, agent + 8) != homeAgentLow) {
+                return -1;
+            }
+            long ph = Wire.i64(buf, peer);
+            long pl = Wire.i64(buf, peer + 8);
+            for (int i = 0; i < careOfHigh.length; i++) {
+                if (!ipv4CareOf[i] && careOfHigh[i] == ph && careOfLow[i] == pl) {
+                    return index + IpScan.headerLength(scan);
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public String toString() {
+            return "BindingTable.Snapshot[bindings " + bindings + ", active flow bindings " + flows + "]";
+        }
+    }
+
+    /** Collects a table's settings. Not thread-safe. */
+    public static final class Builder {
+        private final Role role;
+        private final Ipv6Address homeAgent;
+        private final Ipv6Address homeAddress;
+        private boolean bulkAllowed = true;
+        private long maxLifetimeSeconds = 0xFFFF * 4L;
+        private int encapsulationLimit = Mip6Tunnel.NO_LIMIT;
+
+        private Builder(Role role, Ipv6Address homeAgent, Ipv6Address homeAddress) {
+            this.role = role;
+            this.homeAgent = homeAgent;
+            this.homeAddress = homeAddress;
+        }
+
+        /**
+         * Sets whether one Binding Update may register several BIDs (RFC 5648 §4.4; refused
+         * with Status 168 when not).
+         *
+         * @param allowed whether bulk registration is allowed (the default)
+         * @return this builder
+         */
+        public Builder bulkRegistration(boolean allowed) {
+            this.bulkAllowed = allowed;
+            return this;
+        }
+
+        /**
+         * Sets the longest lifetime granted.
+         *
+         * @param seconds 0..262140
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder maxLifetime(long seconds) {
+            this.maxLifetimeSeconds = Check.inRange("seconds", seconds, 0, 0xFFFF * 4L);
+            return this;
+        }
+
+        /**
+         * Sets the Tunnel Encapsulation Limit the snapshot's tunnels carry (RFC 2473 §6.6).
+         *
+         * @param limit 0..255, or {@link Mip6Tunnel#NO_LIMIT} (the default)
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder encapsulationLimit(int limit) {
+            this.encapsulationLimit = limit == Mip6Tunnel.NO_LIMIT ? limit : Check.inRange("limit", limit, 0, 255);
+            return this;
+        }
+
+        /**
+         * Builds an empty table.
+         *
+         * @return the table
+         */
+        public BindingTable build() {
+            return new BindingTable(this);
+        }
+    }
+}
