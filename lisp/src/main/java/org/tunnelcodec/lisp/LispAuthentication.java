@@ -13,10 +13,11 @@ import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.internal.Wire;
 
 /**
- * The Authentication Data of Map-Register, Map-Notify and Map-Notify-Ack (RFC 9301 §5.6):
- * an HMAC over exactly the message's octets, from the type octet to the last octet (the
- * xTR-ID/Site-ID trailer included, as deployed implementations compute it), with the
- * Authentication Data field set to zero.
+ * The Authentication Data of Map-Register, Map-Notify and Map-Notify-Ack (RFC 9301 §5.6), and
+ * of Info-Request and Info-Reply (draft-ermagan-lisp-nat-traversal, which lays out their first
+ * 16 octets as a Map-Register's): an HMAC over exactly the message's octets, from the type octet
+ * to the last octet (the xTR-ID/Site-ID trailer included, as deployed implementations compute
+ * it), with the Authentication Data field set to zero.
  *
  * <p>Algorithm ID 1 is HMAC-SHA-1-96 and 2 HMAC-SHA-256-128. Their names say 12 and 16 octets;
  * deployed implementations send the untruncated 20 and 32. {@link #compute} fills the field at
@@ -71,15 +72,17 @@ public final class LispAuthentication {
      * @param limit the end of the message
      * @param key   the shared secret
      * @return the Authentication Data to write
-     * @throws MalformedPacketException if the range is not a Map-Register, Map-Notify or
-     *     Map-Notify-Ack, or its Authentication Data Length does not fit its Algorithm ID
-     * @throws IllegalArgumentException if the Algorithm ID is not 1 or 2
+     * @throws MalformedPacketException if the range does not decode, or its Authentication Data
+     *     Length does not fit its Algorithm ID
+     * @throws IllegalArgumentException if the range is not a Map-Register, Map-Notify,
+     *     Map-Notify-Ack, Info-Request or Info-Reply, or the Algorithm ID is not 1 or 2
      */
     public static byte[] compute(ByteBuffer src, int index, int limit, byte[] key) {
         Objects.checkFromToIndex(index, limit, src.limit());
         int type = LispMessageDecoder.type(src, index);
-        if (type < LispControlLayout.TYPE_MAP_REGISTER || type > LispControlLayout.TYPE_MAP_NOTIFY_ACK) {
-            throw new IllegalArgumentException("type: " + type + " (expected: 3, 4 or 5)");
+        if ((type < LispControlLayout.TYPE_MAP_REGISTER || type > LispControlLayout.TYPE_MAP_NOTIFY_ACK)
+                && type != LispControlLayout.TYPE_INFO) {
+            throw new IllegalArgumentException("type: " + type + " (expected: 3, 4, 5 or 7)");
         }
         LispMessageDecoder.checked(src, index, limit);
         int algorithm = Wire.u8(src, index + 13);
@@ -152,6 +155,20 @@ public final class LispAuthentication {
      * @throws IllegalArgumentException if the Algorithm ID or the length does not fit
      */
     public static MapNotifyAck sign(MapNotifyAck message, byte[] key) {
+        ByteBuffer b = ByteBuffer.allocate(message.encodedLength());
+        LispMessageEncoder.encode(message, b);
+        return message.withAuthenticationData(ByteString.of(compute(b, 0, b.limit(), key)));
+    }
+
+    /**
+     * Encodes an Info-Request or Info-Reply with its Authentication Data computed.
+     *
+     * @param message the message, whose Authentication Data has the length to send
+     * @param key     the shared secret
+     * @return the message with the MAC in place
+     * @throws IllegalArgumentException if the Algorithm ID or the length does not fit
+     */
+    public static InfoMessage sign(InfoMessage message, byte[] key) {
         ByteBuffer b = ByteBuffer.allocate(message.encodedLength());
         LispMessageEncoder.encode(message, b);
         return message.withAuthenticationData(ByteString.of(compute(b, 0, b.limit(), key)));

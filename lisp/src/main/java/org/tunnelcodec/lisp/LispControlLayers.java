@@ -56,7 +56,8 @@ public final class LispControlLayers {
 
     /**
      * Like tcpdump's: the message name, the flags set, the record count, the nonce in
-     * hexadecimal and, for authenticated messages, the Key ID and Algorithm ID.
+     * hexadecimal and, for authenticated messages, the Key ID and Algorithm ID; for Info
+     * messages the TTL, the EID-prefix and, in a reply, the NAT-Traversal addresses and ports.
      */
     static String summary(LispMessage m) {
         StringBuilder sb = new StringBuilder();
@@ -97,6 +98,20 @@ public final class LispControlLayers {
             sb.append("Map-Referral");
             records(sb, r.records().size());
             nonce(sb, r.nonce());
+        } else if (m instanceof InfoMessage r) {
+            sb.append(r.reply() ? "Info-Reply" : "Info-Request");
+            nonce(sb, r.nonce());
+            key(sb, r.keyId(), r.algorithmId(), r.authenticationData().length());
+            sb.append(" ttl ").append(r.ttl());
+            sb.append(" eid ").append(r.eid()).append('/').append(r.maskLength());
+            LcafBody.NatTraversal n = r.natTraversal();
+            if (n != null) {
+                sb.append(" global-etr ").append(n.globalEtrRloc()).append(':').append(n.etrPort());
+                sb.append(" ms ").append(n.msRloc()).append(':').append(n.msPort());
+                sb.append(" rtrs ").append(n.rtrRlocs().size());
+            } else if (r.natInfo().afi() != LispAddress.AFI_NONE) {
+                sb.append(" then ").append(r.natInfo());
+            }
         } else if (m instanceof EncapsulatedControlMessage r) {
             sb.append("Encapsulated-Control-Message");
             flags(sb, r.ddt() ? "D" : "", r.toEtr() ? "E" : "", r.toMs() ? "M" : "");

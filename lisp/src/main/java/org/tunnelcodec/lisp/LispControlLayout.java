@@ -27,6 +27,8 @@ final class LispControlLayout {
     static final int AUTH_HEADER = 16;
     /** The xTR-ID and Site-ID trailer (RFC 9301 §5.6). */
     static final int XTR_TRAILER = 24;
+    /** Info-Request and Info-Reply after the Authentication Data: TTL, Reserved, EID mask-len. */
+    static final int INFO_FIXED = 6;
 
     private LispControlLayout() {
     }

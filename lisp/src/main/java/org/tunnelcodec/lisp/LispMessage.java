@@ -6,7 +6,7 @@ package org.tunnelcodec.lisp;
  * {@link LispMessageDecoder} decodes one; {@link LispMessageEncoder} encodes one.
  */
 public sealed interface LispMessage permits MapRequest, MapReply, MapRegister, MapNotify, MapNotifyAck,
-        MapReferral, EncapsulatedControlMessage, LispUnknownMessage {
+        MapReferral, InfoMessage, EncapsulatedControlMessage, LispUnknownMessage {
     /** The protocol's name: the dissector's layer name and {@link org.tunnelcodec.core.MalformedPacketException#protocol()}. */
     String PROTOCOL = LispControlLayout.PROTOCOL;
 

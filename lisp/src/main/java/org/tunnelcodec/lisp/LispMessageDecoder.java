@@ -41,7 +41,10 @@ import org.tunnelcodec.core.transport.UdpHeader;
  *       ({@code BAD_LENGTH});</li>
  *   <li>the address errors of {@link LispAddressDecoder}.</li>
  * </ul>
- * Reserved bits are kept, never refused. Types 0, 7 and 9-15 are kept as
+ * An Info-Request or Info-Reply ({@link InfoMessage}, type 7) ends after the address that follows
+ * its EID-prefix, whatever AFI that address has (AFI 0 in the draft's request, a hostname from
+ * lispers.net, the NAT-Traversal LCAF in a reply); it must be there ({@code TRUNCATED}).
+ * Reserved bits are kept, never refused. Types 0 and 9-15 are kept as
  * {@link LispUnknownMessage}: the first word, the rest in the payload.
  */
 public final class LispMessageDecoder {
@@ -113,8 +116,7 @@ public final class LispMessageDecoder {
     }
 
     static boolean isDecoded(int type) {
-        return type >= LispControlLayout.TYPE_MAP_REQUEST && type <= LispControlLayout.TYPE_MAP_REFERRAL
-                || type == LispControlLayout.TYPE_ECM;
+        return type >= LispControlLayout.TYPE_MAP_REQUEST && type <= LispControlLayout.TYPE_ECM;
     }
 
     static int recordsLength(List<EidRecord> records) {
@@ -177,6 +179,8 @@ public final class LispMessageDecoder {
                 }
                 return a;
             }
+            case LispControlLayout.TYPE_INFO:
+                return scanInfo(src, base, at, limit);
             case LispControlLayout.TYPE_ECM:
                 return scanEcm(src, base, at, limit, inner);
             default:
@@ -206,6 +210,30 @@ public final class LispMessageDecoder {
             a = scanEidRecord(src, base, a, limit, false);
         }
         return a;
+    }
+
+    /**
+     * Info-Request and Info-Reply (draft-ermagan-lisp-nat-traversal): the Map-Register's first
+     * 16 octets and Authentication Data, TTL, Reserved, EID mask-len, the EID-prefix, then one
+     * more address: AFI 0 in a request, the NAT-Traversal LCAF in a reply, or another address
+     * (lispers.net's hostname), decoded as what its AFI says.
+     */
+    private static int scanInfo(ByteBuffer src, int base, int at, int limit) {
+        need("Nonce", base, at + 4, 12, limit);
+        int authLength = Wire.u16(src, at + 14);
+        need("Authentication Data", base, at + 16, authLength, limit);
+        int a = at + 16 + authLength;
+        need("TTL", base, a, LispControlLayout.INFO_FIXED, limit);
+        int e = LispAddressDecoder.scan(src, base, a + LispControlLayout.INFO_FIXED, limit, null, 0, "EID-prefix-AFI");
+        int mask = Wire.u8(src, a + 5);
+        int max = LispControlLayout.maxMaskLength(Wire.u16(src, a + LispControlLayout.INFO_FIXED));
+        if (mask > max) {
+            throw MalformedPacketException.invalid(P, "EID mask-len", a + 5 - base, Reason.BAD_VALUE, mask,
+                    "at most " + max + " for the EID-prefix's family (draft-ermagan-lisp-nat-traversal, Info-Request"
+                            + " and Info-Reply message formats)");
+        }
+        return LispAddressDecoder.scan(src, base, e, limit, null, 0,
+                (Wire.u8(src, at) & 0x08) != 0 ? "NAT-Traversal AFI" : "AFI after the EID-prefix");
     }
 
     private static int scanEidRecord(ByteBuffer src, int base, int a, int limit, boolean referral) {
@@ -338,6 +366,16 @@ public final class LispMessageDecoder {
                     a = l;
                 }
                 return new MapReferral(w >>> 8 & 0xF_FFFF, nonce, records);
+            }
+            case LispControlLayout.TYPE_INFO: {
+                int authLength = Wire.u16(src, at + 14);
+                ByteString auth = ByteString.copyOf(src, at + 16, authLength);
+                int a = at + 16 + authLength;
+                LispAddress eid = LispAddressDecoder.read(src, a + LispControlLayout.INFO_FIXED);
+                LispAddress natInfo = LispAddressDecoder.read(src, a + LispControlLayout.INFO_FIXED + eid.encodedLength());
+                return new InfoMessage((w & 0x0800_0000) != 0, w & 0x7FF_FFFF, nonce, Wire.u8(src, at + 12),
+                        Wire.u8(src, at + 13), auth, Wire.u32(src, a), Wire.u8(src, a + 4), Wire.u8(src, a + 5), eid,
+                        natInfo);
             }
             case LispControlLayout.TYPE_ECM:
                 return readEcm(src, at, end, w);

@@ -100,6 +100,18 @@ public final class LispMessageEncoder {
                 a = writeLocators(dst, LispAddressEncoder.write(dst, a + 10, r.eid()), r.referrals());
             }
             return a;
+        } else if (message instanceof InfoMessage m) {
+            Wire.put32(dst, at, 7L << 28 | (m.reply() ? 0x0800_0000 : 0) | m.reserved());
+            Wire.put64(dst, at + 4, m.nonce());
+            Wire.put8(dst, at + 12, m.keyId());
+            Wire.put8(dst, at + 13, m.algorithmId());
+            Wire.put16(dst, at + 14, m.authenticationData().length());
+            int a = at + 16 + m.authenticationData().writeTo(dst, at + 16);
+            Wire.put32(dst, a, m.ttl());
+            Wire.put8(dst, a + 4, m.reserved2());
+            Wire.put8(dst, a + 5, m.maskLength());
+            a = LispAddressEncoder.write(dst, a + LispControlLayout.INFO_FIXED, m.eid());
+            return LispAddressEncoder.write(dst, a, m.natInfo());
         } else if (message instanceof EncapsulatedControlMessage m) {
             Wire.put32(dst, at, 8L << 28 | (m.ddt() ? 0x0400_0000 : 0) | (m.toEtr() ? 0x0200_0000 : 0)
                     | (m.toMs() ? 0x0100_0000 : 0) | m.reserved());

@@ -3,7 +3,7 @@ package org.tunnelcodec.lisp;
 import org.tunnelcodec.core.internal.Check;
 
 /**
- * A control message of a type this module does not decode (0, 7, 9-15): its first 32-bit word,
+ * A control message of a type this module does not decode (0, 9-15): its first 32-bit word,
  * kept as it is; the decoder leaves the rest in the payload, so nothing is lost.
  *
  * @param firstWord the first four octets, the type in the top four bits

@@ -184,8 +184,20 @@ final class LispControlArbitraries {
                 .as(MapReferral::new);
     }
 
+    static Arbitrary<InfoMessage> infoMessages() {
+        Arbitrary<Boolean> b = Arbitraries.of(true, false);
+        Arbitrary<LispAddress> natInfo = Arbitraries.oneOf(Arbitraries.just(LispAddress.NONE), addresses(1),
+                Combinators.combine(u8(), u16(), u16(), plain(), plain(), plain(), plain().list().ofMaxSize(3))
+                        .as(LcafBody.NatTraversal::new).map(LispAddress.Lcaf::of));
+        return Combinators.combine(Combinators.combine(b, Arbitraries.integers().between(0, 0x7FF_FFFF), Arbitraries.longs(),
+                        u8(), u8()).as(List::of), octets(40), u32(), u8(), addresses(1), natInfo)
+                .as((f, auth, ttl, r2, eid, nat) -> new InfoMessage((Boolean) f.get(0), (Integer) f.get(1), (Long) f.get(2),
+                        (Integer) f.get(3), (Integer) f.get(4), auth, ttl, r2,
+                        Math.min(24, LispControlLayout.maxMaskLength(eid.afi())), eid, nat));
+    }
+
     static Arbitrary<LispMessage> inner() {
-        return Arbitraries.oneOf(mapRequests(), mapReplies(), mapRegisters(), mapNotifies(), mapReferrals());
+        return Arbitraries.oneOf(mapRequests(), mapReplies(), mapRegisters(), mapNotifies(), mapReferrals(), infoMessages());
     }
 
     static Arbitrary<EncapsulatedControlMessage> ecms() {
@@ -206,7 +218,7 @@ final class LispControlArbitraries {
 
     static Arbitrary<LispMessage> messages() {
         return Arbitraries.oneOf(mapRequests(), mapReplies(), mapRegisters(), mapNotifies(), mapNotifyAcks(), mapReferrals(),
-                ecms(), Arbitraries.of(0, 7, 9, 10, 15).flatMap(t -> Arbitraries.integers().between(0, 0x0FFF_FFFF)
+                infoMessages(), ecms(), Arbitraries.of(0, 9, 10, 15).flatMap(t -> Arbitraries.integers().between(0, 0x0FFF_FFFF)
                         .map(w -> new LispUnknownMessage(t << 28 | w))));
     }
 }

@@ -17,7 +17,8 @@ import org.tunnelcodec.testdata.Captures;
  * {@code lisp_eid_register.pcap} is one {@code lisp-control} layer after UDP 4342 spanning the
  * rest of the frame, with a tcpdump-like summary; the Encapsulated Control Message of
  * {@code pcpp-ipv6-lisp.pcapng} is a 4-octet layer followed by its inner IPv4 header, inner UDP
- * header and Map-Request as layers of their own, at their offsets in the frame.
+ * header and Map-Request as layers of their own, at their offsets in the frame. Info-Request and
+ * Info-Reply summaries name the EID-prefix and, in a reply, the NAT-Traversal addresses.
  */
 class LispControlLayersTest {
     private static final Dissector DISSECTOR = Dissector.builder().add(CoreLayers.bindings()).add(LispLayers.bindings())
@@ -64,6 +65,16 @@ class LispControlLayersTest {
                 + " 1 record nonce 0xfb7fff7d68051faa itr-rlocs 1 eid 23.91.153.57/32");
         assertThat(request.summary()).isEqualTo("Map-Request flags [M] 1 record nonce 0xfb7fff7d68051faa itr-rlocs 1"
                 + " eid 23.91.153.57/32");
+    }
+
+    @Test
+    void shouldSummarizeInfoRequestsAndReplies() {
+        LispMessage request = LispMessageDecoder.decode(java.nio.ByteBuffer.wrap(LispControlVectors.INFO1)).header();
+        LispMessage reply = LispMessageDecoder.decode(java.nio.ByteBuffer.wrap(LispControlVectors.INFO2)).header();
+        assertThat(LispControlLayers.summary(request)).isEqualTo("Info-Request nonce 0x7777888899990000 key-id 0 alg 1"
+                + " auth-len 20 ttl 0 eid 10.1.0.0/24");
+        assertThat(LispControlLayers.summary(reply)).isEqualTo("Info-Reply nonce 0x7777888899990000 key-id 0 alg 1"
+                + " auth-len 20 ttl 1440 eid 10.1.0.0/24 global-etr 203.0.113.5:61000 ms 198.51.100.9:4342 rtrs 1");
     }
 
     private static Dissection dissect(String capture, int number) {

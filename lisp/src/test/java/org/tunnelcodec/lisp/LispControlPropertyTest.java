@@ -8,7 +8,8 @@ import org.tunnelcodec.testdata.CodecContract;
 /**
  * The shared codec contract for LISP control messages: every message type (Map-Request with
  * and without its Map-Reply record, Map-Reply, Map-Register and Map-Notify with and without the
- * xTR-ID trailer, Map-Notify-Ack, Map-Referral, ECM over IPv4 and IPv6, unknown types), records
+ * xTR-ID trailer, Map-Notify-Ack, Map-Referral, Info-Request and Info-Reply (AFI 0, any address or a NAT-Traversal
+ * LCAF after the EID-prefix), ECM over IPv4 and IPv6, unknown types), records
  * with every LCAF type one level deep (deeper nesting is LispAddressPropertyTest's), and runs of 20
  * to 60 records (the vector tests pin 200 and 255).
  * The payload is what the message's

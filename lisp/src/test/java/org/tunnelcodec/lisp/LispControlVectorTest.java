@@ -204,10 +204,119 @@ class LispControlVectorTest {
     }
 
     @Test
-    void infoMessagesAreKeptAsUnknownWithTheRestAsPayload() {
-        Decoded<LispMessage> d = LispMessageDecoder.decode(ByteBuffer.wrap(LispControlVectors.INFO2));
-        assertThat(d.header()).isEqualTo(new LispUnknownMessage(0x78000000));
-        assertThat(d.payloadLength()).isEqualTo(80);
+    void infoRequestWithSha1Verifies() {
+        InfoMessage m = (InfoMessage) decodeAll(LispControlVectors.INFO1);
+        assertThat(m.reply()).isFalse();
+        assertThat(m.reserved()).isZero();
+        assertThat(m.nonce()).isEqualTo(0x7777888899990000L);
+        assertThat(List.of(m.keyId(), m.algorithmId(), m.legacyKeyId())).containsExactly(0, 1, 1);
+        assertThat(m.authenticationData().length()).isEqualTo(20);
+        assertThat(m.ttl()).isZero();
+        assertThat(m.maskLength()).isEqualTo(24);
+        assertThat(m.eid()).isEqualTo(new LispAddress.Ipv4(Ipv4Address.parse("10.1.0.0")));
+        assertThat(m.natInfo()).isEqualTo(LispAddress.NONE);
+        assertThat(m.natTraversal()).isNull();
+        assertThat(LispAuthentication.verify(ByteBuffer.wrap(LispControlVectors.INFO1), 0, 50, PASSWORD)).isTrue();
+        assertThat(LispAuthentication.verify(ByteBuffer.wrap(LispControlVectors.INFO1), 0, 50, LispAuthentication.key("Password")))
+                .isFalse();
+        InfoMessage built = InfoMessage.request(0x7777888899990000L, 0, 1, new LispAddress.Ipv4(Ipv4Address.parse("10.1.0.0")), 24);
+        assertThat(LispAuthentication.sign(built, PASSWORD)).isEqualTo(m);
+    }
+
+    @Test
+    void infoReplyWithNatTraversalLcafVerifies() {
+        InfoMessage m = (InfoMessage) decodeAll(LispControlVectors.INFO2);
+        assertThat(m.reply()).isTrue();
+        assertThat(m.nonce()).isEqualTo(0x7777888899990000L);
+        assertThat(m.ttl()).isEqualTo(1440);
+        assertThat(m.maskLength()).isEqualTo(24);
+        LcafBody.NatTraversal n = m.natTraversal();
+        assertThat(List.of(n.msPort(), n.etrPort())).containsExactly(4342, 61000);
+        assertThat(n.globalEtrRloc()).isEqualTo(new LispAddress.Ipv4(Ipv4Address.parse("203.0.113.5")));
+        assertThat(n.msRloc()).isEqualTo(new LispAddress.Ipv4(Ipv4Address.parse("198.51.100.9")));
+        assertThat(n.privateEtrRloc()).isEqualTo(new LispAddress.Ipv4(Ipv4Address.parse("192.168.1.10")));
+        assertThat(n.rtrRlocs()).containsExactly(new LispAddress.Ipv4(Ipv4Address.parse("203.0.113.200")));
+        assertThat(LispAuthentication.verify(ByteBuffer.wrap(LispControlVectors.INFO2), 0, 84, PASSWORD)).isTrue();
+        InfoMessage request = (InfoMessage) LispMessageDecoder.decode(ByteBuffer.wrap(LispControlVectors.INFO1)).header();
+        assertThat(LispAuthentication.sign(InfoMessage.reply(request, 1440, n), PASSWORD)).isEqualTo(m);
+    }
+
+    @Test
+    void infoRequestWithAHostnameInsteadOfAfi0IsKept() {
+        // lispers.net: AFI 17 and its hostname where the draft has AFI 0; unauthenticated
+        byte[] bytes = hostnameRequest();
+        InfoMessage m = (InfoMessage) decodeAll(bytes);
+        assertThat(m.natInfo()).isEqualTo(LispAddress.DistinguishedName.of("xtr-1"));
+        assertThat(m.authenticationData().length()).isZero();
+        assertThat(m.algorithmId()).isZero();
+    }
+
+    private static byte[] hostnameRequest() {
+        return LispControlVectors.hex("7000000001020304050607080000 0000" + "00000000" + "0018" + "00010a010000"
+                + "0011" + "7874722d3100");
+    }
+
+    @Test
+    void infoBytesAfterAfi0AreThePayload() {
+        byte[] bytes = java.util.Arrays.copyOf(LispControlVectors.INFO1, 54);
+        Decoded<LispMessage> d = LispMessageDecoder.decode(ByteBuffer.wrap(bytes));
+        assertThat(d.headerLength()).isEqualTo(50);
+        assertThat(d.payloadLength()).isEqualTo(4);
+    }
+
+    @Test
+    void infoWithoutTheAddressAfterTheEidIsTruncated() {
+        byte[] bytes = java.util.Arrays.copyOf(LispControlVectors.INFO1, 48);
+        assertThatThrownBy(() -> LispMessageDecoder.decode(ByteBuffer.wrap(bytes)))
+                .isInstanceOfSatisfying(MalformedPacketException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.TRUNCATED);
+                    assertThat(e.field()).isEqualTo("AFI after the EID-prefix");
+                    assertThat(e.offset()).isEqualTo(48);
+                });
+        byte[] reply = java.util.Arrays.copyOf(LispControlVectors.INFO2, 83);
+        assertThatThrownBy(() -> LispMessageDecoder.decode(ByteBuffer.wrap(reply)))
+                .isInstanceOfSatisfying(MalformedPacketException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TRUNCATED));
+    }
+
+    @Test
+    void infoAuthenticationLengthIsUnsignedAndBounded() {
+        byte[] bytes = LispControlVectors.INFO1.clone();
+        bytes[14] = (byte) 0xFF;
+        bytes[15] = (byte) 0xFF;
+        assertThatThrownBy(() -> LispMessageDecoder.decode(ByteBuffer.wrap(bytes)))
+                .isInstanceOfSatisfying(MalformedPacketException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.TRUNCATED);
+                    assertThat(e.field()).isEqualTo("Authentication Data");
+                    assertThat(e.required()).isEqualTo(0xFFFF);
+                });
+        assertThat(LispAuthentication.verify(ByteBuffer.wrap(bytes), 0, bytes.length, PASSWORD)).isFalse();
+    }
+
+    @Test
+    void infoMaskLengthWiderThanTheEidIsRefused() {
+        byte[] bytes = LispControlVectors.INFO1.clone();
+        bytes[41] = 33;
+        assertThatThrownBy(() -> LispMessageDecoder.decode(ByteBuffer.wrap(bytes)))
+                .isInstanceOfSatisfying(MalformedPacketException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.BAD_VALUE);
+                    assertThat(e.field()).isEqualTo("EID mask-len");
+                    assertThat(e.offset()).isEqualTo(41);
+                });
+    }
+
+    @Test
+    void infoReservedBitsAndKeyIdAreKept() {
+        byte[] bytes = LispControlVectors.INFO1.clone();
+        bytes[0] = (byte) 0x77; // R clear, three reserved bits set
+        bytes[3] = 0x01;
+        bytes[12] = 0x05; // RFC 9301 Key ID 5
+        bytes[40] = (byte) 0xA5; // the Reserved octet
+        InfoMessage m = (InfoMessage) decodeAll(bytes);
+        assertThat(m.reply()).isFalse();
+        assertThat(m.reserved()).isEqualTo(0x7000001);
+        assertThat(m.keyId()).isEqualTo(5);
+        assertThat(m.legacyKeyId()).isEqualTo(0x0501);
+        assertThat(m.reserved2()).isEqualTo(0xA5);
     }
 
     // Pitfalls of the reference implementations.
