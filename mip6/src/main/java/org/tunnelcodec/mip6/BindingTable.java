@@ -2,8 +2,6 @@ package org.tunnelcodec.mip6;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -486,8 +484,8 @@ public final class BindingTable {
             return FLOW_MALFORMED; // RFC 6089 §4.2: FID and FID-PRI 0 reserved; §4.2.1: at most one of each
         }
         FlowBinding known = flows.get(fi.flowId());
-        if (known == null && (ts == null || refs == null)) {
-            return FLOW_MALFORMED;
+        if (known == null && ts == null) {
+            return FLOW_MALFORMED; // the checks in the order of RFC 6089 §5.3.2.1
         }
         BinaryTrafficSelector selector = known == null ? null : known.selector();
         if (ts != null) {
@@ -496,6 +494,9 @@ public final class BindingTable {
                 return FLOW_TS_FORMAT_NOT_SUPPORTED;
             }
             selector = binary.get();
+        }
+        if (known == null && refs == null) {
+            return FLOW_MALFORMED;
         }
         List<Integer> bidList = known == null ? null : known.bindingIds();
         if (refs != null) {
