@@ -13,6 +13,8 @@ import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.encap.EcnMode;
 import org.tunnelcodec.core.encap.UdpChecksumMode;
 import org.tunnelcodec.core.internal.Check;
+import org.tunnelcodec.core.internal.Wire;
+import java.nio.ReadOnlyBufferException;
 
 /**
  * The ITR side of the LISP data plane: one precomputed encapsulation per destination locator,
@@ -102,6 +104,11 @@ public final class LispEncapsulator {
     private final boolean nonceAllowed;
     private final LispHeader header;
     private final String description;
+    /** The template as big-endian words with the per-packet fields 0; IPv4: words 0-3 and the last 4 octets in 4. */
+    private final long[] words;
+    private final boolean copyDscp;
+    private final int fixedDs;      // the constant DSCP in its place in the DS octet
+    private final int ecnMask;      // 3 to copy the inner ECN field, 0 to clear it
 
     private LispEncapsulator(Builder b) {
         this.ipv6 = b.ipv6Source != null;
@@ -155,6 +162,25 @@ public final class LispEncapsulator {
         t.putShort(udp + 4, (short) (8 + LispHeader.LENGTH));
         LispEncoder.encode(header, t.position(lisp));
         this.lispWord0 = t.getInt(lisp);
+        this.copyDscp = fixedDscp == COPY;
+        this.fixedDs = copyDscp ? 0 : fixedDscp << 2;
+        this.ecnMask = copyEcn ? 3 : 0;
+        this.words = new long[7];
+        ByteBuffer z = ByteBuffer.wrap(bytes.clone()); // the per-packet fields zeroed
+        if (ipv6) {
+            z.putInt(0, 0).putShort(4, (short) 0).put(7, (byte) 0);
+        } else {
+            z.put(1, (byte) 0).putShort(2, (short) 0).put(8, (byte) 0).putShort(10, (short) 0);
+        }
+        z.putShort(udp, (short) 0).putShort(udp + 4, (short) 0);
+        for (int i = 0; i + 8 <= bytes.length; i += 8) {
+            words[i / 8] = z.getLong(i);
+        }
+        if (!ipv6) {
+            words[4] = z.getInt(32) & 0xFFFF_FFFFL;
+        } else {
+            words[6] = z.getInt(52) & 0xFFFF_FFFFL;
+        }
         this.nonceAllowed = header.noncePresent();
         this.description = (ipv6 ? "IPv6 " + b.ipv6Source + " -> " + b.ipv6Destination
                 : "IPv4 " + b.ipv4Source + " -> " + b.ipv4Destination)
@@ -323,9 +349,12 @@ public final class LispEncapsulator {
 
     /** Makes every check push makes and returns the inner IP version. */
     private int check(ByteBuffer buf, int innerIndex, int innerEnd) {
-        Objects.checkFromToIndex(innerIndex, innerEnd, buf.limit());
-        Objects.checkFromToIndex(innerIndex - bytes.length, innerIndex, buf.limit());
+        int start = innerIndex - bytes.length;
         int length = innerEnd - innerIndex;
+        if (start < 0 || length < 0 || innerEnd > buf.limit()) { // one test on the fast path; the exact error after it
+            Objects.checkFromToIndex(innerIndex, innerEnd, buf.limit());
+            Objects.checkFromToIndex(start, innerIndex, buf.limit());
+        }
         if (length > maxInner) {
             throw new IllegalArgumentException("inner packet: " + length + " octets (expected: at most "
                     + maxInner + " for the outer length fields)");
@@ -333,56 +362,66 @@ public final class LispEncapsulator {
         if (length == 0) {
             throw MalformedPacketException.truncated(LispHeader.PROTOCOL, "inner IP header", 0, IPV4_MIN, 0);
         }
-        int version = (buf.get(innerIndex) & 0xFF) >>> 4;
-        int min = version == 4 ? IPV4_MIN : version == 6 ? IPV6_MIN : -1;
-        if (min < 0) {
-            throw MalformedPacketException.invalid(LispHeader.PROTOCOL, "inner IP version", 0,
-                    MalformedPacketException.Reason.UNSUPPORTED_VERSION, version,
-                    "4 or 6 (RFC 9300 §5.1: LISP carries IPv4 and IPv6 packets)");
+        int version = Wire.u8(buf, innerIndex) >>> 4;
+        if (version == 4 ? length < IPV4_MIN : version != 6 || length < IPV6_MIN) {
+            if (version != 4 && version != 6) {
+                throw MalformedPacketException.invalid(LispHeader.PROTOCOL, "inner IP version", 0,
+                        MalformedPacketException.Reason.UNSUPPORTED_VERSION, version,
+                        "4 or 6 (RFC 9300 §5.1: LISP carries IPv4 and IPv6 packets)");
+            }
+            throw MalformedPacketException.truncated(LispHeader.PROTOCOL, "inner IP header", 0,
+                    version == 4 ? IPV4_MIN : IPV6_MIN, length);
         }
-        if (length < min) {
-            throw MalformedPacketException.truncated(LispHeader.PROTOCOL, "inner IP header", 0, min, length);
+        if (buf.isReadOnly()) {
+            throw new ReadOnlyBufferException();
         }
         return version;
     }
 
-    /** Writes the template and its per-packet fields; every check has been made. */
+    /**
+     * Writes the encapsulation as whole words, each the template's word with the per-packet
+     * fields or-ed in (they are 0 in the template words); every check has been made.
+     */
     private int write(ByteBuffer buf, int innerIndex, int innerEnd, int version, int flowHash, int lispWord) {
         int start = innerIndex - bytes.length;
         int length = innerEnd - innerIndex;
         int innerDs;
         int innerTtl;
         if (version == 4) {
-            innerDs = buf.get(innerIndex + 1) & 0xFF;
-            innerTtl = buf.get(innerIndex + 8) & 0xFF;
+            int w = Wire.i32(buf, innerIndex + 8);
+            innerDs = Wire.u8(buf, innerIndex + 1);
+            innerTtl = w >>> 24;
         } else {
-            innerDs = buf.getShort(innerIndex) >>> 4 & 0xFF;
-            innerTtl = buf.get(innerIndex + 7) & 0xFF;
+            int w = Wire.i32(buf, innerIndex + 4);
+            innerDs = Wire.u16(buf, innerIndex) >>> 4 & 0xFF;
+            innerTtl = w & 0xFF;
         }
-        int ds = (fixedDscp == COPY ? innerDs & 0xFC : fixedDscp << 2) | (copyEcn ? innerDs & 0x03 : 0);
+        int ds = (copyDscp ? innerDs & 0xFC : fixedDs) | innerDs & ecnMask;
         int ttl = fixedTtl == INHERIT ? innerTtl : fixedTtl;
         int udpLength = 8 + LispHeader.LENGTH + length;
-        buf.put(start, bytes);
+        long port = FlowHash.sourcePort(flowHash, portMin, portMax);
         if (ipv6) {
-            buf.putInt(start, 6 << 28 | ds << 20 | (flowLabelFromHash ? flowLabel(flowHash) : fixedFlowLabel));
-            buf.putShort(start + 4, (short) udpLength);
-            buf.put(start + 7, (byte) ttl);
+            int label = flowLabelFromHash ? flowLabel(flowHash) : fixedFlowLabel;
+            Wire.put64(buf, start, 6L << 60 | (long) ds << 52 | (long) label << 32 | (long) udpLength << 16
+                    | UDP << 8 | ttl);
+            Wire.put64(buf, start + 8, words[1]);
+            Wire.put64(buf, start + 16, words[2]);
+            Wire.put64(buf, start + 24, words[3]);
+            Wire.put64(buf, start + 32, words[4]);
+            Wire.put64(buf, start + 40, words[5] | port << 48 | (long) udpLength << 16);
+            Wire.put64(buf, start + 48, (long) lispWord << 32 | words[6]);
         } else {
             int total = IPV4_LENGTH + length;
-            buf.put(start + 1, (byte) ds);
-            buf.putShort(start + 2, (short) total);
-            buf.put(start + 8, (byte) ttl);
-            buf.putShort(start + 10, (short) ipv4Checksum(ds, total, ttl));
-        }
-        int u = start + udp;
-        buf.putShort(u, (short) FlowHash.sourcePort(flowHash, portMin, portMax));
-        buf.putShort(u + 4, (short) udpLength);
-        if (lispWord != lispWord0) {
-            buf.putInt(start + lisp, lispWord);
+            Wire.put64(buf, start, words[0] | (long) ds << 48 | (long) total << 32);
+            Wire.put64(buf, start + 8, words[1] | (long) ttl << 56 | (long) ipv4Checksum(ds, total, ttl) << 32);
+            Wire.put64(buf, start + 16, words[2] | port << 16);
+            Wire.put64(buf, start + 24, (long) udpLength << 48 | lispWord & 0xFFFF_FFFFL);
+            Wire.put32(buf, start + 32, words[4]);
         }
         if (computeChecksum) {
+            int u = start + udp;
             int sum = InternetChecksum.checksum(buf, u, udpLength, InternetChecksum.add(pseudoSum, udpLength));
-            buf.putShort(u + 6, (short) (sum == 0 ? 0xFFFF : sum)); // RFC 768: a computed 0 is sent as all ones
+            Wire.put16(buf, u + 6, sum == 0 ? 0xFFFF : sum); // RFC 768: a computed 0 is sent as all ones
         }
         return start;
     }

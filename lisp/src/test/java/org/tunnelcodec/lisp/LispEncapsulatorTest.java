@@ -214,6 +214,19 @@ class LispEncapsulatorTest {
     }
 
     @Test
+    void shouldWriteTheSameOctetsWhateverTheBufferByteOrder() {
+        for (LispEncapsulator itr : new LispEncapsulator[] {LispEncapsulator.ipv4(ITR4, ETR4).build(),
+            LispEncapsulator.ipv6(ITR6, ETR6).udpChecksum(UdpChecksumMode.COMPUTE).flowLabelFromFlowHash().build()}) {
+            ByteBuffer big = behindHeadroom(ipv6Packet(0x2A, 9));
+            ByteBuffer little = behindHeadroom(ipv6Packet(0x2A, 9)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            itr.push(big, HEADROOM, big.limit(), 1234, 77, true);
+            itr.push(little, HEADROOM, little.limit(), 1234, 77, true);
+            assertThat(little.array()).isEqualTo(big.array());
+            assertThat(little.order()).isEqualTo(java.nio.ByteOrder.LITTLE_ENDIAN);
+        }
+    }
+
+    @Test
     void shouldRefuseWhatASenderMustNotSend() {
         LispHeader eWithoutN = new LispHeader(LispHeader.FLAG_E, 0, 0, 0);
         assertThatThrownBy(() -> LispEncapsulator.ipv4(ITR4, ETR4).header(eWithoutN))

@@ -209,14 +209,14 @@ public final class Mip6Tunnel {
         int tc = (trafficClass == COPY ? innerTc & 0xFC : trafficClass & 0xFC) | (copyEcn ? innerTc & 3 : 0);
         int label = flowLabelFromHash ? flowLabel(FlowHash.ofIpPacket(buf, innerIndex, length)) : flowLabel;
         int next = version == 6 ? NEXT_IPV6 : NEXT_IPV4;
-        buf.putLong(start, (6L << 60 | (long) tc << 52 | (long) label << 32) | (long) (length + extra) << 16
+        Wire.put64(buf, start, (6L << 60 | (long) tc << 52 | (long) label << 32) | (long) (length + extra) << 16
                 | (long) (extra == 0 ? next : NEXT_DESTINATION_OPTIONS) << 8 | hopLimit);
-        buf.putLong(start + 8, localHigh);
-        buf.putLong(start + 16, localLow);
-        buf.putLong(start + 24, remoteHigh);
-        buf.putLong(start + 32, remoteLow);
+        Wire.put64(buf, start + 8, localHigh);
+        Wire.put64(buf, start + 16, localLow);
+        Wire.put64(buf, start + 24, remoteHigh);
+        Wire.put64(buf, start + 32, remoteLow);
         if (extra != 0) { // Next Header, Hdr Ext Len 0, option 4 length 1, the limit, PadN with one octet of data
-            buf.putLong(start + IPV6_LENGTH, (long) next << 56 | 0x04_01L << 32 | (long) outerLimit << 24 | 0x01_01_00L);
+            Wire.put64(buf, start + IPV6_LENGTH, (long) next << 56 | 0x04_01L << 32 | (long) outerLimit << 24 | 0x01_01_00L);
         }
         return start;
     }

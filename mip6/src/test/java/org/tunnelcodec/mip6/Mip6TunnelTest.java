@@ -53,6 +53,20 @@ class Mip6TunnelTest {
     }
 
     @Test
+    void shouldWriteTheSameOctetsWhateverTheBufferByteOrder() {
+        byte[] t1 = hex(T1);
+        ByteBuffer big = behindHeadroom(t1);
+        ByteBuffer little = behindHeadroom(t1).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        Mip6Tunnel t = Mip6Tunnel.builder(Mip6Vectors.COA, Mip6Vectors.HA).trafficClass(Mip6Tunnel.COPY).flowLabelFromFlowHash()
+                .build();
+        assertThat(t.push(little, HEADROOM, little.limit())).isEqualTo(t.push(big, HEADROOM, big.limit()));
+        assertThat(little.array()).isEqualTo(big.array());
+        assertThat(t.decapsulate(little, HEADROOM - 48, little.limit())).isEqualTo(-1); // sent by this end, not to it
+        assertThat(Mip6Tunnel.builder(Mip6Vectors.HA, Mip6Vectors.COA).build().decapsulate(little, HEADROOM - 48,
+                little.limit())).isEqualTo(HEADROOM);
+    }
+
+    @Test
     void shouldFollowTheNestedLimitRules() {
         byte[] t1 = hex(T1);                      // a tunnelled packet with limit 4: tunnel it again
         ByteBuffer b = behindHeadroom(t1);
