@@ -22,11 +22,15 @@ source "$(dirname "$0")/tshark-golden-lib.sh"
 GENERATED=()
 
 # Every MANIFEST capture that mentions the Mobility Header ("mobility", "mip6"), in MANIFEST
-# order. The mobility_opt_asan* files are tcpdump's reproducers for out-of-bounds reads
+# order, then the ones that carry the other two Mobile IPv6 pieces, the Home Address
+# destination option and the Type 2 Routing Header (RFC 6275 §6.3, §6.4), over UDP or TCP. The mobility_opt_asan* files are tcpdump's reproducers for out-of-bounds reads
 # (CVE-2017-13023..13025 and others): their IPv6 Next Header is 62, the pre-RFC number
 # tshark still dissects as a Mobility Header, and every frame is cut by the snap length.
 # zeek-ipv6-mobility-dst-opts.pcap carries Home Address destination options and no Mobility
-# Header; it is kept for the ipv6.opt.mipv6.home_address column.
+# Header; it is kept for the ipv6.opt.mipv6.home_address column. The zeek-ip6-hoa-* and
+# zeek-ipv6-mobile-* captures carry a Home Address option or a Type 2 Routing Header before
+# UDP or TCP: tshark verifies their checksums over the pseudo-header with the home address as
+# the source or the final destination (tcp.checksum.status, udp.checksum.status).
 REAL=(
     ipv6-mobility-header-oobr.pcap
     ipv6_mobility_1.pcap
@@ -49,6 +53,11 @@ REAL=(
     zeek-mip6_coti.pcap
     zeek-mip6_hot.pcap
     zeek-mip6_hoti.pcap
+    zeek-ip6-hoa-tcp-bad-chksum.pcap
+    zeek-ip6-hoa-tcp-good-chksum.pcap
+    zeek-ip6-hoa-udp-bad-chksum.pcap
+    zeek-ipv6-mobile-hoa.pcap
+    zeek-ipv6-mobile-routing.pcap
 )
 
 # Columns, in order. Names are those of tshark 4.0 (`tshark -G fields | grep -P '\tmip6\.'`).
@@ -59,7 +68,8 @@ REAL=(
 # shown, never verified by tshark 4.0.
 FIELDS=(
     frame.number frame.len frame.cap_len frame.protocols
-    ipv6.src ipv6.dst ipv6.nxt ipv6.opt.mipv6.home_address ipv6.routing.type ipv6.routing.mipv6.home_address
+    ipv6.src ipv6.dst ipv6.nxt ipv6.opt.mipv6.home_address ipv6.routing.type ipv6.routing.segleft
+    ipv6.routing.mipv6.reserved ipv6.routing.mipv6.home_address tcp.checksum.status udp.checksum.status
     mip6.proto mip6.hlen mip6.mhtype mip6.reserved mip6.csum
     mip6.binding_refresh_request mip6.hoti.cookie mip6.coti.cookie
     mip6.hot.nindex mip6.hot.cookie mip6.hot.token mip6.cot.nindex mip6.cot.cookie

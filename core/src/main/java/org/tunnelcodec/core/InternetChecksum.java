@@ -3,6 +3,7 @@ package org.tunnelcodec.core;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
+import org.tunnelcodec.core.internal.Wire;
 
 /**
  * The Internet checksum (RFC 1071): the 16-bit one's complement of the one's complement sum
@@ -181,6 +182,32 @@ public final class InternetChecksum {
                                           int nextHeader, long upperLayerLength) {
         long acc = halves(source.high()) + halves(source.low())
                 + halves(destination.high()) + halves(destination.low())
+                + (upperLayerLength >>> 16 & 0xFFFF) + (upperLayerLength & 0xFFFF)
+                + (nextHeader & 0xFF);
+        return fold(acc);
+    }
+
+    /**
+     * The IPv6 pseudo-header sum (RFC 8200 §8.1) over addresses read in place, without
+     * allocating: for a packet whose pseudo-header addresses are not the IPv6 header's, such as
+     * one with a Home Address option or a Type 2 Routing Header (RFC 6275 §6.3, §6.4), whose
+     * addresses {@link org.tunnelcodec.core.ip.IpScan#homeAddressIndex} and
+     * {@link org.tunnelcodec.core.ip.IpScan#type2HomeAddressIndex} find.
+     *
+     * @param buf the buffer holding both addresses
+     * @param sourceIndex the absolute index of the 16-byte Source Address to use
+     * @param destinationIndex the absolute index of the 16-byte Destination Address to use
+     * @param nextHeader the Next Header of the upper-layer header
+     * @param upperLayerLength the upper-layer packet length in bytes
+     * @return the folded sum, 0..0xFFFF
+     * @throws IndexOutOfBoundsException if an address is outside the buffer's limit
+     */
+    public static int ipv6PseudoHeaderSum(ByteBuffer buf, int sourceIndex, int destinationIndex,
+                                          int nextHeader, long upperLayerLength) {
+        Objects.checkFromIndexSize(sourceIndex, 16, buf.limit());
+        Objects.checkFromIndexSize(destinationIndex, 16, buf.limit());
+        long acc = halves(Wire.i64(buf, sourceIndex)) + halves(Wire.i64(buf, sourceIndex + 8))
+                + halves(Wire.i64(buf, destinationIndex)) + halves(Wire.i64(buf, destinationIndex + 8))
                 + (upperLayerLength >>> 16 & 0xFFFF) + (upperLayerLength & 0xFFFF)
                 + (nextHeader & 0xFF);
         return fold(acc);

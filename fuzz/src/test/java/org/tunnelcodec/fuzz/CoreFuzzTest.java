@@ -3,6 +3,7 @@ package org.tunnelcodec.fuzz;
 import static org.tunnelcodec.fuzz.Contract.check;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.tunnelcodec.core.Ipv6Address;
 import org.tunnelcodec.core.ip.IpScan;
 import org.tunnelcodec.core.ip.Ipv4Decoder;
 import org.tunnelcodec.core.ip.Ipv4Header;
@@ -84,6 +85,31 @@ class CoreFuzzTest {
                     Ipv6Decoder.flowLabel(src, src.position())));
             check(peeks.equals(java.util.List.of(6, h.wirePayloadLength(), h.nextHeader().value(), h.flowLabel())),
                     "Ipv6Decoder peeks disagree with decode", data, peeks.toString());
+        }
+    }
+
+    /**
+     * The allocation-free walk to the Home Address option and the Type 2 Routing Header (RFC 6275
+     * §6.3, §6.4), against the decoder: it refuses what the decoder refuses and finds the
+     * addresses the records hold.
+     */
+    @FuzzTest
+    void ipv6MobilePeeks(byte[] data) {
+        Object decoded = Contract.outcome(data, src -> Accepted.of(Ipv6Decoder.decode(src), src.position()));
+        Object hao = Scans.agree(data, decoded, src -> {
+            int i = Ipv6Decoder.homeAddressIndex(src, src.position(), src.limit());
+            return i < 0 ? "none" : Ipv6Address.read(src, i).toString();
+        });
+        Object rh2 = Scans.agree(data, decoded, src -> {
+            int i = Ipv6Decoder.type2HomeAddressIndex(src, src.position(), src.limit());
+            return i < 0 ? "none" : Ipv6Address.read(src, i).toString();
+        });
+        if (decoded instanceof Accepted a) {
+            Ipv6Header h = (Ipv6Header) a.header();
+            String option = h.homeAddressOption().map(o -> o.homeAddress().toString()).orElse("none");
+            String routing = h.type2RoutingHeader().map(r -> r.homeAddress().toString()).orElse("none");
+            check(hao.equals(option) && rh2.equals(routing), "the Mobile IPv6 peeks disagree with decode", data,
+                    hao + "/" + rh2 + " vs " + option + "/" + routing);
         }
     }
 

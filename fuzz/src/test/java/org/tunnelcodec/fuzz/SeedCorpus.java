@@ -75,7 +75,10 @@ class SeedCorpus {
             // LISP control plane: Map-Register/Notify with and without the xTR-ID, IPv6 EIDs, Map-Request,
             // Map-Reply, an ECM, broken messages.
             "lisp_eid_notify.pcap", "lisp_eid_register.pcap", "lisp_invalid.pcap", "lisp_invalid_length.pcap",
-            "lisp_ipv6.pcap", "pcpp-ipv6-lisp.pcapng");
+            "lisp_ipv6.pcap", "pcpp-ipv6-lisp.pcapng",
+            // Mobile IPv6's IPv6 pieces: Home Address options (one of a bad length) and a Type 2 Routing Header.
+            "zeek-ipv6-mobile-hoa.pcap", "zeek-ipv6-mobile-routing.pcap", "zeek-ip6-hoa-tcp-good-chksum.pcap",
+            "zeek-ipv6-mobility-dst-opts.pcap");
 
     /** Which fuzz tests each dissector layer's bytes seed, as {@code Class/method}. */
     private static final Map<String, List<String>> TARGETS = Map.ofEntries(
@@ -84,7 +87,8 @@ class SeedCorpus {
             Map.entry("linux-sll2", List.of("CoreFuzzTest/linuxSll2")),
             Map.entry("loopback", List.of("CoreFuzzTest/loopback")),
             Map.entry("ipv4", List.of("CoreFuzzTest/ipv4", "CoreFuzzTest/ipScan")),
-            Map.entry("ipv6", List.of("CoreFuzzTest/ipv6", "CoreFuzzTest/ipv6Peeks", "CoreFuzzTest/ipScan")),
+            Map.entry("ipv6", List.of("CoreFuzzTest/ipv6", "CoreFuzzTest/ipv6Peeks", "CoreFuzzTest/ipv6MobilePeeks",
+                    "CoreFuzzTest/ipScan")),
             Map.entry("udp", List.of("CoreFuzzTest/udp")),
             Map.entry("tcp", List.of("CoreFuzzTest/tcp")),
             Map.entry("gre", List.of("GreFuzzTest/gre", "GreFuzzTest/greView", "GreFuzzTest/grePeeks")),
@@ -105,7 +109,20 @@ class SeedCorpus {
             Map.entry("lisp-control", List.of("LispControlFuzzTest/lispMessage")),
             Map.entry("mip6", List.of("Mip6FuzzTest/mobilityHeader")));
 
+    /** The fuzz test of the walk to the Mobile IPv6 pieces, seeded with IPv6 headers that have them. */
+    private static final String MOBILE_PEEKS = "CoreFuzzTest/ipv6MobilePeeks";
+
     private record Frame(String source, LinkType linkType, byte[] bytes) {
+    }
+
+    /** "hao", "rh2" or both for an IPv6 header with a Home Address option or a Type 2 Routing Header; else null. */
+    private static String mobile(Object header) {
+        if (!(header instanceof org.tunnelcodec.core.ip.Ipv6Header h)) {
+            return null;
+        }
+        String hao = h.homeAddressOption().isPresent() ? "hao" : "";
+        String rh2 = h.type2RoutingHeader().isPresent() ? "rh2" : "";
+        return hao.isEmpty() && rh2.isEmpty() ? null : hao + rh2;
     }
 
     private final Map<String, Map<String, byte[]>> seeds = new LinkedHashMap<>();
@@ -242,6 +259,14 @@ class SeedCorpus {
             }
             byte[] bytes = java.util.Arrays.copyOfRange(f.bytes(), l.offset(), f.bytes().length);
             for (String target : TARGETS.getOrDefault(l.name(), List.of())) {
+                if (target.equals(MOBILE_PEEKS)) {
+                    // only IPv6 headers with a Home Address option or a Type 2 Routing Header
+                    String mobile = mobile(l.header());
+                    if (mobile != null) {
+                        seed(target, f.source(), mobile + ":" + shape, bytes);
+                    }
+                    continue;
+                }
                 seed(target, f.source(), shape.toString(), bytes);
             }
             boolean ip = l.name().equals("ipv4") || l.name().equals("ipv6");

@@ -87,7 +87,9 @@
  * to a multiple of 8 octets. The checksum covers the IPv6 pseudo-header (RFC 8200 §8.1, Next
  * Header 135) whose addresses a {@link org.tunnelcodec.mip6.MobilityPseudoHeader} carries, with
  * the substitutions RFC 6275 asks for (the Home Address option's address as the source, the
- * Type 2 Routing Header's home address as the destination).
+ * Type 2 Routing Header's home address as the destination), which the core's IPv6 walk finds
+ * (a {@code MobilityPseudoHeader} is made from a decoded {@code Ipv6Header} or from the packet's
+ * bytes, or summed in place without allocating).
  *
  * <h2>Dissector layer</h2>
  * {@link org.tunnelcodec.mip6.Mip6Layers} binds IP protocol 135 to the Mobility Header; the
@@ -100,8 +102,8 @@
  * PMIPv6 options, the fast handover options, ...) are kept as type and raw data, and so are
  * traffic selectors of TS Formats other than 1 and 2, the RFC 4285 authenticator (neither
  * computed nor verified here) and the Flow Identification sub-options of RFC 7109. The
- * Home Address option and the Type 2 Routing Header are read by the caller (the core's IPv6
- * walk keeps them as extension headers); no binding cache and no return routability keys are
- * computed here.
+ * Home Address option and the Type 2 Routing Header are IPv6 extension headers: the core's
+ * IPv6 walk decodes them and applies their receiver rules (RFC 6275 §6.3, §6.4), and this module
+ * reads them from there. No return routability keys are computed here.
  */
 package org.tunnelcodec.mip6;

@@ -13,12 +13,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tunnelcodec.capture.CaptureFile;
 import org.tunnelcodec.capture.CapturedFrame;
+import org.tunnelcodec.core.InternetChecksum;
+import org.tunnelcodec.core.Ipv6Address;
 import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.dissect.CoreLayers;
 import org.tunnelcodec.core.dissect.DissectedLayer;
 import org.tunnelcodec.core.dissect.Dissection;
 import org.tunnelcodec.core.dissect.Dissector;
+import org.tunnelcodec.core.ip.HomeAddressOption;
+import org.tunnelcodec.core.ip.Ipv6Decoder;
+import org.tunnelcodec.core.ip.Ipv6ExtensionHeader;
 import org.tunnelcodec.core.ip.Ipv6Header;
+import org.tunnelcodec.core.transport.ChecksumStatus;
+import org.tunnelcodec.core.transport.TcpDecoder;
+import org.tunnelcodec.core.transport.TcpHeader;
+import org.tunnelcodec.core.transport.UdpDecoder;
+import org.tunnelcodec.core.transport.UdpHeader;
 import org.tunnelcodec.testdata.Captures;
 import org.tunnelcodec.testdata.TsharkGolden;
 
@@ -33,7 +43,17 @@ import org.tunnelcodec.testdata.TsharkGolden;
  * {@link Mip6Layers#legacyBindings()} as tshark does) must decode or stop as malformed or cut by
  * the capture, never throw. Frames decoded differently on purpose are listed in
  * {@link #DIFFERENT} with the reason. The Zeek checksum captures check the Checksum rule
- * (RFC 6275 §6.1.1) against the frame's own addresses.
+ * (RFC 6275 §6.1.1) against the pseudo-header the core's IPv6 walk gives.
+ *
+ * <p>The IPv6 pieces of Mobile IPv6 are compared too, on the same captures and on Zeek's
+ * captures of a Home Address option or a Type 2 Routing Header before UDP or TCP: the Home
+ * Address option's address (RFC 6275 §6.3), the Type 2 Routing Header's home address, Segments
+ * Left and Reserved (§6.4), as the IPv6 records hold them and as the allocation-free peeks find
+ * them, against tshark's {@code ipv6.opt.mipv6.home_address}, {@code ipv6.routing.*}; the
+ * frames tshark marks malformed for a Home Address option must be refused by the IPv6 decoder;
+ * and the UDP and TCP checksum verdicts over the pseudo-header summed in place with the home
+ * address as source or destination must be tshark's ({@code udp.checksum.status},
+ * {@code tcp.checksum.status}).
  */
 class Mip6GoldenTest {
     private static final Dissector DISSECTOR = Dissector.builder().add(CoreLayers.bindings())
@@ -50,7 +70,9 @@ class Mip6GoldenTest {
                 "mobility_opt_asan_6.pcap", "mobility_opt_asan_7.pcap", "mobility_opt_asan_8.pcap",
                 "zeek-ipv6-mobility-dst-opts.pcap", "zeek-mip6-bad-mh-chksum.pcap", "zeek-mip6-good-mh-chksum.pcap",
                 "zeek-mip6_back.pcap", "zeek-mip6_be.pcap", "zeek-mip6_brr.pcap", "zeek-mip6_bu.pcap", "zeek-mip6_cot.pcap",
-                "zeek-mip6_coti.pcap", "zeek-mip6_hot.pcap", "zeek-mip6_hoti.pcap");
+                "zeek-mip6_coti.pcap", "zeek-mip6_hot.pcap", "zeek-mip6_hoti.pcap", "zeek-ip6-hoa-tcp-bad-chksum.pcap",
+                "zeek-ip6-hoa-tcp-good-chksum.pcap", "zeek-ip6-hoa-udp-bad-chksum.pcap", "zeek-ipv6-mobile-hoa.pcap",
+                "zeek-ipv6-mobile-routing.pcap");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -164,11 +186,17 @@ class Mip6GoldenTest {
             CapturedFrame frame = capture.frames().get(0);
             Dissection d = DISSECTOR.dissect(capture.linkType(), frame.data(), frame.originalLength(), 0);
             Ipv6Header ip = layers(d, Ipv6Header.class).get(0);
+            DissectedLayer ipLayer = d.layers().stream().filter(l -> l.header() instanceof Ipv6Header).findFirst()
+                    .orElseThrow();
             DissectedLayer mh = d.layers().stream().filter(l -> l.header() instanceof MobilityHeader).findFirst().orElseThrow();
-            MobilityPseudoHeader ph = new MobilityPseudoHeader(ip.source(), ip.destination());
-            boolean verifies = MobilityHeaderDecoder.verifyChecksum(frame.data(), frame.data().position() + mh.offset(),
-                    mh.length(), ph);
+            MobilityPseudoHeader ph = MobilityPseudoHeader.of(ip);
+            ByteBuffer b = frame.data();
+            int at = b.position() + ipLayer.offset();
+            assertThat(MobilityPseudoHeader.of(b, at, b.limit())).isEqualTo(ph);
+            boolean verifies = MobilityHeaderDecoder.verifyChecksum(b, b.position() + mh.offset(), mh.length(), ph);
             assertThat(verifies).as(name).isEqualTo(name.contains("good"));
+            assertThat(InternetChecksum.verifies(b, b.position() + mh.offset(), mh.length(),
+                    MobilityPseudoHeader.sum(b, at, b.limit(), mh.length()))).as(name).isEqualTo(verifies);
         }
     }
 
@@ -195,6 +223,114 @@ class Mip6GoldenTest {
             assertThat(d.stopReason()).as(name + "#" + frame.number() + " " + names(d)).isIn(Dissection.StopReason.COMPLETE,
                     Dissection.StopReason.MALFORMED, Dissection.StopReason.CAPTURE_CUT, Dissection.StopReason.NO_DECODER);
         }
+    }
+
+    private static final java.util.regex.Pattern HAO_LENGTH = java.util.regex.Pattern.compile(
+            "Home Address: Invalid length \\((\\d+) bytes\\)");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("captures")
+    void shouldReadTheHomeAddressOptionAndTheType2RoutingHeaderAsTsharkDoes(String name) {
+        CaptureFile capture = Captures.shared(name);
+        TsharkGolden golden = TsharkGolden.of(name.replaceFirst("\\.(pcapng|pcap)$", "") + ".mip6");
+        SoftAssertions soft = new SoftAssertions();
+        int checksums = 0;
+        for (CapturedFrame frame : capture.frames()) {
+            TsharkGolden.Row row = golden.frame(frame.number());
+            String key = name + "#" + frame.number();
+            Dissection d = DISSECTOR.dissect(capture.linkType(), frame.data(), frame.originalLength(), 0);
+            if (d.isMalformed() && Ipv6Header.PROTOCOL.equals(d.error().protocol())) {
+                // tshark marks the frame malformed too; a Home Address option's length is named alike.
+                soft.assertThat(row.values("_ws.malformed")).as(key + " refused here: " + d.error().getMessage())
+                        .isNotEmpty();
+                java.util.regex.Matcher m = HAO_LENGTH.matcher(String.join(",", row.values("_ws.expert.message")));
+                if (m.find()) {
+                    soft.assertThat(d.error().field()).as(key).isEqualTo("Home Address Option Length");
+                    soft.assertThat(d.error().value()).as(key).isEqualTo(Long.parseLong(m.group(1)));
+                }
+                continue;
+            }
+            List<Ipv6Address> hao = new ArrayList<>();
+            List<Ipv6Address> home = new ArrayList<>();
+            List<Long> segmentsLeft = new ArrayList<>();
+            List<String> reserved = new ArrayList<>();
+            ByteBuffer b = frame.data();
+            List<DissectedLayer> layers = d.layers();
+            for (int i = 0; i < layers.size(); i++) {
+                if (!(layers.get(i).header() instanceof Ipv6Header ip) || layers.get(i).buffer() != 0) {
+                    continue;
+                }
+                int at = b.position() + layers.get(i).offset();
+                ip.homeAddressOption().ifPresent(o -> hao.add(o.homeAddress()));
+                for (Ipv6ExtensionHeader e : ip.extensionHeaders()) {
+                    if (e instanceof Ipv6ExtensionHeader.Type2RoutingHeader r) {
+                        home.add(r.homeAddress());
+                        segmentsLeft.add((long) r.segmentsLeft());
+                        reserved.add(String.format("%08x", r.reserved()));
+                    }
+                }
+                if (at + layers.get(i).length() + layers.get(i).payloadLength() > b.limit()) {
+                    // Cut by the capture: the peeks, which read the bytes, find it cut.
+                    MalformedPacketException cut = org.assertj.core.api.Assertions.catchThrowableOfType(
+                            MalformedPacketException.class, () -> Ipv6Decoder.homeAddressIndex(b, at, b.limit()));
+                    soft.assertThat(cut).as(key + " peek at a cut packet").isNotNull();
+                    if (cut != null) {
+                        soft.assertThat(cut.reason()).as(key).isEqualTo(MalformedPacketException.Reason.TRUNCATED);
+                    }
+                    continue;
+                }
+                // The allocation-free peeks find the addresses the record holds.
+                int source = Ipv6Decoder.homeAddressIndex(b, at, b.limit());
+                int destination = Ipv6Decoder.type2HomeAddressIndex(b, at, b.limit());
+                soft.assertThat(source < 0 ? null : Ipv6Address.read(b, source)).as(key + " homeAddressIndex")
+                        .isEqualTo(ip.homeAddressOption().map(HomeAddressOption::homeAddress).orElse(null));
+                soft.assertThat(destination < 0 ? null : Ipv6Address.read(b, destination)).as(key + " type2HomeAddressIndex")
+                        .isEqualTo(ip.type2RoutingHeader().map(Ipv6ExtensionHeader.Type2RoutingHeader::homeAddress)
+                                .orElse(null));
+                if (i + 1 < layers.size() && (source >= 0 || destination >= 0)) {
+                    checksums += transportChecksum(soft, row, key, b, layers.get(i + 1), at, source, destination);
+                }
+            }
+            soft.assertThat(hao).as(key + " ipv6.opt.mipv6.home_address")
+                    .isEqualTo(addresses(row.values("ipv6.opt.mipv6.home_address")));
+            soft.assertThat(home).as(key + " ipv6.routing.mipv6.home_address")
+                    .isEqualTo(addresses(row.values("ipv6.routing.mipv6.home_address")));
+            if (!home.isEmpty()) {
+                soft.assertThat(segmentsLeft).as(key + " ipv6.routing.segleft")
+                        .isEqualTo(numbers(row.values("ipv6.routing.segleft")));
+                soft.assertThat(reserved).as(key + " ipv6.routing.mipv6.reserved")
+                        .isEqualTo(row.values("ipv6.routing.mipv6.reserved"));
+            }
+        }
+        if (name.startsWith("zeek-ip6-hoa-") || name.startsWith("zeek-ipv6-mobile-")) {
+            soft.assertThat(checksums).as(name + " transport checksums compared").isEqualTo(capture.frames().size());
+        }
+        soft.assertAll();
+    }
+
+    /**
+     * Compares the UDP or TCP checksum verdict over the pseudo-header summed in place (the home
+     * address as source or destination, RFC 6275 §6.3, §6.4) with tshark's; returns 1 if compared.
+     */
+    private static int transportChecksum(SoftAssertions soft, TsharkGolden.Row row, String key, ByteBuffer b,
+                                         DissectedLayer transport, int ipv6, int source, int destination) {
+        int at = b.position() + transport.offset();
+        int length = transport.length() + transport.payloadLength();
+        boolean udp = transport.header() instanceof UdpHeader;
+        if (!udp && !(transport.header() instanceof TcpHeader)) {
+            return 0;
+        }
+        int sum = InternetChecksum.ipv6PseudoHeaderSum(b, source >= 0 ? source : ipv6 + 8,
+                destination >= 0 ? destination : ipv6 + 24, udp ? 17 : 6, length);
+        boolean good = udp ? UdpDecoder.checksumStatus(b, at, length, sum) == ChecksumStatus.VALID
+                : TcpDecoder.verifyChecksum(b, at, length, sum);
+        String field = udp ? "udp.checksum.status" : "tcp.checksum.status";
+        soft.assertThat(good ? 1L : 0L).as(key + " " + field).isEqualTo(row.number(field, 0));
+        return 1;
+    }
+
+    private static List<Ipv6Address> addresses(List<String> values) {
+        return values.stream().map(Ipv6Address::parse).toList();
     }
 
     private static List<Long> numbers(List<String> values) {

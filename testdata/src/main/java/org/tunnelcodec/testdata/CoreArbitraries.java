@@ -11,6 +11,7 @@ import org.tunnelcodec.core.IpProtocol;
 import org.tunnelcodec.core.Ipv4Address;
 import org.tunnelcodec.core.Ipv6Address;
 import org.tunnelcodec.core.MacAddress;
+import org.tunnelcodec.core.ip.HomeAddressOption;
 import org.tunnelcodec.core.ip.Ipv4Header;
 import org.tunnelcodec.core.ip.Ipv6ExtensionHeader;
 import org.tunnelcodec.core.ip.Ipv6Header;
@@ -147,7 +148,19 @@ public final class CoreArbitraries {
     }
 
     /**
-     * Returns IPv6 headers with a consistent chain of 0..5 walked extension headers.
+     * Returns unicast IPv6 addresses, the ones a Home Address option may carry (RFC 6275 §6.3):
+     * neither multicast nor unspecified.
+     *
+     * @return unicast IPv6 addresses
+     */
+    public static Arbitrary<Ipv6Address> ipv6UnicastAddresses() {
+        return ipv6Addresses().filter(a -> a.high() >>> 56 != 0xFF && (a.high() | a.low()) != 0);
+    }
+
+    /**
+     * Returns IPv6 headers with a consistent chain of 0..5 walked extension headers, Mobile IPv6's
+     * among them: the first Destination Options header may carry a Home Address option after other
+     * options (RFC 6275 §6.3), and the Routing headers may be Type 2 Routing Headers (§6.4).
      *
      * @return IPv6 headers with a consistent chain of 0..5 walked extension headers
      */
@@ -157,15 +170,26 @@ public final class CoreArbitraries {
                 .filter(v -> v != 0 && v != 43 && v != 44 && v != 60);
         return Combinators.combine(chain, upper, Arbitraries.integers().between(0, 8191),
                         byteStrings(0, 60).list().ofSize(5), Arbitraries.integers().between(0, 255),
-                        Arbitraries.longs().between(0, 0xFFFF_FFFFL))
-                .as((types, last, fragmentOffset, blobs, small, id) -> {
+                        Arbitraries.longs().between(0, 0xFFFF_FFFFL), Arbitraries.integers().between(0, 3),
+                        ipv6UnicastAddresses())
+                .as((types, last, fragmentOffset, blobs, small, id, mobile, home) -> {
                     List<Ipv6ExtensionHeader> headers = new ArrayList<>();
+                    boolean homeAddressOption = (mobile & 1) != 0;
                     for (int i = 0; i < types.size(); i++) {
                         int next = i + 1 < types.size() ? types.get(i + 1) : last;
                         boolean isLast = i == types.size() - 1;
                         // only the last fragment header may have a non-zero offset
                         int offset = isLast ? fragmentOffset : 0;
-                        headers.add(extension(types.get(i), IpProtocol.of(next), blobs.get(i), small, offset, id));
+                        IpProtocol nextHeader = IpProtocol.of(next);
+                        if (types.get(i) == 60 && homeAddressOption) {
+                            homeAddressOption = false; // at most one in a packet
+                            headers.add(Ipv6ExtensionHeader.DestinationOptions.withHomeAddress(nextHeader,
+                                    optionsBefore(blobs.get(i)), new HomeAddressOption(home)));
+                        } else if (types.get(i) == 43 && (mobile & 2) != 0) {
+                            headers.add(new Ipv6ExtensionHeader.Type2RoutingHeader(nextHeader, id, home));
+                        } else {
+                            headers.add(extension(types.get(i), nextHeader, blobs.get(i), small, offset, id));
+                        }
                     }
                     return headers;
                 })
@@ -183,20 +207,29 @@ public final class CoreArbitraries {
         return switch (type) {
             case 0 -> new Ipv6ExtensionHeader.HopByHopOptions(next, oneOption(padded(b, 6)));
             case 60 -> new Ipv6ExtensionHeader.DestinationOptions(next, oneOption(padded(b, 6)));
-            case 43 -> new Ipv6ExtensionHeader.RoutingHeader(next, small, small ^ 0x5A, padded(b, 4));
+            // Routing Type 2 is a Type2RoutingHeader
+            case 43 -> new Ipv6ExtensionHeader.RoutingHeader(next, small == 2 ? 3 : small, small ^ 0x5A, padded(b, 4));
             default -> new Ipv6ExtensionHeader.FragmentHeader(next, small, fragmentOffset, small & 3,
                     (small & 4) != 0, id);
         };
     }
 
     /**
+     * Whole option TLVs to put before a Home Address option, of any length up to 60: none, a
+     * Pad1, or one option that fills the bytes.
+     */
+    private static ByteString optionsBefore(ByteString bytes) {
+        return bytes.length() == 0 ? ByteString.EMPTY : bytes.length() == 1 ? ByteString.of((byte) 0) : oneOption(bytes);
+    }
+
+    /**
      * Makes the bytes one option TLV that fills them (RFC 8200 §4.2): the first byte is the
-     * Option Type (PadN where it would be Pad1 or a Jumbo Payload option), the second its Opt
-     * Data Len.
+     * Option Type (PadN where it would be Pad1, a Jumbo Payload option or a Home Address
+     * option, whose lengths are fixed), the second its Opt Data Len.
      */
     private static ByteString oneOption(ByteString bytes) {
         byte[] b = bytes.toByteArray();
-        if (b[0] == 0 || (b[0] & 0xFF) == 0xC2) {
+        if (b[0] == 0 || (b[0] & 0xFF) == 0xC2 || (b[0] & 0xFF) == 0xC9) {
             b[0] = 1;
         }
         b[1] = (byte) (b.length - 2);

@@ -191,6 +191,11 @@ class CoreGoldenTest {
                             num(at, "ipv6.routing.len", rt, r.length() / 8 - 1);
                             num(at, "ipv6.routing.type", rt, r.routingType());
                             num(at, "ipv6.routing.segleft", rt++, r.segmentsLeft());
+                        } else if (e instanceof Ipv6ExtensionHeader.Type2RoutingHeader r) {
+                            num(at, "ipv6.routing.nxt", rt, r.nextHeader().value());
+                            num(at, "ipv6.routing.len", rt, r.length() / 8 - 1);
+                            num(at, "ipv6.routing.type", rt, r.routingType());
+                            num(at, "ipv6.routing.segleft", rt++, r.segmentsLeft());
                         } else if (e instanceof Ipv6ExtensionHeader.FragmentHeader f) {
                             num(at, "ipv6.fraghdr.nxt", frag, f.nextHeader().value());
                             num(at, "ipv6.fraghdr.offset", frag, f.fragmentOffset());
@@ -247,13 +252,18 @@ class CoreGoldenTest {
             Ipv6Header v6 = (Ipv6Header) ip.header();
             Ipv6Address destination = v6.destination();
             for (Ipv6ExtensionHeader e : v6.extensionHeaders()) {
-                // RFC 8200 §8.1: with a Routing header, the checksum uses the final destination.
+                // RFC 8200 §8.1: with a Routing header, the checksum uses the final destination:
+                // a type 0 header's last address, a Type 2 Routing Header's home address (RFC 6275 §6.4).
                 if (e instanceof Ipv6ExtensionHeader.RoutingHeader r && r.routingType() == 0 && r.segmentsLeft() > 0) {
                     ByteBuffer data = r.data().asReadOnlyBuffer();
                     destination = Ipv6Address.read(data, data.limit() - 16);
+                } else if (e instanceof Ipv6ExtensionHeader.Type2RoutingHeader r) {
+                    destination = r.homeAddress();
                 }
             }
-            return InternetChecksum.ipv6PseudoHeaderSum(v6.source(), destination, protocol, length);
+            // RFC 6275 §6.3: with a Home Address option, upper layers take its address as the source.
+            Ipv6Address source = v6.homeAddressOption().map(o -> o.homeAddress()).orElse(v6.source());
+            return InternetChecksum.ipv6PseudoHeaderSum(source, destination, protocol, length);
         }
 
         private void eq(String at, String field, int occurrence, String ours) {

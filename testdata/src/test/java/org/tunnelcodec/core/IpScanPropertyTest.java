@@ -12,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.tunnelcodec.core.ip.HomeAddressOption;
 import org.tunnelcodec.core.ip.IpScan;
 import org.tunnelcodec.core.ip.Ipv4Decoder;
 import org.tunnelcodec.core.ip.Ipv4Encoder;
@@ -25,7 +26,9 @@ import org.tunnelcodec.testdata.CoreArbitraries;
 /**
  * {@link IpScan} and the decoders are one check: for valid, mutated and arbitrary bytes the scan
  * never throws, is valid exactly when the decoder decodes, agrees on header length, payload
- * length, protocol and fragment, and otherwise names the decoder's exception.
+ * length, protocol and fragment, and otherwise names the decoder's exception; on a valid IPv6
+ * header its Mobile IPv6 peeks find the Home Address option's and the Type 2 Routing Header's
+ * addresses that the decoded record holds.
  */
 class IpScanPropertyTest {
     private static final int TRIES = 1000;
@@ -128,6 +131,13 @@ class IpScanPropertyTest {
             assertThat(IpScan.isFragment(r)).isEqualTo(fragment);
             assertThat(Ipv6Decoder.upperLayer(b, 3, limit))
                     .isEqualTo((long) d.headerLength() << 8 | d.header().upperLayerProtocol().value());
+            // The Mobile IPv6 peeks find the addresses the records hold (RFC 6275 §6.3, §6.4).
+            int hao = IpScan.homeAddressIndex(b, 3, r);
+            assertThat(hao < 0 ? null : Ipv6Address.read(b, hao))
+                    .isEqualTo(d.header().homeAddressOption().map(HomeAddressOption::homeAddress).orElse(null));
+            int rh2 = IpScan.type2HomeAddressIndex(b, 3, r);
+            assertThat(rh2 < 0 ? null : Ipv6Address.read(b, rh2)).isEqualTo(d.header().type2RoutingHeader()
+                    .map(Ipv6ExtensionHeader.Type2RoutingHeader::homeAddress).orElse(null));
         } else {
             assertSameException(t, IpScan.exception(r, b, 3, limit));
         }

@@ -106,12 +106,16 @@ final class Checksums {
         for (Ipv6ExtensionHeader e : v6.extensionHeaders()) {
             // RFC 8200 §8.1: with a Routing header, the pseudo-header has the final destination:
             // the last address of a type 0 header, the home address of a type 2 (RFC 6275 §6.4).
-            if (e instanceof Ipv6ExtensionHeader.RoutingHeader r && (r.routingType() == 0 || r.routingType() == 2)
-                    && r.segmentsLeft() > 0) {
+            if (e instanceof Ipv6ExtensionHeader.RoutingHeader r && r.routingType() == 0 && r.segmentsLeft() > 0) {
                 ByteBuffer data = r.data().asReadOnlyBuffer();
                 destination = Ipv6Address.read(data, data.limit() - 16);
+            } else if (e instanceof Ipv6ExtensionHeader.Type2RoutingHeader r) {
+                destination = r.homeAddress();
             }
         }
-        return InternetChecksum.ipv6PseudoHeaderSum(v6.source(), destination, protocol, length);
+        // RFC 6275 §6.3: with a Home Address option, the pseudo-header has the home address as
+        // the source, as the mobile node computed it (tshark does the same).
+        Ipv6Address source = v6.homeAddressOption().map(o -> o.homeAddress()).orElse(v6.source());
+        return InternetChecksum.ipv6PseudoHeaderSum(source, destination, protocol, length);
     }
 }

@@ -261,6 +261,27 @@ class TunnelDumpTest {
     }
 
     @Test
+    void shouldNameTheMobileIpv6HeadersAndCheckTransportChecksumsWithTheHomeAddress() {
+        // Zeek's captures: the expected addresses and checksum verdicts are tshark 4.0.17's
+        // (golden/mip6/*.mip6.tsv), which verifies with the home address in the pseudo-header.
+        Path corpus = org.tunnelcodec.testdata.Captures.sharedCorpus();
+        String good = run(corpus.resolve("zeek-ip6-hoa-tcp-good-chksum.pcap").toString()).out();
+        assertThat(good).contains("+dstopts(HAO 2001:78:1:32::1)").contains("[cksum good]").doesNotContain("[cksum bad]");
+        String bad = run(corpus.resolve("zeek-ip6-hoa-tcp-bad-chksum.pcap").toString()).out();
+        assertThat(bad).contains("+dstopts(HAO 2001:78:1:32::1)").contains("[cksum bad]");
+        String udp = run(corpus.resolve("zeek-ipv6-mobile-hoa.pcap").toString()).out();
+        assertThat(udp).contains("+dstopts(HAO 2001:78:1:32::1)").contains("[cksum good]");
+        String routing = run(corpus.resolve("zeek-ipv6-mobile-routing.pcap").toString()).out();
+        assertThat(routing).contains("+routing(type 2 left 1 home 2001:78:1:32::1)").contains("[cksum good]");
+        assertThat(run("--json", corpus.resolve("zeek-ipv6-mobile-routing.pcap").toString()).out())
+                .contains("{\"kind\":\"Type2RoutingHeader\",\"nextHeader\":{\"value\":17,\"name\":\"UDP\"},"
+                        + "\"reserved\":0,\"homeAddress\":\"2001:78:1:32::1\"}");
+        // A Home Address option of Option Length 1 (RFC 6275 §6.3), which tshark marks malformed too.
+        String dstopts = run(corpus.resolve("zeek-ipv6-mobility-dst-opts.pcap").toString()).out();
+        assertThat(dstopts.split("frame 3 ")[1]).contains("!! malformed ipv6: ipv6 Home Address Option Length");
+    }
+
+    @Test
     void shouldPrintLispDataAndLispGpeHeadersAndTheirTunnels() {
         // The flags, Nonces, Instance IDs, addresses and ports are tshark's decode of the same
         // frames (golden/lisp/lisp-data-variants.lisp.tsv); tshark has no LISP-GPE (frame 7).

@@ -63,7 +63,12 @@ public final class CoreLayers {
     public static final ProtocolLayer<Ipv4Header> IPV4 = ProtocolLayer.of(Ipv4Header.PROTOCOL,
             CoreLayers::walkIp, Ipv4Decoder::decode, CoreLayers::ipv4Summary);
 
-    /** IPv6 with its walked extension headers. */
+    /**
+     * IPv6 with its walked extension headers. The summary lists them after the fixed header's
+     * fields, each as {@code +name} with its fields in parentheses: a Destination Options header
+     * with a Home Address option as {@code +dstopts(HAO 2001:db8:a::100)}, a Type 2 Routing
+     * Header as {@code +routing(type 2 left 1 home 2001:db8:a::100)} (RFC 6275 §6.3, §6.4).
+     */
     public static final ProtocolLayer<Ipv6Header> IPV6 = ProtocolLayer.of(Ipv6Header.PROTOCOL,
             CoreLayers::walkIpv6, Ipv6Decoder::decode, CoreLayers::ipv6Summary);
 
@@ -204,8 +209,12 @@ public final class CoreLayers {
             sb.append(" +");
             if (e instanceof Ipv6ExtensionHeader.HopByHopOptions) {
                 sb.append("hbh");
-            } else if (e instanceof Ipv6ExtensionHeader.DestinationOptions) {
+            } else if (e instanceof Ipv6ExtensionHeader.DestinationOptions o) {
                 sb.append("dstopts");
+                o.homeAddressOption().ifPresent(hao -> sb.append("(HAO ").append(hao.homeAddress()).append(')'));
+            } else if (e instanceof Ipv6ExtensionHeader.Type2RoutingHeader r) {
+                sb.append("routing(type 2 left ").append(r.segmentsLeft()).append(" home ").append(r.homeAddress())
+                        .append(')');
             } else if (e instanceof Ipv6ExtensionHeader.RoutingHeader r) {
                 sb.append("routing(type ").append(r.routingType()).append(" left ").append(r.segmentsLeft())
                         .append(')');

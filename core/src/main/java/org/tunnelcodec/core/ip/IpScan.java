@@ -19,7 +19,15 @@ import org.tunnelcodec.core.internal.Wire;
  * walk), every walked header within Payload Length, and the option TLVs of Hop-by-Hop and
  * Destination Options headers (RFC 8200 §4.2: Pad1 is one octet, every other option is type,
  * Opt Data Len and data; an option that runs past its header's end is {@code TRUNCATED},
- * field "Option Data" or "Opt Data Len", bounded by that header's Hdr Ext Len). Jumbograms (RFC 2675) are supported: Payload Length 0 with a Jumbo
+ * field "Option Data" or "Opt Data Len", bounded by that header's Hdr Ext Len). The Mobile
+ * IPv6 headers are checked by their receiver rules: a Home Address option (type 201 in a
+ * Destination Options header, RFC 6275 §6.3) must have Option Length 16 ("Home Address Option
+ * Length", {@code BAD_LENGTH}) and a unicast address, neither multicast nor unspecified ("Home
+ * Address", {@code BAD_VALUE}), and a packet may carry only one ("Home Address Option Type" of
+ * the second, {@code BAD_VALUE}); a Type 2 Routing Header (RFC 6275 §6.4) must have Hdr Ext
+ * Len 2 ("Type 2 Routing Header Hdr Ext Len", {@code BAD_LENGTH}) and Segments Left 1 ("Type 2
+ * Routing Header Segments Left", {@code BAD_VALUE}). Other options and Routing Types are
+ * checked for their lengths only. Jumbograms (RFC 2675) are supported: Payload Length 0 with a Jumbo
  * Payload option (type 0xC2, Opt Data Len 4) in a Hop-by-Hop Options header right after the
  * fixed header; the packet then ends at 40 + Jumbo Payload Length. The errors of RFC 2675 §3
  * are malformed: a Jumbo option with Payload Length not 0 ("Payload Length"), Jumbo Payload
@@ -51,6 +59,12 @@ import org.tunnelcodec.core.internal.Wire;
  * </pre>
  * {@link #exception} turns an invalid result into the exception the decoder throws, re-reading
  * the buffer for the values its message names.
+ *
+ * <h2>Mobile IPv6 peeks</h2>
+ * {@link #homeAddressIndex} and {@link #type2HomeAddressIndex} find, in a header that scanned
+ * valid, the address of its Home Address option and of its Type 2 Routing Header, without
+ * allocating: what a Mobility Header or transport checksum puts in its pseudo-header in place of
+ * the IPv6 Source and Destination Address (RFC 6275 §6.3, §6.4; RFC 8200 §8.1).
  */
 public final class IpScan {
     private static final long INVALID = Long.MIN_VALUE;
@@ -88,6 +102,11 @@ public final class IpScan {
     private static final int IP_EMPTY = 22;
     private static final int IP_VERSION = 23;
     private static final int V6_OPT_DATA_LEN_TRUNCATED = 24;
+    private static final int V6_HAO_LENGTH = 25;
+    private static final int V6_HAO_ADDRESS = 26;
+    private static final int V6_HAO_SECOND = 27;
+    private static final int V6_RH2_LENGTH = 28;
+    private static final int V6_RH2_SEGMENTS_LEFT = 29;
 
     private IpScan() {
     }
@@ -191,6 +210,7 @@ public final class IpScan {
             jumbo = true;
         }
         boolean fragment = false;
+        int homeAddress = 0; // the index of the Home Address option's address, once one is seen
         for (int n = 0; Ipv6Layout.isWalked(current); n++) {
             if (n == Ipv6Layout.MAX_EXTENSION_HEADERS) {
                 return error(V6_TOO_MANY, at - index, 0);
@@ -218,10 +238,27 @@ public final class IpScan {
             if (length > end - at) {
                 return error(V6_EXT_LENGTH, at - index, extension(current, jumbo, end - at));
             }
-            // The first Hop-by-Hop header of a jumbogram had its options walked above.
-            if ((current == 0 || current == 60) && !(jumbo && n == 0)) {
-                boolean first = n == 0 && current == 0;
-                long options = options(src, index, at, at + length, current, first);
+            if (current == 43 && Wire.u8(src, at + 2) == Ipv6Layout.TYPE_2_ROUTING) {
+                if (length != Ipv6Layout.TYPE_2_LENGTH) { // RFC 6275 §6.4: Hdr Ext Len 2
+                    return error(V6_RH2_LENGTH, at + 1 - index, 0);
+                }
+                if (Wire.u8(src, at + 3) != 1) { // RFC 6275 §6.4: Segments Left 1
+                    return error(V6_RH2_SEGMENTS_LEFT, at + 3 - index, 0);
+                }
+            } else if (current == 60) {
+                long options = options(src, index, at, at + length, current, false);
+                if (options < 0) {
+                    return options;
+                }
+                if (options != 0) {
+                    if (homeAddress != 0) { // a second Home Address option, in another header
+                        return error(V6_HAO_SECOND, (int) options - 2 - index, 0);
+                    }
+                    homeAddress = (int) options;
+                }
+            } else if (current == 0 && !(jumbo && n == 0)) {
+                // The first Hop-by-Hop header of a jumbogram had its options walked above.
+                long options = options(src, index, at, at + length, current, n == 0);
                 if (options < 0) {
                     return options;
                 }
@@ -236,14 +273,17 @@ public final class IpScan {
     }
 
     /**
-     * Walks the option TLVs of an options header in {@code [at, headerEnd)} (RFC 8200 §4.2).
+     * Walks the option TLVs of an options header in {@code [at, headerEnd)} (RFC 8200 §4.2),
+     * and in a Destination Options header the rules of the Home Address option (RFC 6275 §6.3).
      *
      * @return an error result, or 0, or (when {@code findJumbo}) the absolute index of the
-     *     first Jumbo Payload option's data
+     *     first Jumbo Payload option's data, or (in a Destination Options header) the absolute
+     *     index of its Home Address option's address
      */
     private static long options(ByteBuffer src, int index, int at, int headerEnd, int type, boolean findJumbo) {
         int i = at + 2;
         long jumboData = 0;
+        long homeAddress = 0;
         while (i < headerEnd) {
             int optionType = Wire.u8(src, i);
             if (optionType == 0) { // Pad1
@@ -264,9 +304,21 @@ public final class IpScan {
                 }
                 jumboData = i + 2;
             }
+            if (type == 60 && optionType == Ipv6Layout.HOME_ADDRESS_OPTION) {
+                if (optionLength != Ipv6Layout.HOME_ADDRESS_OPTION_LENGTH + 2) {
+                    return error(V6_HAO_LENGTH, i + 1 - index, 0);
+                }
+                if (homeAddress != 0) {
+                    return error(V6_HAO_SECOND, i - index, 0);
+                }
+                if (!Ipv6Layout.isUnicast(Wire.i64(src, i + 2), Wire.i64(src, i + 10))) {
+                    return error(V6_HAO_ADDRESS, i + 2 - index, 0);
+                }
+                homeAddress = i + 2;
+            }
             i += optionLength;
         }
-        return jumboData;
+        return type == 60 ? homeAddress : jumboData;
     }
 
     /**
@@ -460,6 +512,21 @@ public final class IpScan {
             case V6_HOP_BY_HOP_TRUNCATED:
                 return MalformedPacketException.truncated(v6, "Hop-by-Hop Options Hdr Ext Len", offset,
                         (Wire.u8(src, index + offset + 1) + 1) * 8, available - offset);
+            case V6_HAO_LENGTH:
+                return MalformedPacketException.invalid(v6, "Home Address Option Length", offset, Reason.BAD_LENGTH,
+                        Wire.u8(src, index + offset), "16, RFC 6275 §6.3");
+            case V6_HAO_ADDRESS:
+                return MalformedPacketException.invalid(v6, "Home Address", offset, Reason.BAD_VALUE,
+                        "a unicast address, not multicast or unspecified, RFC 6275 §6.3");
+            case V6_HAO_SECOND:
+                return MalformedPacketException.invalid(v6, "Home Address Option Type", offset, Reason.BAD_VALUE,
+                        Wire.u8(src, index + offset), "one Home Address option in a packet, RFC 6275 §6.3");
+            case V6_RH2_LENGTH:
+                return MalformedPacketException.invalid(v6, "Type 2 Routing Header Hdr Ext Len", offset,
+                        Reason.BAD_LENGTH, Wire.u8(src, index + offset), "2, RFC 6275 §6.4");
+            case V6_RH2_SEGMENTS_LEFT:
+                return MalformedPacketException.invalid(v6, "Type 2 Routing Header Segments Left", offset,
+                        Reason.BAD_VALUE, Wire.u8(src, index + offset), "1, RFC 6275 §6.4");
             case IP_EMPTY:
                 return MalformedPacketException.truncated(ANY_VERSION, "Version", 0, 1, 0);
             case IP_VERSION:
@@ -468,6 +535,65 @@ public final class IpScan {
             default:
                 throw new IllegalArgumentException("result: " + result + " (expected: an invalid result)");
         }
+    }
+
+    /**
+     * Returns the absolute index of the Home Address of the packet's Home Address option (RFC
+     * 6275 §6.3), found in its Destination Options headers, or -1 if it has none. Allocates
+     * nothing: the address is what upper layers take as the packet's source (a Mobility Header
+     * or transport checksum's pseudo-header Source Address).
+     *
+     * @param src the buffer
+     * @param index the absolute index of the IPv6 header's first byte
+     * @param result a valid IPv6 result of {@link #ipv6} or {@link #ip} over the same bytes
+     * @return the absolute index of the option's 16-byte address, or -1
+     * @throws IllegalArgumentException if {@code result} is invalid or not IPv6
+     */
+    public static int homeAddressIndex(ByteBuffer src, int index, long result) {
+        return mobileAddress(src, index, result, true);
+    }
+
+    /**
+     * Returns the absolute index of the Home Address of the packet's Type 2 Routing Header (RFC
+     * 6275 §6.4), or -1 if it has none. Allocates nothing: the address is the packet's final
+     * destination, the pseudo-header Destination Address of a Mobility Header or transport
+     * checksum (RFC 8200 §8.1).
+     *
+     * @param src the buffer
+     * @param index the absolute index of the IPv6 header's first byte
+     * @param result a valid IPv6 result of {@link #ipv6} or {@link #ip} over the same bytes
+     * @return the absolute index of the header's 16-byte Home Address, or -1
+     * @throws IllegalArgumentException if {@code result} is invalid or not IPv6
+     */
+    public static int type2HomeAddressIndex(ByteBuffer src, int index, long result) {
+        return mobileAddress(src, index, result, false);
+    }
+
+    /** Walks the extension headers a valid scan walked, to a Home Address option or a Type 2 Routing Header. */
+    private static int mobileAddress(ByteBuffer src, int index, long result, boolean option) {
+        if (result < 0 || version(result) != 6) {
+            throw new IllegalArgumentException("result: " + result + " (expected: a valid IPv6 result)");
+        }
+        int end = index + headerLength(result);
+        int current = Wire.u8(src, index + Ipv6Layout.NEXT_HEADER_OFFSET);
+        int at = index + Ipv6Layout.LENGTH;
+        while (at < end) {
+            int length = current == 44 ? 8 : (Wire.u8(src, at + 1) + 1) * 8;
+            if (option && current == 60) {
+                for (int i = at + 2; i < at + length; ) {
+                    int type = Wire.u8(src, i);
+                    if (type == Ipv6Layout.HOME_ADDRESS_OPTION) {
+                        return i + 2;
+                    }
+                    i += type == 0 ? 1 : Wire.u8(src, i + 1) + 2;
+                }
+            } else if (!option && current == 43 && Wire.u8(src, at + 2) == Ipv6Layout.TYPE_2_ROUTING) {
+                return at + Ipv6Layout.TYPE_2_ADDRESS_OFFSET;
+            }
+            current = Wire.u8(src, at);
+            at += length;
+        }
+        return -1;
     }
 
     private static String extensionName(int type) {

@@ -25,6 +25,18 @@ import org.tunnelcodec.core.internal.Wire;
  * It also stops after a Fragment header whose offset is not 0, because the bytes after it
  * are the middle of a packet. Hop-by-Hop in a place other than first is kept as it is.
  *
+ * <h2>Mobile IPv6 (RFC 6275)</h2>
+ * A Routing header of Routing Type 2 is decoded as a
+ * {@link Ipv6ExtensionHeader.Type2RoutingHeader} (its Reserved field and Home Address); a
+ * Home Address option in a Destination Options header stays among the header's options,
+ * where {@link Ipv6ExtensionHeader.DestinationOptions#homeAddressOption()} and
+ * {@link Ipv6Header#homeAddressOption()} read it. Their receiver rules are malformed packets:
+ * a Home Address option's Option Length not 16 ({@code BAD_LENGTH}), its address multicast or
+ * unspecified ({@code BAD_VALUE}), a second one in the packet ({@code BAD_VALUE}), all RFC 6275
+ * §6.3; a Type 2 Routing Header's Hdr Ext Len not 2 ({@code BAD_LENGTH}) or Segments Left not
+ * 1 ({@code BAD_VALUE}), RFC 6275 §6.4. {@link #homeAddressIndex} and
+ * {@link #type2HomeAddressIndex} find both addresses without allocating.
+ *
  * <h2>Receiver checks</h2>
  * The checks are {@link IpScan#ipv6}'s, so the data path and the decoder agree byte for byte.
  * Version must be 6 ({@code UNSUPPORTED_VERSION}). Payload Length bytes must be present
@@ -132,6 +144,10 @@ public final class Ipv6Decoder {
                     (offsetWord >>> 1) & 3, (offsetWord & 1) != 0, w & 0xFFFF_FFFFL);
         }
         int length = ((int) (w >>> 48 & 0xFF) + 1) * 8;
+        if (type == 43 && ((int) (w >>> 40) & 0xFF) == Ipv6Layout.TYPE_2_ROUTING) {
+            return new Ipv6ExtensionHeader.Type2RoutingHeader(next, w & 0xFFFF_FFFFL,
+                    Ipv6Address.read(src, index + Ipv6Layout.TYPE_2_ADDRESS_OFFSET));
+        }
         return switch (type) {
             case 0 -> new Ipv6ExtensionHeader.HopByHopOptions(next, ByteString.copyOf(src, index + 2, length - 2));
             case 60 -> new Ipv6ExtensionHeader.DestinationOptions(next, ByteString.copyOf(src, index + 2, length - 2));
@@ -210,6 +226,48 @@ public final class Ipv6Decoder {
         } catch (IndexOutOfBoundsException e) {
             throw Wire.peekFailure(Ipv6Header.PROTOCOL, "Flow Label", src, index, 4, e);
         }
+    }
+
+    /**
+     * Returns the absolute index of the Home Address of the packet's Home Address option (RFC
+     * 6275 §6.3), or -1 if it has none, without allocating: the address that replaces the IPv6
+     * Source Address in the pseudo-header of a Mobility Header or transport checksum. The
+     * header is checked as {@link #decode} checks it.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
+     * @return the absolute index of the option's 16-byte address, or -1
+     * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
+     * @throws MalformedPacketException as {@link #decode} does
+     */
+    public static int homeAddressIndex(ByteBuffer src, int index, int limit) {
+        long scan = IpScan.ipv6(src, index, limit);
+        if (scan < 0) {
+            throw IpScan.exception(scan, src, index, limit);
+        }
+        return IpScan.homeAddressIndex(src, index, scan);
+    }
+
+    /**
+     * Returns the absolute index of the Home Address of the packet's Type 2 Routing Header (RFC
+     * 6275 §6.4), or -1 if it has none, without allocating: the final destination, which
+     * replaces the IPv6 Destination Address in the pseudo-header of a Mobility Header or
+     * transport checksum (RFC 8200 §8.1). The header is checked as {@link #decode} checks it.
+     *
+     * @param src the buffer
+     * @param index the absolute index of the header's first byte
+     * @param limit the end (exclusive) of the bytes that may be read
+     * @return the absolute index of the routing header's 16-byte Home Address, or -1
+     * @throws IndexOutOfBoundsException if {@code [index, limit)} is not within {@code src.limit()}
+     * @throws MalformedPacketException as {@link #decode} does
+     */
+    public static int type2HomeAddressIndex(ByteBuffer src, int index, int limit) {
+        long scan = IpScan.ipv6(src, index, limit);
+        if (scan < 0) {
+            throw IpScan.exception(scan, src, index, limit);
+        }
+        return IpScan.type2HomeAddressIndex(src, index, scan);
     }
 
     /**

@@ -6,6 +6,12 @@ import org.tunnelcodec.core.internal.Wire;
 /**
  * Encodes IPv6 headers and their extension headers (RFC 8200), computing Payload Length and
  * each Hdr Ext Len. Follows the <a href="../package-summary.html#encoder-contract">encoder contract</a>.
+ *
+ * <p>Mobile IPv6 (RFC 6275): a {@link Ipv6ExtensionHeader.Type2RoutingHeader} is written as its
+ * 24 bytes (Hdr Ext Len 2, Routing Type 2, Segments Left 1, Reserved, Home Address); a Home
+ * Address option is written with its Destination Options header's options, where
+ * {@link Ipv6ExtensionHeader.DestinationOptions#withHomeAddress(org.tunnelcodec.core.IpProtocol,
+ * HomeAddressOption) DestinationOptions.withHomeAddress} placed it at its alignment, 8n+6.
  */
 public final class Ipv6Encoder {
     private Ipv6Encoder() {
@@ -56,6 +62,11 @@ public final class Ipv6Encoder {
                     Wire.put8(dst, i + 2, r.routingType());
                     Wire.put8(dst, i + 3, r.segmentsLeft());
                     r.data().writeTo(dst, i + 4);
+                } else if (e instanceof Ipv6ExtensionHeader.Type2RoutingHeader r) {
+                    Wire.put8(dst, i + 2, r.routingType());
+                    Wire.put8(dst, i + 3, r.segmentsLeft());
+                    Wire.put32(dst, i + 4, r.reserved());
+                    r.homeAddress().write(dst, i + Ipv6Layout.TYPE_2_ADDRESS_OFFSET);
                 }
             }
             i += e.length();

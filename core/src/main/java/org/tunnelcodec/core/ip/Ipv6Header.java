@@ -33,7 +33,8 @@ import org.tunnelcodec.core.internal.Check;
  * empty with No Next Header (59). A jumbogram (RFC 2675) is a header whose first extension
  * header is a Hop-by-Hop Options header with a Jumbo Payload option: its Jumbo Payload Length
  * must equal the extension headers' length plus {@code payloadLength} and exceed 65535, there
- * may be no Fragment header, and the wire's Payload Length is 0.
+ * may be no Fragment header, and the wire's Payload Length is 0. At most one Destination
+ * Options header may carry a Home Address option (RFC 6275 §6.3; {@link #homeAddressOption()}).
  *
  * @param trafficClass     the Traffic Class, 0..255
  * @param flowLabel        the Flow Label, 0..0xFFFFF
@@ -75,6 +76,7 @@ public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, IpP
         extensionHeaders = List.copyOf(extensionHeaders);
         Check.inRange("extensionHeaders.size()", extensionHeaders.size(), 0, Ipv6Layout.MAX_EXTENSION_HEADERS);
         int extLength = 0;
+        boolean homeAddress = false;
         IpProtocol expected = nextHeader;
         int last = extensionHeaders.size() - 1;
         for (int i = 0; i <= last; i++) {
@@ -87,6 +89,14 @@ public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, IpP
             if (i != last && isNonFirstFragment(e)) {
                 throw new IllegalArgumentException("extensionHeaders[" + i
                         + "]: a non-first fragment (expected: only as the last extension header)");
+            }
+            if (e instanceof Ipv6ExtensionHeader.DestinationOptions o
+                    && Ipv6Layout.homeAddressOption(o.options()) >= 0) {
+                if (homeAddress) {
+                    throw new IllegalArgumentException("extensionHeaders[" + i
+                            + "]: a second Home Address option (expected: at most one in a packet, RFC 6275 §6.3)");
+                }
+                homeAddress = true;
             }
             extLength += e.length();
             expected = e.nextHeader();
@@ -209,6 +219,39 @@ public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, IpP
      */
     public boolean isNonFirstFragment() {
         return !extensionHeaders.isEmpty() && isNonFirstFragment(extensionHeaders.get(extensionHeaders.size() - 1));
+    }
+
+    /**
+     * Returns the Home Address option (RFC 6275 §6.3) of the walked Destination Options headers,
+     * if one has it: the address upper layers take as the packet's source.
+     *
+     * @return the Home Address option, or empty
+     */
+    public java.util.Optional<HomeAddressOption> homeAddressOption() {
+        for (Ipv6ExtensionHeader e : extensionHeaders) {
+            if (e instanceof Ipv6ExtensionHeader.DestinationOptions o) {
+                java.util.Optional<HomeAddressOption> found = o.homeAddressOption();
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Returns the first Type 2 Routing Header (RFC 6275 §6.4), if one was walked: its Home Address
+     * is the packet's final destination.
+     *
+     * @return the Type 2 Routing Header, or empty
+     */
+    public java.util.Optional<Ipv6ExtensionHeader.Type2RoutingHeader> type2RoutingHeader() {
+        for (Ipv6ExtensionHeader e : extensionHeaders) {
+            if (e instanceof Ipv6ExtensionHeader.Type2RoutingHeader r) {
+                return java.util.Optional.of(r);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**

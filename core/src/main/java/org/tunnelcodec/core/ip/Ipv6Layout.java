@@ -14,6 +14,16 @@ final class Ipv6Layout {
     static final int LENGTH = 40;
     /** The most extension headers the decoder walks before it reports {@code LIMIT_EXCEEDED}. */
     static final int MAX_EXTENSION_HEADERS = 8;
+    /** The Option Type of the Home Address destination option (RFC 6275 §6.3). */
+    static final int HOME_ADDRESS_OPTION = 0xC9;
+    /** The Option Length of the Home Address option: the address alone (RFC 6275 §6.3). */
+    static final int HOME_ADDRESS_OPTION_LENGTH = 16;
+    /** The Routing Type of the Type 2 Routing Header (RFC 6275 §6.4). */
+    static final int TYPE_2_ROUTING = 2;
+    /** The length of a Type 2 Routing Header, Hdr Ext Len 2 (RFC 6275 §6.4). */
+    static final int TYPE_2_LENGTH = 24;
+    /** The offset of the Home Address in a Type 2 Routing Header, after the 32-bit Reserved. */
+    static final int TYPE_2_ADDRESS_OFFSET = 8;
 
     private Ipv6Layout() {
     }
@@ -21,6 +31,35 @@ final class Ipv6Layout {
     /** Whether the decoder walks this Next Header value as an extension header. */
     static boolean isWalked(int nextHeader) {
         return nextHeader == 0 || nextHeader == 43 || nextHeader == 44 || nextHeader == 60;
+    }
+
+    /**
+     * Whether an address may be a home address: not multicast (ff00::/8) and not the
+     * unspecified address (RFC 6275 §6.3: "a unicast routable address").
+     */
+    static boolean isUnicast(long high, long low) {
+        return high >>> 56 != 0xFF && (high | low) != 0;
+    }
+
+    /**
+     * The index of the first Home Address option (RFC 6275 §6.3) in well-formed option TLVs
+     * of a Destination Options header, or -1.
+     */
+    static int homeAddressOption(org.tunnelcodec.core.ByteString options) {
+        int i = 0;
+        int end = options.length();
+        while (i < end) {
+            int type = options.byteAt(i);
+            if (type == 0) {
+                i++;
+                continue;
+            }
+            if (type == HOME_ADDRESS_OPTION) {
+                return i;
+            }
+            i += options.byteAt(i + 1) + 2;
+        }
+        return -1;
     }
 
     /**

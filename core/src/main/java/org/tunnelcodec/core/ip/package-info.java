@@ -1,7 +1,8 @@
 /**
  * IPv4 (RFC 791) and IPv6 (RFC 8200) with a bounded walk over IPv6 extension headers and
- * the option TLVs of Hop-by-Hop and Destination Options headers (RFC 8200 §4.2), and IPv6
- * jumbograms (RFC 2675).
+ * the option TLVs of Hop-by-Hop and Destination Options headers (RFC 8200 §4.2), IPv6
+ * jumbograms (RFC 2675), and the two IPv6 pieces of Mobile IPv6: the Home Address destination
+ * option and the Type 2 Routing Header (RFC 6275 §6.3, §6.4).
  *
  * <p>{@code IpScan} is the one check of an IP header: allocation-free, non-throwing, returning
  * a packed {@code long} (layout on the class). {@code Ipv4Decoder} and {@code Ipv6Decoder}
@@ -36,6 +37,8 @@
  *   <tr><td>Payload Length (or Jumbo Payload Length) minus extension headers</td><td>{@code payloadLength}</td></tr>
  *   <tr><td>Hop-by-Hop / Destination Options</td><td>{@code HopByHopOptions.options}, {@code DestinationOptions.options} (TLV bytes, walked; a Jumbo Payload option stays in them and must agree with {@code payloadLength})</td></tr>
  *   <tr><td>Routing: Routing Type, Segments Left, data</td><td>{@code RoutingHeader.routingType, segmentsLeft, data}</td></tr>
+ *   <tr><td>Type 2 Routing (RFC 6275 §6.4): Hdr Ext Len 2, Routing Type 2, Segments Left 1, Reserved, Home Address</td><td>{@code Type2RoutingHeader.reserved, homeAddress} (the rest fixed)</td></tr>
+ *   <tr><td>Home Address option (RFC 6275 §6.3): Option Type 201, Option Length 16, Home Address</td><td>kept in {@code DestinationOptions.options}; {@code HomeAddressOption.homeAddress} through {@code DestinationOptions.homeAddressOption()}</td></tr>
  *   <tr><td>Fragment: Reserved, Offset, Res, M, Identification</td><td>{@code FragmentHeader.reserved, fragmentOffset, reservedBits, moreFragments, identification}</td></tr>
  * </table>
  *
@@ -44,7 +47,12 @@
  * BIG TCP captures, whose Payload Length is 0 with no Jumbo option (and IPv4 Total Length 0),
  * are therefore malformed, as tshark marks them. A Jumbo Payload option counts only in a
  * Hop-by-Hop header right after the fixed header; elsewhere it is an unknown option. An IPv6
- * atomic fragment (offset 0, M clear; RFC 6946) is not a fragment.
+ * atomic fragment (offset 0, M clear; RFC 6946) is not a fragment. Mobile IPv6's receiver
+ * rules are malformed packets: a Home Address option of Option Length other than 16, with a
+ * multicast or unspecified address, or a second one in a packet (RFC 6275 §6.3); a Type 2
+ * Routing Header of Hdr Ext Len other than 2 or Segments Left other than 1 (RFC 6275 §6.4).
+ * The option's 8n+6 alignment is the sender's duty and is not checked. {@code IpScan} and
+ * {@code Ipv6Decoder} give the absolute index of both addresses without allocating.
  *
  * <p>Not supported: IPv4 option parsing (options are kept as bytes), IPv4/IPv6 reassembly,
  * IPv4 Total Length 0 (Linux BIG TCP), option semantics beyond their lengths, walking ESP, AH, Mobility, HIP or Shim6 headers
