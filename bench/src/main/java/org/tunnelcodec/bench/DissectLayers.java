@@ -38,7 +38,7 @@ public final class DissectLayers {
     /**
      * The layers tunnelcodec's {@link DissectBenchmark#DISSECTOR} reaches on each frame, by layer
      * name: one layer per label stack (not per entry), IPv6 extension headers inside the IPv6
-     * layer, no ICMP layer (the inner IPv4 layer names its protocol), and on frame f it stops
+     * layer, and on frame f it stops
      * after the STT frame header of a first segment.
      * Pinned so that a binding lost or a layer that stops early fails the benchmark's setup.
      */
@@ -46,7 +46,7 @@ public final class DissectLayers {
             "a_gre_key_seq", List.of("ethernet", "ipv4", "gre", "ipv4", "tcp"),
             "b_gre_wccpv2", List.of("ethernet", "ipv4", "gre", "wccp", "ipv4", "tcp"),
             "c_mpls3", List.of("ethernet", "mpls", "ipv4", "udp"),
-            "d_lisp", List.of("ethernet", "ipv4", "udp", "lisp", "ipv4"),
+            "d_lisp", List.of("ethernet", "ipv4", "udp", "lisp", "ipv4", "icmp"),
             "e_mip6_bu", List.of("ethernet", "ipv6", "mip6"),
             "f_stt_first_segment", List.of("ethernet", "ipv4", "tcp", "stt-segment", "stt"));
 

@@ -147,6 +147,6 @@ class LispTunnelsTest {
         assertThat(LispLayers.gpeSummary(LispGpeDecoder.decode(d4, 28, d4.limit()).header()))
                 .isEqualTo("flags [NIP] next ETHERNET(0x03) reserved 0x1234 iid 200");
         assertThat(DISSECTOR.dissect(LinkType.IPV4, d4).layers().stream().map(l -> l.name()).toList())
-                .containsExactly("ipv4", "udp", "lisp", "lisp-gpe", "ethernet", "ipv4");
+                .containsExactly("ipv4", "udp", "lisp", "lisp-gpe", "ethernet", "ipv4", "icmp");
     }
 }

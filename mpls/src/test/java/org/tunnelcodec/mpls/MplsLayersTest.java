@@ -38,7 +38,7 @@ class MplsLayersTest {
     @Test
     void shouldDecodeVectorP1ThroughTheStackToTheInnerIpv4() {
         Dissection d = DISSECTOR.dissect(LinkType.ETHERNET, hex(P1));
-        assertThat(names(d)).containsExactly("ethernet", "mpls", "ipv4");
+        assertThat(names(d)).containsExactly("ethernet", "mpls", "ipv4", "icmp");
         MplsHeader stack = (MplsHeader) d.layers().get(1).header();
         assertThat(stack.entries()).containsExactly(new LabelStackEntry(100, 0, 64), new LabelStackEntry(200, 0, 64));
         assertThat(d.layers().get(1).offset()).isEqualTo(14);
@@ -49,7 +49,7 @@ class MplsLayersTest {
     @Test
     void shouldDecodeVectorP2AsMplsInUdpWithAnEntropyLabelAndAnIpv6Payload() {
         Dissection d = DISSECTOR.dissect(LinkType.ETHERNET, hex(P2));
-        assertThat(names(d)).containsExactly("ethernet", "ipv4", "udp", "mpls", "ipv6");
+        assertThat(names(d)).containsExactly("ethernet", "ipv4", "udp", "mpls", "ipv6", "icmpv6");
         MplsHeader stack = (MplsHeader) d.layers().get(3).header();
         assertThat(stack.entries()).containsExactly(new LabelStackEntry(1000, 5, 63), new LabelStackEntry(7, 5, 0),
                 new LabelStackEntry(370085, 0, 0));

@@ -224,12 +224,17 @@ class DissectorPropertyTest {
                 .findFirst().orElse(null);
         org.junit.jupiter.api.Assumptions.assumeTrue(frame != null, "the shared benchmark frames are not beside the checkout");
         Dissection d = DISSECTOR.dissect(LinkType.ETHERNET, ByteBuffer.wrap(frame));
-        assertThat(d.layers()).extracting(DissectedLayer::name).containsExactly("ethernet", "ipv4", "udp", "lisp", "ipv4");
+        assertThat(d.layers()).extracting(DissectedLayer::name).containsExactly("ethernet", "ipv4", "udp", "lisp", "ipv4",
+                "icmp");
         org.tunnelcodec.lisp.LispHeader lisp = (org.tunnelcodec.lisp.LispHeader) d.layers().get(3).header();
         assertThat(lisp.noncePresent()).isTrue();
         assertThat(lisp.instanceIdPresent()).isTrue();
         org.tunnelcodec.core.ip.Ipv4Header inner = (org.tunnelcodec.core.ip.Ipv4Header) d.layers().get(4).header();
         assertThat(inner.protocol().value()).as("ICMP").isEqualTo(1);
-        assertThat(d.stopReason()).isEqualTo(Dissection.StopReason.NO_DECODER);
+        org.tunnelcodec.core.transport.IcmpHeader icmp = (org.tunnelcodec.core.transport.IcmpHeader) d.layers().get(5).header();
+        assertThat(icmp.echo()).as("an echo request").isTrue();
+        assertThat(icmp.type()).isEqualTo(8);
+        assertThat(d.layers().get(5).offset()).isEqualTo(70);
+        assertThat(d.stopReason()).isEqualTo(Dissection.StopReason.COMPLETE);
     }
 }

@@ -57,20 +57,20 @@ class VxlanLayersTest {
     @Test
     void shouldDecodeVxlanPcapThroughToTheInnerIpv4AsTsharkDoes() {
         // tshark -r vxlan.pcap frame 1: eth:ethertype:ip:udp:vxlan:eth:ethertype:ip:icmp, vxlan.vni 100,
-        // inner ip.src 192.168.203.3, ip.dst 192.168.203.5; the core has no ICMP layer.
+        // inner ip.src 192.168.203.3, ip.dst 192.168.203.5, then ICMP, which ends the walk.
         Dissection d = dissect("vxlan.pcap", 1);
-        assertThat(names(d)).containsExactly("ethernet", "ipv4", "udp", "vxlan", "ethernet", "ipv4");
+        assertThat(names(d)).containsExactly("ethernet", "ipv4", "udp", "vxlan", "ethernet", "ipv4", "icmp");
         assertThat(d.layers().get(3).offset()).isEqualTo(42);
         assertThat(d.layers().get(3).summary()).isEqualTo("vni 100 flags [I]");
         assertThat(ipv4(d, 5)).isEqualTo("192.168.203.3 > 192.168.203.5");
-        assertThat(d.nextKeys()).containsExactly(LayerKey.ipProtocol(1));
+        assertThat(d.nextKeys()).isEmpty();
     }
 
     @Test
     void shouldSummarizeTheGroupPolicyHeaderOfPcapPlusPlusVxlan1() {
         // tshark: vxlan.flags 0x8848 (G, I, D, A), vxlan.gbp 100, vxlan.vni 3000001.
         Dissection d = dissect("pcpp-Vxlan1.pcap", 1);
-        assertThat(names(d)).containsExactly("ethernet", "ipv4", "udp", "vxlan", "ethernet", "ipv4");
+        assertThat(names(d)).containsExactly("ethernet", "ipv4", "udp", "vxlan", "ethernet", "ipv4", "icmp");
         assertThat(d.layers().get(3).summary()).isEqualTo("vni 3000001 flags [GIDA] group 100");
     }
 
@@ -131,7 +131,7 @@ class VxlanLayersTest {
         // 0x00000a, geneve.flags 0x40 (C), one option class 0x0000 type 0x80 with 4 octets of data;
         // inner ip.src 30.0.0.1, ip.dst 30.0.0.2.
         Dissection d = dissect("geneve.pcap", 1);
-        assertThat(names(d)).containsExactly("ethernet", "ipv4", "udp", "geneve", "ethernet", "ipv4");
+        assertThat(names(d)).containsExactly("ethernet", "ipv4", "udp", "geneve", "ethernet", "ipv4", "icmp");
         assertThat(d.layers().get(3).length()).isEqualTo(16);
         assertThat(d.layers().get(3).summary()).isEqualTo("vni 0xa proto TEB flags [C] opts 1: class 0x0000 type 0x80 len 4");
         assertThat(d.layers().get(4).offset()).isEqualTo(58);
@@ -207,7 +207,7 @@ class VxlanLayersTest {
         Dissector bound = Dissector.builder().add(CoreLayers.bindings()).add(VxlanLayers.bindings())
                 .add(List.of(new LayerBinding(LayerKey.udpPort(8472), VxlanLayers.VXLAN))).build();
         Dissection d = bound.dissect(LinkType.ETHERNET, VxlanVectors.frame("vxlan_port_8472.pcap", 1));
-        assertThat(names(d)).containsExactly("ethernet", "ipv4", "udp", "vxlan", "ethernet", "ipv4");
+        assertThat(names(d)).containsExactly("ethernet", "ipv4", "udp", "vxlan", "ethernet", "ipv4", "icmp");
         assertThat(((EthernetHeader) d.layers().get(4).header()).source().toString()).isEqualTo("00:16:3e:37:f6:04");
     }
 

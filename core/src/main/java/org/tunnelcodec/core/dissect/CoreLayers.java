@@ -20,6 +20,8 @@ import org.tunnelcodec.core.link.LinuxSllHeader;
 import org.tunnelcodec.core.link.LoopbackDecoder;
 import org.tunnelcodec.core.link.LoopbackHeader;
 import org.tunnelcodec.core.link.VlanTag;
+import org.tunnelcodec.core.transport.IcmpDecoder;
+import org.tunnelcodec.core.transport.IcmpHeader;
 import org.tunnelcodec.core.transport.TcpDecoder;
 import org.tunnelcodec.core.transport.TcpHeader;
 import org.tunnelcodec.core.transport.UdpDecoder;
@@ -82,6 +84,16 @@ public final class CoreLayers {
     public static final ProtocolLayer<TcpHeader> TCP = ProtocolLayer.of(TcpHeader.PROTOCOL,
             CoreLayers::walkTcp, TcpDecoder::decode, CoreLayers::tcpSummary);
 
+    /** ICMP (IP protocol 1): the first eight octets; the walk ends there. */
+    public static final ProtocolLayer<IcmpHeader> ICMP = ProtocolLayer.of(IcmpHeader.PROTOCOL,
+            (src, index, limit, out) -> out.lengths(IcmpHeader.LENGTH, IcmpDecoder.checked(src, index, limit, false)),
+            IcmpDecoder::decode, IcmpHeader::summary);
+
+    /** ICMPv6 (IP protocol 58): the first eight octets; the walk ends there. */
+    public static final ProtocolLayer<IcmpHeader> ICMPV6 = ProtocolLayer.of(IcmpHeader.PROTOCOL_V6,
+            (src, index, limit, out) -> out.lengths(IcmpHeader.LENGTH, IcmpDecoder.checked(src, index, limit, true)),
+            IcmpDecoder::decodeV6, IcmpHeader::summary);
+
     private CoreLayers() {
     }
 
@@ -103,7 +115,9 @@ public final class CoreLayers {
                 new LayerBinding(LayerKey.ipProtocol(4), IPV4),
                 new LayerBinding(LayerKey.ipProtocol(41), IPV6),
                 new LayerBinding(LayerKey.ipProtocol(6), TCP),
-                new LayerBinding(LayerKey.ipProtocol(17), UDP));
+                new LayerBinding(LayerKey.ipProtocol(17), UDP),
+                new LayerBinding(LayerKey.ipProtocol(1), ICMP),
+                new LayerBinding(LayerKey.ipProtocol(58), ICMPV6));
     }
 
     private static void walkEthernet(ByteBuffer src, int index, int limit, LayerStep out) {
