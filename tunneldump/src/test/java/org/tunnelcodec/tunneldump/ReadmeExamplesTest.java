@@ -29,6 +29,9 @@ import org.tunnelcodec.lisp.LispMessageDecoder;
 import org.tunnelcodec.lisp.LispMessageEncoder;
 import org.tunnelcodec.lisp.LocatorRecord;
 import org.tunnelcodec.lisp.MapRegister;
+import org.tunnelcodec.mip6.BindingTable;
+import org.tunnelcodec.mip6.FlowSubOption;
+import org.tunnelcodec.mip6.Ipv4TrafficSelector;
 import org.tunnelcodec.mip6.MobilityHeader;
 import org.tunnelcodec.mip6.MobilityHeaderDecoder;
 import org.tunnelcodec.mip6.MobilityHeaderEncoder;
@@ -583,6 +586,40 @@ class ReadmeExamplesTest {
         assertThat(out.instanceId()).isEqualTo(100);
         assertThat(out.innerVersion()).isEqualTo(6);
         assertThat(out.outerIpv4Destination().toString()).isIn("198.51.100.2", "198.51.100.3");
+    }
+
+    @Test
+    void mip6FlowBindings() {
+        Ipv6Address homeAgent = Ipv6Address.parse("2001:db8:a::1");
+        Ipv6Address homeAddress = Ipv6Address.parse("2001:db8:a::100");
+        Ipv6Address wifi = Ipv6Address.parse("2001:db8:c0a::100");
+        Ipv6Address lte = Ipv6Address.parse("2001:db8:1e::7");
+        long nowSeconds = 1000;
+        ByteBuffer buf = ByteBuffer.allocate(64 + 28);                    // a SIP packet behind 64 octets of headroom
+        buf.putShort(64, (short) 0x4500).putShort(66, (short) 28).put(72, (byte) 64).put(73, (byte) 17)
+                .putInt(76, 0xC000_0201).putInt(80, 0x0A00_0001).putShort(84, (short) 5060).putShort(86, (short) 5060)
+                .putShort(88, (short) 8);
+        int ipIndex = 64;
+        int ipEnd = buf.limit();
+        // readme:mip6-flow-bindings
+        BindingTable bindings = BindingTable.builder(BindingTable.Role.HOME_AGENT, homeAgent, homeAddress).build();
+        MobilityHeader update = MobilityHeader.of(new MobilityMessage.BindingUpdate(1, MobilityMessage.BindingUpdate.A
+                | MobilityMessage.BindingUpdate.H, MobilityHeader.units(3600)), List.of(
+                MobilityOption.BindingIdentifier.of(1, 2, wifi),                // bulk registration (RFC 5648)
+                MobilityOption.BindingIdentifier.of(2, 1, lte),
+                new MobilityOption.FlowIdentification(10, 1, 0, 0, List.of(     // SIP goes over Wi-Fi (RFC 6089)
+                        FlowSubOption.TrafficSelector.of(Ipv4TrafficSelector.builder()
+                                .destinationPortRange(5060, 5061).protocol(17).build()),
+                        new FlowSubOption.BidReference(List.of(1))))));
+        MobilityHeader ack = bindings.apply(update, wifi, nowSeconds);    // control thread: the Binding Ack to send
+
+        BindingTable.Snapshot table = bindings.snapshot();                // data path, any thread, 0 B per packet
+        int slot = table.select(buf, ipIndex, ipEnd);                     // flow bindings by FID-PRI, else BID-PRI
+        int start = table.tunnel(slot).push(buf, ipIndex, ipEnd);        // IPv6 home agent -> that care-of address
+        // readme:end
+        assertThat(((MobilityMessage.BindingAcknowledgement) ack.message()).status()).isZero();
+        assertThat(table.bindingId(slot)).isEqualTo(1);
+        assertThat(Ipv6Address.of(buf.getLong(start + 24), buf.getLong(start + 32))).isEqualTo(wifi);
     }
 
     @Test
