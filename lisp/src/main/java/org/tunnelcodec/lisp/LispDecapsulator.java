@@ -129,7 +129,6 @@ public final class LispDecapsulator {
     private final Set<Integer> portSet;
     private final Set<Integer> instanceIdSet;
     private final Set<InetAddress> sourceSet;
-    private final LispView view = new LispView();
     private final long[] counters = new long[VERDICTS.length];
 
     /** A decapsulator for port 4341 that accepts any Instance ID from any source. */
@@ -332,20 +331,23 @@ public final class LispDecapsulator {
         if (udpEnd - lispIndex < LispLayout.LENGTH) {
             return Verdict.MALFORMED_LISP;
         }
-        LispView h = view.wrap(src, lispIndex, udpEnd);
-        int payloadLength = h.payloadLength();
-        if (h.keyId() != 0) {
+        // The 8 octets are there (LispDecoder.checked's one check); the two words are read as LispView reads them.
+        int first = Wire.i32(src, lispIndex);
+        int second = Wire.i32(src, lispIndex + 4);
+        int flags = first >>> 24;
+        int payloadLength = udpEnd - lispIndex - LispLayout.LENGTH;
+        if ((flags & LispLayout.KK) != 0) {
             return Verdict.ENCRYPTED;
         }
-        int nextProtocol = h.gpeNextProtocol();
+        int nextProtocol = (flags & LispLayout.P) != 0 ? first & 0xFF : -1;
         if (nextProtocol != -1 && nextProtocol != 1 && nextProtocol != 2) {
             return Verdict.UNSUPPORTED_NEXT_PROTOCOL;
         }
-        int instanceId = h.instanceId();
+        int instanceId = (flags & LispLayout.I) != 0 ? second >>> 8 : -1;
         if (instanceIds != null && (instanceId < 0 || Arrays.binarySearch(instanceIds, instanceId) < 0)) {
             return Verdict.UNKNOWN_INSTANCE;
         }
-        int inner = h.payloadIndex();
+        int inner = lispIndex + LispLayout.LENGTH;
         if (payloadLength < 1) {
             return Verdict.INNER_NOT_IP;
         }
@@ -383,8 +385,8 @@ public final class LispDecapsulator {
             return Verdict.ECN_DROP;
         }
         int ttl = Wire.u8(src, index + (ipv6 ? 7 : 8));
-        out.set(src, index, ipv6, outerTos, ttl, Wire.u16(src, udpIndex), destinationPort, Wire.i32(src, lispIndex),
-                Wire.i32(src, lispIndex + 4), inner, payloadLength, innerVersion, innerTos & 3, ecn);
+        out.set(src, index, ipv6, outerTos, ttl, Wire.u16(src, udpIndex), destinationPort, first, second, inner,
+                payloadLength, innerVersion, innerTos & 3, ecn);
         return Verdict.ACCEPTED;
     }
 

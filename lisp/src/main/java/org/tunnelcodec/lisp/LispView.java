@@ -50,11 +50,9 @@ public final class LispView {
      * @throws MalformedPacketException as {@link LispDecoder#decode(ByteBuffer, int, int)} would
      */
     public LispView wrap(ByteBuffer src, int index, int limit) {
-        try {
+        if ((index | limit - index - LispLayout.LENGTH | src.limit() - limit) < 0) {
+            source = null; // a failed wrap leaves the view empty; the decoder's check throws its exception
             LispDecoder.checked(src, index, limit);
-        } catch (RuntimeException e) {
-            source = null; // a failed wrap leaves the view empty
-            throw e;
         }
         this.first = Wire.i32(src, index);
         this.second = Wire.i32(src, index + 4);
