@@ -84,8 +84,10 @@ public final class Mip6Layers {
             sb.append(" seq#=").append(ba.sequence()).append(" lifetime=").append(ba.lifetimeSeconds()).append('s');
         } else if (m instanceof MobilityMessage.BindingError be) {
             sb.append("BE status=").append(be.status()).append(" home address ").append(be.homeAddress());
-        } else {
+        } else if (m instanceof MobilityMessage.Raw) {
             sb.append("type-#").append(m.type()).append(" len=").append(h.length());
+        } else {
+            later(sb, m);
         }
         if (!h.options().isEmpty()) {
             sb.append(' ');
@@ -96,6 +98,91 @@ public final class Mip6Layers {
             sb.append(')');
         }
         return sb.toString();
+    }
+
+    /**
+     * The messages of MH Type 8 and above, in the same style: {@code FBU seq#=1 A H lifetime=60s},
+     * {@code HI seq#=7 S U code=0}, {@code BRI seq#=100 trigger=1 P V}, {@code HB seq#=1 U R},
+     * {@code HAS 2 home agents 2001:db8:a::2 2001:db8:a::3}, {@code EMH len=18}; reserved bits
+     * that are set are shown as {@code reserved 0x...}.
+     */
+    private static void later(StringBuilder sb, MobilityMessage m) {
+        if (m instanceof MobilityMessage.FastBindingUpdate fbu) {
+            sb.append("FBU seq#=").append(fbu.sequence());
+            flags(sb, fbu.flags() >>> 12, "AHLK");
+            reserved(sb, fbu.reservedFlags());
+            sb.append(" lifetime=").append(fbu.lifetimeSeconds()).append('s');
+        } else if (m instanceof MobilityMessage.FastBindingAcknowledgement fback) {
+            sb.append("FBack status=").append(fback.status());
+            flags(sb, fback.flags() >>> 7, "K");
+            reserved(sb, fback.reservedFlags());
+            sb.append(" seq#=").append(fback.sequence()).append(" lifetime=").append(fback.lifetimeSeconds()).append('s');
+        } else if (m instanceof MobilityMessage.FastNeighborAdvertisement fna) {
+            sb.append("FNA");
+            reserved(sb, fna.reserved());
+        } else if (m instanceof MobilityMessage.Experimental emh) {
+            sb.append("EMH len=").append(emh.data().length());
+        } else if (m instanceof MobilityMessage.HomeAgentSwitch has) {
+            sb.append("HAS ").append(has.homeAgents().size()).append(has.homeAgents().size() == 1 ? " home agent"
+                    : " home agents");
+            has.homeAgents().forEach(a -> sb.append(' ').append(a));
+            reserved(sb, has.reserved());
+        } else if (m instanceof MobilityMessage.Heartbeat hb) {
+            sb.append("HB seq#=").append(hb.sequence());
+            flags(sb, hb.flags() & 3, "UR");
+            reserved(sb, hb.reservedFlags());
+        } else if (m instanceof MobilityMessage.HandoverInitiate hi) {
+            sb.append("HI seq#=").append(hi.sequence());
+            flags(sb, hi.flags() >>> 6, "SU");
+            reserved(sb, hi.reservedFlags());
+            sb.append(" code=").append(hi.code());
+        } else if (m instanceof MobilityMessage.HandoverAcknowledge hack) {
+            sb.append("HAck seq#=").append(hack.sequence());
+            reserved(sb, hack.reserved());
+            sb.append(" code=").append(hack.code());
+        } else if (m instanceof MobilityMessage.BindingRevocation br) {
+            sb.append(br.indication() ? "BRI seq#=" : "BRA seq#=").append(br.sequence())
+                    .append(br.indication() ? " trigger=" : " status=").append(br.triggerOrStatus());
+            flags(sb, br.flags() >>> 13, "PVG");
+            reserved(sb, br.reservedFlags());
+        } else if (m instanceof MobilityMessage.LocalizedRoutingInitiation lri) {
+            sb.append("LRI seq#=").append(lri.sequence());
+            reserved(sb, lri.reserved());
+            sb.append(" lifetime=").append(lri.infinite() ? "infinite" : lri.lifetimeSeconds() + "s");
+        } else if (m instanceof MobilityMessage.LocalizedRoutingAcknowledgement lra) {
+            sb.append("LRA seq#=").append(lra.sequence());
+            flags(sb, lra.flags() >>> 7, "U");
+            reserved(sb, lra.reservedFlags());
+            sb.append(" status=").append(lra.status()).append(" lifetime=").append(lra.lifetimeSeconds()).append('s');
+        } else if (m instanceof MobilityMessage.UpdateNotification un) {
+            sb.append("UN seq#=").append(un.sequence()).append(" reason=").append(un.reason());
+            flags(sb, un.flags() >>> 14, "AD");
+            reserved(sb, un.reservedFlags());
+        } else if (m instanceof MobilityMessage.UpdateNotificationAcknowledgement una) {
+            sb.append("UNA seq#=").append(una.sequence()).append(" status=").append(una.status());
+            reserved(sb, una.reserved());
+        } else if (m instanceof MobilityMessage.FlowBinding fb) {
+            sb.append(fb.indication() ? "FBI seq#=" : "FBA seq#=").append(fb.sequence())
+                    .append(fb.indication() ? " trigger=" : " status=").append(fb.triggerOrStatus());
+            if (fb.acknowledge()) {
+                sb.append(" A");
+            }
+            reserved(sb, fb.reservedFlags());
+        } else if (m instanceof MobilityMessage.SubscriptionQuery sq) {
+            sb.append("SQ seq#=").append(sq.sequence());
+            reserved(sb, sq.reserved());
+        } else {
+            MobilityMessage.SubscriptionResponse sr = (MobilityMessage.SubscriptionResponse) m;
+            sb.append("SR seq#=").append(sr.sequence());
+            flags(sb, sr.flags() >>> 7, "I");
+            reserved(sb, sr.reservedFlags());
+        }
+    }
+
+    private static void reserved(StringBuilder sb, int bits) {
+        if (bits != 0) {
+            sb.append(" reserved 0x").append(Integer.toHexString(bits));
+        }
     }
 
     /** Appends the letters of the set bits, most significant first; {@code bits} is right-aligned. */

@@ -1,9 +1,13 @@
 package org.tunnelcodec.mip6;
 
+import java.nio.ByteBuffer;
+import org.tunnelcodec.core.ByteString;
+import org.tunnelcodec.core.internal.Wire;
+
 /**
  * Offsets, sizes and type numbers of the Mobility Header (RFC 6275 §6.1.1), its messages
- * (§6.1.2-§6.1.9) and its options (§6.2); the bit diagrams are on {@link MobilityHeader},
- * {@link MobilityMessage} and {@link MobilityOption}.
+ * (§6.1.2-§6.1.9 and the MH Types 8 to 23 of later RFCs) and its options (§6.2); the bit
+ * diagrams are on {@link MobilityHeader}, {@link MobilityMessage} and {@link MobilityOption}.
  */
 final class Mip6Layout {
     /** The IPv6 Next Header value of the Mobility Header (RFC 6275 §6.1.1). */
@@ -35,11 +39,51 @@ final class Mip6Layout {
     static final int BU = 5;
     static final int BA = 6;
     static final int BE = 7;
+    static final int FBU = 8;
+    static final int FBACK = 9;
+    static final int FNA = 10;
+    static final int EMH = 11;
+    static final int HAS = 12;
+    static final int HB = 13;
+    static final int HI = 14;
+    static final int HACK = 15;
+    static final int BR = 16;
+    static final int LRI = 17;
+    static final int LRA = 18;
+    static final int UN = 19;
+    static final int UNA = 20;
+    static final int FB = 21;
+    static final int SQ = 22;
+    static final int SR = 23;
+    /** The last MH Type with a record of its own. */
+    static final int LAST_DECODED = SR;
 
-    /** The fixed part of each RFC 6275 message after the Checksum, in octets, by MH Type 0..7. */
-    private static final int[] FIXED = {2, 10, 10, 18, 18, 6, 6, 18};
-    /** The least Header Len of each RFC 6275 message (RFC 6275 §9.2, Linux and tcpdump agree). */
-    private static final int[] MIN_HEADER_LEN = {0, 1, 1, 2, 2, 1, 1, 2};
+    /** Binding Revocation Types with a layout (RFC 5846 §5.1, §5.2): Indication and Acknowledgement. */
+    static final int BR_INDICATION = 1;
+    static final int BR_ACKNOWLEDGEMENT = 2;
+    /** Flow Binding Types with a layout (RFC 7109 §6.1.1, §6.1.2): Indication and Acknowledgement. */
+    static final int FB_INDICATION = 1;
+    static final int FB_ACKNOWLEDGEMENT = 2;
+    /** Home Agent Switch: # of Addresses and Reserved before the addresses (RFC 5142 §4). */
+    static final int HAS_HEADER_LENGTH = 2;
+    static final int HAS_ADDRESS_LENGTH = 16;
+
+    /**
+     * The fixed part of each message after the Checksum, in octets, by MH Type 0..23; -1 for the
+     * Experimental Mobility Header (RFC 5096 §3: Message Data only), and for the Home Agent
+     * Switch the part before its addresses. The least Header Len of a type is the one whose
+     * header holds its fixed part: for RFC 6275's types that is the table of RFC 6275 §9.2,
+     * Linux's {@code mip6_mh_len()} and tcpdump's {@code ip6m_hdrlen[]} (BRR 0; HoTI, CoTI, BU,
+     * BA 1; HoT, CoT, BE 2); neither table goes past MH Type 7.
+     */
+    private static final int[] FIXED = {2, 10, 10, 18, 18, 6, 6, 18,
+            6, 6, 2, -1, HAS_HEADER_LENGTH, 6, 4, 4, 6, 6, 6, 6, 6, 6, 2, 2};
+    /** The section of each type's layout, for error messages. */
+    private static final String[] SECTION = {"RFC 6275 §9.2", "RFC 6275 §9.2", "RFC 6275 §9.2", "RFC 6275 §9.2",
+            "RFC 6275 §9.2", "RFC 6275 §9.2", "RFC 6275 §9.2", "RFC 6275 §9.2",
+            "RFC 5568 §6.2.2", "RFC 5568 §6.2.3", "RFC 4068 §6.3.3", "RFC 5096 §3", "RFC 5142 §4", "RFC 5847 §3.3",
+            "RFC 5568 §6.2.1.1", "RFC 5568 §6.2.1.2", "RFC 5846 §5.1", "RFC 6705 §10.1", "RFC 6705 §10.2",
+            "RFC 7077 §4.1", "RFC 7077 §4.2", "RFC 7109 §6.1.1", "RFC 7161 §4.3.1.2", "RFC 7161 §4.3.2.2"};
 
     static final int PAD1 = 0;
     static final int PADN = 1;
@@ -108,19 +152,65 @@ final class Mip6Layout {
     private Mip6Layout() {
     }
 
-    /** Whether MH Type is one of RFC 6275's, decoded into a record of its own. */
-    static boolean known(int type) {
-        return type >= BRR && type <= BE;
-    }
-
-    /** The fixed part of a known message after the Checksum, in octets. */
+    /** The fixed part after the Checksum of a message of MH Type 0..23 but 11, in octets (HAS: without addresses). */
     static int fixedLength(int type) {
         return FIXED[type];
     }
 
-    /** The least Header Len of a known message; 0 for the others. */
-    static int minHeaderLen(int type) {
-        return known(type) ? MIN_HEADER_LEN[type] : 0;
+    /**
+     * The fixed part after the Checksum of the message whose Message Data starts at absolute
+     * {@code m} (at least 2 octets readable there), in octets; -1 when the message is kept as
+     * octets with its options inside: the Experimental Mobility Header, MH Types 24 and above,
+     * and the Binding Revocation and Flow Binding messages of a type other than Indication and
+     * Acknowledgement, whose layout no RFC gives.
+     */
+    static int fixedLength(ByteBuffer src, int m, int type) {
+        return switch (type) {
+            case EMH -> -1;
+            case HAS -> HAS_HEADER_LENGTH + HAS_ADDRESS_LENGTH * Wire.u8(src, m);
+            case BR -> revocationType(Wire.u8(src, m)) ? FIXED[BR] : -1;
+            case FB -> flowBindingType(Wire.u16(src, m)) ? FIXED[FB] : -1;
+            default -> type <= LAST_DECODED ? FIXED[type] : -1;
+        };
+    }
+
+    /** Whether a B.R. Type has a layout: Indication (1) or Acknowledgement (2), RFC 5846 §5.1, §5.2. */
+    static boolean revocationType(int brType) {
+        return brType == BR_INDICATION || brType == BR_ACKNOWLEDGEMENT;
+    }
+
+    /** Whether a Flow Binding Type has a layout: Indication (1) or Acknowledgement (2), RFC 7109 §6.1. */
+    static boolean flowBindingType(int fbType) {
+        return fbType == FB_INDICATION || fbType == FB_ACKNOWLEDGEMENT;
+    }
+
+    /**
+     * Whether a message of MH Type {@code type} with Message Data {@code data} is one the decoder
+     * keeps raw ({@link #fixedLength(ByteBuffer, int, int)} is -1 for it), the
+     * Experimental Mobility Header aside, which has a record of its own.
+     */
+    static boolean raw(int type, ByteString data) {
+        return switch (type) {
+            case BR -> data.length() >= 1 && !revocationType(data.byteAt(0));
+            case FB -> data.length() >= 2 && !flowBindingType(data.byteAt(0) << 8 | data.byteAt(1));
+            default -> type > LAST_DECODED;
+        };
+    }
+
+    /** The least Header Len whose header holds {@code fixed} octets after the Checksum. */
+    static int minHeaderLen(int fixed) {
+        return (MESSAGE_OFFSET + fixed + UNIT - 1) / UNIT - 1;
+    }
+
+    /** The section that lays out MH Type {@code type} (0..23), the B.R. or Flow Binding Type {@code subtype} for 16 and 21. */
+    static String section(int type, int subtype) {
+        if (type == BR && subtype == BR_ACKNOWLEDGEMENT) {
+            return "RFC 5846 §5.2";
+        }
+        if (type == FB && subtype == FB_ACKNOWLEDGEMENT) {
+            return "RFC 7109 §6.1.2";
+        }
+        return SECTION[type];
     }
 
     /**

@@ -30,7 +30,8 @@ import org.tunnelcodec.core.internal.Check;
  *
  * <p>The options, padding included, are kept in wire order, so the record encodes to the octets
  * it was decoded from. The record holds what the decoder accepts: a {@link MobilityMessage.Raw}
- * message has no separate options (they are in its data), and at most one Binding Refresh
+ * or {@link MobilityMessage.Experimental} message has no separate options (they are in its
+ * data), and at most one Binding Refresh
  * Advice, Alternate Care-of Address, Nonce Indices and Binding Authorization Data, after which
  * only padding follows. Build a header to send with {@link #of}, which adds the padding that
  * the options' alignment and the 8-octet length require.
@@ -64,8 +65,8 @@ public record MobilityHeader(int reserved, int checksum, MobilityMessage message
      * @param message the message
      * @param options the options, padding included, in wire order
      * @throws IllegalArgumentException if a component is out of range, the header is not a
-     *     multiple of 8 octets or exceeds 2048, a {@link MobilityMessage.Raw} message has
-     *     options, one of the four single options repeats, or an option other than padding
+     *     multiple of 8 octets or exceeds 2048, a {@link MobilityMessage.Raw} or
+     *     {@link MobilityMessage.Experimental} message has options, one of the four single options repeats, or an option other than padding
      *     follows Binding Authorization Data
      * @throws NullPointerException if {@code message}, {@code options} or an option is null
      */
@@ -74,8 +75,8 @@ public record MobilityHeader(int reserved, int checksum, MobilityMessage message
         Check.inRange("checksum", checksum, 0, 0xFFFF);
         Objects.requireNonNull(message, "message");
         options = List.copyOf(options);
-        Check.argument(options.isEmpty() || !(message instanceof MobilityMessage.Raw), "options", options.size(),
-                "none with a raw message: its data holds them");
+        Check.argument(options.isEmpty() || !MobilityHeaderDecoder.opaque(message), "options", options.size(),
+                "none with a Raw or Experimental message: its data holds them");
         int length = length(message, options);
         Check.argument(length % Mip6Layout.UNIT == 0, "length()", length, "a multiple of 8 (RFC 6275 §6.1.1)");
         Check.inRange("length()", length, Mip6Layout.MIN_LENGTH, Mip6Layout.MAX_LENGTH);
@@ -116,7 +117,8 @@ public record MobilityHeader(int reserved, int checksum, MobilityMessage message
      *         java.nio.ByteBuffer, MobilityPseudoHeader)})
      * @throws IllegalArgumentException if Binding Authorization Data or Mobility Message
      *     Authentication is not last, an option
-     *     repeats that may not, options come with a {@link MobilityMessage.Raw} message, or the
+     *     repeats that may not, options come with a {@link MobilityMessage.Raw} or
+     *     {@link MobilityMessage.Experimental} message, or the
      *     header would exceed 2048 octets
      * @throws NullPointerException if an argument or an option is null
      */
@@ -136,7 +138,7 @@ public record MobilityHeader(int reserved, int checksum, MobilityMessage message
             placed.add(o);
             at += o.encodedLength();
         }
-        if (message instanceof MobilityMessage.Raw) {
+        if (MobilityHeaderDecoder.opaque(message)) {
             return new MobilityHeader(0, 0, message, placed);
         }
         pad(placed, Math.floorMod(-at, Mip6Layout.UNIT));

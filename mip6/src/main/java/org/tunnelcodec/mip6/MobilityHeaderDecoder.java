@@ -24,7 +24,13 @@ import org.tunnelcodec.core.internal.Wire;
  *   <li>a Payload Proto other than 59 ({@code BAD_VALUE}; a node answers with an ICMPv6
  *       Parameter Problem, RFC 6275 §9.2);</li>
  *   <li>a Header Len below the least length of an RFC 6275 message type ({@code BAD_LENGTH}:
- *       BRR 0; HoTI, CoTI, BU, BA 1; HoT, CoT, BE 2; RFC 6275 §9.2);</li>
+ *       BRR 0; HoTI, CoTI, BU, BA 1; HoT, CoT, BE 2; RFC 6275 §9.2), or too short for the fixed
+ *       part of a later type with a record ({@code BAD_LENGTH}, citing the section of its
+ *       layout: 1 for the Fast Binding Update and Acknowledgment, Heartbeat, Handover Initiate
+ *       and Acknowledge, Binding Revocation Indication and Acknowledgement, Localized Routing
+ *       Initiation and Acknowledgment, Update Notification and its Acknowledgement, Flow
+ *       Binding Indication and Acknowledgement; for the Home Agent Switch, room for its # of
+ *       Addresses times 16 octets after the first 8, RFC 5142 §4);</li>
  *   <li>an option whose Length runs past the end Header Len gives ({@code TRUNCATED}, field
  *       "Option Length" or "Option Data", {@linkplain MalformedPacketException#boundedBy()
  *       bounded by} "mip6 Header Len"), so that the option walk never leaves the header;</li>
@@ -48,9 +54,11 @@ import org.tunnelcodec.core.internal.Wire;
  *       Data or the Mobility Message Authentication, each of which "must be the last option"
  *       (RFC 6275 §6.2.7, RFC 4285 §5) ({@code BAD_VALUE}, field "Option Type").</li>
  * </ul>
- * Everything else is kept: the Reserved fields and flag bits, any Status, unknown options and
- * unknown MH Types (as raw Message Data; a node answers those with a Binding Error, RFC 6275
- * §9.2), and options at offsets their alignment does not allow: alignment is the sender's duty
+ * Everything else is kept: the Reserved fields and flag bits, any Status, Code, Trigger or
+ * Reason, unknown options and unknown MH Types (as raw Message Data; a node answers those with
+ * a Binding Error, RFC 6275 §9.2; so are Binding Revocation and Flow Binding messages of a type
+ * no RFC lays out), the Experimental Mobility Header's data, and options at offsets their
+ * alignment does not allow: alignment is the sender's duty
  * (RFC 6275 §6.2.1), and captures (tcpdump's {@code ipv6_mobility_1.pcap}) carry misaligned
  * options. Padding after the Binding Authorization Data (or the Mobility Message Authentication) is accepted for the
  * same reason.
@@ -99,7 +107,7 @@ public final class MobilityHeaderDecoder {
         int length = (int) (checked(src, index, limit) >>> 32);
         int type = Wire.u8(src, index + Mip6Layout.TYPE_OFFSET);
         MobilityMessage message = message(src, index, type, length);
-        List<MobilityOption> options = message instanceof MobilityMessage.Raw ? List.of()
+        List<MobilityOption> options = opaque(message) ? List.of()
                 : options(src, index + Mip6Layout.MESSAGE_OFFSET + message.length(), index + length);
         MobilityHeader h = new MobilityHeader(Wire.u8(src, index + Mip6Layout.RESERVED_OFFSET),
                 Wire.u16(src, index + Mip6Layout.CHECKSUM_OFFSET), message, options);
@@ -178,16 +186,38 @@ public final class MobilityHeaderDecoder {
                     "59 (no next header), RFC 6275 §6.1.1, §9.2");
         }
         int type = Wire.u8(src, index + Mip6Layout.TYPE_OFFSET);
-        int headerLen = length / Mip6Layout.UNIT - 1;
-        int min = Mip6Layout.minHeaderLen(type);
-        if (headerLen < min) {
-            throw MalformedPacketException.invalid(PROTOCOL, "Header Len", Mip6Layout.HEADER_LEN_OFFSET,
-                    Reason.BAD_LENGTH, headerLen, "at least " + min + " for MH Type " + type + ", RFC 6275 §9.2");
-        }
-        if (Mip6Layout.known(type)) {
-            walkOptions(src, index, index + Mip6Layout.MESSAGE_OFFSET + Mip6Layout.fixedLength(type), index + length);
+        int m = index + Mip6Layout.MESSAGE_OFFSET;
+        int fixed = Mip6Layout.fixedLength(src, m, type);
+        if (fixed >= 0) {
+            if (Mip6Layout.MESSAGE_OFFSET + fixed > length) {
+                throw shortHeaderLen(src, m, type, length, fixed);
+            }
+            walkOptions(src, index, m + fixed, index + length);
         }
         return (long) length << 32 | available - length;
+    }
+
+    /**
+     * The error for a Header Len too short for the message's fixed part: the table of RFC 6275
+     * §9.2 for its own types, the section that lays out the fixed part for the others.
+     */
+    private static MalformedPacketException shortHeaderLen(ByteBuffer src, int m, int type, int length, int fixed) {
+        int min = Mip6Layout.minHeaderLen(fixed);
+        int subtype = type == Mip6Layout.FB ? Wire.u16(src, m) : Wire.u8(src, m);
+        String which = switch (type) {
+            case Mip6Layout.HAS -> " with # of Addresses " + subtype;
+            case Mip6Layout.BR -> " with B.R. Type " + subtype;
+            case Mip6Layout.FB -> " with Flow Binding Type " + subtype;
+            default -> "";
+        };
+        return MalformedPacketException.invalid(PROTOCOL, "Header Len", Mip6Layout.HEADER_LEN_OFFSET,
+                Reason.BAD_LENGTH, length / Mip6Layout.UNIT - 1, "at least " + min + " for MH Type " + type + which
+                        + ", " + Mip6Layout.section(type, subtype));
+    }
+
+    /** Whether a message keeps its options inside its own octets: Raw and Experimental. */
+    static boolean opaque(MobilityMessage message) {
+        return message instanceof MobilityMessage.Raw || message instanceof MobilityMessage.Experimental;
     }
 
     /**
@@ -347,8 +377,50 @@ public final class MobilityHeaderDecoder {
                     Wire.u16(src, m + 2), Wire.u16(src, m + 4));
             case Mip6Layout.BE -> new MobilityMessage.BindingError(Wire.u8(src, m), Wire.u8(src, m + 1),
                     Ipv6Address.read(src, m + 2));
-            default -> new MobilityMessage.Raw(type, ByteString.copyOf(src, m, length - Mip6Layout.MESSAGE_OFFSET));
+            case Mip6Layout.FBU -> new MobilityMessage.FastBindingUpdate(Wire.u16(src, m), Wire.u16(src, m + 2),
+                    Wire.u16(src, m + 4));
+            case Mip6Layout.FBACK -> new MobilityMessage.FastBindingAcknowledgement(Wire.u8(src, m),
+                    Wire.u8(src, m + 1), Wire.u16(src, m + 2), Wire.u16(src, m + 4));
+            case Mip6Layout.FNA -> new MobilityMessage.FastNeighborAdvertisement(Wire.u16(src, m));
+            case Mip6Layout.EMH -> new MobilityMessage.Experimental(
+                    ByteString.copyOf(src, m, length - Mip6Layout.MESSAGE_OFFSET));
+            case Mip6Layout.HAS -> new MobilityMessage.HomeAgentSwitch(Wire.u8(src, m + 1),
+                    addresses(src, m + Mip6Layout.HAS_HEADER_LENGTH, Wire.u8(src, m)));
+            case Mip6Layout.HB -> new MobilityMessage.Heartbeat(Wire.u16(src, m), Wire.u32(src, m + 2));
+            case Mip6Layout.HI -> new MobilityMessage.HandoverInitiate(Wire.u16(src, m), Wire.u8(src, m + 2),
+                    Wire.u8(src, m + 3));
+            case Mip6Layout.HACK -> new MobilityMessage.HandoverAcknowledge(Wire.u16(src, m), Wire.u8(src, m + 2),
+                    Wire.u8(src, m + 3));
+            case Mip6Layout.LRI -> new MobilityMessage.LocalizedRoutingInitiation(Wire.u16(src, m),
+                    Wire.u16(src, m + 2), Wire.u16(src, m + 4));
+            case Mip6Layout.LRA -> new MobilityMessage.LocalizedRoutingAcknowledgement(Wire.u16(src, m),
+                    Wire.u8(src, m + 2), Wire.u8(src, m + 3), Wire.u16(src, m + 4));
+            case Mip6Layout.UN -> new MobilityMessage.UpdateNotification(Wire.u16(src, m), Wire.u16(src, m + 2),
+                    Wire.u16(src, m + 4));
+            case Mip6Layout.UNA -> new MobilityMessage.UpdateNotificationAcknowledgement(Wire.u16(src, m),
+                    Wire.u8(src, m + 2), (int) (Wire.u32(src, m + 2) & 0xFF_FFFF));
+            case Mip6Layout.SQ -> new MobilityMessage.SubscriptionQuery(Wire.u8(src, m), Wire.u8(src, m + 1));
+            case Mip6Layout.SR -> new MobilityMessage.SubscriptionResponse(Wire.u8(src, m), Wire.u8(src, m + 1));
+            default -> {
+                if (Mip6Layout.fixedLength(src, m, type) < 0) {
+                    yield new MobilityMessage.Raw(type, ByteString.copyOf(src, m, length - Mip6Layout.MESSAGE_OFFSET));
+                }
+                yield type == Mip6Layout.BR
+                        ? new MobilityMessage.BindingRevocation(Wire.u8(src, m), Wire.u8(src, m + 1),
+                                Wire.u16(src, m + 2), Wire.u16(src, m + 4))
+                        : new MobilityMessage.FlowBinding(Wire.u16(src, m), Wire.u16(src, m + 2), Wire.u8(src, m + 4),
+                                Wire.u8(src, m + 5));
+            }
         };
+    }
+
+    /** Reads {@code count} IPv6 addresses at {@code at}. */
+    private static List<Ipv6Address> addresses(ByteBuffer src, int at, int count) {
+        List<Ipv6Address> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(Ipv6Address.read(src, at + Mip6Layout.HAS_ADDRESS_LENGTH * i));
+        }
+        return out;
     }
 
     /** Reads options that {@link #walkOptions} has checked. */

@@ -73,7 +73,7 @@ public final class MobilityHeaderEncoder {
             Wire.put8(dst, m + 1, be.reserved());
             be.homeAddress().write(dst, m + 2);
         } else {
-            ((MobilityMessage.Raw) message).data().writeTo(dst, m);
+            writeLater(message, dst, m);
         }
         int at = m + header.message().length();
         for (MobilityOption o : header.options()) {
@@ -122,6 +122,75 @@ public final class MobilityHeaderEncoder {
         int c = InternetChecksum.checksum(buf, index, length, pseudoHeader.sum(length));
         Wire.put16(buf, index + Mip6Layout.CHECKSUM_OFFSET, c);
         return c;
+    }
+
+    /** Writes the fixed part of a message of MH Type 8 or above at {@code m}. */
+    private static void writeLater(MobilityMessage message, ByteBuffer dst, int m) {
+        if (message instanceof MobilityMessage.FastBindingUpdate fbu) {
+            Wire.put16(dst, m, fbu.sequence());
+            Wire.put16(dst, m + 2, fbu.flags());
+            Wire.put16(dst, m + 4, fbu.lifetime());
+        } else if (message instanceof MobilityMessage.FastBindingAcknowledgement fback) {
+            Wire.put8(dst, m, fback.status());
+            Wire.put8(dst, m + 1, fback.flags());
+            Wire.put16(dst, m + 2, fback.sequence());
+            Wire.put16(dst, m + 4, fback.lifetime());
+        } else if (message instanceof MobilityMessage.FastNeighborAdvertisement fna) {
+            Wire.put16(dst, m, fna.reserved());
+        } else if (message instanceof MobilityMessage.Experimental emh) {
+            emh.data().writeTo(dst, m);
+        } else if (message instanceof MobilityMessage.HomeAgentSwitch has) {
+            Wire.put8(dst, m, has.homeAgents().size());
+            Wire.put8(dst, m + 1, has.reserved());
+            for (int i = 0; i < has.homeAgents().size(); i++) {
+                has.homeAgents().get(i).write(dst, m + Mip6Layout.HAS_HEADER_LENGTH + Mip6Layout.HAS_ADDRESS_LENGTH * i);
+            }
+        } else if (message instanceof MobilityMessage.Heartbeat hb) {
+            Wire.put16(dst, m, hb.flags());
+            Wire.put32(dst, m + 2, hb.sequence());
+        } else if (message instanceof MobilityMessage.HandoverInitiate hi) {
+            Wire.put16(dst, m, hi.sequence());
+            Wire.put8(dst, m + 2, hi.flags());
+            Wire.put8(dst, m + 3, hi.code());
+        } else if (message instanceof MobilityMessage.HandoverAcknowledge hack) {
+            Wire.put16(dst, m, hack.sequence());
+            Wire.put8(dst, m + 2, hack.reserved());
+            Wire.put8(dst, m + 3, hack.code());
+        } else if (message instanceof MobilityMessage.BindingRevocation br) {
+            Wire.put8(dst, m, br.revocationType());
+            Wire.put8(dst, m + 1, br.triggerOrStatus());
+            Wire.put16(dst, m + 2, br.sequence());
+            Wire.put16(dst, m + 4, br.flags());
+        } else if (message instanceof MobilityMessage.LocalizedRoutingInitiation lri) {
+            Wire.put16(dst, m, lri.sequence());
+            Wire.put16(dst, m + 2, lri.reserved());
+            Wire.put16(dst, m + 4, lri.lifetime());
+        } else if (message instanceof MobilityMessage.LocalizedRoutingAcknowledgement lra) {
+            Wire.put16(dst, m, lra.sequence());
+            Wire.put8(dst, m + 2, lra.flags());
+            Wire.put8(dst, m + 3, lra.status());
+            Wire.put16(dst, m + 4, lra.lifetime());
+        } else if (message instanceof MobilityMessage.UpdateNotification un) {
+            Wire.put16(dst, m, un.sequence());
+            Wire.put16(dst, m + 2, un.reason());
+            Wire.put16(dst, m + 4, un.flags());
+        } else if (message instanceof MobilityMessage.UpdateNotificationAcknowledgement una) {
+            Wire.put16(dst, m, una.sequence());
+            Wire.put32(dst, m + 2, (long) una.status() << 24 | una.reserved());
+        } else if (message instanceof MobilityMessage.FlowBinding fb) {
+            Wire.put16(dst, m, fb.bindingType());
+            Wire.put16(dst, m + 2, fb.sequence());
+            Wire.put8(dst, m + 4, fb.triggerOrStatus());
+            Wire.put8(dst, m + 5, fb.flags());
+        } else if (message instanceof MobilityMessage.SubscriptionQuery sq) {
+            Wire.put8(dst, m, sq.sequence());
+            Wire.put8(dst, m + 1, sq.reserved());
+        } else if (message instanceof MobilityMessage.SubscriptionResponse sr) {
+            Wire.put8(dst, m, sr.sequence());
+            Wire.put8(dst, m + 1, sr.flags());
+        } else {
+            ((MobilityMessage.Raw) message).data().writeTo(dst, m);
+        }
     }
 
     private static void writeOption(MobilityOption o, ByteBuffer dst, int at) {

@@ -1,7 +1,8 @@
 /**
- * Mobile IPv6 (RFC 6275): the Mobility Header, its messages and its mobility options, as
- * records, a stateless decoder and encoder, the checksum over the IPv6 pseudo-header, an
- * allocation-free check and peeks, and the dissector layer for IPv6 Next Header 135.
+ * Mobile IPv6 (RFC 6275): the Mobility Header, its messages (every MH Type up to 23) and its
+ * mobility options, as records, a stateless decoder and encoder, the checksum over the IPv6
+ * pseudo-header, an allocation-free check and peeks, and the dissector layer for IPv6 Next
+ * Header 135.
  *
  * <h2>Mobility Header (RFC 6275 §6.1.1)</h2>
  * <pre>
@@ -33,6 +34,91 @@
  * order). Every flag, reserved field and padding octet is kept, so a decoded header encodes to
  * the same octets. Lifetimes and the Refresh Interval are kept in their wire unit of 4 seconds,
  * with a view in seconds.
+ *
+ * <h2>Messages after the Binding Error (MH Types 8 to 23)</h2>
+ * Each has a record in {@link org.tunnelcodec.mip6.MobilityMessage} with every field as the
+ * figure of its RFC draws it, after the Checksum (offset 6), mobility options after it; flag
+ * fields are kept whole with their reserved bits. The Header Len must make room for the fixed
+ * part (the section is cited when it does not).
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * Fast Binding Update (8), RFC 5568 §6.2.2:
+ *                                 +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *                                 |          Sequence #           |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |A|H|L|K|       Reserved        |           Lifetime            |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * Fast Binding Acknowledgment (9), RFC 5568 §6.2.3:
+ *                                 +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *                                 |    Status     |K|  Reserved   |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |          Sequence #           |           Lifetime            |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * Fast Neighbor Advertisement (10), RFC 4068 §6.3.3 (deprecated by RFC 5568):
+ *                                 +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *                                 |           Reserved            |
+ *                                 +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * Experimental Mobility Header (11), RFC 5096 §3: Message Data to the end of the header
+ * Home Agent Switch (12), RFC 5142 §4:
+ *                                 +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *                                 |# of Addresses |   Reserved    |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * .      Home Agent Addresses (16 octets each, # of Addresses)    .
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * Heartbeat (13), RFC 5847 §3.3:
+ *                                 +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *                                 |         Reserved          |U|R|
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                        Sequence Number                        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * Handover Initiate (14), RFC 5568 §6.2.1.1; Handover Acknowledge (15), §6.2.1.2:
+ *                                 +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *                                 |          Sequence #           |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |S|U| Reserved  |     Code      |   HI
+ * |   Reserved    |     Code      |   HAck
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * Binding Revocation Indication and Acknowledgement (16), RFC 5846 §5.1, §5.2:
+ *                                 +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *                                 |  B.R. Type    | R. Trigger or |
+ *                                 |   (1 or 2)    |    Status     |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |          Sequence #           |P|V|G|        Reserved         |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * Localized Routing Initiation (17), RFC 6705 §10.1; Acknowledgment (18), §10.2:
+ *                                 +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *                                 |          Sequence #           |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |           Reserved            |      Lifetime (seconds)       |   LRI
+ * |U|  Reserved   |    Status     |      Lifetime (seconds)       |   LRA
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * Update Notification (19), RFC 7077 §4.1; Acknowledgement (20), §4.2:
+ *                                 +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *                                 |          Sequence #           |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |      Notification Reason      |A|D|         Reserved          |   UN
+ * |  Status Code  |                   Reserved                    |   UNA
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * Flow Binding Indication and Acknowledgement (21), RFC 7109 §6.1.1, §6.1.2:
+ *                                 +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *                                 |  Flow Binding Type (1 or 2)   |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |          Sequence #           |    Trigger    |A|  Reserved   |   FBI
+ * |          Sequence #           |    Status     |   Reserved    |   FBA
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * Subscription Query (22), RFC 7161 §4.3.1.2; Subscription Response (23), §4.3.2.2:
+ *                                 +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *                                 |  Sequence #   |   Reserved    |   SQ
+ *                                 |  Sequence #   |I|  Reserved   |   SR
+ *                                 +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ * Lifetimes are kept as on the wire with a view in seconds: the Localized Routing messages count
+ * seconds (0xFFFF infinite); the Fast Binding Update and Acknowledgment count seconds as RFC
+ * 5568's text says, although the RFC calls them identical to the Binding Update and
+ * Acknowledgement (4-second units, as RFC 4068 and tshark read them). Binding Revocation and
+ * Flow Binding messages of a type other than 1 and 2, which no RFC lays out, and MH Types 24 and
+ * above stay {@link org.tunnelcodec.mip6.MobilityMessage.Raw}.
  *
  * <h2>Flow bindings (RFC 6089) and their traffic selectors (RFC 6088 §3)</h2>
  * A Flow Identification option ({@link org.tunnelcodec.mip6.MobilityOption.FlowIdentification})
@@ -96,9 +182,10 @@
  * header ends the walk (its Payload Proto is "no next header").
  *
  * <h2>Not supported</h2>
- * The message types after the Binding Error (8 onwards: fast handovers, Home Agent Switch,
- * Heartbeat, Binding Revocation, ...) are kept as their raw Message Data, options unparsed.
- * Options other than the ones named in {@link org.tunnelcodec.mip6.MobilityOption} (the
+ * MH Types 24 and above, and the Binding Revocation and Flow Binding types no RFC lays out,
+ * are kept as their raw Message Data, options unparsed. A Fast Neighbor Advertisement whose
+ * Payload Proto is 41 (RFC 4068 §6.3.3 allows it, to carry a Fast Binding Update after it) is
+ * refused like any Payload Proto but 59. Options other than the ones named in {@link org.tunnelcodec.mip6.MobilityOption} (the
  * PMIPv6 options, the fast handover options, ...) are kept as type and raw data, and so are
  * traffic selectors of TS Formats other than 1 and 2, the RFC 4285 authenticator (neither
  * computed nor verified here) and the Flow Identification sub-options of RFC 7109. The

@@ -10,8 +10,9 @@ import org.tunnelcodec.core.ByteString;
 import org.tunnelcodec.core.Ipv6Address;
 
 /**
- * Valid Mobility Headers for the properties: every message type (the eight of RFC 6275 with
- * every field, flag and reserved bit random, and raw types 8..255), and up to six options of
+ * Valid Mobility Headers for the properties: every message type (the eight of RFC 6275 and MH
+ * Types 8 to 23 with every field, flag and reserved bit random, the Experimental Mobility
+ * Header, raw types 24..255 and the raw Binding Revocation and Flow Binding types), and up to six options of
  * every kind, each placed after 0 to 7 Pad1 so that options land at every alignment, then padded
  * to a multiple of 8 octets; at most one of each single option, Binding Authorization Data or
  * Mobility Message Authentication last, followed only by padding. The kinds include the RFC 4285
@@ -31,6 +32,7 @@ final class Mip6Arbitraries {
         return Arbitraries.bytes().array(byte[].class).ofMinSize(min).ofMaxSize(max).map(ByteString::of);
     }
 
+    /** Messages of every MH Type with a record and options after it: RFC 6275's eight and 8..23 but 11. */
     static Arbitrary<MobilityMessage> knownMessages() {
         Arbitrary<Integer> u8 = Arbitraries.integers().between(0, 0xFF);
         Arbitrary<Integer> u16 = Arbitraries.integers().between(0, 0xFFFF);
@@ -41,12 +43,54 @@ final class Mip6Arbitraries {
                         .as(MobilityMessage.Test::new),
                 Combinators.combine(u16, u16, u16).as(MobilityMessage.BindingUpdate::new),
                 Combinators.combine(u8, u8, u16, u16).as(MobilityMessage.BindingAcknowledgement::new),
-                Combinators.combine(u8, u8, addresses()).as(MobilityMessage.BindingError::new));
+                Combinators.combine(u8, u8, addresses()).as(MobilityMessage.BindingError::new),
+                laterMessages());
     }
 
+    /**
+     * Messages of MH Types 8 to 23 but the Experimental Mobility Header (RFC 5568, 4068, 5142,
+     * 5847, 5846, 6705, 7077, 7109, 7161), every field, flag and reserved bit random.
+     */
+    static Arbitrary<MobilityMessage> laterMessages() {
+        Arbitrary<Integer> u8 = Arbitraries.integers().between(0, 0xFF);
+        Arbitrary<Integer> u16 = Arbitraries.integers().between(0, 0xFFFF);
+        return Arbitraries.oneOf(
+                Combinators.combine(u16, u16, u16).as(MobilityMessage.FastBindingUpdate::new),
+                Combinators.combine(u8, u8, u16, u16).as(MobilityMessage.FastBindingAcknowledgement::new),
+                u16.map(MobilityMessage.FastNeighborAdvertisement::new),
+                Combinators.combine(u8, addresses().list().ofMaxSize(5)).as(MobilityMessage.HomeAgentSwitch::new),
+                Combinators.combine(u16, u32()).as(MobilityMessage.Heartbeat::new),
+                Combinators.combine(u16, u8, u8).as(MobilityMessage.HandoverInitiate::new),
+                Combinators.combine(u16, u8, u8).as(MobilityMessage.HandoverAcknowledge::new),
+                Combinators.combine(Arbitraries.of(1, 2), u8, u16, u16).as(MobilityMessage.BindingRevocation::new),
+                Combinators.combine(u16, u16, u16).as(MobilityMessage.LocalizedRoutingInitiation::new),
+                Combinators.combine(u16, u8, u8, u16).as(MobilityMessage.LocalizedRoutingAcknowledgement::new),
+                Combinators.combine(u16, u16, u16).as(MobilityMessage.UpdateNotification::new),
+                Combinators.combine(u16, u8, Arbitraries.integers().between(0, 0xFF_FFFF))
+                        .as(MobilityMessage.UpdateNotificationAcknowledgement::new),
+                Combinators.combine(Arbitraries.of(1, 2), u16, u8, u8).as(MobilityMessage.FlowBinding::new),
+                Combinators.combine(u8, u8).as(MobilityMessage.SubscriptionQuery::new),
+                Combinators.combine(u8, u8).as(MobilityMessage.SubscriptionResponse::new));
+    }
+
+    /**
+     * Messages that hold their options in their own octets: Raw ones of MH Types 24..255, of the
+     * Binding Revocation and Flow Binding types no RFC lays out, and Experimental Mobility
+     * Headers; Message Data of 8n+2 octets.
+     */
     static Arbitrary<MobilityMessage> rawMessages() {
-        return Combinators.combine(Arbitraries.integers().between(8, 0xFF), Arbitraries.integers().between(0, 6))
-                .flatAs((type, units) -> bytes(units * 8 + 2, units * 8 + 2).map(d -> new MobilityMessage.Raw(type, d)));
+        Arbitrary<Integer> units = Arbitraries.integers().between(0, 6);
+        Arbitrary<MobilityMessage> unassigned = Combinators.combine(Arbitraries.integers().between(24, 0xFF), units)
+                .flatAs((type, n) -> bytes(n * 8 + 2, n * 8 + 2).map(d -> new MobilityMessage.Raw(type, d)));
+        Arbitrary<MobilityMessage> revocation = units.flatMap(n -> bytes(n * 8 + 2, n * 8 + 2)
+                .filter(d -> !Mip6Layout.revocationType(d.byteAt(0)))
+                .map(d -> new MobilityMessage.Raw(MobilityMessage.BINDING_REVOCATION, d)));
+        Arbitrary<MobilityMessage> flowBinding = units.flatMap(n -> bytes(n * 8 + 2, n * 8 + 2)
+                .filter(d -> !Mip6Layout.flowBindingType(d.byteAt(0) << 8 | d.byteAt(1)))
+                .map(d -> new MobilityMessage.Raw(MobilityMessage.FLOW_BINDING, d)));
+        Arbitrary<MobilityMessage> experimental = units.flatMap(n -> bytes(n * 8 + 2, n * 8 + 2)
+                .map(MobilityMessage.Experimental::new));
+        return Arbitraries.oneOf(unassigned, revocation, flowBinding, experimental);
     }
 
     /** Options other than padding, BAD and the other single options. */
