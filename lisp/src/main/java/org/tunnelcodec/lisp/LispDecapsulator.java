@@ -351,8 +351,8 @@ public final class LispDecapsulator {
         if (payloadLength < 1) {
             return Verdict.INNER_NOT_IP;
         }
-        int first = Wire.u8(src, inner);
-        int innerVersion = first >>> 4;
+        int innerFirst = Wire.u8(src, inner);
+        int innerVersion = innerFirst >>> 4;
         if (innerVersion != 4 && innerVersion != 6 || nextProtocol != -1 && innerVersion != (nextProtocol == 1 ? 4 : 6)) {
             return Verdict.INNER_NOT_IP;
         }
@@ -361,7 +361,7 @@ public final class LispDecapsulator {
             if (payloadLength < 20) {
                 return Verdict.MALFORMED_INNER;
             }
-            int ihl = (first & 0xF) * 4;
+            int ihl = (innerFirst & 0xF) * 4;
             int total = Wire.u16(src, inner + 2);
             if (ihl < 20 || total < ihl) {
                 return Verdict.MALFORMED_INNER;
