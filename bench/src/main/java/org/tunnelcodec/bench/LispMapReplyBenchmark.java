@@ -35,7 +35,7 @@ import org.tunnelcodec.lisp.MapReply;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Thread)
 @Fork(1)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 12, time = 1) // the decoder's methods take long to settle in the JIT: shorter warm-ups vary tenfold
 @Measurement(iterations = 5, time = 1)
 public class LispMapReplyBenchmark {
     /** The number of EID-records in the Map-Reply. */

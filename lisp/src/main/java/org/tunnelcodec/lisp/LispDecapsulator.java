@@ -332,8 +332,9 @@ public final class LispDecapsulator {
             return Verdict.MALFORMED_LISP;
         }
         // The 8 octets are there (LispDecoder.checked's one check); the two words are read as LispView reads them.
-        int first = Wire.i32(src, lispIndex);
-        int second = Wire.i32(src, lispIndex + 4);
+        long words = Wire.i64(src, lispIndex);
+        int first = (int) (words >>> 32);
+        int second = (int) words;
         int flags = first >>> 24;
         int payloadLength = udpEnd - lispIndex - LispLayout.LENGTH;
         if ((flags & LispLayout.KK) != 0) {

@@ -54,8 +54,9 @@ public final class LispView {
             source = null; // a failed wrap leaves the view empty; the decoder's check throws its exception
             LispDecoder.checked(src, index, limit);
         }
-        this.first = Wire.i32(src, index);
-        this.second = Wire.i32(src, index + 4);
+        long words = Wire.i64(src, index);
+        this.first = (int) (words >>> 32);
+        this.second = (int) words;
         this.index = index;
         this.limit = limit;
         this.source = src;

@@ -576,8 +576,12 @@ public final class BindingTable {
         private final long[] careOfLow;
         private final boolean[] ipv4CareOf;
         private final Mip6Tunnel[] tunnels;
+        /** The IPv4 selectors in matching order, and each one's position in {@link #flows}. */
         private final Ipv4TrafficSelector[] v4;
+        private final int[] v4Flow;
+        /** The IPv6 selectors in matching order, and each one's position in {@link #flows}. */
         private final Ipv6TrafficSelector[] v6;
+        private final int[] v6Flow;
         private final int[][] flowSlots;
         private final long homeAgentHigh;
         private final long homeAgentLow;
@@ -613,15 +617,23 @@ public final class BindingTable {
                     ipv4CareOf[i] = true;
                 }
             }
-            v4 = new Ipv4TrafficSelector[active.size()];
-            v6 = new Ipv6TrafficSelector[active.size()];
+            int n4 = 0;
+            for (FlowBinding fb : active) {
+                n4 += fb.selector() instanceof Ipv4TrafficSelector ? 1 : 0;
+            }
+            v4 = new Ipv4TrafficSelector[n4];
+            v4Flow = new int[n4];
+            v6 = new Ipv6TrafficSelector[active.size() - n4];
+            v6Flow = new int[active.size() - n4];
             flowSlots = new int[active.size()][];
-            for (int f = 0; f < active.size(); f++) {
+            for (int f = 0, i4 = 0, i6 = 0; f < active.size(); f++) {
                 FlowBinding fb = active.get(f);
                 if (fb.selector() instanceof Ipv4TrafficSelector s) {
-                    v4[f] = s;
+                    v4Flow[i4] = f;
+                    v4[i4++] = s;
                 } else {
-                    v6[f] = (Ipv6TrafficSelector) fb.selector();
+                    v6Flow[i6] = f;
+                    v6[i6++] = (Ipv6TrafficSelector) fb.selector();
                 }
                 int[] slots = fb.bindingIds().stream().filter(slotOf::containsKey).mapToInt(slotOf::get).sorted()
                         .distinct().toArray();
@@ -736,11 +748,14 @@ public final class BindingTable {
          */
         public int matchFlow(ByteBuffer buf, int index, int end) {
             Objects.checkFromToIndex(index, end, buf.limit());
-            if (v4.length == 0 || end == index) {
+            if (flowSlots.length == 0 || end == index) {
                 return -1;
             }
             int version = Wire.u8(buf, index) >>> 4;
             if (version == 4) {
+                if (v4.length == 0) {
+                    return -1;
+                }
                 long scan = IpScan.ipv4(buf, index, end);
                 if (!IpScan.isValid(scan)) {
                     return -1;
@@ -756,15 +771,9 @@ public final class BindingTable {
                 int ds = Wire.u8(buf, index + 1);
                 int sp = ports < 0 ? BinaryTrafficSelector.NO_PORT : (int) (ports >>> 16);
                 int dp = ports < 0 ? BinaryTrafficSelector.NO_PORT : (int) ports & 0xFFFF;
-                Ipv4TrafficSelector[] s = v4;
-                for (int f = 0; f < s.length; f++) {
-                    if (s[f] != null && s[f].matches(source, destination, spi, sp, dp, ds, protocol)) {
-                        return f;
-                    }
-                }
-                return -1;
+                return match4(source, destination, spi, sp, dp, ds, protocol);
             }
-            if (version != 6) {
+            if (version != 6 || v6.length == 0) {
                 return -1;
             }
             long scan = IpScan.ipv6(buf, index, end);
@@ -786,10 +795,25 @@ public final class BindingTable {
             long dl = Wire.i64(buf, index + 32);
             int sp = ports < 0 ? BinaryTrafficSelector.NO_PORT : (int) (ports >>> 16);
             int dp = ports < 0 ? BinaryTrafficSelector.NO_PORT : (int) ports & 0xFFFF;
+            return match6(sh, sl, dh, dl, spi, label, sp, dp, tc, protocol);
+        }
+
+        // The selector loops are methods of their own, small enough for the JIT to inline matches() into them.
+        private int match4(int source, int destination, long spi, int sp, int dp, int ds, int protocol) {
+            Ipv4TrafficSelector[] s = v4;
+            for (int f = 0; f < s.length; f++) {
+                if (s[f].matches(source, destination, spi, sp, dp, ds, protocol)) {
+                    return v4Flow[f];
+                }
+            }
+            return -1;
+        }
+
+        private int match6(long sh, long sl, long dh, long dl, long spi, int label, int sp, int dp, int tc, int protocol) {
             Ipv6TrafficSelector[] s = v6;
             for (int f = 0; f < s.length; f++) {
-                if (s[f] != null && s[f].matches(sh, sl, dh, dl, spi, label, sp, dp, tc, protocol)) {
-                    return f;
+                if (s[f].matches(sh, sl, dh, dl, spi, label, sp, dp, tc, protocol)) {
+                    return v6Flow[f];
                 }
             }
             return -1;

@@ -191,7 +191,9 @@ public final class Mip6Tunnel {
             throw new IllegalArgumentException("inner packet: version " + version + ", " + length
                     + " octets (expected: an IPv4 or IPv6 packet with its fixed header)");
         }
-        int outerLimit = version == 6 ? outerLimit(buf, innerIndex, innerEnd) : limit;
+        int innerNext = version == 6 ? Wire.u8(buf, innerIndex + 6) : -1;
+        int outerLimit = innerNext == NEXT_DESTINATION_OPTIONS || innerNext == NEXT_HOP_BY_HOP
+                ? outerLimit(buf, innerIndex, innerEnd) : limit; // the option sits in one of those two (§4.1.1)
         if (outerLimit == -2) {
             return LIMIT_EXCEEDED;
         }
