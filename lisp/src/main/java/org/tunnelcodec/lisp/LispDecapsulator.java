@@ -241,7 +241,7 @@ public final class LispDecapsulator {
     public Verdict decapsulate(ByteBuffer src, int index, int limit, LispDecapsulation out) {
         Objects.checkFromToIndex(index, limit, src.limit());
         Objects.requireNonNull(out, "out");
-        return counted(strip(src, index, limit, out));
+        return counted(strip(src, index, limit, out, IpScan.ip(src, index, limit)));
     }
 
     /**
@@ -287,7 +287,9 @@ public final class LispDecapsulator {
             if (type != ETHERTYPE_IPV4 && type != ETHERTYPE_IPV6) {
                 return counted(Verdict.NOT_IP);
             }
-            return counted(strip(src, typeIndex + 2, limit, out));
+            int ip = typeIndex + 2;
+            return counted(strip(src, ip, limit, out, type == ETHERTYPE_IPV4 ? IpScan.ipv4(src, ip, limit)
+                    : IpScan.ipv6(src, ip, limit)));
         }
     }
 
@@ -296,8 +298,8 @@ public final class LispDecapsulator {
         return v;
     }
 
-    private Verdict strip(ByteBuffer src, int index, int limit, LispDecapsulation out) {
-        long scan = IpScan.ip(src, index, limit);
+    /** The checks after the outer IP header's, which {@code scan} holds (the EtherType chose the version). */
+    private Verdict strip(ByteBuffer src, int index, int limit, LispDecapsulation out, long scan) {
         if (!IpScan.isValid(scan)) {
             return Verdict.MALFORMED_OUTER;
         }
@@ -381,7 +383,8 @@ public final class LispDecapsulator {
             innerTos = Wire.u16(src, inner) >>> 4 & 0xFF;
         }
         int outerTos = ipv6 ? Wire.u16(src, index) >>> 4 & 0xFF : Wire.u8(src, index + 1);
-        int ecn = decapsulatedEcn(outerTos & 3, innerTos & 3);
+        int outerEcn = outerTos & 3;
+        int ecn = outerEcn == 0 || outerEcn == (innerTos & 3) ? innerTos & 3 : decapsulatedEcn(outerEcn, innerTos & 3);
         if (ecn < 0) {
             return Verdict.ECN_DROP;
         }
