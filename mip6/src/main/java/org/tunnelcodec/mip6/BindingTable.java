@@ -752,31 +752,11 @@ public final class BindingTable {
                 return -1;
             }
             int version = Wire.u8(buf, index) >>> 4;
-            if (version == 4) {
-                if (v4.length == 0) {
-                    return -1;
-                }
-                long scan = IpScan.ipv4(buf, index, end);
-                if (!IpScan.isValid(scan)) {
-                    return -1;
-                }
-                int protocol = IpScan.protocol(scan);
-                int l4 = index + IpScan.headerLength(scan);
-                int l4End = l4 + IpScan.payloadLength(scan);
-                boolean fragment = IpScan.isFragment(scan);
-                long ports = fragment ? -1 : ports(buf, protocol, l4, l4End);
-                long spi = fragment ? BinaryTrafficSelector.NO_SPI : spi(buf, protocol, l4, l4End);
-                int source = Wire.i32(buf, index + 12);
-                int destination = Wire.i32(buf, index + 16);
-                int ds = Wire.u8(buf, index + 1);
-                int sp = ports < 0 ? BinaryTrafficSelector.NO_PORT : (int) (ports >>> 16);
-                int dp = ports < 0 ? BinaryTrafficSelector.NO_PORT : (int) ports & 0xFFFF;
-                return match4(source, destination, spi, sp, dp, ds, protocol);
-            }
-            if (version != 6 || v6.length == 0) {
+            boolean ipv4 = version == 4;
+            if (ipv4 ? v4.length == 0 : version != 6 || v6.length == 0) {
                 return -1;
             }
-            long scan = IpScan.ipv6(buf, index, end);
+            long scan = ipv4 ? IpScan.ipv4(buf, index, end) : IpScan.ipv6(buf, index, end);
             if (!IpScan.isValid(scan)) {
                 return -1;
             }
@@ -786,16 +766,15 @@ public final class BindingTable {
             boolean fragment = IpScan.isFragment(scan);
             long ports = fragment ? -1 : ports(buf, protocol, l4, l4End);
             long spi = fragment ? BinaryTrafficSelector.NO_SPI : spi(buf, protocol, l4, l4End);
-            int word0 = Wire.i32(buf, index);
-            int tc = word0 >>> 20 & 0xFF;
-            int label = word0 & 0xF_FFFF;
-            long sh = Wire.i64(buf, index + 8);
-            long sl = Wire.i64(buf, index + 16);
-            long dh = Wire.i64(buf, index + 24);
-            long dl = Wire.i64(buf, index + 32);
             int sp = ports < 0 ? BinaryTrafficSelector.NO_PORT : (int) (ports >>> 16);
             int dp = ports < 0 ? BinaryTrafficSelector.NO_PORT : (int) ports & 0xFFFF;
-            return match6(sh, sl, dh, dl, spi, label, sp, dp, tc, protocol);
+            if (ipv4) {
+                return match4(Wire.i32(buf, index + 12), Wire.i32(buf, index + 16), spi, sp, dp, Wire.u8(buf, index + 1),
+                        protocol);
+            }
+            int word0 = Wire.i32(buf, index);
+            return match6(Wire.i64(buf, index + 8), Wire.i64(buf, index + 16), Wire.i64(buf, index + 24),
+                    Wire.i64(buf, index + 32), spi, word0 & 0xF_FFFF, sp, dp, word0 >>> 20 & 0xFF, protocol);
         }
 
         // The selector loops are methods of their own, small enough for the JIT to inline matches() into them.
