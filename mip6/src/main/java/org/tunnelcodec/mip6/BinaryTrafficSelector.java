@@ -5,11 +5,12 @@ package org.tunnelcodec.mip6;
  * sub-option of a Flow Identification carries ({@link FlowSubOption.TrafficSelector}, TS Format
  * 1 for {@link Ipv4TrafficSelector IPv4}, 2 for {@link Ipv6TrafficSelector IPv6}).
  *
- * <p>A 16-bit flags word says which fields follow; the fields come in the order of their flags,
- * each a start or an end of a range (RFC 6088 §3.1, §3.2). A range is inclusive; a start
- * without its end is the single value; a field whose flag is clear matches any value. An End
- * field without its Start field is refused: RFC 6088 has each End field sent only with its
- * Start field.
+ * <p>A 32-bit word starts the selector: flags in its first bits (A..N for IPv4, A..P for IPv6),
+ * Reserved bits in the rest. The flags say which fields follow; the fields come in the order of
+ * their flags, one after another, each a start or an end of a range (RFC 6088 §3.1 Figure 1,
+ * §3.2 Figure 2). A range is inclusive; a start without its end is the single value; a field
+ * whose flag is clear matches any value. An End field without its Start field is refused: "This
+ * field MUST NOT be included unless the Start ... field is included" (§3.1, §3.2).
  *
  * <p>The selectors match packets without allocating ({@code matches}); a packet field the
  * packet does not have (no ports, no SPI) is given as {@link #NO_PORT} or {@link #NO_SPI}, and
@@ -30,11 +31,20 @@ public sealed interface BinaryTrafficSelector permits Ipv4TrafficSelector, Ipv6T
     int format();
 
     /**
-     * Returns the flags word as on the wire, the IPv4 selector's two Reserved bits included.
+     * Returns the first 16 bits of the 32-bit flags word as on the wire: the flags, and for IPv4
+     * the first two Reserved bits after flag N. The flag constants of each class are bits of it.
      *
-     * @return the flags word, 0..65535
+     * @return the first 16 bits of the flags word, 0..65535
      */
     int flags();
+
+    /**
+     * Returns the Reserved bits of the flags word, as received (0 when sent; RFC 6088 §3.1, §3.2:
+     * "MUST be set to zero by the sender and ignored by the receiver").
+     *
+     * @return the 18 (IPv4) or 16 (IPv6) Reserved bits after the last flag
+     */
+    int reserved();
 
     /**
      * Returns whether a flag is set, that is whether its field is present.
@@ -47,8 +57,8 @@ public sealed interface BinaryTrafficSelector permits Ipv4TrafficSelector, Ipv6T
     }
 
     /**
-     * Returns the selector's length on the wire: the flags word and the fields present, the
-     * TS Format and Reserved octets of the sub-option not included.
+     * Returns the selector's length on the wire: the 4-octet flags word and the fields present,
+     * the TS Format and Reserved octets of the sub-option not included.
      *
      * @return the octets of the selector
      */

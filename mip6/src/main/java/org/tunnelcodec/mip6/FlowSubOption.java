@@ -126,7 +126,7 @@ public sealed interface FlowSubOption {
      * @param format   the TS Format, 0..255 (0 is reserved)
      * @param reserved the Reserved octet, 0..255 (0 when sent)
      * @param selector the traffic selector, 0..245 octets; for TS Format 1 and 2 a binary
-     *                 selector ({@link TrafficSelectorDecoder})
+     *                 selector ({@link TrafficSelectorDecoder}), its 4-octet flags word first
      */
     record TrafficSelector(int format, int reserved, ByteString selector) implements FlowSubOption {
         /** TS Format 1: IPv4 binary traffic selector (RFC 6088 §3.1). */

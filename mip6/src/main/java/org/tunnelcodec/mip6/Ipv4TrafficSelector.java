@@ -14,7 +14,9 @@ import org.tunnelcodec.core.internal.Wire;
  *  0                   1                   2                   3
  *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * |   TS Format   |   Reserved    |A|B|C|D|E|F|G|H|I|J|K|L|M|N|Rsv|
+ * |Sub-opt Type   |  Sub-Opt Len  |   TS Format   |   Reserved    |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |A|B|C|D|E|F|G|H|I|J|K|L|M|N|          Reserved                 |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * |                 (A) Start Source Address                      |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
@@ -35,14 +37,20 @@ import org.tunnelcodec.core.internal.Wire;
  * | (K) Start DS  |  (L) End DS   | (M) Start Prot| (N) End Prot  |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
- * The diagram shows every field; only those whose flag is set are on the wire, one after
- * another without gaps, so the selector is 2 to 38 octets. TS Format and Reserved belong to
- * the sub-option ({@link FlowSubOption.TrafficSelector}). The two Reserved bits after N are
- * kept as received ({@link #reserved()}; 0 when sent, ignored when received).
+ * This is Figure 1 of RFC 6088 §3.1. The first word belongs to the sub-option
+ * ({@link FlowSubOption.TrafficSelector}); the selector starts with the second, a 32-bit word
+ * of 14 flags and 18 Reserved bits. The diagram shows every field; only those whose flag is
+ * set are on the wire, one after another without gaps, so the selector is 4 to 40 octets. The
+ * Reserved bits are kept as received ({@link #reserved()}; "MUST be set to zero by the sender
+ * and ignored by the receiver", §3.1). The sub-option's alignment requirement (§3.1: 4n if A..F
+ * is set, 2n if G..J, n if K..N) is the sender's to meet with padding sub-options.
  *
- * <p>Ranges are inclusive and a field without its end is a single value; addresses compare as
- * unsigned numbers. The DS fields are the octet of the IPv4 header whose six high bits are the
- * DS field (RFC 2474): their two low bits (ECN, RFC 3168) are ignored in any comparison.
+ * <p>Ranges are inclusive ("the receiver will match all of the addresses between fields (A)
+ * and (B), inclusive of (A) and (B)") and a field without its end is a single value (an End
+ * field "MUST NOT be included unless the Start ... field is included", so one is refused);
+ * addresses compare as unsigned numbers. The DS fields are 8 bits, "the 6 most significant bits
+ * indicate the DS field to be matched and the 2 least significant bits' values MUST be ignored
+ * in any comparison" (§3.1; the ECN bits, RFC 3168).
  * Fields absent from the selector read as 0 ({@link Ipv4Address#ANY}).
  *
  * <p>Instances are immutable values; {@link #matches(int, int, long, int, int, int, int)}
@@ -77,10 +85,14 @@ public final class Ipv4TrafficSelector implements BinaryTrafficSelector {
     public static final int START_PROTOCOL = 0x0008;
     /** Flag N: the End Protocol is present. */
     public static final int END_PROTOCOL = 0x0004;
-    /** The two Reserved bits after flag N. */
+    /** The two Reserved bits after flag N in {@link #flags()}; 16 more Reserved bits end the word. */
     public static final int RESERVED = Mip6Layout.TS_V4_RESERVED;
+    /** All 18 Reserved bits of the flags word, as {@link #reserved()} gives them. */
+    public static final int RESERVED_BITS = 0x3_FFFF;
 
     private final int flags;
+    /** The last 16 bits of the 32-bit flags word, all Reserved. */
+    private final int reservedLow;
     private final int startSource;
     private final int endSource;
     private final int startDestination;
@@ -114,7 +126,8 @@ public final class Ipv4TrafficSelector implements BinaryTrafficSelector {
     private final int protocolLow;
     private final int protocolHigh;
 
-    private Ipv4TrafficSelector(int flags, int startSource, int endSource, int startDestination, int endDestination,
+    private Ipv4TrafficSelector(int flags, int reservedLow, int startSource, int endSource, int startDestination,
+                                int endDestination,
                                 long startSpi, long endSpi, int startSourcePort, int endSourcePort,
                                 int startDestinationPort, int endDestinationPort, int startDs, int endDs,
                                 int startProtocol, int endProtocol) {
@@ -124,6 +137,7 @@ public final class Ipv4TrafficSelector implements BinaryTrafficSelector {
                     "flags: 0x%04X (expected: each End flag with its Start flag, RFC 6088 §3.1)", flags));
         }
         this.flags = flags;
+        this.reservedLow = Check.inRange("reservedLow", reservedLow, 0, 0xFFFF);
         this.startSource = startSource;
         this.endSource = endSource;
         this.startDestination = startDestination;
@@ -195,6 +209,7 @@ public final class Ipv4TrafficSelector implements BinaryTrafficSelector {
     /** Reads the selector at {@code index}, whose length its flags give and the caller has checked. */
     static Ipv4TrafficSelector read(ByteBuffer src, int index) {
         int f = Wire.u16(src, index);
+        int reservedLow = Wire.u16(src, index + 2);
         int at = index + Mip6Layout.TS_FLAGS_LENGTH;
         int startSource = (f & START_SOURCE_ADDRESS) != 0 ? Wire.i32(src, at) : 0;
         at += (f & START_SOURCE_ADDRESS) != 0 ? 4 : 0;
@@ -223,7 +238,8 @@ public final class Ipv4TrafficSelector implements BinaryTrafficSelector {
         int startProtocol = (f & START_PROTOCOL) != 0 ? Wire.u8(src, at) : 0;
         at += (f & START_PROTOCOL) != 0 ? 1 : 0;
         int endProtocol = (f & END_PROTOCOL) != 0 ? Wire.u8(src, at) : 0;
-        return new Ipv4TrafficSelector(f, startSource, endSource, startDestination, endDestination, startSpi, endSpi,
+        return new Ipv4TrafficSelector(f, reservedLow, startSource, endSource, startDestination, endDestination,
+                startSpi, endSpi,
                 startSourcePort, endSourcePort, startDestinationPort, endDestinationPort, startDs, endDs,
                 startProtocol, endProtocol);
     }
@@ -231,6 +247,7 @@ public final class Ipv4TrafficSelector implements BinaryTrafficSelector {
     /** Writes the selector at {@code index}, in {@link #length()} octets; the caller has checked there is room. */
     void write(ByteBuffer dst, int index) {
         Wire.put16(dst, index, flags);
+        Wire.put16(dst, index + 2, reservedLow);
         int at = index + Mip6Layout.TS_FLAGS_LENGTH;
         at = put(dst, at, START_SOURCE_ADDRESS, 4, startSource & 0xFFFF_FFFFL);
         at = put(dst, at, END_SOURCE_ADDRESS, 4, endSource & 0xFFFF_FFFFL);
@@ -279,12 +296,13 @@ public final class Ipv4TrafficSelector implements BinaryTrafficSelector {
     }
 
     /**
-     * Returns the two Reserved bits after flag N, as received.
+     * Returns the 18 Reserved bits after flag N (RFC 6088 §3.1), as received.
      *
-     * @return the Reserved bits, 0..3 (0 when sent)
+     * @return the Reserved bits, 0..2^18-1 (0 when sent)
      */
+    @Override
     public int reserved() {
-        return flags & RESERVED;
+        return (flags & RESERVED) << 16 | reservedLow;
     }
 
     /**
@@ -481,7 +499,8 @@ public final class Ipv4TrafficSelector implements BinaryTrafficSelector {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Ipv4TrafficSelector t && flags == t.flags && startSource == t.startSource
+        return o instanceof Ipv4TrafficSelector t && flags == t.flags && reservedLow == t.reservedLow
+                && startSource == t.startSource
                 && endSource == t.endSource && startDestination == t.startDestination
                 && endDestination == t.endDestination && startSpi == t.startSpi && endSpi == t.endSpi
                 && startSourcePort == t.startSourcePort && endSourcePort == t.endSourcePort
@@ -492,7 +511,8 @@ public final class Ipv4TrafficSelector implements BinaryTrafficSelector {
 
     @Override
     public int hashCode() {
-        return Objects.hash(flags, startSource, endSource, startDestination, endDestination, startSpi, endSpi,
+        return Objects.hash(flags, reservedLow, startSource, endSource, startDestination, endDestination, startSpi,
+                endSpi,
                 startSourcePort, endSourcePort, startDestinationPort, endDestinationPort, startDs, endDs,
                 startProtocol, endProtocol);
     }
@@ -528,6 +548,7 @@ public final class Ipv4TrafficSelector implements BinaryTrafficSelector {
      */
     public static final class Builder {
         private int flags;
+        private int reservedLow;
         private final int[] v = new int[14];
         private final long[] spi = new long[2];
 
@@ -695,14 +716,15 @@ public final class Ipv4TrafficSelector implements BinaryTrafficSelector {
         }
 
         /**
-         * Sets the two Reserved bits after flag N (0 unless reproducing a received selector).
+         * Sets the 18 Reserved bits after flag N (0 unless reproducing a received selector).
          *
-         * @param bits the bits, 0..3
+         * @param bits the bits, 0..2^18-1, as {@link Ipv4TrafficSelector#reserved()} gives them
          * @return this builder
          */
         public Builder reserved(int bits) {
-            Check.inRange("reserved", bits, 0, RESERVED);
-            flags = flags & ~RESERVED | bits;
+            Check.inRange("reserved", bits, 0, RESERVED_BITS);
+            flags = flags & ~RESERVED | bits >>> 16;
+            reservedLow = bits & 0xFFFF;
             return this;
         }
 
@@ -713,7 +735,8 @@ public final class Ipv4TrafficSelector implements BinaryTrafficSelector {
          * @throws IllegalArgumentException if a value is out of range
          */
         public Ipv4TrafficSelector build() {
-            return new Ipv4TrafficSelector(flags, v[0], v[1], v[2], v[3], spi[0], spi[1], v[6], v[7], v[8], v[9],
+            return new Ipv4TrafficSelector(flags, reservedLow, v[0], v[1], v[2], v[3], spi[0], spi[1], v[6], v[7],
+                    v[8], v[9],
                     v[10], v[11], v[12], v[13]);
         }
     }

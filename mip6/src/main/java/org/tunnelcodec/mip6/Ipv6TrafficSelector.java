@@ -14,7 +14,9 @@ import org.tunnelcodec.core.internal.Wire;
  *  0                   1                   2                   3
  *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * |   TS Format   |   Reserved    |A|B|C|D|E|F|G|H|I|J|K|L|M|N|O|P|
+ * |Sub-opt Type   |  Sub-Opt Len  |   TS Format   |   Reserved    |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |A|B|C|D|E|F|G|H|I|J|K|L|M|N|O|P|          Reserved             |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * |                 (A) Start Source Address (128 bits)           |
  * |                 (B) End Source Address (128 bits)             |
@@ -25,9 +27,9 @@ import org.tunnelcodec.core.internal.Wire;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * |                 (F) End IPsec SPI                             |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * |   0 (8 bits)  |          (G) Start Flow Label                 |
+ * |                      (G) Start Flow Label                     |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * |   0 (8 bits)  |          (H) End Flow Label                   |
+ * |                       (H) End Flow Label                      |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * |   (I) Start Source Port       |   (J) End Source Port         |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
@@ -36,16 +38,23 @@ import org.tunnelcodec.core.internal.Wire;
  * | (M) Start TC  |  (N) End TC   | (O) Start NH  |  (P) End NH   |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
- * The diagram shows every field; only those whose flag is set are on the wire, one after
- * another without gaps, so the selector is 2 to 94 octets. TS Format and Reserved belong to
- * the sub-option ({@link FlowSubOption.TrafficSelector}); the flags take the whole 16-bit word.
+ * This is Figure 2 of RFC 6088 §3.2 (addresses drawn on one line each). The first word belongs
+ * to the sub-option ({@link FlowSubOption.TrafficSelector}); the selector starts with the
+ * second, a 32-bit word of 16 flags and 16 Reserved bits. The diagram shows every field; only
+ * those whose flag is set are on the wire, one after another without gaps, so the selector is 4
+ * to 96 octets. The Reserved bits are kept as received ({@link #reserved()}; "MUST be set to
+ * zero by the sender and ignored by the receiver", §3.2). The sub-option's alignment
+ * requirement (§3.2: 8n if A..D is set, 4n if E..H, 2n if I..L, n if M..P) is the sender's to
+ * meet with padding sub-options.
  *
- * <p>Ranges are inclusive and a field without its end is a single value; addresses compare as
- * unsigned 128-bit numbers. Each flow label field is 32 bits: the sender puts 8 zero bits
- * before the label and the receiver ignores them, so the 32 bits are kept as received and the
- * low 24 compared (a flow label is 20 bits, RFC 8200 §6). The Traffic Class fields are the
- * octet whose six high bits are the DS field: their two low bits (ECN, RFC 3168) are ignored
- * in any comparison. Fields absent from the selector read as 0 ({@link Ipv6Address#ANY}).
+ * <p>Ranges are inclusive and a field without its end is a single value (an End field "MUST NOT
+ * be included unless the Start ... field is included", so one is refused); addresses compare as
+ * unsigned 128-bit numbers. Each flow label field is 32 bits: "the sender of this option MUST
+ * prefix the flow label value with 8 bits of "0"" and "the receiver SHOULD ignore the first 8
+ * bits of this field" (§3.2, which calls the label 24 bits long; it is 20, RFC 8200 §6), so the
+ * 32 bits are kept as received and the low 24 compared. The Traffic Class fields are 8 bits,
+ * "the 6 most significant bits indicate the DS field to be matched and the 2 least significant
+ * bits' values MUST be ignored in any comparison" (§3.2; the ECN bits, RFC 3168). Fields absent from the selector read as 0 ({@link Ipv6Address#ANY}).
  *
  * <p>Instances are immutable values; {@code matches} compares a packet with bounds made when
  * the selector is built (each address as two {@code long}s) and allocates nothing.
@@ -84,10 +93,15 @@ public final class Ipv6TrafficSelector implements BinaryTrafficSelector {
     /** Flag P: the End Next Header is present. */
     public static final int END_NEXT_HEADER = 0x0001;
 
+    /** The 16 Reserved bits after flag P, as {@link #reserved()} gives them. */
+    public static final int RESERVED_BITS = 0xFFFF;
+
     /** The bits of a flow label field compared: the receiver ignores the first 8. */
     private static final int FLOW_LABEL_BITS = 0x00FF_FFFF;
 
     private final int flags;
+    /** The last 16 bits of the 32-bit flags word, all Reserved. */
+    private final int reserved;
     private final long startSourceHigh;
     private final long startSourceLow;
     private final long endSourceHigh;
@@ -133,7 +147,7 @@ public final class Ipv6TrafficSelector implements BinaryTrafficSelector {
     private final int nextHeaderLow;
     private final int nextHeaderHigh;
 
-    private Ipv6TrafficSelector(int flags, long[] addresses, long startSpi, long endSpi, long startFlowLabel,
+    private Ipv6TrafficSelector(int flags, int reserved, long[] addresses, long startSpi, long endSpi, long startFlowLabel,
                                 long endFlowLabel, int startSourcePort, int endSourcePort, int startDestinationPort,
                                 int endDestinationPort, int startTrafficClass, int endTrafficClass,
                                 int startNextHeader, int endNextHeader) {
@@ -143,6 +157,7 @@ public final class Ipv6TrafficSelector implements BinaryTrafficSelector {
                     "flags: 0x%04X (expected: each End flag with its Start flag, RFC 6088 §3.2)", flags));
         }
         this.flags = flags;
+        this.reserved = Check.inRange("reserved", reserved, 0, RESERVED_BITS);
         startSourceHigh = addresses[0];
         startSourceLow = addresses[1];
         endSourceHigh = addresses[2];
@@ -230,6 +245,7 @@ public final class Ipv6TrafficSelector implements BinaryTrafficSelector {
     /** Reads the selector at {@code index}, whose length its flags give and the caller has checked. */
     static Ipv6TrafficSelector read(ByteBuffer src, int index) {
         int f = Wire.u16(src, index);
+        int reserved = Wire.u16(src, index + 2);
         int at = index + Mip6Layout.TS_FLAGS_LENGTH;
         long[] addresses = new long[8];
         for (int i = 0; i < 4; i++) {
@@ -262,7 +278,7 @@ public final class Ipv6TrafficSelector implements BinaryTrafficSelector {
         int startNextHeader = (f & START_NEXT_HEADER) != 0 ? Wire.u8(src, at) : 0;
         at += (f & START_NEXT_HEADER) != 0 ? 1 : 0;
         int endNextHeader = (f & END_NEXT_HEADER) != 0 ? Wire.u8(src, at) : 0;
-        return new Ipv6TrafficSelector(f, addresses, startSpi, endSpi, startFlowLabel, endFlowLabel, startSourcePort,
+        return new Ipv6TrafficSelector(f, reserved, addresses, startSpi, endSpi, startFlowLabel, endFlowLabel, startSourcePort,
                 endSourcePort, startDestinationPort, endDestinationPort, startTrafficClass, endTrafficClass,
                 startNextHeader, endNextHeader);
     }
@@ -270,6 +286,7 @@ public final class Ipv6TrafficSelector implements BinaryTrafficSelector {
     /** Writes the selector at {@code index}, in {@link #length()} octets; the caller has checked there is room. */
     void write(ByteBuffer dst, int index) {
         Wire.put16(dst, index, flags);
+        Wire.put16(dst, index + 2, reserved);
         int at = index + Mip6Layout.TS_FLAGS_LENGTH;
         at = putAddress(dst, at, START_SOURCE_ADDRESS, startSourceHigh, startSourceLow);
         at = putAddress(dst, at, END_SOURCE_ADDRESS, endSourceHigh, endSourceLow);
@@ -326,6 +343,16 @@ public final class Ipv6TrafficSelector implements BinaryTrafficSelector {
     @Override
     public int length() {
         return Mip6Layout.tsLength(Mip6Layout.TS_IPV6, flags);
+    }
+
+    /**
+     * Returns the 16 Reserved bits after flag P (RFC 6088 §3.2), as received.
+     *
+     * @return the Reserved bits, 0..65535 (0 when sent)
+     */
+    @Override
+    public int reserved() {
+        return reserved;
     }
 
     /**
@@ -554,7 +581,8 @@ public final class Ipv6TrafficSelector implements BinaryTrafficSelector {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Ipv6TrafficSelector t && flags == t.flags && startSourceHigh == t.startSourceHigh
+        return o instanceof Ipv6TrafficSelector t && flags == t.flags && reserved == t.reserved
+                && startSourceHigh == t.startSourceHigh
                 && startSourceLow == t.startSourceLow && endSourceHigh == t.endSourceHigh
                 && endSourceLow == t.endSourceLow && startDestinationHigh == t.startDestinationHigh
                 && startDestinationLow == t.startDestinationLow && endDestinationHigh == t.endDestinationHigh
@@ -568,7 +596,7 @@ public final class Ipv6TrafficSelector implements BinaryTrafficSelector {
 
     @Override
     public int hashCode() {
-        return Objects.hash(flags, startSourceHigh, startSourceLow, endSourceHigh, endSourceLow, startDestinationHigh,
+        return Objects.hash(flags, reserved, startSourceHigh, startSourceLow, endSourceHigh, endSourceLow, startDestinationHigh,
                 startDestinationLow, endDestinationHigh, endDestinationLow, startSpi, endSpi, startFlowLabel,
                 endFlowLabel, startSourcePort, endSourcePort, startDestinationPort, endDestinationPort,
                 startTrafficClass, endTrafficClass, startNextHeader, endNextHeader);
@@ -594,6 +622,9 @@ public final class Ipv6TrafficSelector implements BinaryTrafficSelector {
                 endDestinationPort);
         TrafficSelectorText.range(sb, flags, START_TRAFFIC_CLASS, "trafficClass", startTrafficClass, endTrafficClass);
         TrafficSelectorText.range(sb, flags, START_NEXT_HEADER, "nextHeader", startNextHeader, endNextHeader);
+        if (reserved != 0) {
+            TrafficSelectorText.field(sb, "reserved", reserved);
+        }
         return sb.append(']').toString();
     }
 
@@ -603,6 +634,7 @@ public final class Ipv6TrafficSelector implements BinaryTrafficSelector {
      */
     public static final class Builder {
         private int flags;
+        private int reserved;
         private final long[] addresses = new long[8];
         /** SPI, flow label, source port, destination port, traffic class, next header: start and end of each. */
         private final long[] values = new long[12];
@@ -802,13 +834,24 @@ public final class Ipv6TrafficSelector implements BinaryTrafficSelector {
         }
 
         /**
+         * Sets the 16 Reserved bits after flag P (0 unless reproducing a received selector).
+         *
+         * @param bits the bits, 0..65535
+         * @return this builder
+         */
+        public Builder reserved(int bits) {
+            reserved = Check.inRange("reserved", bits, 0, RESERVED_BITS);
+            return this;
+        }
+
+        /**
          * Returns the selector.
          *
          * @return the selector with the fields named so far
          * @throws IllegalArgumentException if a value is out of range
          */
         public Ipv6TrafficSelector build() {
-            return new Ipv6TrafficSelector(flags, addresses.clone(), values[0], values[1], values[2], values[3],
+            return new Ipv6TrafficSelector(flags, reserved, addresses.clone(), values[0], values[1], values[2], values[3],
                     (int) values[4], (int) values[5], (int) values[6], (int) values[7], (int) values[8],
                     (int) values[9], (int) values[10], (int) values[11]);
         }

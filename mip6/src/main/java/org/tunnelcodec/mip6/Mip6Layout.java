@@ -126,13 +126,16 @@ final class Mip6Layout {
     static final int TS_IPV6 = 2;
     /** The TS Format and Reserved octets before the selector in a Traffic Selector sub-option. */
     static final int TS_HEADER_LENGTH = 2;
-    /** The 16-bit flags word that starts a binary selector (RFC 6088 §3.1, §3.2). */
-    static final int TS_FLAGS_LENGTH = 2;
+    /**
+     * The 32-bit word that starts a binary selector (RFC 6088 §3.1 Figure 1, §3.2 Figure 2): the
+     * flags in its first bits (A..N, 14, for IPv4; A..P, 16, for IPv6), Reserved in the rest.
+     */
+    static final int TS_FLAGS_LENGTH = 4;
     /** IPv4: the Start flags A, C, E, G, I, K, M (RFC 6088 §3.1). */
     static final int TS_V4_STARTS = 0xAAA8;
     /** IPv4: the End flags B, D, F, H, J, L, N, each the bit after its Start flag. */
     static final int TS_V4_ENDS = 0x5554;
-    /** IPv4: the two Reserved bits after flag N. */
+    /** IPv4: the two Reserved bits after flag N in the first 16 bits of the word (16 more follow them). */
     static final int TS_V4_RESERVED = 0x0003;
     /** IPv6: the Start flags A, C, E, G, I, K, M, O (RFC 6088 §3.2). */
     static final int TS_V6_STARTS = 0xAAAA;

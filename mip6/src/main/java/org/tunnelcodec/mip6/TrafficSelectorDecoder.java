@@ -15,15 +15,19 @@ import org.tunnelcodec.core.internal.Wire;
  *
  * <p>The decoder refuses:
  * <ul>
- *   <li>fewer than the 2 octets of the flags word ({@code TRUNCATED}, field "TS Flags");</li>
+ *   <li>fewer than the 4 octets of the flags word ({@code TRUNCATED}, field "TS Flags": RFC 6088
+ *       §3.1 Figure 1 and §3.2 Figure 2 give the flags and their Reserved bits a 32-bit word);</li>
  *   <li>a length other than the flags word plus the fields its flags set ({@code BAD_LENGTH},
  *       field "Traffic Selector": RFC 6088 §3.1, §3.2 place the fields one after another, and
  *       the sub-option's length is theirs);</li>
  *   <li>an End flag without its Start flag ({@code BAD_VALUE}, field "TS Flags": RFC 6088
- *       §3.1, §3.2 send each End field only with its Start field).</li>
+ *       §3.1, §3.2: each End field "MUST NOT be included unless the Start ... field is
+ *       included").</li>
  * </ul>
- * The IPv4 selector's Reserved bits, a start above its end (a range that matches nothing) and
- * the first 8 bits of a flow label field are kept as received.
+ * The Reserved bits of the flags word (to be "ignored by the receiver", §3.1, §3.2), a start
+ * above its end (a range that matches nothing) and the first 8 bits of a flow label field are
+ * kept as received. The sub-option's alignment requirement (§3.1, §3.2) is not checked, as no
+ * option alignment is on receipt.
  */
 public final class TrafficSelectorDecoder {
     private static final String PROTOCOL = MobilityHeader.PROTOCOL;

@@ -7,8 +7,10 @@ import org.tunnelcodec.core.internal.Wire;
 
 /**
  * Encodes the binary traffic selectors of RFC 6088 (see {@link BinaryTrafficSelector}): the
- * flags word as the selector holds it (the IPv4 Reserved bits included), then each field its
- * flags set, in the order of the flags (RFC 6088 §3.1, §3.2). A Traffic Selector sub-option
+ * 32-bit flags word as the selector holds it (its Reserved bits included, 0 unless set), then
+ * each field its flags set, in the order of the flags (RFC 6088 §3.1 Figure 1, §3.2 Figure 2).
+ * The sub-option's alignment requirement (4n, 2n or n for IPv4, 8n, 4n, 2n or n for IPv6,
+ * by the widest field present) is met by the caller with Pad1 and PadN sub-options. A Traffic Selector sub-option
  * carries the octets after its TS Format and Reserved octets
  * ({@link FlowSubOption.TrafficSelector#of}).
  */
@@ -20,7 +22,7 @@ public final class TrafficSelectorEncoder {
      * Returns the exact encoded length.
      *
      * @param selector the selector
-     * @return the octets of the flags word and the fields present: 2..38 for IPv4, 2..94 for IPv6
+     * @return the octets of the flags word and the fields present: 4..40 for IPv4, 4..96 for IPv6
      * @throws NullPointerException if {@code selector} is null
      */
     public static int encodedLength(BinaryTrafficSelector selector) {

@@ -125,15 +125,16 @@
  * carries sub-options ({@link org.tunnelcodec.mip6.FlowSubOption}); its Traffic Selector
  * sub-option holds a selector whose TS Format 1 and 2 are the binary selectors of RFC 6088,
  * {@link org.tunnelcodec.mip6.Ipv4TrafficSelector} and
- * {@link org.tunnelcodec.mip6.Ipv6TrafficSelector}: a 16-bit flags word, then each field whose
- * flag is set, in flag order, without gaps.
+ * {@link org.tunnelcodec.mip6.Ipv6TrafficSelector}: a 32-bit word of flags and Reserved bits,
+ * then each field whose flag is set, in flag order, without gaps (RFC 6088 Figures 1 and 2).
  * <pre>
  * Traffic Selector sub-option, TS Format 1 (IPv4, RFC 6088 §3.1):
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * | Sub-opt Type=3|  Sub-Opt Len  | TS Format = 1 |   Reserved    |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * |A|B|C|D|E|F|G|H|I|J|K|L|M|N|Rsv| fields ...
+ * |A|B|C|D|E|F|G|H|I|J|K|L|M|N|          Reserved                 |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * | fields ...
  *   A, B  start, end source address        4 octets each
  *   C, D  start, end destination address   4
  *   E, F  start, end IPsec SPI             4
@@ -142,8 +143,9 @@
  *   K, L  start, end DS                    1
  *   M, N  start, end protocol              1
  *
- * TS Format 2 (IPv6, RFC 6088 §3.2): the same, with flags A..P and no Reserved bits:
- * |A|B|C|D|E|F|G|H|I|J|K|L|M|N|O|P| fields ...
+ * TS Format 2 (IPv6, RFC 6088 §3.2): the same, with flags A..P and 16 Reserved bits:
+ * |A|B|C|D|E|F|G|H|I|J|K|L|M|N|O|P|          Reserved             |
+ * | fields ...
  *   A, B  start, end source address        16 octets each
  *   C, D  start, end destination address   16
  *   E, F  start, end IPsec SPI             4
@@ -152,13 +154,17 @@
  *   K, L  start, end destination port      2
  *   M, N  start, end traffic class         1
  *   O, P  start, end next header           1
+ *
+ * Alignment of the sub-option (RFC 6088 §3.1, §3.2): IPv4 4n if A..F is set, 2n if G..J, n if
+ * K..N; IPv6 8n if A..D, 4n if E..H, 2n if I..L, n if M..P.
  * </pre>
  * {@link org.tunnelcodec.mip6.FlowSubOption.TrafficSelector} keeps the selector as octets (any
  * TS Format) and gives the binary ones as records ({@code binary()}); the decoder checks the
  * binary ones on receipt ({@link org.tunnelcodec.mip6.TrafficSelectorDecoder}). The selectors'
- * {@code matches} methods compare a packet's addresses, SPI, ports, DS or Traffic Class, flow
- * label and protocol or next header with the ranges (inclusive; a start alone is one value; an
- * absent field matches anything) without allocating.
+ * {@code matches} methods compare a packet's addresses, SPI, ports, DS or Traffic Class (its six
+ * high bits), flow label (the low 24 bits of the field) and protocol or next header with the
+ * ranges (inclusive; a start alone is one value; an absent field matches anything) without
+ * allocating.
  *
  * <h2>Receiving and sending</h2>
  * {@link org.tunnelcodec.mip6.MobilityHeaderDecoder} states the receiver rules it applies:

@@ -60,7 +60,7 @@ class Mip6AllocationTest {
         ByteBuffer ip4 = Mip6Vectors.buffer("4500001c00000000401100 00c0000201c6336407");
         Ipv4Address source = Ipv4Address.parse("192.0.2.1");
         Ipv4Address destination = Ipv4Address.parse("198.51.100.7");
-        ByteBuffer selector = Mip6Vectors.buffer("00c813c413c511");
+        ByteBuffer selector = Mip6Vectors.buffer("00c8000013c413c511");
         int[] next = {0};
         long bytes = AllocationMeter.fewestBytesPerRound(() -> {
             int n = next[0]++;
@@ -73,7 +73,7 @@ class Mip6AllocationTest {
                     Mip6Vectors.HA.low(), BinaryTrafficSelector.NO_SPI, n & 0xFFFFF, port, 443, 0xB9, 6) ? 1 : 0;
             sum += v6.matches(Mip6Vectors.COA, Mip6Vectors.HA, 7, 1, port, 443, 0xB8, 17) ? 1 : 0;
             sum += v6.matches(ip6, 8, 24, BinaryTrafficSelector.NO_SPI, 1, port, 443, 0xBA, 17) ? 1 : 0;
-            sum += TrafficSelectorDecoder.checked(1, selector, 0, 7);
+            sum += TrafficSelectorDecoder.checked(1, selector, 0, 9);
             return sum;
         });
         assertThat(bytes).as("bytes allocated by %d rounds of matches", AllocationMeter.CALLS).isZero();

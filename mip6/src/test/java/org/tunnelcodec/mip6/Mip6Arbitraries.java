@@ -150,8 +150,9 @@ final class Mip6Arbitraries {
     }
 
     /**
-     * Flags words of a binary TS Format with random flags: any Start flags, End flags only with
-     * their Start flags (RFC 6088 §3.1, §3.2), and for IPv4 random Reserved bits.
+     * The first 16 bits of the flags word of a binary TS Format with random flags: any Start
+     * flags, End flags only with their Start flags (RFC 6088 §3.1, §3.2), and for IPv4 random
+     * Reserved bits.
      */
     static Arbitrary<Integer> binaryFlags(int format) {
         int starts = format == 1 ? Mip6Layout.TS_V4_STARTS : Mip6Layout.TS_V6_STARTS;
@@ -159,15 +160,18 @@ final class Mip6Arbitraries {
         return Arbitraries.integers().between(0, 0xFFFF).map(f -> f & ~(ends & ~((f & starts) >>> 1)));
     }
 
-    /** The octets of a valid binary selector: a random flags word and random fields of the lengths it asks for. */
+    /**
+     * The octets of a valid binary selector: a random 32-bit flags word (its last 16 bits,
+     * Reserved, random too) and random fields of the lengths it asks for.
+     */
     static Arbitrary<ByteString> binarySelectorBytes(int format) {
         return binaryFlags(format).flatMap(flags -> {
-            int n = Mip6Layout.tsLength(format, flags) - 2;
-            return bytes(n, n).map(fields -> {
-                byte[] b = new byte[n + 2];
+            int n = Mip6Layout.tsLength(format, flags);
+            return bytes(n - 2, n - 2).map(rest -> {
+                byte[] b = new byte[n];
                 b[0] = (byte) (flags.intValue() >>> 8);
                 b[1] = (byte) flags.intValue();
-                System.arraycopy(fields.toByteArray(), 0, b, 2, n);
+                System.arraycopy(rest.toByteArray(), 0, b, 2, n - 2);
                 return ByteString.of(b);
             });
         });

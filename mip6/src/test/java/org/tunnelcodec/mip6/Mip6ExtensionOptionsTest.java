@@ -30,16 +30,17 @@ import org.tunnelcodec.mip6.MobilityOption.NatDetection;
  * Summary and Flow Identification with its sub-options (RFC 6089 §4.2, §4.3), and the RFC 4285
  * Mobility Message Authentication and Replay Protection options. Proves the vectors M2 (NEMO,
  * two care-of addresses and a flow binding) and M4/M5 (DSMIPv6 option blocks), built with scapy
- * 2.5 from outside the project, decode to these records and that the records, placed by the
+ * 2.5 from outside the project (M2's Traffic Selector sub-option since laid out again from
+ * RFC 6088 §3.1 Figure 1, with its 32-bit flags word, and the checksum recomputed), decode to these records and that the records, placed by the
  * sender's alignment rules, encode to the same octets; and that the receiver refuses the
  * lengths these RFCs rule out.
  */
 class Mip6ExtensionOptionsTest {
     /** M2's Mobility Header (104 octets): a Binding Update with MNP, two BIDs and a Flow Identification. */
-    static final String M2 = "3b0c05008d561235c400009606120040" + "20010db8aaaa00010000000000000000"
+    static final String M2 = "3b0c05008f521235c400009606120040" + "20010db8aaaa00010000000000000000"
             + "0100231400010001" + "20010db80c0a0000" + "000000000000010001002308000200 02"
-            + "c633640701040000" + "00002d15000a0001" + "00000202000203090100 00c813c413c5"
-            + "1101050000000000";
+            + "c633640701040000" + "00002d17000a0001" + "0000 0202 0002 030b 0100 00c80000 13c413c5"
+            + "11 0103000000";
     /** M4: a Binding Update with IPv4 Home Address and IPv4 Care-of Address (RFC 5555). */
     static final String M4 = "3b0305002 6b81236c1000096 1d06000000000000 2006 0000c6336407 01020000";
     /** M5: a Binding Acknowledgement with IPv4 Address Acknowledgement and NAT Detection (RFC 5555). */
@@ -80,7 +81,7 @@ class Mip6ExtensionOptionsTest {
         FlowIdentification flow = new FlowIdentification(10, 1, 0, 0, List.of(
                 new FlowSubOption.BidReference(List.of(2)),
                 new FlowSubOption.TrafficSelector(FlowSubOption.TrafficSelector.IPV4_BINARY, 0,
-                        ByteString.fromHex("00c813c413c511"))));
+                        ByteString.fromHex("00c8000013c413c511"))));
         List<MobilityOption> significant = List.of(
                 new MobileNetworkPrefix(0, 64, Ipv6Address.parse("2001:db8:aaaa:1::")),
                 BindingIdentifier.of(1, 1, Mip6Vectors.COA),

@@ -111,7 +111,7 @@ class TrafficSelectorPropertyTest {
     }
 
     private static Ipv6TrafficSelector rebuild(Ipv6TrafficSelector s) {
-        Ipv6TrafficSelector.Builder b = Ipv6TrafficSelector.builder();
+        Ipv6TrafficSelector.Builder b = Ipv6TrafficSelector.builder().reserved(s.reserved());
         if (s.has(Ipv6TrafficSelector.END_SOURCE_ADDRESS)) {
             b.sourceAddressRange(s.startSourceAddress(), s.endSourceAddress());
         } else if (s.has(Ipv6TrafficSelector.START_SOURCE_ADDRESS)) {

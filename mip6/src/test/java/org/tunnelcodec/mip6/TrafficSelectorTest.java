@@ -16,11 +16,13 @@ import org.tunnelcodec.core.MalformedPacketException.Reason;
 import org.tunnelcodec.mip6.MobilityOption.FlowIdentification;
 
 /**
- * The RFC 6088 binary traffic selectors, from the figures of RFC 6088 §3.1 (IPv4: flags A..N
- * and two Reserved bits in a 16-bit word; 4-octet addresses and SPIs, 2-octet ports, 1-octet DS
- * and Protocol) and §3.2 (IPv6: flags A..P; 16-octet addresses, 4-octet SPIs and flow label
- * fields, 2-octet ports, 1-octet Traffic Class and Next Header). Proves, for every one of the
- * 2^16 flags words of each format, that the decoder reads each present field at the offset the
+ * The RFC 6088 binary traffic selectors, checked against the RFC text: the expected layouts are
+ * Figure 1 of §3.1 (IPv4: a 32-bit word of flags A..N and 18 Reserved bits; 4-octet addresses
+ * and SPIs, 2-octet ports, 1-octet DS and Protocol) and Figure 2 of §3.2 (IPv6: a 32-bit word of
+ * flags A..P and 16 Reserved bits; 16-octet addresses, 4-octet SPIs and flow label fields,
+ * 2-octet ports, 1-octet Traffic Class and Next Header), quoted below. Pins the offset of every
+ * field of the full selectors to the figures; proves, for every one of the 2^16 values of the
+ * flags half of the word of each format, that the decoder reads each present field at the offset the
  * figure gives it (the fields of the set flags one after another in flag order), that the
  * encoder writes the same octets back, and that the words with an End flag without its Start
  * flag are refused; decodes two hand-made selectors with every field and the selector of vector
@@ -31,7 +33,25 @@ import org.tunnelcodec.mip6.MobilityOption.FlowIdentification;
  * first 8 bits of a flow label field ignored, addresses compared unsigned.
  */
 class TrafficSelectorTest {
-    /** The IPv4 fields in the order of the figure of RFC 6088 §3.1: flag, octets, accessor. */
+    /*
+     * RFC 6088 §3.1, Figure 1 (IPv4 binary traffic selector), as the RFC draws it:
+     *
+     *  |Sub-opt Type   |  Sub-Opt Len  |   TS Format   |   Reserved    |
+     *  |A|B|C|D|E|F|G|H|I|J|K|L|M|N|          Reserved                 |
+     *  |                 (A)Start Source Address                       |
+     *  |                 (B)End Source Address                         |
+     *  |                 (C)Start Destination Address                  |
+     *  |                 (D)End Destination Address                    |
+     *  |                     (E)Start IPsec SPI                        |
+     *  |                      (F)End IPsec SPI                         |
+     *  |   (G)Start Source port        |   (H)End Source port          |
+     *  |   (I)Start Destination port   |   (J)End Destination port     |
+     *  |  (K)Start DS  |  (L)End DS    |(M)Start Prot. | (N) End Prot. |
+     *
+     * The selector starts at the second row: flags and Reserved fill its 32 bits, then A..N.
+     * "Each flag indicates whether the corresponding field is present in the message."
+     */
+    /** The IPv4 fields in the order of Figure 1 of RFC 6088 §3.1: flag, octets, accessor. */
     private static final List<Field<Ipv4TrafficSelector>> IPV4 = List.of(
             new Field<>(Ipv4TrafficSelector.START_SOURCE_ADDRESS, 4, s -> s.startSourceAddress().bits() & 0xFFFF_FFFFL),
             new Field<>(Ipv4TrafficSelector.END_SOURCE_ADDRESS, 4, s -> s.endSourceAddress().bits() & 0xFFFF_FFFFL),
@@ -50,7 +70,24 @@ class TrafficSelectorTest {
             new Field<>(Ipv4TrafficSelector.START_PROTOCOL, 1, Ipv4TrafficSelector::startProtocol),
             new Field<>(Ipv4TrafficSelector.END_PROTOCOL, 1, Ipv4TrafficSelector::endProtocol));
 
-    /** The IPv6 fields in the order of the figure of RFC 6088 §3.2; an address as its last 8 octets and its first. */
+    /*
+     * RFC 6088 §3.2, Figure 2 (IPv6 binary traffic selector), each address's four rows drawn as one:
+     *
+     *  |Sub-opt Type   |  Sub-Opt Len  |   TS Format   |   Reserved    |
+     *  |A|B|C|D|E|F|G|H|I|J|K|L|M|N|O|P|          Reserved             |
+     *  |                  (A)Start Source Address  (128 bits)          |
+     *  |                  (B)End Source Address  (128 bits)            |
+     *  |               (C)Start Destination Address  (128 bits)        |
+     *  |                (D)End Destination Address  (128 bits)         |
+     *  |                     (E)Start IPsec SPI                        |
+     *  |                      (F)End IPsec SPI                         |
+     *  |                      (G)Start Flow Label                      |
+     *  |                       (H)End Flow Label                       |
+     *  |   (I)Start Source port        |   (J)End Source port          |
+     *  |   (K)Start Destination port   |   (L)End Destination port     |
+     *  |  (M)Start TC  |  (N)End TC    | (O)Start NH   | (P) End NH    |
+     */
+    /** The IPv6 fields in the order of Figure 2 of RFC 6088 §3.2; an address as its last 8 octets. */
     private static final List<Field<Ipv6TrafficSelector>> IPV6 = List.of(
             new Field<>(Ipv6TrafficSelector.START_SOURCE_ADDRESS, 16, s -> s.startSourceAddress().low()),
             new Field<>(Ipv6TrafficSelector.END_SOURCE_ADDRESS, 16, s -> s.endSourceAddress().low()),
@@ -81,6 +118,46 @@ class TrafficSelectorTest {
         return b.toHex();
     }
 
+    /** The offset of each field of Figure 1 in the selector with every flag set, from its flags word. */
+    private static final int[] IPV4_OFFSETS = {4, 8, 12, 16, 20, 24, 28, 30, 32, 34, 36, 37, 38, 39};
+    /** The offset of each field of Figure 2 in the selector with every flag set, from its flags word. */
+    private static final int[] IPV6_OFFSETS = {4, 20, 36, 52, 68, 72, 76, 80, 84, 86, 88, 90, 92, 93, 94, 95};
+
+    @Test
+    void shouldPinEveryFieldOfTheFullSelectorsToTheOffsetsOfTheRfcFigures() {
+        // Checked against the RFC 6088 text: each row of a figure is 32 bits, so the flags word is
+        // 4 octets and the full IPv4 selector 40, the full IPv6 one 96.
+        assertThat(pinOffsets(1, 0xFFFC, IPV4, IPV4_OFFSETS, 40)).isEqualTo(40);
+        assertThat(pinOffsets(2, 0xFFFF, IPV6, IPV6_OFFSETS, 96)).isEqualTo(96);
+    }
+
+    /** Fills octet i of the selector with i, decodes it and checks each field reads the octets at its offset. */
+    private static <S extends BinaryTrafficSelector> int pinOffsets(int format, int flags, List<Field<S>> figure,
+                                                                    int[] offsets, int length) {
+        ByteBuffer b = ByteBuffer.allocate(length);
+        for (int i = 0; i < length; i++) {
+            b.put(i, (byte) i);
+        }
+        b.putShort(0, (short) flags).putShort(2, (short) 0);
+        @SuppressWarnings("unchecked")
+        S s = (S) TrafficSelectorDecoder.decode(format, b, 0, length);
+        assertThat(s.length()).isEqualTo(length);
+        for (int i = 0; i < figure.size(); i++) {
+            Field<S> f = figure.get(i);
+            int size = f.size();
+            int at = offsets[i] + Math.max(0, size - 8); // an address: its last 8 octets
+            long expected = 0;
+            for (int k = 0; k < Math.min(size, 8); k++) {
+                expected = expected << 8 | (at + k) & 0xFF;
+            }
+            assertThat(f.read().applyAsLong(s)).as("field %c at %d", (char) ('A' + i), offsets[i]).isEqualTo(expected);
+            int next = i + 1 < offsets.length ? offsets[i + 1] : length;
+            assertThat(next - offsets[i]).as("width of field %c", (char) ('A' + i)).isEqualTo(size);
+        }
+        assertThat(TrafficSelectorEncoder.toBytes(s)).isEqualTo(ByteString.of(b.array()));
+        return length;
+    }
+
     @Test
     void shouldReadEveryFieldAtTheOffsetOfTheIpv4FigureForEveryFlagsWord() {
         int accepted = 0;
@@ -101,15 +178,16 @@ class TrafficSelectorTest {
     }
 
     /**
-     * Lays out the selector of {@code flags} as the figure says, each field's octets all its
-     * position in the figure (1 for A), and checks the decoder, the length and the
-     * encoder; or, for a word with an End flag without its Start flag, the refusal.
+     * Lays out the selector of {@code flags} as the figure says (the 16 flag bits, the 16 last
+     * Reserved bits 0, then the fields), each field's octets all its position in the figure (1
+     * for A), and checks the decoder, the length and the encoder; or, for a word with an End
+     * flag without its Start flag, the refusal.
      *
      * @return whether the word was accepted
      */
     private static <S extends BinaryTrafficSelector> boolean checkLayout(int format, int flags, List<Field<S>> figure) {
-        ByteBuffer b = ByteBuffer.allocate(2 + 94);
-        b.putShort((short) flags);
+        ByteBuffer b = ByteBuffer.allocate(4 + 92);
+        b.putShort((short) flags).putShort((short) 0);
         boolean endWithoutStart = false;
         for (int i = 0; i < figure.size(); i++) {
             Field<S> f = figure.get(i);
@@ -153,10 +231,10 @@ class TrafficSelectorTest {
 
     @Test
     void shouldDecodeAnIpv4SelectorWithEveryField() {
-        // RFC 6088 §3.1, flags A..N set, Reserved 0: 2 + 4 x 4 + 2 x 4 + 4 x 2 + 4 = 38 octets.
-        String hex = "fffc" + "c0000201 c0000209" + "c6336401 c63364c8" + "00000100 000001ff"
+        // RFC 6088 §3.1, flags A..N set, Reserved 0: 4 + 4 x 4 + 2 x 4 + 4 x 2 + 4 = 40 octets.
+        String hex = "fffc0000" + "c0000201 c0000209" + "c6336401 c63364c8" + "00000100 000001ff"
                 + "0400 07ff" + "13c4 13c5" + "28 30" + "06 11";
-        Ipv4TrafficSelector s = (Ipv4TrafficSelector) TrafficSelectorDecoder.decode(1, buffer(hex), 0, 38);
+        Ipv4TrafficSelector s = (Ipv4TrafficSelector) TrafficSelectorDecoder.decode(1, buffer(hex), 0, 40);
         assertThat(s).isEqualTo(Ipv4TrafficSelector.builder()
                 .sourceAddressRange(Ipv4Address.parse("192.0.2.1"), Ipv4Address.parse("192.0.2.9"))
                 .destinationAddressRange(Ipv4Address.parse("198.51.100.1"), Ipv4Address.parse("198.51.100.200"))
@@ -173,11 +251,11 @@ class TrafficSelectorTest {
 
     @Test
     void shouldDecodeAnIpv6SelectorWithEveryField() {
-        // RFC 6088 §3.2, flags A..P set: 2 + 16 x 4 + 4 x 4 + 2 x 4 + 4 = 94 octets.
-        String hex = "ffff" + "20010db8000000000000000000000001" + "20010db80000000000000000000000ff"
+        // RFC 6088 §3.2, flags A..P set, Reserved 0: 4 + 16 x 4 + 4 x 4 + 2 x 4 + 4 = 96 octets.
+        String hex = "ffff0000" + "20010db8000000000000000000000001" + "20010db80000000000000000000000ff"
                 + "20010db8000a00000000000000000100" + "20010db8000a000000000000000001ff"
                 + "00000100 000001ff" + "00012345 000fffff" + "0400 07ff" + "01bb 01bb" + "b8 bb" + "06 11";
-        Ipv6TrafficSelector s = (Ipv6TrafficSelector) TrafficSelectorDecoder.decode(2, buffer(hex), 0, 94);
+        Ipv6TrafficSelector s = (Ipv6TrafficSelector) TrafficSelectorDecoder.decode(2, buffer(hex), 0, 96);
         assertThat(s).isEqualTo(Ipv6TrafficSelector.builder()
                 .sourceAddressRange(Ipv6Address.parse("2001:db8::1"), Ipv6Address.parse("2001:db8::ff"))
                 .destinationAddressRange(Ipv6Address.parse("2001:db8:a::100"), Ipv6Address.parse("2001:db8:a::1ff"))
@@ -241,37 +319,39 @@ class TrafficSelectorTest {
 
     @Test
     void shouldRefuseASubOptionLengthThatDisagreesWithTheFlags() {
-        // Flags I, J, M ask for 5 octets of fields: Length 2 + 2 + 5 = 9, not 8 nor 10.
-        for (String s : List.of("0308 0100 00c8 13c4 13c5", "030a 0100 00c8 13c4 13c5 11 00")) {
+        // Flags I, J, M ask for 5 octets of fields: Length 2 + 4 + 5 = 11, not 10 nor 12.
+        for (String s : List.of("030a 0100 00c80000 13c4 13c5", "030c 0100 00c80000 13c4 13c5 11 00")) {
             MalformedPacketException e = refusal(s);
             assertThat(e.reason()).isEqualTo(Reason.BAD_LENGTH);
             assertThat(e.field()).isEqualTo("Sub-option Length");
             assertThat(e.offset()).isEqualTo(21);
-            assertThat(e.getMessage()).contains("9 for TS Format 1 with TS Flags 0x00C8, RFC 6088 §3.1");
+            assertThat(e.getMessage()).contains("11 for TS Format 1 with TS Flags 0x00C8, RFC 6088 §3.1");
         }
-        // IPv6, flag C only: 2 + 2 + 16 = 20.
-        MalformedPacketException e = refusal("0312 0200 2000 20010db800000000000000000001");
+        // IPv6, flag C only: 2 + 4 + 16 = 22.
+        MalformedPacketException e = refusal("0314 0200 20000000 20010db800000000000000000001");
         assertThat(e.reason()).isEqualTo(Reason.BAD_LENGTH);
-        assertThat(e.getMessage()).contains("20 for TS Format 2 with TS Flags 0x2000, RFC 6088 §3.2");
-        // Too short for the flags word.
-        MalformedPacketException shortOne = refusal("0303 0100 00");
-        assertThat(shortOne.reason()).isEqualTo(Reason.BAD_LENGTH);
-        assertThat(shortOne.getMessage()).contains("at least 4 for TS Format 1, RFC 6088 §3.1");
+        assertThat(e.getMessage()).contains("22 for TS Format 2 with TS Flags 0x2000, RFC 6088 §3.2");
+        // Too short for the 32-bit flags word: a 16-bit one is not enough.
+        for (String s : List.of("0303 0100 00", "0304 0100 00c8", "0305 0100 00c800")) {
+            MalformedPacketException shortOne = refusal(s);
+            assertThat(shortOne.reason()).isEqualTo(Reason.BAD_LENGTH);
+            assertThat(shortOne.getMessage()).contains("at least 6 for TS Format 1, RFC 6088 §3.1");
+        }
     }
 
     @Test
     void shouldRefuseAnEndFlagWithoutItsStartFlag() {
         // Flag J (End Destination Port) without I: RFC 6088 sends an End field only with its Start field.
-        MalformedPacketException e = refusal("0306 0100 0040 13c5");
+        MalformedPacketException e = refusal("0308 0100 00400000 13c5");
         assertThat(e.reason()).isEqualTo(Reason.BAD_VALUE);
         assertThat(e.field()).isEqualTo("TS Flags");
         assertThat(e.offset()).isEqualTo(24);
         assertThat(e.value()).isEqualTo(0x0040);
         // IPv6 flag P (End Next Header) without O.
-        assertThat(refusal("0305 0200 0001 11").getMessage()).contains("RFC 6088 §3.2");
-        assertThatThrownBy(() -> new FlowSubOption.TrafficSelector(1, 0, ByteString.fromHex("004013c5")))
+        assertThat(refusal("0307 0200 00010000 11").getMessage()).contains("RFC 6088 §3.2");
+        assertThatThrownBy(() -> new FlowSubOption.TrafficSelector(1, 0, ByteString.fromHex("0040000013c5")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new FlowSubOption.TrafficSelector(2, 0, ByteString.fromHex("00c8")))
+        assertThatThrownBy(() -> new FlowSubOption.TrafficSelector(2, 0, ByteString.fromHex("00010000")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -284,33 +364,52 @@ class TrafficSelectorTest {
         FlowSubOption.TrafficSelector ts = (FlowSubOption.TrafficSelector) flow.subOptions().get(0);
         assertThat(ts).isEqualTo(new FlowSubOption.TrafficSelector(3, 0, ByteString.fromHex("004013")));
         assertThat(ts.binary()).isEmpty();
-        // TS Format 1 with Reserved octet 0xAA and the two Reserved bits of the flags word set: kept.
-        ByteBuffer r = bindingUpdateWith("0307 01aa 008b 13c4 11");
+        // TS Format 1 with Reserved octet 0xAA and all 18 Reserved bits of the flags word set: kept
+        // ("MUST be set to zero by the sender and ignored by the receiver", RFC 6088 §3.1).
+        ByteBuffer r = bindingUpdateWith("0309 01aa 008bffff 13c4 11");
         FlowSubOption.TrafficSelector kept = (FlowSubOption.TrafficSelector) ((FlowIdentification) MobilityHeaderDecoder
                 .decode(r, 0, r.limit()).header().significantOptions().get(0)).subOptions().get(0);
         assertThat(kept.reserved()).isEqualTo(0xAA);
         Ipv4TrafficSelector v4 = (Ipv4TrafficSelector) kept.binary().orElseThrow();
-        assertThat(v4.reserved()).isEqualTo(3);
-        assertThat(v4).isEqualTo(Ipv4TrafficSelector.builder().destinationPort(5060).protocol(17).reserved(3).build());
-        assertThat(TrafficSelectorEncoder.toBytes(v4)).isEqualTo(ByteString.fromHex("008b13c411"));
+        assertThat(v4.reserved()).isEqualTo(0x3FFFF);
+        assertThat(v4.flags()).isEqualTo(0x008B);
+        assertThat(v4).isEqualTo(Ipv4TrafficSelector.builder().destinationPort(5060).protocol(17).reserved(0x3FFFF)
+                .build());
+        assertThat(TrafficSelectorEncoder.toBytes(v4)).isEqualTo(ByteString.fromHex("008bffff13c411"));
+        // Ignored: the selector matches as the one with Reserved 0, which is what a sender writes.
+        Ipv4TrafficSelector zero = Ipv4TrafficSelector.builder().destinationPort(5060).protocol(17).build();
+        assertThat(TrafficSelectorEncoder.toBytes(zero)).isEqualTo(ByteString.fromHex("0088000013c411"));
+        assertThat(v4.matches(0, 0, 0, 1, 5060, 0, 17)).isTrue();
+        assertThat(zero.matches(0, 0, 0, 1, 5060, 0, 17)).isTrue();
+        // IPv6: the 16 Reserved bits after flag P, kept the same way.
+        Ipv6TrafficSelector v6 = (Ipv6TrafficSelector) TrafficSelectorDecoder.decode(2, buffer("0002 a5a5 11"), 0, 5);
+        assertThat(v6.reserved()).isEqualTo(0xA5A5);
+        assertThat(v6).isEqualTo(Ipv6TrafficSelector.builder().nextHeader(17).reserved(0xA5A5).build());
+        assertThat(TrafficSelectorEncoder.toBytes(Ipv6TrafficSelector.builder().nextHeader(17).build()))
+                .isEqualTo(ByteString.fromHex("0002000011"));
     }
 
     @Test
     void shouldRefuseSelectorsTheStandaloneDecoderIsGivenWrong() {
-        assertThatThrownBy(() -> TrafficSelectorDecoder.decode(1, buffer("00"), 0, 1))
-                .isInstanceOfSatisfying(MalformedPacketException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(Reason.TRUNCATED);
-                    assertThat(e.field()).isEqualTo("TS Flags");
-                });
-        assertThatThrownBy(() -> TrafficSelectorDecoder.decode(1, buffer("00c813c413c511 00"), 0, 8))
+        for (String flags : List.of("00", "0000", "000000")) {
+            assertThatThrownBy(() -> TrafficSelectorDecoder.decode(1, buffer(flags), 0, flags.length() / 2))
+                    .isInstanceOfSatisfying(MalformedPacketException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.TRUNCATED);
+                        assertThat(e.field()).isEqualTo("TS Flags");
+                    });
+        }
+        // The 16-bit flags word of the old layout, fields right after it: 2 octets short.
+        assertThatThrownBy(() -> TrafficSelectorDecoder.decode(1, buffer("00c813c413c511"), 0, 7))
+                .isInstanceOf(MalformedPacketException.class);
+        assertThatThrownBy(() -> TrafficSelectorDecoder.decode(1, buffer("00c8000013c413c511 00"), 0, 10))
                 .isInstanceOfSatisfying(MalformedPacketException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.BAD_LENGTH);
                     assertThat(e.field()).isEqualTo("Traffic Selector");
-                    assertThat(e.value()).isEqualTo(8);
+                    assertThat(e.value()).isEqualTo(10);
                 });
-        assertThatThrownBy(() -> TrafficSelectorDecoder.decode(3, buffer("0000"), 0, 2))
+        assertThatThrownBy(() -> TrafficSelectorDecoder.decode(3, buffer("00000000"), 0, 4))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> TrafficSelectorDecoder.decode(1, buffer("0000"), 1, 2))
+        assertThatThrownBy(() -> TrafficSelectorDecoder.decode(1, buffer("00000000"), 1, 4))
                 .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
@@ -374,12 +473,17 @@ class TrafficSelectorTest {
 
     @Test
     void shouldIgnoreTheFirst8BitsOfAFlowLabelField() {
-        // Flag G with the field 0xff012345: the receiver ignores the first 8 bits.
-        Ipv6TrafficSelector s = (Ipv6TrafficSelector) TrafficSelectorDecoder.decode(2, buffer("0200 ff012345"), 0, 6);
+        // Flag G with the field 0xff012345: "The receiver SHOULD ignore the first 8 bits of this
+        // field" (RFC 6088 §3.2).
+        Ipv6TrafficSelector s = (Ipv6TrafficSelector) TrafficSelectorDecoder.decode(2, buffer("02000000 ff012345"), 0,
+                8);
         assertThat(s.startFlowLabel()).isEqualTo(0xff012345L);
         assertThat(s.matches(0, 0, 0, 0, 0, 0x12345, 0, 0, 0, 0)).isTrue();
         assertThat(s.matches(0, 0, 0, 0, 0, 0x12346, 0, 0, 0, 0)).isFalse();
-        assertThat(TrafficSelectorEncoder.toBytes(s)).isEqualTo(ByteString.fromHex("0200ff012345"));
+        assertThat(TrafficSelectorEncoder.toBytes(s)).isEqualTo(ByteString.fromHex("02000000ff012345"));
+        // The sender prefixes the label with 8 zero bits.
+        assertThat(TrafficSelectorEncoder.toBytes(Ipv6TrafficSelector.builder().flowLabel(0xFFFFF).build()))
+                .isEqualTo(ByteString.fromHex("02000000000fffff"));
     }
 
     @Test
@@ -407,7 +511,10 @@ class TrafficSelectorTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Ipv4TrafficSelector.builder().ds(256).build())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Ipv4TrafficSelector.builder().reserved(4)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Ipv4TrafficSelector.builder().reserved(0x40000))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Ipv6TrafficSelector.builder().reserved(0x10000))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Ipv6TrafficSelector.builder().flowLabel(0x100000))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Ipv6TrafficSelector.builder().nextHeaderRange(0, 256).build())
