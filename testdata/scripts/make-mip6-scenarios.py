@@ -1,0 +1,324 @@
+#!/usr/bin/env python3
+"""Writes mip6-scenarios.pcap: Mobile IPv6 registrations as a mobile node and its home agent
+exchange them, built by hand.
+
+Independent of the Java code: every octet is assembled here with struct, following the figures
+of RFC 6275 (Binding Update 6.1.7, Binding Acknowledgement 6.1.8, Alternate Care-of Address
+option 6.2.5, Home Address destination option 6.3, Type 2 Routing Header 6.4, the checksum's
+pseudo-header 6.1.1), RFC 3963 section 4 (NEMO: the R flags, Mobile Network Prefix option 4.3),
+RFC 5648 section 6.1 (Binding Identifier option) with the BID-PRI of RFC 6089 section 4.1, RFC
+6089 sections 4.2 and 4.3 (Flow Identification option with its BID Reference and Traffic
+Selector sub-options, Flow Summary option), RFC 6088 section 3 (the binary traffic selectors,
+in the one function rfc6088_selectors below) and RFC 5555 section 3.1 (IPv4 Home Address, IPv4
+Address Acknowledgement, NAT Detection and IPv4 Care-of Address options). The expected field
+values of the Java golden test are NOT taken from this script: testdata/scripts/tshark-golden-
+mip6.sh runs tshark on the pcap and stores what tshark prints; the fields tshark 4.0 does not
+decode (the Flow Identification and Flow Summary options and their sub-options, the traffic
+selectors, BID-PRI) are compared by Mip6ScenariosTest with the values listed below (those of
+the RFC figures the bytes follow).
+
+Plain python3 (no scapy). Every frame is Ethernet, then IPv6 (hop limit 64). A Binding Update
+goes from the care-of address to the home agent with a Destination Options header (Next Header
+60) holding PadN (2 octets) and the Home Address option (type 0xC9, at 8n+6: RFC 6275 6.3);
+a Binding Acknowledgement goes from the home agent to the care-of address with a Type 2 Routing
+Header (Next Header 43, Segments Left 1, Reserved 0, the home address: RFC 6275 6.4). Then the
+Mobility Header (Next Header 135): Payload Proto 59, Header Len from the length, Reserved 0, and
+the Checksum over the pseudo-header of RFC 6275 6.1.1 with the substitutions of 6.3 and 6.4: the
+home address as the source of a Binding Update (the Home Address option's), the home address as
+the destination of a Binding Acknowledgement (the final destination, the Type 2 Routing
+Header's). Options are placed at their alignment xn+y (from the start of the Mobility Header)
+and padded as a sender pads them, to a multiple of 8 octets at the end (RFC 6275 6.2.1): BRA
+2n, Alternate CoA 8n+6, MNP 8n+4, BID and Flow Identification 8n+2, Flow Summary 2n, the
+RFC 5555 options 4n (placed at 8n+4).
+
+Addresses: home agent HA 2001:db8:a::1, home address HoA 2001:db8:a::100, care-of addresses
+CoA1 2001:db8:c0a::100, CoA2 2001:db8:c0b::100, CoA3 2001:db8:c0c::100. Binding Update flags as
+on the wire (A 0x8000, H 0x4000, L 0x2000, K 0x1000, R 0x0400); Lifetime in units of 4 s.
+
+Frames:
+
+   1 BU CoA1 -> HA, HAO HoA: Sequence 1000, flags 0xc000 (A H), Lifetime 150; Alternate CoA CoA1
+   2 BA HA -> CoA1, RH2 HoA: Status 0, flags 0x00, Sequence 1000, Lifetime 150; Binding Refresh
+     Advice 75
+   3 BU CoA1 -> HA, HAO HoA, bulk registration (RFC 5648 5.6): Sequence 1001, flags 0xc000,
+     Lifetime 150; Binding Identifier BID 1, Status 0, flags 0x0a (BID-PRI 10), CoA1;
+     BID 2, Status 0, flags 0x14 (BID-PRI 20), CoA2; BID 3, Status 0, flags 0x9e (H, BID-PRI 30),
+     CoA3
+   4 BA HA -> CoA1, RH2 HoA: Status 4 (MCOA NOTCOMPLETE), flags 0x00, Sequence 1001, Lifetime
+     150; Binding Identifier BID 1 Status 0, BID 2 Status 0, BID 3 Status 169 (MCOA SIMULTANEOUS
+     HOME AND FOREIGN PROHIBITED) flags 0x80 (H), all with no care-of address (Length 4)
+   5 BU CoA1 -> HA, HAO HoA, flow bindings (RFC 6089): Sequence 1002, flags 0xc000, Lifetime 150;
+     Flow Identification FID 1, FID-PRI 10, Reserved 0, Status 0, sub-options BID Reference (2)
+     BID 1, Traffic Selector (3) TS Format 1 (IPv4), Reserved 0, the IPv4 selector;
+     Flow Identification FID 2, FID-PRI 20, Reserved 0, Status 0, sub-options BID Reference
+     BIDs 2 and 3, Traffic Selector TS Format 2 (IPv6), Reserved 0, the IPv6 selector;
+     Flow Summary FIDs 3 and 4
+   6 BA HA -> CoA1, RH2 HoA: Status 0, flags 0x00, Sequence 1002, Lifetime 150; Flow
+     Identification FID 1, FID-PRI 10, Status 0; FID 2, FID-PRI 20, Status 133 (Traffic selector
+     format not supported); no sub-options
+   7 BU CoA1 -> HA, HAO HoA, NEMO (RFC 3963): Sequence 1003, flags 0xc400 (A H R), Lifetime 150;
+     Mobile Network Prefix 2001:db8:100::/48, Mobile Network Prefix 2001:db8:101::/56
+   8 BA HA -> CoA1, RH2 HoA: Status 0, flags 0x40 (R), Sequence 1003, Lifetime 150
+   9 BU CoA1 -> HA, HAO HoA, DSMIPv6 (RFC 5555): Sequence 1004, flags 0xc000, Lifetime 150;
+     IPv4 Home Address Prefix-len 24, P 0, Reserved 0, 192.0.2.100; IPv4 Care-of Address
+     Reserved 0, 198.51.100.20
+  10 BA HA -> CoA1, RH2 HoA: Status 0, flags 0x00, Sequence 1004, Lifetime 150; IPv4 Address
+     Acknowledgement Status 0, Pref-len 24, Reserved 0, 192.0.2.100; NAT Detection F 1,
+     Reserved 0, Refresh time 110
+
+The traffic selectors (rfc6088_selectors): IPv4 (RFC 6088 3.1), flags I J M (0x00c8):
+destination ports 5060 to 5061, protocol 17; IPv6 (RFC 6088 3.2), flags C G H (0x2300):
+destination address 2001:db8:cafe::1, flow labels 0x12345 to 0x12346.
+
+Usage: python3 testdata/scripts/make-mip6-scenarios.py [OUTPUT]
+(default: testdata/src/main/resources/org/tunnelcodec/testdata/captures/mip6-scenarios.pcap)
+"""
+import os
+import socket
+import struct
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_OUT = os.path.join(HERE, "..", "src", "main", "resources", "org", "tunnelcodec", "testdata", "captures",
+                           "mip6-scenarios.pcap")
+
+T0 = 1704068800  # the slot after mip6-messages.pcap (1704068700)
+SNAPLEN = 262144
+LINKTYPE_ETHERNET = 1
+MAC_MN = bytes.fromhex("02005e100001")
+MAC_HA = bytes.fromhex("02005e100002")
+HA = "2001:db8:a::1"
+HOA = "2001:db8:a::100"
+COA1 = "2001:db8:c0a::100"
+COA2 = "2001:db8:c0b::100"
+COA3 = "2001:db8:c0c::100"
+MH = 135
+DEST_OPTS = 60
+ROUTING = 43
+LIFETIME = 150  # 600 seconds
+
+
+def u8(v):
+    return struct.pack("!B", v)
+
+
+def u16(v):
+    return struct.pack("!H", v)
+
+
+def u32(v):
+    return struct.pack("!I", v)
+
+
+def a6(text):
+    return socket.inet_pton(socket.AF_INET6, text)
+
+
+def a4(text):
+    return socket.inet_pton(socket.AF_INET, text)
+
+
+# ------------------------------------------------------------------ RFC 6088 section 3: the binary traffic selectors
+#
+# The one place that lays out the selector octets (what follows TS Format and Reserved in the
+# Traffic Selector sub-option). Each selector starts with its 16-bit flag word; then the fields
+# whose flag is set, in flag order, without gaps.
+
+def rfc6088_selectors():
+    """Returns (ipv4, ipv6): the octets of the two selectors after TS Format and Reserved."""
+    # IPv4 (RFC 6088 3.1): flags A B C D E F G H I J K L M N + 2 reserved bits; I = 0x0080 Start
+    # Destination Port, J = 0x0040 End Destination Port, M = 0x0008 Start Protocol.
+    ipv4 = u16(0x0080 | 0x0040 | 0x0008) + u16(5060) + u16(5061) + u8(17)
+    # IPv6 (RFC 6088 3.2): flags A to P; C = 0x2000 Start Destination Address, G = 0x0200 Start
+    # Flow Label, H = 0x0100 End Flow Label; each flow label field is 32 bits, 8 zero bits then 24.
+    ipv6 = u16(0x2000 | 0x0200 | 0x0100) + a6("2001:db8:cafe::1") + u32(0x12345) + u32(0x12346)
+    return ipv4, ipv6
+
+
+# ------------------------------------------------------------------ mobility options (RFC 6275 6.2)
+
+def option(option_type, data):
+    return u8(option_type) + u8(len(data)) + data
+
+
+def pad(n):
+    """n octets of padding: Pad1 for one, PadN for more (RFC 6275 6.2.2, 6.2.3)."""
+    if n == 0:
+        return b""
+    if n == 1:
+        return b"\0"
+    return option(1, bytes(n - 2))
+
+
+def refresh(units):
+    return 2, 0, option(2, u16(units))
+
+
+def alt_coa(address):
+    return 8, 6, option(3, a6(address))
+
+
+def mnp(prefix, length):
+    """Mobile Network Prefix (RFC 3963 4.3): Reserved, Prefix Length, prefix."""
+    return 8, 4, option(6, u8(0) + u8(length) + a6(prefix))
+
+
+def bid(binding_id, status, flags, coa=None):
+    """Binding Identifier (RFC 5648 6.1): BID, Status, H + BID-PRI, optional care-of address."""
+    return 8, 2, option(35, u16(binding_id) + u8(status) + u8(flags) + (a6(coa) if coa else b""))
+
+
+def sub_option(sub_type, data):
+    return u8(sub_type) + u8(len(data)) + data
+
+
+def bid_reference(*bids):
+    """BID Reference sub-option (RFC 6089 4.2, type 2)."""
+    return sub_option(2, b"".join(u16(b) for b in bids))
+
+
+def traffic_selector(ts_format, selector):
+    """Traffic Selector sub-option (RFC 6089 4.2, type 3): TS Format, Reserved, selector."""
+    return sub_option(3, u8(ts_format) + u8(0) + selector)
+
+
+def flow_id(fid, priority, status, subs=b""):
+    """Flow Identification (RFC 6089 4.2, type 45): FID, FID-PRI, Reserved, Status, sub-options."""
+    return 8, 2, option(45, u16(fid) + u16(priority) + u8(0) + u8(status) + subs)
+
+
+def flow_summary(*fids):
+    """Flow Summary (RFC 6089 4.3, type 44): FIDs."""
+    return 2, 0, option(44, b"".join(u16(f) for f in fids))
+
+
+def ipv4_home_address(prefix_len, p, address):
+    """IPv4 Home Address (RFC 5555 3.1.1, type 29): Prefix-len (6), P (1), Reserved (9), address."""
+    return 8, 4, option(29, u16(prefix_len << 10 | p << 9) + a4(address))
+
+
+def ipv4_address_ack(status, prefix_len, address):
+    """IPv4 Address Acknowledgement (RFC 5555 3.2.1, type 30): Status, Pref-len (6), Res (2), address."""
+    return 8, 4, option(30, u8(status) + u8(prefix_len << 2) + a4(address))
+
+
+def nat_detection(f, refresh_time):
+    """NAT Detection (RFC 5555 3.2.2, type 31): F (1), Reserved (15), Refresh time (32)."""
+    return 8, 4, option(31, u16(f << 15) + u32(refresh_time))
+
+
+def ipv4_coa(address):
+    """IPv4 Care-of Address (RFC 5555 3.1.3, type 32): Reserved (16), address."""
+    return 8, 4, option(32, u16(0) + a4(address))
+
+
+def mobility_header(mh_type, fixed, options=()):
+    """The header without its Checksum: options placed at their alignment (x, y), then padding to 8n."""
+    body = bytearray(fixed)
+    for x, y, o in options:
+        at = 6 + len(body)
+        body += pad((y - at) % x)
+        body += o
+    body += pad(-(6 + len(body)) % 8)
+    assert (6 + len(body)) % 8 == 0, "MH Type %d: %d octets" % (mh_type, 6 + len(body))
+    return u8(59) + u8((6 + len(body)) // 8 - 1) + u8(mh_type) + u8(0) + u16(0) + bytes(body)
+
+
+def binding_update(sequence, flags, options):
+    """Binding Update (RFC 6275 6.1.7, MH Type 5): Sequence #, A H L K M R P F T B + reserved, Lifetime."""
+    return mobility_header(5, u16(sequence) + u16(flags) + u16(LIFETIME), options)
+
+
+def binding_ack(status, flags, sequence, options=()):
+    """Binding Acknowledgement (RFC 6275 6.1.8, MH Type 6): Status, K R P T B + reserved, Sequence #, Lifetime."""
+    return mobility_header(6, u8(status) + u8(flags) + u16(sequence) + u16(LIFETIME), options)
+
+
+# ------------------------------------------------------------------ IPv6, Ethernet, pcap
+
+def checksum(data):
+    if len(data) % 2:
+        data += b"\0"
+    total = sum(struct.unpack("!%dH" % (len(data) // 2), data))
+    while total >> 16:
+        total = (total & 0xFFFF) + (total >> 16)
+    return ~total & 0xFFFF
+
+
+def home_address_option(home):
+    """Destination Options header (RFC 8200 4.6) with PadN (2 octets) and the Home Address option
+    (RFC 6275 6.3: type 0xC9, Length 16) at 8n+6: 24 octets, Hdr Ext Len 2."""
+    return u8(MH) + u8(2) + bytes.fromhex("01020000") + u8(0xC9) + u8(16) + a6(home)
+
+
+def type2_routing_header(home):
+    """Type 2 Routing Header (RFC 6275 6.4): Hdr Ext Len 2, Routing Type 2, Segments Left 1,
+    Reserved 0, Home Address: 24 octets."""
+    return u8(MH) + u8(2) + u8(2) + u8(1) + u32(0) + a6(home)
+
+
+def to_home_agent(mh):
+    """A Binding Update from CoA1 to the home agent with the home address in a Home Address option:
+    the checksum's pseudo-header has the home address as its source (RFC 6275 6.1.1, 6.3)."""
+    pseudo = a6(HOA) + a6(HA) + u32(len(mh)) + b"\0\0\0" + u8(MH)
+    mh = mh[:4] + u16(checksum(pseudo + mh)) + mh[6:]
+    ext = home_address_option(HOA)
+    ip = u32(6 << 28) + u16(len(ext) + len(mh)) + u8(DEST_OPTS) + u8(64) + a6(COA1) + a6(HA)
+    return MAC_HA + MAC_MN + u16(0x86DD) + ip + ext + mh
+
+
+def to_mobile_node(mh):
+    """A Binding Acknowledgement from the home agent to CoA1 through a Type 2 Routing Header: the
+    checksum's pseudo-header has the final destination, the home address (RFC 6275 6.1.1, 6.4)."""
+    pseudo = a6(HA) + a6(HOA) + u32(len(mh)) + b"\0\0\0" + u8(MH)
+    mh = mh[:4] + u16(checksum(pseudo + mh)) + mh[6:]
+    ext = type2_routing_header(HOA)
+    ip = u32(6 << 28) + u16(len(ext) + len(mh)) + u8(ROUTING) + u8(64) + a6(HA) + a6(COA1)
+    return MAC_MN + MAC_HA + u16(0x86DD) + ip + ext + mh
+
+
+def write_pcap(path, frames):
+    out = bytearray(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, SNAPLEN, LINKTYPE_ETHERNET))
+    for i, data in enumerate(frames):
+        out += struct.pack("<IIII", T0 + i, (i * 1000) % 1000000, len(data), len(data)) + data
+    with open(path, "wb") as f:
+        f.write(bytes(out))
+    print("wrote %s (%d frames, %d bytes)" % (path, len(frames), len(out)))
+
+
+# ------------------------------------------------------------------ the frames
+
+def frames():
+    ipv4_selector, ipv6_selector = rfc6088_selectors()
+    f = []
+    # 1-2 home registration: Alternate CoA; the answer through the Type 2 Routing Header
+    f.append(to_home_agent(binding_update(1000, 0xC000, [alt_coa(COA1)])))
+    f.append(to_mobile_node(binding_ack(0, 0x00, 1000, [refresh(75)])))
+    # 3-4 bulk registration (RFC 5648): three BIDs with IPv6 care-of addresses; one refused
+    f.append(to_home_agent(binding_update(1001, 0xC000, [
+        bid(1, 0, 10, COA1), bid(2, 0, 20, COA2), bid(3, 0, 0x80 | 30, COA3)])))
+    f.append(to_mobile_node(binding_ack(4, 0x00, 1001, [bid(1, 0, 0), bid(2, 0, 0), bid(3, 169, 0x80)])))
+    # 5-6 flow bindings (RFC 6089): two flows, an IPv4 and an IPv6 traffic selector, a Flow Summary
+    f.append(to_home_agent(binding_update(1002, 0xC000, [
+        flow_id(1, 10, 0, bid_reference(1) + traffic_selector(1, ipv4_selector)),
+        flow_id(2, 20, 0, bid_reference(2, 3) + traffic_selector(2, ipv6_selector)),
+        flow_summary(3, 4)])))
+    f.append(to_mobile_node(binding_ack(0, 0x00, 1002, [flow_id(1, 10, 0), flow_id(2, 20, 133)])))
+    # 7-8 NEMO (RFC 3963): R and two Mobile Network Prefixes
+    f.append(to_home_agent(binding_update(1003, 0xC400, [mnp("2001:db8:100::", 48), mnp("2001:db8:101::", 56)])))
+    f.append(to_mobile_node(binding_ack(0, 0x40, 1003)))
+    # 9-10 DSMIPv6 (RFC 5555): IPv4 home address and care-of address; the acknowledgement and NAT detection
+    f.append(to_home_agent(binding_update(1004, 0xC000, [ipv4_home_address(24, 0, "192.0.2.100"),
+                                                          ipv4_coa("198.51.100.20")])))
+    f.append(to_mobile_node(binding_ack(0, 0x00, 1004, [ipv4_address_ack(0, 24, "192.0.2.100"),
+                                                        nat_detection(1, 110)])))
+    return f
+
+
+def main():
+    out = os.path.normpath(sys.argv[1] if len(sys.argv) > 1 else DEFAULT_OUT)
+    write_pcap(out, frames())
+
+
+if __name__ == "__main__":
+    main()
