@@ -66,9 +66,11 @@ Frames:
      Acknowledgement Status 0, Pref-len 24, Reserved 0, 192.0.2.100; NAT Detection F 1,
      Reserved 0, Refresh time 110
 
-The traffic selectors (rfc6088_selectors): IPv4 (RFC 6088 3.1), flags I J M (0x00c8):
-destination ports 5060 to 5061, protocol 17; IPv6 (RFC 6088 3.2), flags C G H (0x2300):
-destination address 2001:db8:cafe::1, flow labels 0x12345 to 0x12346.
+The traffic selectors (rfc6088_selectors), each after its 32-bit flags word: IPv4 (RFC 6088
+3.1 Figure 1: flags A to N in the top 14 bits, then 18 Reserved bits), flags I J M, the word
+0x00c80000: destination ports 5060 to 5061, protocol 17 (9 octets); IPv6 (RFC 6088 3.2 Figure
+2: flags A to P in the top 16 bits, then 16 Reserved bits), flags C G H, the word 0x23000000:
+destination address 2001:db8:cafe::1, flow labels 0x12345 to 0x12346 (28 octets).
 
 Usage: python3 testdata/scripts/make-mip6-scenarios.py [OUTPUT]
 (default: testdata/src/main/resources/org/tunnelcodec/testdata/captures/mip6-scenarios.pcap)
@@ -121,17 +123,22 @@ def a4(text):
 # ------------------------------------------------------------------ RFC 6088 section 3: the binary traffic selectors
 #
 # The one place that lays out the selector octets (what follows TS Format and Reserved in the
-# Traffic Selector sub-option). Each selector starts with its 16-bit flag word; then the fields
-# whose flag is set, in flag order, without gaps.
+# Traffic Selector sub-option). Each selector starts with its 32-bit flags word (the first row
+# of RFC 6088 Figures 1 and 2 is the sub-option's; the flags word is the second row), the
+# Reserved bits after the flags zero; then the fields whose flag is set, in flag order, without
+# gaps.
 
 def rfc6088_selectors():
     """Returns (ipv4, ipv6): the octets of the two selectors after TS Format and Reserved."""
-    # IPv4 (RFC 6088 3.1): flags A B C D E F G H I J K L M N + 2 reserved bits; I = 0x0080 Start
-    # Destination Port, J = 0x0040 End Destination Port, M = 0x0008 Start Protocol.
-    ipv4 = u16(0x0080 | 0x0040 | 0x0008) + u16(5060) + u16(5061) + u8(17)
-    # IPv6 (RFC 6088 3.2): flags A to P; C = 0x2000 Start Destination Address, G = 0x0200 Start
-    # Flow Label, H = 0x0100 End Flow Label; each flow label field is 32 bits, 8 zero bits then 24.
-    ipv6 = u16(0x2000 | 0x0200 | 0x0100) + a6("2001:db8:cafe::1") + u32(0x12345) + u32(0x12346)
+    # IPv4 (RFC 6088 3.1 Figure 1): flags A B C D E F G H I J K L M N in bits 0-13 of the 32-bit
+    # word, bits 14-31 Reserved; I = 0x00800000 Start Destination Port, J = 0x00400000 End
+    # Destination Port, M = 0x00080000 Start Protocol: the word 0x00C80000.
+    ipv4 = u32(0x00C80000) + u16(5060) + u16(5061) + u8(17)
+    # IPv6 (RFC 6088 3.2 Figure 2): flags A to P in bits 0-15 of the 32-bit word, bits 16-31
+    # Reserved; C = 0x20000000 Start Destination Address, G = 0x02000000 Start Flow Label,
+    # H = 0x01000000 End Flow Label: the word 0x23000000. Each flow label field is 32 bits: 8
+    # zero bits, then the label in 24 (RFC 6088 3.2).
+    ipv6 = u32(0x23000000) + a6("2001:db8:cafe::1") + u32(0x12345) + u32(0x12346)
     return ipv4, ipv6
 
 
