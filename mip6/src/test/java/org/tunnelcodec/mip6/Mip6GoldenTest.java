@@ -179,16 +179,14 @@ class Mip6GoldenTest {
                 ni.add((long) n.careOfNonceIndex());
             }
         }
-        List<Long> tsharkLengths = new ArrayList<>(numbers(row.values("mip6.mobility_opt.len")));
-        if (!undecoded.isEmpty() && tsharkLengths.size() == lengths.size()) {
-            // tshark 4.0 does not decode options 44 and 45 and prints a Length for them that is not
-            // the octet on the wire: Mip6ScenariosTest checks those
-            for (int i = undecoded.size() - 1; i >= 0; i--) {
-                lengths.remove((int) undecoded.get(i));
-                tsharkLengths.remove((int) undecoded.get(i));
-            }
+        for (int i : undecoded) {
+            // tshark 4.0 does not decode options 44 and 45 and prints as their Length the octet
+            // at offset 1 of the Mobility Header, its Header Len, not the option's Length octet
+            // (in mip6-scenarios.pcap #5: 12 for Lengths 23, 44 and 4); Mip6ScenariosTest checks
+            // those options against the RFC figures
+            lengths.set(i, (long) h.headerLen());
         }
-        soft.assertThat(lengths).as(key + " mip6.mobility_opt.len").isEqualTo(tsharkLengths);
+        soft.assertThat(lengths).as(key + " mip6.mobility_opt.len").isEqualTo(numbers(row.values("mip6.mobility_opt.len")));
         soft.assertThat(padn).as(key + " mip6.padn").isEqualTo(row.values("mip6.padn"));
         soft.assertThat(acoa).as(key + " mip6.acoa.acoa").isEqualTo(row.values("mip6.acoa.acoa"));
         soft.assertThat(auth).as(key + " mip6.bad.auth").isEqualTo(row.values("mip6.bad.auth"));

@@ -40,9 +40,11 @@ import org.tunnelcodec.testdata.Captures;
  * what tshark 4.0 decodes; this test covers what it does not: the Flow Identification (45) and
  * Flow Summary (44) options of RFC 6089 §4.2 and §4.3 (tshark 4.0: "IE data not dissected
  * yet") with their BID Reference and Traffic Selector sub-options, the fields of the IPv4 and
- * IPv6 binary traffic selectors (RFC 6088 §3.1, §3.2), and the BID-PRI of the Binding Identifier
- * (RFC 6089 §4.1; tshark 4.0 shows only H). The expected values are those of the RFC figures the
- * script follows, written here as octets or numbers, not produced by the project's encoder.
+ * IPv6 binary traffic selectors after their 32-bit flags words (RFC 6088 §3.1 Figure 1, §3.2
+ * Figure 2), and the BID-PRI of the Binding Identifier (RFC 6089 §4.1; tshark 4.0 shows only H).
+ * Every frame's message and options are compared whole, including the fields tshark decodes too.
+ * The expected values are those of the RFC figures the script follows, listed in its docstring
+ * and written here as octets or numbers, not produced by the project's encoder.
  * Also: every frame is dissected to its end, and its Mobility Header Checksum, which the script
  * computed over the pseudo-header with the home address as the Binding Update's source and as
  * the Binding Acknowledgement's final destination (RFC 6275 §6.1.1, §6.3, §6.4), verifies with
@@ -58,10 +60,17 @@ class Mip6ScenariosTest {
     private static final Ipv6Address COA1 = Ipv6Address.parse("2001:db8:c0a::100");
     private static final int AH = BindingUpdate.A | BindingUpdate.H;
 
-    /** The IPv4 selector (RFC 6088 §3.1): flags I J M (0x00c8), ports 5060-5061 (0x13c4-0x13c5), protocol 17. */
-    static final String IPV4_SELECTOR = "00c8" + "13c4" + "13c5" + "11";
-    /** The IPv6 selector (RFC 6088 §3.2): flags C G H (0x2300), 2001:db8:cafe::1, flow labels 0x12345-0x12346. */
-    static final String IPV6_SELECTOR = "2300" + "20010db8cafe00000000000000000001" + "00012345" + "00012346";
+    /**
+     * The IPv4 selector (RFC 6088 §3.1 Figure 1): the 32-bit flags word with I J M set and the 18
+     * Reserved bits zero (0x00c80000), ports 5060-5061 (0x13c4-0x13c5), protocol 17.
+     */
+    static final String IPV4_SELECTOR = "00c80000" + "13c4" + "13c5" + "11";
+    /**
+     * The IPv6 selector (RFC 6088 §3.2 Figure 2): the 32-bit flags word with C G H set and the 16
+     * Reserved bits zero (0x23000000), 2001:db8:cafe::1, flow labels 0x12345-0x12346 (each 32
+     * bits, the first 8 zero).
+     */
+    static final String IPV6_SELECTOR = "23000000" + "20010db8cafe00000000000000000001" + "00012345" + "00012346";
 
     private static ByteString address(String text) {
         ByteBuffer b = ByteBuffer.allocate(16);
@@ -192,7 +201,8 @@ class Mip6ScenariosTest {
         assertThat(v4.startProtocol()).isEqualTo(17);
         assertThat(v4.startSourcePort()).isZero();
         assertThat(v4.startDestinationAddress()).isEqualTo(Ipv4Address.ANY);
-        assertThat(v4.length()).isEqualTo(7);
+        assertThat(v4.reserved()).isZero();
+        assertThat(v4.length()).isEqualTo(9).isEqualTo(ts4.selector().length());
         FlowSubOption.TrafficSelector ts6 = (FlowSubOption.TrafficSelector) flows.get(1).subOptions().get(1);
         Ipv6TrafficSelector v6 = (Ipv6TrafficSelector) ts6.binary().orElseThrow();
         assertThat(v6.format()).isEqualTo(2);
@@ -202,7 +212,8 @@ class Mip6ScenariosTest {
         assertThat(v6.startFlowLabel()).isEqualTo(0x12345);
         assertThat(v6.endFlowLabel()).isEqualTo(0x12346);
         assertThat(v6.startSourceAddress()).isEqualTo(Ipv6Address.ANY);
-        assertThat(v6.length()).isEqualTo(26);
+        assertThat(v6.reserved()).isZero();
+        assertThat(v6.length()).isEqualTo(28).isEqualTo(ts6.selector().length());
         // the flows bind to the BIDs of the bulk registration; the summary refreshes two others
         assertThat(((FlowSubOption.BidReference) flows.get(0).subOptions().get(0)).bindingIds()).containsExactly(1);
         assertThat(((FlowSubOption.BidReference) flows.get(1).subOptions().get(0)).bindingIds()).containsExactly(2, 3);
@@ -212,6 +223,12 @@ class Mip6ScenariosTest {
                 .isTrue();
         assertThat(v4.matches(Ipv4Address.parse("192.0.2.1"), Ipv4Address.parse("198.51.100.7"), 0, 40000, 5062, 0, 17))
                 .isFalse();
+        Ipv6Address peer = Ipv6Address.parse("2001:db8:f::7");
+        Ipv6Address cafe = Ipv6Address.parse("2001:db8:cafe::1");
+        assertThat(v6.matches(peer, cafe, BinaryTrafficSelector.NO_SPI, 0x12346, 40000, 443, 0, 6)).isTrue();
+        assertThat(v6.matches(peer, cafe, BinaryTrafficSelector.NO_SPI, 0x12347, 40000, 443, 0, 6)).isFalse();
+        assertThat(v6.matches(peer, Ipv6Address.parse("2001:db8:cafe::2"), BinaryTrafficSelector.NO_SPI, 0x12345, 40000,
+                443, 0, 6)).isFalse();
     }
 
     @Test
