@@ -74,34 +74,15 @@ public record MobilityHeader(int reserved, int checksum, MobilityMessage message
         Check.inRange("reserved", reserved, 0, 0xFF);
         Check.inRange("checksum", checksum, 0, 0xFFFF);
         Objects.requireNonNull(message, "message");
-        options = List.copyOf(options);
-        Check.argument(options.isEmpty() || !MobilityHeaderDecoder.opaque(message), "options", options.size(),
+        // The option rules are checked once, when the list is made (a decoded header's by the
+        // decoder's walk); the list keeps the octets its options take.
+        OptionList list = OptionList.of(options);
+        options = list;
+        Check.argument(list.isEmpty() || !MobilityHeaderDecoder.opaque(message), "options", list.size(),
                 "none with a Raw or Experimental message: its data holds them");
-        int length = length(message, options);
+        int length = Mip6Layout.MESSAGE_OFFSET + message.length() + list.encodedLength;
         Check.argument(length % Mip6Layout.UNIT == 0, "length()", length, "a multiple of 8 (RFC 6275 §6.1.1)");
         Check.inRange("length()", length, Mip6Layout.MIN_LENGTH, Mip6Layout.MAX_LENGTH);
-        int seen = 0;
-        boolean afterAuthorization = false;
-        for (MobilityOption o : options) {
-            int type = o.type();
-            if (afterAuthorization) {
-                Check.argument(type <= Mip6Layout.PADN, "options", type,
-                        "only padding after Binding Authorization Data (RFC 6275 §6.2.7)");
-            }
-            if (type >= Mip6Layout.BINDING_REFRESH_ADVICE && type <= Mip6Layout.BINDING_AUTHORIZATION_DATA) {
-                Check.argument((seen & 1 << type) == 0, "options", type, "at most one option of this type");
-                seen |= 1 << type;
-            }
-            afterAuthorization |= type == Mip6Layout.BINDING_AUTHORIZATION_DATA;
-        }
-    }
-
-    private static int length(MobilityMessage message, List<MobilityOption> options) {
-        int n = Mip6Layout.MESSAGE_OFFSET + message.length();
-        for (MobilityOption o : options) {
-            n += o.encodedLength();
-        }
-        return n;
     }
 
     /**
@@ -184,7 +165,7 @@ public record MobilityHeader(int reserved, int checksum, MobilityMessage message
      * @return the length, a multiple of 8, 8..2048
      */
     public int length() {
-        return length(message, options);
+        return Mip6Layout.MESSAGE_OFFSET + message.length() + ((OptionList) options).encodedLength;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.tunnelcodec.mip6;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.tunnelcodec.core.ByteString;
@@ -107,7 +108,7 @@ public final class MobilityHeaderDecoder {
         int length = (int) (checked(src, index, limit) >>> 32);
         int type = Wire.u8(src, index + Mip6Layout.TYPE_OFFSET);
         MobilityMessage message = message(src, index, type, length);
-        List<MobilityOption> options = opaque(message) ? List.of()
+        List<MobilityOption> options = opaque(message) ? OptionList.EMPTY
                 : options(src, index + Mip6Layout.MESSAGE_OFFSET + message.length(), index + length);
         MobilityHeader h = new MobilityHeader(Wire.u8(src, index + Mip6Layout.RESERVED_OFFSET),
                 Wire.u16(src, index + Mip6Layout.CHECKSUM_OFFSET), message, options);
@@ -424,21 +425,23 @@ public final class MobilityHeaderDecoder {
     }
 
     /** Reads options that {@link #walkOptions} has checked. */
-    private static List<MobilityOption> options(ByteBuffer src, int at, int end) {
-        if (at == end) {
-            return List.of();
-        }
-        List<MobilityOption> options = new ArrayList<>(4);
+    private static OptionList options(ByteBuffer src, int at, int end) {
+        int start = at;
+        MobilityOption[] options = new MobilityOption[at == end ? 0 : 4];
+        int n = 0;
         while (at < end) {
+            if (n == options.length) {
+                options = Arrays.copyOf(options, n * 2);
+            }
             int type = Wire.u8(src, at);
             if (type == Mip6Layout.PAD1) {
-                options.add(new MobilityOption.Pad1());
+                options[n++] = new MobilityOption.Pad1();
                 at++;
                 continue;
             }
             int length = Wire.u8(src, at + 1);
             int d = at + Mip6Layout.OPTION_HEADER_LENGTH;
-            options.add(switch (type) {
+            options[n++] = switch (type) {
                 case Mip6Layout.PADN -> new MobilityOption.PadN(ByteString.copyOf(src, d, length));
                 case Mip6Layout.BINDING_REFRESH_ADVICE -> new MobilityOption.BindingRefreshAdvice(Wire.u16(src, d));
                 case Mip6Layout.ALTERNATE_CARE_OF_ADDRESS ->
@@ -469,10 +472,10 @@ public final class MobilityHeaderDecoder {
                         Wire.u16(src, d + 2), Wire.u8(src, d + 4), Wire.u8(src, d + 5),
                         subOptions(src, d + Mip6Layout.FLOW_FIXED_LENGTH, d + length));
                 default -> new MobilityOption.Unknown(type, ByteString.copyOf(src, d, length));
-            });
+            };
             at = d + length;
         }
-        return options;
+        return OptionList.decoded(options, n, end - start);
     }
 
     /** Reads the {@code length / 2} 16-bit numbers at {@code at}. */

@@ -1,6 +1,7 @@
 package org.tunnelcodec.mip6;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Objects;
 import org.tunnelcodec.core.InternetChecksum;
 import org.tunnelcodec.core.internal.Wire;
@@ -42,12 +43,17 @@ public final class MobilityHeaderEncoder {
      * @throws java.nio.ReadOnlyBufferException if {@code dst} is read-only
      */
     public static int encode(MobilityHeader header, ByteBuffer dst) {
+        return write(header, dst, header.checksum());
+    }
+
+    /** Writes the header with {@code checksum} in its Checksum field; returns the length. */
+    private static int write(MobilityHeader header, ByteBuffer dst, int checksum) {
         int length = header.length();
         Wire.requireRoom(dst, length);
         int p = dst.position();
         Wire.put32(dst, p, (long) Mip6Layout.PAYLOAD_PROTO << 24 | (length / Mip6Layout.UNIT - 1) << 16
                 | header.type() << 8 | header.reserved());
-        Wire.put16(dst, p + Mip6Layout.CHECKSUM_OFFSET, header.checksum());
+        Wire.put16(dst, p + Mip6Layout.CHECKSUM_OFFSET, checksum);
         int m = p + Mip6Layout.MESSAGE_OFFSET;
         MobilityMessage message = header.message();
         if (message instanceof MobilityMessage.BindingRefreshRequest brr) {
@@ -75,8 +81,10 @@ public final class MobilityHeaderEncoder {
         } else {
             writeLater(message, dst, m);
         }
-        int at = m + header.message().length();
-        for (MobilityOption o : header.options()) {
+        int at = m + message.length();
+        List<MobilityOption> options = header.options();
+        for (int i = 0, n = options.size(); i < n; i++) {
+            MobilityOption o = options.get(i);
             writeOption(o, dst, at);
             at += o.encodedLength();
         }
@@ -97,8 +105,9 @@ public final class MobilityHeaderEncoder {
      */
     public static int encode(MobilityHeader header, ByteBuffer dst, MobilityPseudoHeader pseudoHeader) {
         Objects.requireNonNull(pseudoHeader, "pseudoHeader");
-        int length = encode(header, dst);
-        fillChecksum(dst, dst.position(), length, pseudoHeader);
+        int length = write(header, dst, 0); // the field is 0 while the sum is taken (RFC 6275 §6.1.1)
+        int p = dst.position();
+        Wire.put16(dst, p + Mip6Layout.CHECKSUM_OFFSET, InternetChecksum.checksum(dst, p, length, pseudoHeader.sum(length)));
         return length;
     }
 
@@ -202,7 +211,9 @@ public final class MobilityHeaderEncoder {
         Wire.put8(dst, at + 1, o.encodedLength() - Mip6Layout.OPTION_HEADER_LENGTH);
         int d = at + Mip6Layout.OPTION_HEADER_LENGTH;
         if (o instanceof MobilityOption.PadN padN) {
-            padN.data().writeTo(dst, d);
+            if (!padN.data().isEmpty()) {
+                padN.data().writeTo(dst, d);
+            }
         } else if (o instanceof MobilityOption.BindingRefreshAdvice bra) {
             Wire.put16(dst, d, bra.refreshInterval());
         } else if (o instanceof MobilityOption.AlternateCareOfAddress acoa) {
