@@ -48,6 +48,7 @@ public final class Dissector {
 
     private final int maxDepth;
     private final ProtocolLayer<?>[] layers;
+    private final ThreadLocal<FrameWalk> spareWalk = ThreadLocal.withInitial(() -> new FrameWalk(this));
     private final Map<ProtocolLayer<?>, Integer> ids;
     private final KeySpace[] spaces;
     /**
@@ -346,7 +347,22 @@ public final class Dissector {
         int captured = frame.remaining();
         ByteBuffer src = frame;
         int limit = frame.limit();
-        FrameWalk w = new FrameWalk(this);
+        // One walk per thread, reused; a dissection started from inside a layer's walk (which
+        // holds the thread's walk) gets a walk of its own.
+        FrameWalk w = spareWalk.get();
+        if (w.inUse) {
+            w = new FrameWalk(this);
+        }
+        w.inUse = true;
+        try {
+            return dissect(w, first, frame, src, base, captured, limit, wireLength, timestampNanos);
+        } finally {
+            w.release();
+        }
+    }
+
+    private Dissection dissect(FrameWalk w, long first, ByteBuffer frame, ByteBuffer src, int base, int captured,
+                               int limit, int wireLength, long timestampNanos) {
         if (wireLength > captured) {
             // Lengths are checked against the length on the wire, as if the uncaptured bytes
             // were there; a header that reaches into them ends the walk as cut by the capture.
@@ -400,11 +416,18 @@ public final class Dissector {
         Dissection.StopReason reason = w.stopReason();
         List<LayerKey> keys = List.of();
         if (reason == Dissection.StopReason.NO_DECODER) {
-            LayerKey[] named = new LayerKey[w.stopKeyCount()];
-            for (int i = 0; i < named.length; i++) {
-                named[i] = w.stopLayerKey(i);
+            int n = w.stopKeyCount();
+            if (n == 1) {
+                keys = List.of(w.stopLayerKey(0));
+            } else if (n == 2) {
+                keys = List.of(w.stopLayerKey(0), w.stopLayerKey(1));
+            } else {
+                LayerKey[] named = new LayerKey[n];
+                for (int i = 0; i < n; i++) {
+                    named[i] = w.stopLayerKey(i);
+                }
+                keys = List.of(named);
             }
-            keys = List.of(named);
         }
         String failed = w.failedLayerId() < 0 ? null : layers(w.failedLayerId());
         MalformedPacketException error = null;

@@ -195,6 +195,21 @@ public final class FrameWalk {
         return true;
     }
 
+    /** Set while {@link Dissector#dissect} uses this walk. */
+    boolean inUse;
+
+    /** Forgets the frame and every buffer and error of the last walk, for reuse. */
+    void release() {
+        inUse = false;
+        frame = null;
+        source = null;
+        pendingSource = null;
+        rawError = null;
+        if (sources != null) {
+            java.util.Arrays.fill(sources, null);
+        }
+    }
+
     private void record(int id, int at, int end, int headerLength, int payloadLength, int lengthFieldId) {
         int i = depth++ * STRIDE;
         int[] a = data;
