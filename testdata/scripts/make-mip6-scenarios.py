@@ -48,14 +48,28 @@ Frames:
      150; Binding Identifier BID 1 Status 0, BID 2 Status 0, BID 3 Status 169 (MCOA SIMULTANEOUS
      HOME AND FOREIGN PROHIBITED) flags 0x80 (H), all with no care-of address (Length 4)
    5 BU CoA1 -> HA, HAO HoA, flow bindings (RFC 6089): Sequence 1002, flags 0xc000, Lifetime 150;
+     Binding Identifier BID 1, Status 0, flags 0x0a; BID 2, Status 0, flags 0x14; BID 3, Status
+     0, flags 0x9e, all with no care-of address (Length 4: the refresh of a registered BID, RFC
+     5648 5.1, 6.2);
      Flow Identification FID 1, FID-PRI 10, Reserved 0, Status 0, sub-options BID Reference (2)
      BID 1, Traffic Selector (3) TS Format 1 (IPv4), Reserved 0, the IPv4 selector;
      Flow Identification FID 2, FID-PRI 20, Reserved 0, Status 0, sub-options BID Reference
      BIDs 2 and 3, Traffic Selector TS Format 2 (IPv6), Reserved 0, the IPv6 selector;
-     Flow Summary FIDs 3 and 4
-   6 BA HA -> CoA1, RH2 HoA: Status 0, flags 0x00, Sequence 1002, Lifetime 150; Flow
-     Identification FID 1, FID-PRI 10, Status 0; FID 2, FID-PRI 20, Status 133 (Traffic selector
-     format not supported); no sub-options
+     Flow Summary FIDs 3 and 4 (FIDs the home agent does not hold: see frame 6)
+   6 BA HA -> CoA1, RH2 HoA: Status 4 (MCOA NOTCOMPLETE), flags 0x00, Sequence 1002, Lifetime
+     150; Binding Identifier BID 1 Status 0 flags 0x0a, BID 2 Status 0 flags 0x14, BID 3 Status
+     167 (MCOA UNKNOWN COA: frame 4 refused BID 3, so no care-of address is registered for it)
+     flags 0x9e, all with no care-of address (Length 4; the BID-PRI copied, RFC 6089 5.3.5);
+     Flow Identification FID 1, FID-PRI 10, Status 0; FID 2, FID-PRI 20, Status 133 (Traffic
+     selector format not supported); FID 3 and FID 4, FID-PRI 0, Status 132 (FID not found, the
+     answer to the Flow Summary, RFC 6089 5.3.3); no sub-options
+
+   Why frame 5 carries Binding Identifier options: a Binding Update without one is processed as
+   in RFC 6275 and replaces every binding of the home address with the one it registers (RFC 5648
+   6.2), and a home agent handles a Binding Update with Flow Identification options by that
+   processing first, then the Binding Identifier options (RFC 6089 5.3.2, 5.3.1). Frame 5
+   therefore names BIDs 1 to 3 again, without care-of addresses, so that they stay registered
+   (the O flag is clear: RFC 5648 5.3) and its BID References find them (RFC 6089 5.3.2.1).
    7 BU CoA1 -> HA, HAO HoA, NEMO (RFC 3963): Sequence 1003, flags 0xc400 (A H R), Lifetime 150;
      Mobile Network Prefix 2001:db8:100::/48, Mobile Network Prefix 2001:db8:101::/56
    8 BA HA -> CoA1, RH2 HoA: Status 0, flags 0x40 (R), Sequence 1003, Lifetime 150
@@ -305,12 +319,17 @@ def frames():
     f.append(to_home_agent(binding_update(1001, 0xC000, [
         bid(1, 0, 10, COA1), bid(2, 0, 20, COA2), bid(3, 0, 0x80 | 30, COA3)])))
     f.append(to_mobile_node(binding_ack(4, 0x00, 1001, [bid(1, 0, 0), bid(2, 0, 0), bid(3, 169, 0x80)])))
-    # 5-6 flow bindings (RFC 6089): two flows, an IPv4 and an IPv6 traffic selector, a Flow Summary
+    # 5-6 flow bindings (RFC 6089): the BIDs again, without care-of addresses (a Binding Update
+    # without a Binding Identifier option would replace them all: RFC 5648 6.2), two flows, an
+    # IPv4 and an IPv6 traffic selector, a Flow Summary of two FIDs the home agent does not hold
     f.append(to_home_agent(binding_update(1002, 0xC000, [
+        bid(1, 0, 10), bid(2, 0, 20), bid(3, 0, 0x80 | 30),
         flow_id(1, 10, 0, bid_reference(1) + traffic_selector(1, ipv4_selector)),
         flow_id(2, 20, 0, bid_reference(2, 3) + traffic_selector(2, ipv6_selector)),
         flow_summary(3, 4)])))
-    f.append(to_mobile_node(binding_ack(0, 0x00, 1002, [flow_id(1, 10, 0), flow_id(2, 20, 133)])))
+    f.append(to_mobile_node(binding_ack(4, 0x00, 1002, [
+        bid(1, 0, 10), bid(2, 0, 20), bid(3, 167, 0x80 | 30),
+        flow_id(1, 10, 0), flow_id(2, 20, 133), flow_id(3, 0, 132), flow_id(4, 0, 132)])))
     # 7-8 NEMO (RFC 3963): R and two Mobile Network Prefixes
     f.append(to_home_agent(binding_update(1003, 0xC400, [mnp("2001:db8:100::", 48), mnp("2001:db8:101::", 56)])))
     f.append(to_mobile_node(binding_ack(0, 0x40, 1003)))

@@ -43,7 +43,15 @@ import org.tunnelcodec.core.ip.IpScan;
  *   <li><b>Without a Binding Identifier option</b> (RFC 5648 §6.2, RFC 6275): a Lifetime of 0
  *       deletes every binding and every flow binding (RFC 6089 §5.3.3); otherwise every binding
  *       is replaced by one binding without a BID (a "regular" binding), to the Alternate Care-of
- *       Address if the update has one, else to the packet's source.</li>
+ *       Address if the update has one, else to the packet's source. This holds for an update that
+ *       carries Flow Identification options too: RFC 6089 §5.3.2 processes it as RFC 6275 does
+ *       first, then its Binding Identifier options (§5.3.1), then its flows, so a flow whose BID
+ *       Reference names a BID registered by an earlier update, and not by this one, finds it
+ *       replaced and fails with 131 (§5.3.2.1). A mobile node keeps its BIDs by sending Binding
+ *       Identifier options with its flows (without care-of addresses they refresh, RFC 5648 §5.1;
+ *       with O clear the BIDs it does not name stay, §5.3); the BIDs a flow names may then come
+ *       from earlier updates, as RFC 6089 §5.2.1 allows ("either in the same BU as any flow
+ *       identification mobility options using them or in earlier BUs").</li>
  *   <li><b>With Binding Identifier options</b> (RFC 5648 §6.2):
  *     <ul>
  *       <li>more than one, and bulk registration not allowed ({@link Builder#bulkRegistration}):

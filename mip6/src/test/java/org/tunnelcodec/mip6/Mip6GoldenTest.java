@@ -182,7 +182,7 @@ class Mip6GoldenTest {
         for (int i : undecoded) {
             // tshark 4.0 does not decode options 44 and 45 and prints as their Length the octet
             // at offset 1 of the Mobility Header, its Header Len, not the option's Length octet
-            // (in mip6-scenarios.pcap #5: 12 for Lengths 23, 44 and 4); Mip6ScenariosTest checks
+            // (in mip6-scenarios.pcap #5: 15 for Lengths 23, 44 and 4); Mip6ScenariosTest checks
             // those options against the RFC figures
             lengths.set(i, (long) h.headerLen());
         }

@@ -1,6 +1,7 @@
 package org.tunnelcodec.mip6;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -88,14 +89,18 @@ class Mip6ScenariosTest {
                     new BindingIdentifier(3, 0, 0x9e, address("2001:db8:c0c::100"))),
             4, new Expected(new BindingAcknowledgement(4, 0, 1001, 150), new BindingIdentifier(1, 0, 0, ByteString.EMPTY),
                     new BindingIdentifier(2, 0, 0, ByteString.EMPTY), new BindingIdentifier(3, 169, 0x80, ByteString.EMPTY)),
-            5, new Expected(new BindingUpdate(1002, AH, 150),
+            5, new Expected(new BindingUpdate(1002, AH, 150), new BindingIdentifier(1, 0, 0x0a, ByteString.EMPTY),
+                    new BindingIdentifier(2, 0, 0x14, ByteString.EMPTY), new BindingIdentifier(3, 0, 0x9e, ByteString.EMPTY),
                     new FlowIdentification(1, 10, 0, 0, List.of(new FlowSubOption.BidReference(List.of(1)),
                             new FlowSubOption.TrafficSelector(1, 0, ByteString.fromHex(IPV4_SELECTOR)))),
                     new FlowIdentification(2, 20, 0, 0, List.of(new FlowSubOption.BidReference(List.of(2, 3)),
                             new FlowSubOption.TrafficSelector(2, 0, ByteString.fromHex(IPV6_SELECTOR)))),
                     new FlowSummary(List.of(3, 4))),
-            6, new Expected(new BindingAcknowledgement(0, 0, 1002, 150), new FlowIdentification(1, 10, 0, 0, List.of()),
-                    new FlowIdentification(2, 20, 0, 133, List.of())),
+            6, new Expected(new BindingAcknowledgement(4, 0, 1002, 150), new BindingIdentifier(1, 0, 0x0a, ByteString.EMPTY),
+                    new BindingIdentifier(2, 0, 0x14, ByteString.EMPTY),
+                    new BindingIdentifier(3, 167, 0x9e, ByteString.EMPTY),
+                    new FlowIdentification(1, 10, 0, 0, List.of()), new FlowIdentification(2, 20, 0, 133, List.of()),
+                    new FlowIdentification(3, 0, 0, 132, List.of()), new FlowIdentification(4, 0, 0, 132, List.of())),
             7, new Expected(new BindingUpdate(1003, AH | BindingUpdate.R, 150),
                     new MobileNetworkPrefix(0, 48, Ipv6Address.parse("2001:db8:100::")),
                     new MobileNetworkPrefix(0, 56, Ipv6Address.parse("2001:db8:101::"))),
@@ -214,7 +219,13 @@ class Mip6ScenariosTest {
         assertThat(v6.startSourceAddress()).isEqualTo(Ipv6Address.ANY);
         assertThat(v6.reserved()).isZero();
         assertThat(v6.length()).isEqualTo(28).isEqualTo(ts6.selector().length());
-        // the flows bind to the BIDs of the bulk registration; the summary refreshes two others
+        // the flows bind to the BIDs of the bulk registration, which the update names again without
+        // care-of addresses (RFC 5648 §5.1: a refresh), so that they stay registered (§6.2: an
+        // update without a Binding Identifier option would replace them all); the summary names
+        // two FIDs the home agent does not hold
+        assertThat(header(c, 5).options().stream().filter(BindingIdentifier.class::isInstance)
+                .map(BindingIdentifier.class::cast).toList()).extracting(BindingIdentifier::bindingId,
+                        b -> b.careOfAddress().length()).containsExactly(tuple(1, 0), tuple(2, 0), tuple(3, 0));
         assertThat(((FlowSubOption.BidReference) flows.get(0).subOptions().get(0)).bindingIds()).containsExactly(1);
         assertThat(((FlowSubOption.BidReference) flows.get(1).subOptions().get(0)).bindingIds()).containsExactly(2, 3);
         assertThat(header(c, 5).option(FlowSummary.class).flowIds()).containsExactly(3, 4);
@@ -236,10 +247,21 @@ class Mip6ScenariosTest {
         CaptureFile c = Captures.generated(SCENARIOS);
         List<FlowIdentification> flows = header(c, 6).options().stream().filter(FlowIdentification.class::isInstance)
                 .map(FlowIdentification.class::cast).toList();
-        // RFC 6089 §4.2: Status 0 "Flow binding successful", 133 "Traffic selector format not supported"
-        assertThat(flows).extracting(FlowIdentification::flowId).containsExactly(1, 2);
-        assertThat(flows).extracting(FlowIdentification::status).containsExactly(0, 133);
+        // RFC 6089 §4.2: Status 0 "Flow binding successful", 133 "Traffic selector format not
+        // supported", 132 "FID not found" (§5.3.3: the answer for each FID of a Flow Summary the
+        // home agent does not hold)
+        assertThat(flows).extracting(FlowIdentification::flowId).containsExactly(1, 2, 3, 4);
+        assertThat(flows).extracting(FlowIdentification::status).containsExactly(0, 133, 132, 132);
         assertThat(flows).allSatisfy(fl -> assertThat(fl.subOptions()).isEmpty());
+        // RFC 5648 §6.2: the Binding Identifier options copied; BID 3, refused by frame 4 (169),
+        // is not registered, so its refresh without a care-of address fails with MCOA UNKNOWN COA
+        // (167) and the acknowledgement's Status is MCOA NOTCOMPLETE (4); RFC 6089 §5.3.5: the
+        // BID-PRI copied
+        assertThat(((BindingAcknowledgement) header(c, 6).message()).status()).isEqualTo(4);
+        List<BindingIdentifier> bids = header(c, 6).options().stream().filter(BindingIdentifier.class::isInstance)
+                .map(BindingIdentifier.class::cast).toList();
+        assertThat(bids).extracting(BindingIdentifier::bindingId, BindingIdentifier::status, BindingIdentifier::priority)
+                .containsExactly(tuple(1, 0, 10), tuple(2, 0, 20), tuple(3, 167, 30));
         assertThat(((NatDetection) header(c, 10).option(NatDetection.class)).udpEncapsulation()).isTrue();
         assertThat(((BindingUpdate) header(c, 7).message()).has(BindingUpdate.R)).isTrue();
         assertThat(((BindingAcknowledgement) header(c, 8).message()).has(BindingAcknowledgement.R)).isTrue();

@@ -1,0 +1,248 @@
+package org.tunnelcodec.mip6;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tunnelcodec.capture.CaptureFile;
+import org.tunnelcodec.capture.CapturedFrame;
+import org.tunnelcodec.core.Ipv6Address;
+import org.tunnelcodec.core.dissect.CoreLayers;
+import org.tunnelcodec.core.dissect.DissectedLayer;
+import org.tunnelcodec.core.dissect.Dissection;
+import org.tunnelcodec.core.dissect.Dissector;
+import org.tunnelcodec.core.ip.Ipv6Header;
+import org.tunnelcodec.mip6.MobilityMessage.BindingAcknowledgement;
+import org.tunnelcodec.mip6.MobilityOption.BindingIdentifier;
+import org.tunnelcodec.mip6.MobilityOption.FlowIdentification;
+import org.tunnelcodec.testdata.Captures;
+
+/**
+ * {@link BindingTable} on the home agent's side fed the Binding Updates of the generated capture
+ * {@code mip6-scenarios.pcap} ({@code testdata/scripts/make-mip6-scenarios.py}): frame 3, the
+ * bulk registration of BIDs 1 to 3 (RFC 5648 §5.3), then frame 5, the flow bindings (RFC 6089),
+ * each Mobility Header decoded by {@link MobilityHeaderDecoder} from where the dissector finds
+ * it. The answers are compared with the capture's acknowledgements, frames 4 and 6, and the
+ * snapshot's selection is checked for a packet of each flow.
+ *
+ * <p>Frame 5 names BIDs 1 to 3 again (without care-of addresses) besides its Flow
+ * Identification options: a Binding Update without a Binding Identifier option is processed as
+ * in RFC 6275, and "If the receiver already has multiple bindings for the home address, it MUST
+ * replace all the existing bindings with the received binding" (RFC 5648 §6.2); a home agent
+ * handles a Binding Update with Flow Identification options by that processing first ("it first
+ * performs the operation described in section 10.3.1 of RFC 3775, followed by the operations
+ * defined in Section 5.3.1", RFC 6089 §5.3.2), and the BIDs its BID References name must be in
+ * the binding cache then (§5.3.2.1, else "BID not found"). The same update without its Binding
+ * Identifier options is applied too: it replaces the three BIDs with a regular binding and its
+ * flows are refused with 131.
+ *
+ * <p>Where the answers differ from the capture's home agent, it is by that home agent's
+ * policy, which the RFCs leave to it: it refuses simultaneous home and foreign attachment, so
+ * frame 4 refuses BID 3 (H set) with 169 "MCOA SIMULTANEOUS HOME AND FOREIGN PROHIBITED" (RFC
+ * 5648 §4.4) and Status 4, where the table registers it; frame 6 therefore refuses BID 3's
+ * refresh with 167 "MCOA UNKNOWN COA" (§6.2: no binding for that BID) and Status 4, where the
+ * table refreshes it. And it supports only TS Format 1, so frame 6 refuses FID 2 (TS Format 2,
+ * the IPv6 binary selector of RFC 6088 §3.2) with 133 "Traffic selector format not supported"
+ * (RFC 6089 §5.3.2.1), where the table, which reads both formats of RFC 6088, accepts it. All the
+ * other statuses are compared with the capture's: BIDs 1 and 2, FID 1, and FIDs 3 and 4 of the
+ * Flow Summary, which neither home agent holds (132 "FID not found", RFC 6089 §5.3.3).
+ */
+class BindingTableScenariosTest {
+    private static final Dissector DISSECTOR = Dissector.builder().add(CoreLayers.bindings())
+            .add(Mip6Layers.bindings()).build();
+    private static final Ipv6Address HA = Ipv6Address.parse("2001:db8:a::1");
+    private static final Ipv6Address HOA = Ipv6Address.parse("2001:db8:a::100");
+    private static final Ipv6Address COA1 = Ipv6Address.parse("2001:db8:c0a::100");
+    private static final Ipv6Address COA2 = Ipv6Address.parse("2001:db8:c0b::100");
+    private static final Ipv6Address COA3 = Ipv6Address.parse("2001:db8:c0c::100");
+    private static final long NOW = 1000;
+
+    /** A frame's Mobility Header, decoded where the dissector finds it, and the IPv6 source that carried it. */
+    private record Frame(MobilityHeader header, Ipv6Address source) {
+    }
+
+    private static Frame frame(CaptureFile c, int number) {
+        CapturedFrame f = c.frames().get(number - 1);
+        Dissection d = DISSECTOR.dissect(c.linkType(), f.data(), f.originalLength(), 0);
+        DissectedLayer mh = d.layers().stream().filter(l -> l.header() instanceof MobilityHeader).findFirst().orElseThrow();
+        Ipv6Header ip = (Ipv6Header) d.layers().stream().filter(l -> l.header() instanceof Ipv6Header).findFirst()
+                .orElseThrow().header();
+        ByteBuffer b = f.data();
+        int at = b.position() + mh.offset();
+        return new Frame(MobilityHeaderDecoder.decode(b, at, at + mh.length()).header(), ip.source());
+    }
+
+    private static BindingTable homeAgent() {
+        return BindingTable.builder(BindingTable.Role.HOME_AGENT, HA, HOA).build();
+    }
+
+    private static MobilityHeader apply(BindingTable table, Frame f) {
+        return table.apply(f.header(), f.source(), NOW);
+    }
+
+    private static List<BindingIdentifier> bids(MobilityHeader h) {
+        return h.options().stream().filter(BindingIdentifier.class::isInstance).map(BindingIdentifier.class::cast).toList();
+    }
+
+    private static List<FlowIdentification> flows(MobilityHeader h) {
+        return h.options().stream().filter(FlowIdentification.class::isInstance).map(FlowIdentification.class::cast)
+                .toList();
+    }
+
+    private static BindingAcknowledgement ack(MobilityHeader h) {
+        return (BindingAcknowledgement) h.message();
+    }
+
+    /** An IPv4 UDP packet to port 5060, the flow of FID 1's selector (destination ports 5060-5061, protocol 17). */
+    private static ByteBuffer sip() {
+        ByteBuffer b = ByteBuffer.allocate(28);
+        b.putShort(0, (short) 0x4500).putShort(2, (short) 28).put(8, (byte) 64).put(9, (byte) 17)
+                .putInt(12, 0xC000_0201).putInt(16, 0xC000_0264).putShort(20, (short) 40000)
+                .putShort(22, (short) 5060).putShort(24, (short) 8);
+        return b;
+    }
+
+    /** An IPv6 packet with no next header, from a peer to {@code destination} with {@code flowLabel}. */
+    private static ByteBuffer ipv6(Ipv6Address destination, int flowLabel) {
+        ByteBuffer b = ByteBuffer.allocate(40);
+        b.putInt(0, 6 << 28 | flowLabel).putShort(4, (short) 0).put(6, (byte) 59).put(7, (byte) 64);
+        b.putLong(8, 0x2001_0db8_000fL << 16).putLong(16, 7).putLong(24, destination.high())
+                .putLong(32, destination.low());
+        return b;
+    }
+
+    private static Ipv6Address careOf(BindingTable.Snapshot s, int slot) {
+        return s.bindings().get(slot).ipv6CareOfAddress().orElseThrow();
+    }
+
+    private static int select(BindingTable.Snapshot s, ByteBuffer packet) {
+        return s.select(packet, 0, packet.capacity());
+    }
+
+    @Test
+    void shouldAnswerTheBulkRegistrationAsFrame4WhereTheHomeAgentsPolicyAgrees() {
+        CaptureFile c = Captures.generated(Mip6ScenariosTest.SCENARIOS);
+        BindingTable table = homeAgent();
+        MobilityHeader ours = apply(table, frame(c, 3));
+        MobilityHeader theirs = frame(c, 4).header();
+        assertThat(ack(ours).sequence()).isEqualTo(ack(theirs).sequence()).isEqualTo(1001);
+        assertThat(ack(ours).lifetime()).isEqualTo(ack(theirs).lifetime()).isEqualTo(150);
+        assertThat(bids(ours)).extracting(BindingIdentifier::bindingId).isEqualTo(List.of(1, 2, 3))
+                .isEqualTo(bids(theirs).stream().map(BindingIdentifier::bindingId).toList());
+        // BIDs 1 and 2 accepted by both (RFC 5648 §6.2)
+        assertThat(bids(ours).subList(0, 2)).extracting(BindingIdentifier::status).containsExactly(0, 0)
+                .isEqualTo(bids(theirs).subList(0, 2).stream().map(BindingIdentifier::status).toList());
+        // BID 3 (H): the capture's home agent prohibits simultaneous home and foreign attachment
+        // (169, hence Status 4); the table registers it with H
+        assertThat(bids(theirs).get(2).status()).isEqualTo(169);
+        assertThat(ack(theirs).status()).isEqualTo(BindingTable.MCOA_NOTCOMPLETE);
+        assertThat(bids(ours).get(2).status()).isZero();
+        assertThat(ack(ours).status()).isEqualTo(BindingTable.ACCEPTED);
+        assertThat(table.bindings()).extracting(BindingTable.Binding::bindingId, BindingTable.Binding::priority,
+                BindingTable.Binding::homeAndForeign).containsExactly(tuple(1, 10, false), tuple(2, 20, false),
+                        tuple(3, 30, true));
+    }
+
+    @Test
+    void shouldApplyTheFlowBindingsOfFrame5AndAnswerAsFrame6WhereTheHomeAgentsPolicyAgrees() {
+        CaptureFile c = Captures.generated(Mip6ScenariosTest.SCENARIOS);
+        BindingTable table = homeAgent();
+        apply(table, frame(c, 3));
+        MobilityHeader ours = apply(table, frame(c, 5));
+        MobilityHeader theirs = frame(c, 6).header();
+        assertThat(ack(ours).sequence()).isEqualTo(ack(theirs).sequence()).isEqualTo(1002);
+        assertThat(ack(ours).lifetime()).isEqualTo(ack(theirs).lifetime()).isEqualTo(150);
+
+        // the Binding Identifier options copied with their BID-PRI (RFC 5648 §6.2, RFC 6089 §5.3.5):
+        // BIDs 1 and 2 refreshed by both
+        assertThat(bids(ours).subList(0, 2)).isEqualTo(bids(theirs).subList(0, 2))
+                .extracting(BindingIdentifier::bindingId, BindingIdentifier::status, BindingIdentifier::priority)
+                .containsExactly(tuple(1, 0, 10), tuple(2, 0, 20));
+        // BID 3: registered here by frame 3, so refreshed; refused by the capture's home agent in
+        // frame 4, so unknown to it (167, hence Status 4)
+        assertThat(bids(ours).get(2).status()).isZero();
+        assertThat(ack(ours).status()).isEqualTo(BindingTable.ACCEPTED);
+        assertThat(bids(theirs).get(2).status()).isEqualTo(BindingTable.MCOA_UNKNOWN_COA);
+        assertThat(ack(theirs).status()).isEqualTo(BindingTable.MCOA_NOTCOMPLETE);
+
+        // every Flow Identification option answered (RFC 6089 §5.3.5), then each FID of the Flow
+        // Summary the home agent does not hold (§5.3.3)
+        List<FlowIdentification> mine = flows(ours);
+        List<FlowIdentification> capture = flows(theirs);
+        assertThat(mine).extracting(FlowIdentification::flowId).containsExactly(1, 2, 3, 4)
+                .isEqualTo(capture.stream().map(FlowIdentification::flowId).toList());
+        assertThat(mine.get(0)).as("FID 1: IPv4 selector, BID 1").isEqualTo(capture.get(0));
+        assertThat(mine.get(0).status()).isZero();
+        assertThat(mine.subList(2, 4)).as("FIDs 3 and 4: FID not found").isEqualTo(capture.subList(2, 4))
+                .extracting(FlowIdentification::status).containsOnly(BindingTable.FLOW_FID_NOT_FOUND);
+        // FID 2 (TS Format 2): accepted here, refused by the capture's home agent, which supports
+        // TS Format 1 only
+        assertThat(mine.get(1).status()).isZero();
+        assertThat(capture.get(1).status()).isEqualTo(BindingTable.FLOW_TS_FORMAT_NOT_SUPPORTED);
+
+        assertThat(table.bindings()).extracting(BindingTable.Binding::bindingId).containsExactly(1, 2, 3);
+        assertThat(table.flowBindings()).extracting(BindingTable.FlowBinding::flowId, BindingTable.FlowBinding::priority,
+                BindingTable.FlowBinding::bindingIds).containsExactly(tuple(1, 10, List.of(1)), tuple(2, 20, List.of(2, 3)));
+        assertThat(table.active(1)).isTrue();
+        assertThat(table.active(2)).isTrue();
+    }
+
+    @Test
+    void shouldSendEachFlowToTheCareOfAddressOfItsBids() {
+        CaptureFile c = Captures.generated(Mip6ScenariosTest.SCENARIOS);
+        BindingTable table = homeAgent();
+        apply(table, frame(c, 3));
+        apply(table, frame(c, 5));
+        BindingTable.Snapshot s = table.snapshot();
+        assertThat(s.bindings()).extracting(BindingTable.Binding::bindingId).as("slots by BID-PRI")
+                .containsExactly(1, 2, 3);
+
+        // IPv4 UDP to port 5060: FID 1 (FID-PRI 10), BID 1, CoA1
+        int sip = select(s, sip());
+        assertThat(s.matchFlow(sip(), 0, 28)).isZero();
+        assertThat(s.bindingId(sip)).isEqualTo(1);
+        assertThat(careOf(s, sip)).isEqualTo(COA1);
+
+        // IPv6 to 2001:db8:cafe::1 with flow label 0x12345: FID 2 (FID-PRI 20), BIDs 2 and 3; the
+        // one of lower BID-PRI, BID 2 (CoA2), is selected, and a copy goes to each (RFC 6089 §5.3.6)
+        ByteBuffer video = ipv6(Ipv6Address.parse("2001:db8:cafe::1"), 0x12345);
+        int slot = select(s, video);
+        assertThat(s.matchFlow(video, 0, 40)).isEqualTo(1);
+        assertThat(s.bindingId(slot)).isEqualTo(2);
+        assertThat(careOf(s, slot)).isEqualTo(COA2);
+        assertThat(Arrays.stream(s.flowSlots(1)).mapToObj(i -> careOf(s, i))).containsExactly(COA2, COA3);
+        assertThat(s.tunnel(slot)).isNotNull();
+
+        // outside both selectors: the BID of lowest BID-PRI, BID 1 (§5.1.1, §5.3.6)
+        ByteBuffer other = ipv6(Ipv6Address.parse("2001:db8:cafe::1"), 0x12347);
+        assertThat(s.matchFlow(other, 0, 40)).isEqualTo(-1);
+        assertThat(careOf(s, select(s, other))).isEqualTo(COA1);
+        ByteBuffer udp5062 = sip().putShort(22, (short) 5062);
+        assertThat(careOf(s, select(s, udp5062))).isEqualTo(COA1);
+    }
+
+    @Test
+    void shouldReplaceTheBidsAndRefuseTheFlowsOfAnUpdateWithoutBindingIdentifierOptions() {
+        CaptureFile c = Captures.generated(Mip6ScenariosTest.SCENARIOS);
+        BindingTable table = homeAgent();
+        apply(table, frame(c, 3));
+        Frame five = frame(c, 5);
+        MobilityHeader flowsOnly = MobilityHeader.of(five.header().message(),
+                five.header().significantOptions().stream().filter(o -> !(o instanceof BindingIdentifier)).toList());
+        MobilityHeader ours = table.apply(flowsOnly, five.source(), NOW);
+        // RFC 5648 §6.2: processed as in RFC 6275, the update replaces the three BIDs with one
+        // regular binding, to the packet's source (no Alternate Care-of Address option)
+        assertThat(ack(ours).status()).isEqualTo(BindingTable.ACCEPTED);
+        assertThat(bids(ours)).isEmpty();
+        assertThat(table.bindings()).extracting(BindingTable.Binding::bindingId).containsExactly(-1);
+        assertThat(table.bindings().get(0).ipv6CareOfAddress()).contains(COA1);
+        // RFC 6089 §5.3.2.1: the BID References name BIDs the binding cache no longer holds
+        assertThat(flows(ours)).extracting(FlowIdentification::flowId, FlowIdentification::status).containsExactly(
+                tuple(1, BindingTable.FLOW_BID_NOT_FOUND), tuple(2, BindingTable.FLOW_BID_NOT_FOUND),
+                tuple(3, BindingTable.FLOW_FID_NOT_FOUND), tuple(4, BindingTable.FLOW_FID_NOT_FOUND));
+        assertThat(table.flowBindings()).isEmpty();
+    }
+}
