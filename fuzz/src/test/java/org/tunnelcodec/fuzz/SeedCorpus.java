@@ -49,7 +49,7 @@ class SeedCorpus {
             "gre-variants.pcap", "linktype-loop.pcap", "linktype-null.pcap", "linktype-raw.pcap", "linktype-sll.pcap",
             "linktype-sll2.pcap", "stt-segments.pcap", "tunneldump-sample.pcap", "mpls-variants.pcap",
             "vxlan-variants.pcap", "lisp-data-variants.pcap", "lisp-control-variants.pcap",
-            "mip6-messages.pcap");
+            "mip6-messages.pcap", "mip6-scenarios.pcap");
     private static final List<String> SHARED = List.of("pcpp-GrePackets.pcap", "pptp.pcap", "wccp_redirect_gre.pcap",
             "gre-heapoverflow-2.pcap", "isis-infinite-loop.pcap", "zeek-gre-within-gre.pcap", "ipv6-routing-header.pcap",
             "suri-bug-5633-gre-01.pcap", "NHRP_registration.pcap", "zeek-erspan.pcap",
