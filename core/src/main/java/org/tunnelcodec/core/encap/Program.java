@@ -68,6 +68,19 @@ final class Program {
     final String[] minInnerProtocol;
     final String[] minInnerField;
     private final int hash;
+    /**
+     * Whether the program has the fused form ({@link #fusedForm}), run by {@link #runFused}.
+     */
+    private final boolean fused;
+    /** In the fused form, the offset of the one IPv4 header, or -1 if there is none. */
+    private final int fusedIp;
+    /** In the fused form, the position in the code of each instruction it has, or -1. */
+    private final int fusedDs;
+    private final int fusedTtl;
+    private final int fusedUdp;
+    private final int fusedHash;
+    private final int fusedNext;
+    private final int fusedMplsTtl;
 
     Program(int length, int acceptMask, int[] code, int maxInner, int[] minInner, String[] minInnerProtocol,
             String[] minInnerField) {
@@ -84,6 +97,83 @@ final class Program {
         }
         this.needsHash = hashes;
         this.hash = 31 * (31 * length + acceptMask) + Arrays.hashCode(code);
+        int[] f = fusedForm(code);
+        this.fused = f != null;
+        f = f == null ? new int[] {-1, -1, -1, -1, -1, -1, -1} : f;
+        this.fusedIp = f[0] < 0 ? -1 : code[f[0] + 1];
+        this.fusedDs = f[1];
+        this.fusedTtl = f[2];
+        this.fusedUdp = f[3];
+        this.fusedHash = f[4];
+        this.fusedNext = f[5];
+        this.fusedMplsTtl = f[6];
+    }
+
+    /**
+     * Whether the program has the fused form, and where its instructions are. The fused form
+     * has at most one instruction of each of these kinds: a next-protocol word without a
+     * checksum, a label stack's TTLs and a flow-hash field, both taken from the packet, a UDP
+     * length, and one IPv4 header (its lengths and checksum, with its DSCP/ECN and TTL taken
+     * from the packet if at all); no field written twice except the bottom entry's next-protocol
+     * word and its TTL, written in that order as the interpreter writes them; nothing else
+     * inside the IPv4 header. VXLAN, VXLAN-GPE, Geneve, GRE-in-UDP, MPLS-in-UDP, GRE over IPv4
+     * and label-stack templates have it. Those instructions read only the packet and their own
+     * fields, so they can run in a fixed order, and the changes to the IPv4 header can be
+     * checksummed in one RFC 1624 update.
+     *
+     * @return the code positions of IPV4_LENGTH_CHECKSUM, IP_DSCP_ECN, IP_TTL, UDP_LENGTH,
+     *     FLOW_HASH_FIELD, NEXT_PROTOCOL and MPLS_TTL, -1 for an absent one; {@code null} if the
+     *     program has another form
+     */
+    private static int[] fusedForm(int[] code) {
+        int[] f = {-1, -1, -1, -1, -1, -1, -1};
+        for (int pc = 0; pc < code.length; pc += 1 + OPERANDS[code[pc]]) {
+            int slot = switch (code[pc]) {
+                case IPV4_LENGTH_CHECKSUM -> 0;
+                case IP_DSCP_ECN -> code[pc + 2] == 4 && code[pc + 4] == KIND_PACKET ? 1 : -1;
+                case IP_TTL -> code[pc + 2] == 4 && code[pc + 3] == KIND_PACKET ? 2 : -1;
+                case UDP_LENGTH -> 3;
+                case FLOW_HASH_FIELD -> 4;
+                case NEXT_PROTOCOL -> code[pc + 7] < 0 ? 5 : -1;
+                case MPLS_TTL -> code[pc + 4] == KIND_PACKET ? 6 : -1;
+                default -> -1;
+            };
+            if (slot < 0 || f[slot] >= 0) {
+                return null;
+            }
+            f[slot] = pc;
+        }
+        int ip = f[0] < 0 ? -1 : code[f[0] + 1];
+        if (ip < 0 ? f[1] >= 0 || f[2] >= 0
+                : f[1] >= 0 && code[f[1] + 1] != ip || f[2] >= 0 && code[f[2] + 1] != ip
+                        || f[3] >= 0 && overlaps(code[f[3] + 1] + 4, 2, ip, 20)
+                        || f[4] >= 0 && overlaps(code[f[4] + 1], 4, ip, 20)
+                        || f[5] >= 0 && overlaps(code[f[5] + 1], 2, ip, 20)
+                        || f[6] >= 0 && overlaps(code[f[6] + 1], 4 * code[f[6] + 2], ip, 20)) {
+            return null;
+        }
+        int hash = f[4] < 0 ? -1 : code[f[4] + 1];
+        if (hash >= 0 && (f[5] >= 0 && overlaps(code[f[5] + 1], 2, hash, 4)
+                || f[3] >= 0 && overlaps(code[f[3] + 1] + 4, 2, hash, 4))) {
+            return null;
+        }
+        if (f[6] >= 0) {
+            int stack = code[f[6] + 1];
+            int skip = code[f[6] + 3];
+            for (int i = 0, n = code[f[6] + 2]; i < n; i++) {
+                int ttlAt = stack + 4 * i + 3;
+                if (i != skip && (hash >= 0 && overlaps(ttlAt, 1, hash, 4)
+                        || f[3] >= 0 && overlaps(ttlAt, 1, code[f[3] + 1] + 4, 2))) {
+                    return null;
+                }
+            }
+        }
+        return f;
+    }
+
+    /** Whether {@code [at, at + size)} and {@code [from, from + length)} share an octet. */
+    private static boolean overlaps(int at, int size, int from, int length) {
+        return at < from + length && at + size > from;
     }
 
     boolean accepts(InnerType inner) {
@@ -142,6 +232,110 @@ final class Program {
      */
     int run(ByteBuffer buf, int start, int innerIndex, int innerEnd, InnerType inner, int flowHash,
             boolean haveHash) {
+        return fused ? runFused(buf, start, innerIndex, innerEnd, inner, flowHash, haveHash)
+                : runInterpreted(buf, start, innerIndex, innerEnd, inner, flowHash, haveHash);
+    }
+
+    /** Whether {@link #run} takes the fused form. */
+    boolean isFused() {
+        return fused;
+    }
+
+    /**
+     * The fused form ({@link #fusedForm}): the same octets as {@link #runInterpreted}, written
+     * by straight-line code, with one checksum update for every change to the IPv4 header (RFC
+     * 1624 eqn. 3 summed over the changed words, which is the same as applying it word by word).
+     */
+    private int runFused(ByteBuffer buf, int start, int innerIndex, int innerEnd, InnerType inner, int flowHash,
+                         boolean haveHash) {
+        int[] c = code;
+        int innerLength = innerEnd - innerIndex;
+        int pc = fusedNext;
+        if (pc >= 0) {
+            int at = start + c[pc + 1];
+            Wire.put16(buf, at, Wire.u16(buf, at) & ~c[pc + 2] | c[pc + 3 + inner.ordinal()]);
+        }
+        if (fusedMplsTtl >= 0) {
+            fusedMplsTtl(buf, start, innerIndex, innerEnd, inner);
+        }
+        pc = fusedHash;
+        if (pc >= 0) {
+            int h = haveHash ? flowHash : EncapTemplate.flowHash(buf, innerIndex, innerEnd, inner);
+            int at = start + c[pc + 1];
+            int shift = c[pc + 2];
+            long mask = ((1L << c[pc + 3]) - 1) << shift;
+            long value = (long) FlowHash.scale(h, c[pc + 4], c[pc + 5]) << shift;
+            Wire.put32(buf, at, Wire.i32(buf, at) & ~mask | value);
+        }
+        pc = fusedUdp;
+        if (pc >= 0) {
+            int at = start + c[pc + 1] + 4; // RFC 768 Length
+            Wire.put16(buf, at, Wire.u16(buf, at) + innerLength);
+        }
+        if (fusedIp >= 0) {
+            fusedIpv4(buf, start, innerIndex, innerEnd, inner);
+        }
+        return start;
+    }
+
+    /** The label stack's TTLs in the fused form, as MPLS_TTL writes them. */
+    private void fusedMplsTtl(ByteBuffer buf, int start, int innerIndex, int innerEnd, InnerType inner) {
+        int[] c = code;
+        int pc = fusedMplsTtl;
+        int ttl = ttl(buf, start, c[pc + 4], c[pc + 5], innerIndex, innerEnd, inner, false);
+        if (ttl < 0) {
+            ttl = MPLS_NO_TTL;
+        }
+        int at = start + c[pc + 1] + 3; // RFC 3032 §2.1: TTL, the last octet of each entry
+        for (int i = 0, n = c[pc + 2], skip = c[pc + 3]; i < n; i++) {
+            if (i != skip) {
+                Wire.put8(buf, at + 4 * i, ttl);
+            }
+        }
+    }
+
+    /** The IPv4 header in the fused form: lengths, DSCP/ECN, TTL, one checksum update. */
+    private void fusedIpv4(ByteBuffer buf, int start, int innerIndex, int innerEnd, InnerType inner) {
+        int[] c = code;
+        int innerLength = innerEnd - innerIndex;
+        int ip = start + fusedIp;
+        int word = Wire.i32(buf, ip); // RFC 791 §3.1: Version, IHL, Type of Service; Total Length
+        int oldFirst = word >>> 16;
+        int oldTotal = word & 0xFFFF;
+        int first = oldFirst;
+        int pc = fusedDs;
+        if (pc >= 0) {
+            int tos = tos(buf, start, c[pc + 4], c[pc + 5], innerIndex, innerEnd, inner);
+            if (tos >= 0) {
+                int keep = ((c[pc + 3] & COPY_DSCP) != 0 ? 0 : 0xFC) | ((c[pc + 3] & COPY_ECN) != 0 ? 0 : 0x03);
+                first = oldFirst & (0xFF00 | keep) | tos & ~keep & 0xFF;
+            }
+        }
+        int total = oldTotal + innerLength;
+        Wire.put32(buf, ip, (long) first << 16 | total);
+        // The words that changed, as RFC 1624 eqn. 3 adds them (~m + m'), and the checksum's
+        // complement: one fold of the sum is the new checksum's complement.
+        int third = Wire.i32(buf, ip + 8); // Time to Live, Protocol; Header Checksum
+        int oldTtlWord = third >>> 16;
+        int ttlWord = oldTtlWord;
+        pc = fusedTtl;
+        if (pc >= 0) {
+            int ttl = ttl(buf, start, c[pc + 3], c[pc + 4], innerIndex, innerEnd, inner, true);
+            if (ttl >= 0) {
+                ttlWord = ttl << 8 | oldTtlWord & 0xFF;
+            }
+        }
+        long sum = (~third & 0xFFFF) + (first != oldFirst ? (~oldFirst & 0xFFFF) + first : 0)
+                + (total != oldTotal ? (~oldTotal & 0xFFFF) + total : 0)
+                + (ttlWord != oldTtlWord ? (~oldTtlWord & 0xFFFF) + ttlWord : 0);
+        int checksum = first == oldFirst && total == oldTotal && ttlWord == oldTtlWord ? third & 0xFFFF
+                : ~InternetChecksum.fold(sum) & 0xFFFF;
+        Wire.put32(buf, ip + 8, (long) ttlWord << 16 | checksum);
+    }
+
+    /** Runs the program instruction by instruction; see {@link #run}. */
+    int runInterpreted(ByteBuffer buf, int start, int innerIndex, int innerEnd, InnerType inner, int flowHash,
+                       boolean haveHash) {
         int[] c = code;
         int innerLength = innerEnd - innerIndex;
         int h = flowHash;
