@@ -51,35 +51,22 @@ public final class MobilityHeaderEncoder {
         int length = header.length();
         Wire.requireRoom(dst, length);
         int p = dst.position();
-        Wire.put32(dst, p, (long) Mip6Layout.PAYLOAD_PROTO << 24 | (length / Mip6Layout.UNIT - 1) << 16
-                | header.type() << 8 | header.reserved());
-        Wire.put16(dst, p + Mip6Layout.CHECKSUM_OFFSET, checksum);
+        // The first 6 octets: Payload Proto, Header Len, MH Type, Reserved, Checksum.
+        long fixed = ((long) Mip6Layout.PAYLOAD_PROTO << 24 | (length / Mip6Layout.UNIT - 1) << 16
+                | header.type() << 8 | header.reserved()) << 16 | checksum;
         int m = p + Mip6Layout.MESSAGE_OFFSET;
         MobilityMessage message = header.message();
-        if (message instanceof MobilityMessage.BindingRefreshRequest brr) {
-            Wire.put16(dst, m, brr.reserved());
-        } else if (message instanceof MobilityMessage.TestInit ti) {
-            Wire.put16(dst, m, ti.reserved());
-            Wire.put64(dst, m + 2, ti.cookie());
-        } else if (message instanceof MobilityMessage.Test t) {
-            Wire.put16(dst, m, t.nonceIndex());
-            Wire.put64(dst, m + 2, t.cookie());
-            Wire.put64(dst, m + 10, t.keygenToken());
-        } else if (message instanceof MobilityMessage.BindingUpdate bu) {
-            Wire.put16(dst, m, bu.sequence());
-            Wire.put16(dst, m + 2, bu.flags());
-            Wire.put16(dst, m + 4, bu.lifetime());
+        // The commonest messages in two writes each.
+        if (message instanceof MobilityMessage.BindingUpdate bu) {
+            Wire.put64(dst, p, fixed << 16 | bu.sequence());
+            Wire.put32(dst, m + 2, (long) bu.flags() << 16 | bu.lifetime());
         } else if (message instanceof MobilityMessage.BindingAcknowledgement ba) {
-            Wire.put8(dst, m, ba.status());
-            Wire.put8(dst, m + 1, ba.flags());
-            Wire.put16(dst, m + 2, ba.sequence());
-            Wire.put16(dst, m + 4, ba.lifetime());
-        } else if (message instanceof MobilityMessage.BindingError be) {
-            Wire.put8(dst, m, be.status());
-            Wire.put8(dst, m + 1, be.reserved());
-            be.homeAddress().write(dst, m + 2);
+            Wire.put64(dst, p, fixed << 16 | ba.status() << 8 | ba.flags());
+            Wire.put32(dst, m + 2, (long) ba.sequence() << 16 | ba.lifetime());
         } else {
-            writeLater(message, dst, m);
+            Wire.put32(dst, p, fixed >>> 16);
+            Wire.put16(dst, p + Mip6Layout.CHECKSUM_OFFSET, checksum);
+            writeMessage(message, dst, m);
         }
         int at = m + message.length();
         List<MobilityOption> options = header.options();
@@ -89,6 +76,25 @@ public final class MobilityHeaderEncoder {
             at += o.encodedLength();
         }
         return length;
+    }
+
+    private static void writeMessage(MobilityMessage message, ByteBuffer dst, int m) {
+        if (message instanceof MobilityMessage.BindingRefreshRequest brr) {
+            Wire.put16(dst, m, brr.reserved());
+        } else if (message instanceof MobilityMessage.TestInit ti) {
+            Wire.put16(dst, m, ti.reserved());
+            Wire.put64(dst, m + 2, ti.cookie());
+        } else if (message instanceof MobilityMessage.Test t) {
+            Wire.put16(dst, m, t.nonceIndex());
+            Wire.put64(dst, m + 2, t.cookie());
+            Wire.put64(dst, m + 10, t.keygenToken());
+        } else if (message instanceof MobilityMessage.BindingError be) {
+            Wire.put8(dst, m, be.status());
+            Wire.put8(dst, m + 1, be.reserved());
+            be.homeAddress().write(dst, m + 2);
+        } else {
+            writeLater(message, dst, m);
+        }
     }
 
     /**
@@ -207,8 +213,7 @@ public final class MobilityHeaderEncoder {
             Wire.put8(dst, at, 0);
             return;
         }
-        Wire.put8(dst, at, o.type());
-        Wire.put8(dst, at + 1, o.encodedLength() - Mip6Layout.OPTION_HEADER_LENGTH);
+        Wire.put16(dst, at, o.type() << 8 | o.encodedLength() - Mip6Layout.OPTION_HEADER_LENGTH);
         int d = at + Mip6Layout.OPTION_HEADER_LENGTH;
         if (o instanceof MobilityOption.PadN padN) {
             if (!padN.data().isEmpty()) {
