@@ -66,7 +66,7 @@ public record Dissection(List<DissectedLayer> layers, StopReason stopReason, int
      * @param wireLength the frame's length on the wire
      */
     public Dissection {
-        layers = List.copyOf(layers);
+        layers = layers instanceof LayerList ? layers : List.copyOf(layers);
         Objects.requireNonNull(stopReason, "stopReason");
         nextKeys = List.copyOf(nextKeys);
         if ((stopReason == StopReason.MALFORMED) != (error != null)) {

@@ -411,7 +411,7 @@ public final class Dissector {
             found[count++] = new DissectedLayer(w.layer(), w.offset() - b, w.headerLength(), w.payloadLength(), number,
                     bytes, w.limit() - b);
         }
-        List<DissectedLayer> layers = Arrays.asList(found).subList(0, count);
+        List<DissectedLayer> layers = new LayerList(found, count);
         int b = w.stopBuffer() == 0 ? base : 0;
         Dissection.StopReason reason = w.stopReason();
         List<LayerKey> keys = List.of();
