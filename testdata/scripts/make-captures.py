@@ -8,7 +8,8 @@ Run from the repository root with Debian's Python (the one that has scapy 2.5):
 The output is deterministic: every address, port, identifier, sequence number,
 payload byte and timestamp is fixed here, and the pcap files are written by
 hand (classic libpcap format, little-endian, microsecond timestamps, snaplen
-262144), so rerunning the script gives byte-identical files.
+262144; capwire.py, which the other capture scripts share), so rerunning the
+script gives byte-identical files.
 
 Files are written to
 testdata/src/main/resources/org/tunnelcodec/testdata/captures/
@@ -20,7 +21,7 @@ as a ``Rec`` carrying an original (wire) length larger than the captured bytes.
 
 GRE, PPTP (enhanced GRE v1) and WCCP headers are written by hand with ``struct``
 (``gre()``, ``gre_pptp()``, ``wccp_redirect()``), checksums with
-``inet_checksum()``. STT frames (stt-segments.pcap) are built by ``stt_frame()``
+``inet_checksum()`` (capwire.py). STT frames (stt-segments.pcap) are built by ``stt_frame()``
 (the 18-octet STT frame header, struct) and ``SttFrame`` (segmentation behind
 scapy TCP headers to port 7471). MPLS label stack entries, pseudowire control words
 and Associated Channel Headers (mpls-variants.pcap) are written with ``struct``
@@ -35,10 +36,10 @@ P1-P4); the script stops with an AssertionError if one differs.
 """
 
 import os
-import socket
 import struct
-import sys
 
+import capwire
+from capwire import inet_checksum, ones_sum, pseudo_header
 from scapy.all import (  # noqa: F401  (scapy 2.5, Debian package python3-scapy)
     IP, IPv6, UDP, TCP, ICMP, ARP, Ether, Dot1Q, Dot1AD, Raw, CookedLinux, CookedLinuxV2,
     IPOption_RR, IPOption_NOP, IPOption_EOL,
@@ -54,8 +55,6 @@ LINKTYPE_RAW = 101
 LINKTYPE_LOOP = 108
 LINKTYPE_LINUX_SLL = 113
 LINKTYPE_LINUX_SLL2 = 276
-
-SNAPLEN = 262144
 
 # Fixed addresses (documentation ranges; locally administered MACs)
 MAC_A = "02:00:5e:10:00:01"   # "client" NIC
@@ -104,23 +103,12 @@ class Rec:
 
 
 def write_pcap(path, linktype, packets, t0):
-    """Write a classic little-endian pcap with fixed timestamps.
+    """Write a classic little-endian pcap (snaplen 262144) with fixed timestamps.
 
     Packet i gets timestamp t0 + i seconds + i*1000 microseconds.
     """
-    out = bytearray(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, SNAPLEN, linktype))
-    for i, p in enumerate(packets):
-        rec = p if isinstance(p, Rec) else Rec(p)
-        ts_sec = t0 + i
-        ts_usec = (i * 1000) % 1000000
-        # keep scapy's notion of time in line with what is written
-        if hasattr(p, "time"):
-            p.time = ts_sec + ts_usec / 1e6
-        out += struct.pack("<IIII", ts_sec, ts_usec, len(rec.data), rec.wirelen)
-        out += rec.data
-    with open(path, "wb") as f:
-        f.write(bytes(out))
-    print("wrote %s (%d packets, %d bytes)" % (path, len(packets), len(out)))
+    records = [p if isinstance(p, Rec) else Rec(p) for p in packets]
+    capwire.write_pcap(path, [(r.data, r.wirelen) for r in records], t0, linktype, noun="packets")
 
 
 # --------------------------------------------------------------------------
@@ -359,17 +347,6 @@ AF_SRE_AS = 0xFFFE      # SRE with a list of 2-octet AS numbers (RFC 1702)
 WCCP_D = 0x01
 WCCP_A = 0x02
 WCCP_U = 0x04
-
-
-def inet_checksum(data):
-    """RFC 1071 Internet checksum (one's complement of the one's complement sum)."""
-    data = bytes(data)
-    if len(data) % 2:
-        data += b"\x00"
-    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return ~s & 0xFFFF
 
 
 def gre(proto, payload, checksum=False, key=None, seq=None, routing=None, offset=0,
@@ -750,29 +727,12 @@ def stt_frame(inner, flags=0, l4_offset=0, mss=0, tci=0, context_id=0, version=0
                        padding) + bytes(inner)
 
 
-def ones_sum(data):
-    """Folded 16-bit one's-complement sum (not complemented)."""
-    data = bytes(data)
-    if len(data) % 2:
-        data += b"\x00"
-    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return s
-
-
 def pseudo_header_sum(src, dst, l4_len, proto=6):
     """Folded, not complemented, sum of the IPv4 or IPv6 pseudo-header: the value a
     sender leaves in the inner L4 checksum field when STT flag P is set
     (draft-davie-stt-08 section 3.1; as Open vSwitch's stt.c sends a CHECKSUM_PARTIAL
     inner packet)."""
-    if ":" in src:
-        ph = (socket.inet_pton(socket.AF_INET6, src) + socket.inet_pton(socket.AF_INET6, dst)
-              + struct.pack("!I3xB", l4_len, proto))
-    else:
-        ph = (socket.inet_pton(socket.AF_INET, src) + socket.inet_pton(socket.AF_INET, dst)
-              + struct.pack("!xBH", proto, l4_len))
-    return ones_sum(ph)
+    return ones_sum(pseudo_header(src, dst, l4_len, proto))
 
 
 def with_partial_l4_checksum(pkt, l4):
@@ -1598,10 +1558,7 @@ FILES = [
 
 
 def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    default_out = os.path.join(here, "..", "src", "main", "resources", "org", "tunnelcodec",
-                               "testdata", "captures")
-    out_dir = os.path.normpath(sys.argv[1] if len(sys.argv) > 1 else default_out)
+    out_dir = capwire.output_path(capwire.CAPTURES)
     os.makedirs(out_dir, exist_ok=True)
     for name, linktype, builder, t0 in FILES:
         write_pcap(os.path.join(out_dir, name), linktype, builder(), t0)

@@ -46,13 +46,14 @@ Timestamps start at 2024-01-01T00:00:00Z and advance 10 microseconds per frame.
 import struct
 import sys
 
+from capwire import LINKTYPE_ETHERNET, pcap_header
+
 ETH_IPV4 = 0x0800
 ETH_IPV6 = 0x86DD
 ETH_WCCP = 0x883E
 STT_PORT = 7471
 DISCARD = 9  # RFC 863: no tshark dissector, so payloads show as data, not a guessed protocol
 
-LINKTYPE_ETHERNET = 1
 T0 = 1704067200
 
 
@@ -230,7 +231,7 @@ def main():
     path = sys.argv[2] if len(sys.argv) > 2 else "/tmp/tunnelcodec-large.pcap"
     record = struct.Struct("<IIII")
     with open(path, "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 262144, LINKTYPE_ETHERNET))
+        f.write(pcap_header(LINKTYPE_ETHERNET, 262144))
         chunk = []
         for k, frame in enumerate(frames()):
             if k == n:

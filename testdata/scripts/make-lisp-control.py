@@ -11,7 +11,8 @@ script: testdata/scripts/tshark-golden-lisp-control.sh runs tshark on the pcap a
 tshark prints; fields tshark 4.0 does not decode are compared by the test with the values listed
 below (those of the RFC figures the bytes follow).
 
-Plain python3 (no scapy): every header, length and checksum is computed here. Every frame is
+Plain python3 (no scapy): every header, length and checksum is computed here (Ethernet, IP, UDP
+and the pcap file by capwire.py, the plumbing the capture scripts share). Every frame is
 Ethernet 02:00:5e:10:00:01 -> 02:00:5e:10:00:02, then IPv4 (TTL 64, id 0x5000 + #, DF clear)
 or IPv6 (hop limit 64), then UDP with its checksum computed (RFC 9301 section 5.1: never 0).
 Requests go from port 61000 + # to 4342, answers from 4342 to 61000 + #. IPv4 RLOCs:
@@ -104,17 +105,14 @@ Usage: python3 testdata/scripts/make-lisp-control.py [OUTPUT]
 import hashlib
 import hmac
 import os
-import socket
 import struct
-import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_OUT = os.path.join(HERE, "..", "src", "main", "resources", "org", "tunnelcodec", "testdata", "captures",
-                           "lisp-control-variants.pcap")
+from capwire import (CAPTURES, ETHERTYPE_IPV4, ETHERTYPE_IPV6, u8, u16, u24, u32, u64, a4, a6, ethernet, udp_ip,
+                     output_path, write_pcap)
+
+DEFAULT_OUT = os.path.join(CAPTURES, "lisp-control-variants.pcap")
 
 T0 = 1704068600  # the slot after lisp-data-variants.pcap (1704068500) in make-captures.py
-SNAPLEN = 262144
-LINKTYPE_ETHERNET = 1
 MAC_A = bytes.fromhex("02005e100001")
 MAC_B = bytes.fromhex("02005e100002")
 KEY = b"password"
@@ -124,26 +122,6 @@ V4_XTR, V4_MS = "192.0.2.1", "198.51.100.9"
 V6_XTR, V6_MS = "2001:db8::1", "2001:db8::53"
 
 
-def u8(v):
-    return struct.pack("!B", v)
-
-
-def u16(v):
-    return struct.pack("!H", v)
-
-
-def u24(v):
-    return struct.pack("!I", v)[1:]
-
-
-def u32(v):
-    return struct.pack("!I", v)
-
-
-def u64(v):
-    return struct.pack("!Q", v)
-
-
 # ------------------------------------------------------------------ addresses (RFC 9301 5, RFC 8060)
 
 def none():
@@ -151,11 +129,11 @@ def none():
 
 
 def v4(text):
-    return u16(1) + socket.inet_aton(text)
+    return u16(1) + a4(text)
 
 
 def v6(text):
-    return u16(2) + socket.inet_pton(socket.AF_INET6, text)
+    return u16(2) + a6(text)
 
 
 def mac(text, afi=6):
@@ -364,45 +342,10 @@ def ecm(inner_ip, s=False, d=False, e=False, m=False, reserved=0):
     return u32(8 << 28 | (s << 27) | (d << 26) | (e << 25) | (m << 24) | reserved) + inner_ip
 
 
-# ------------------------------------------------------------------ IP, UDP, Ethernet, pcap
-
-def checksum(data):
-    if len(data) % 2:
-        data += b"\0"
-    total = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while total >> 16:
-        total = (total & 0xFFFF) + (total >> 16)
-    return ~total & 0xFFFF
-
-
-def udp(src_ip, dst_ip, sport, dport, payload):
-    """UDP with the checksum over the pseudo-header (RFC 768, RFC 8200 section 8.1); never 0."""
-    length = 8 + len(payload)
-    if ":" in src_ip:
-        pseudo = (socket.inet_pton(socket.AF_INET6, src_ip) + socket.inet_pton(socket.AF_INET6, dst_ip) + u32(length)
-                  + b"\0\0\0\x11")
-    else:
-        pseudo = socket.inet_aton(src_ip) + socket.inet_aton(dst_ip) + b"\0\x11" + u16(length)
-    header = u16(sport) + u16(dport) + u16(length) + u16(0)
-    c = checksum(pseudo + header + payload) or 0xFFFF
-    return u16(sport) + u16(dport) + u16(length) + u16(c) + payload
-
-
-def ipv4(src, dst, ident, payload, ttl=64):
-    header = (u8(0x45) + u8(0) + u16(20 + len(payload)) + u16(ident) + u16(0) + u8(ttl) + u8(17) + u16(0)
-              + socket.inet_aton(src) + socket.inet_aton(dst))
-    return header[:10] + u16(checksum(header)) + header[12:] + payload
-
-
-def ipv6(src, dst, payload, hlim=64):
-    return (u32(6 << 28) + u16(len(payload)) + u8(17) + u8(hlim) + socket.inet_pton(socket.AF_INET6, src)
-            + socket.inet_pton(socket.AF_INET6, dst) + payload)
-
-
-def udp_ip(src, dst, sport, dport, payload, ident=0):
-    segment = udp(src, dst, sport, dport, payload)
-    return ipv6(src, dst, segment) if ":" in src else ipv4(src, dst, ident, segment)
-
+# ------------------------------------------------------------------ Ethernet, IP, UDP
+#
+# capwire.udp_ip: IPv4 or IPv6, then UDP with the checksum over the pseudo-header (RFC 9301
+# section 5.1: never 0).
 
 def frame(number, message, version=4, answer=False):
     """Ethernet / IP / UDP of frame `number`: a request from 61000 + number to 4342, or an answer
@@ -410,16 +353,7 @@ def frame(number, message, version=4, answer=False):
     xtr, ms = (V4_XTR, V4_MS) if version == 4 else (V6_XTR, V6_MS)
     src, dst, sport, dport = (ms, xtr, PORT, 61000 + number) if answer else (xtr, ms, 61000 + number, PORT)
     packet = udp_ip(src, dst, sport, dport, message, ident=0x5000 + number)
-    return MAC_B + MAC_A + u16(0x0800 if version == 4 else 0x86DD) + packet
-
-
-def write_pcap(path, frames):
-    out = bytearray(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, SNAPLEN, LINKTYPE_ETHERNET))
-    for i, data in enumerate(frames):
-        out += struct.pack("<IIII", T0 + i, (i * 1000) % 1000000, len(data), len(data)) + data
-    with open(path, "wb") as f:
-        f.write(bytes(out))
-    print("wrote %s (%d frames, %d bytes)" % (path, len(frames), len(out)))
+    return ethernet(MAC_B, MAC_A, ETHERTYPE_IPV4 if version == 4 else ETHERTYPE_IPV6, packet)
 
 
 # ------------------------------------------------------------------ the frames
@@ -567,9 +501,9 @@ def frames():
 
 
 def main():
-    out = os.path.normpath(sys.argv[1] if len(sys.argv) > 1 else DEFAULT_OUT)
+    out = output_path(DEFAULT_OUT)
     hmac_check()
-    write_pcap(out, frames())
+    write_pcap(out, frames(), T0)
 
 
 def hmac_check():

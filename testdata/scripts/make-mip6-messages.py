@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Writes mip6-messages.pcap: Mobility Headers of MH Types 8 to 24, built by hand.
 
-Independent of the Java code: every Mobility Header is assembled here octet by octet with
-struct, following the figures of RFC 5568 (Fast Binding Update 6.2.2, Fast Binding
-Acknowledgment 6.2.3, Handover Initiate 6.2.1.1, Handover Acknowledge 6.2.1.2, options 6.4.2
-and 6.4.4), RFC 4068 section 6.3.3 (Fast Neighbor Advertisement, deprecated by RFC 5568),
+Independent of the Java code: every Mobility Header is assembled octet by octet with struct
+(here, and in mip6wire.py for the framing both Mobile IPv6 captures share; capwire.py writes
+IPv6, Ethernet and pcap), following the figures of RFC 5568 (Fast Binding Update 6.2.2, Fast
+Binding Acknowledgment 6.2.3, Handover Initiate 6.2.1.1, Handover Acknowledge 6.2.1.2, options
+6.4.2 and 6.4.4), RFC 4068 section 6.3.3 (Fast Neighbor Advertisement, deprecated by RFC 5568),
 RFC 5096 section 3 (Experimental Mobility Header), RFC 5142 section 4 (Home Agent Switch),
 RFC 5847 section 3.3 and 3.4 (Heartbeat, Restart Counter option), RFC 5846 sections 5.1 and 5.2
 (Binding Revocation Indication and Acknowledgement), RFC 6705 sections 10.1 and 10.2 (Localized
@@ -76,67 +77,25 @@ Usage: python3 testdata/scripts/make-mip6-messages.py [OUTPUT]
 (default: testdata/src/main/resources/org/tunnelcodec/testdata/captures/mip6-messages.pcap)
 """
 import os
-import socket
-import struct
-import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_OUT = os.path.join(HERE, "..", "src", "main", "resources", "org", "tunnelcodec", "testdata", "captures",
-                           "mip6-messages.pcap")
+from capwire import CAPTURES, ETHERTYPE_IPV6, u8, u16, u24, u32, a6, ethernet, ipv6, output_path, write_pcap
+from mip6wire import MH, option, sub_option, pad, refresh, alt_coa, flow_id, mobility_header, with_checksum
+
+DEFAULT_OUT = os.path.join(CAPTURES, "mip6-messages.pcap")
 
 T0 = 1704068700  # the slot after lisp-control-variants.pcap (1704068600)
-SNAPLEN = 262144
-LINKTYPE_ETHERNET = 1
 MAC_A = bytes.fromhex("02005e100001")
 MAC_B = bytes.fromhex("02005e100002")
 MN_MAC = bytes.fromhex("02005e100009")
 HA = "2001:db8:a::1"
 COA = "2001:db8:c0a::100"
-NEXT_HEADER = 135
-
-
-def u8(v):
-    return struct.pack("!B", v)
-
-
-def u16(v):
-    return struct.pack("!H", v)
-
-
-def u24(v):
-    return struct.pack("!I", v)[1:]
-
-
-def u32(v):
-    return struct.pack("!I", v)
-
-
-def a6(text):
-    return socket.inet_pton(socket.AF_INET6, text)
 
 
 # ------------------------------------------------------------------ mobility options (RFC 6275 6.2)
-
-def option(option_type, data):
-    return u8(option_type) + u8(len(data)) + data
-
-
-def pad(n):
-    """n octets of padding: Pad1 for one, PadN for more (RFC 6275 6.2.2, 6.2.3)."""
-    if n == 0:
-        return b""
-    if n == 1:
-        return b"\0"
-    return option(1, bytes(n - 2))
-
-
-def alt_coa(address):
-    return 8, 6, option(3, a6(address))
-
-
-def refresh(units):
-    return 2, 0, option(2, u16(units))
-
+#
+# Option framing, padding and placement, Binding Refresh Advice, Alternate Care-of Address and
+# Flow Identification come from mip6wire; an option here is (x, y, octets) for the alignment xn+y.
+# A message without options carries the padding to 8n in its fixed part, as pad(n).
 
 def mn_id(nai):
     return 1, 0, option(8, u8(1) + nai.encode("ascii"))
@@ -158,49 +117,11 @@ def restart_counter(value):
     return 4, 2, option(28, u32(value))
 
 
-def flow_id(fid, priority, subs):
-    return 8, 2, option(45, u16(fid) + u16(priority) + u8(0) + u8(0) + subs)
-
-
-def mobility_header(mh_type, fixed, options=()):
-    """The header without its Checksum: options placed at their alignment (x, y), then padding to 8n."""
-    body = bytearray(fixed)
-    for x, y, o in options:
-        at = 6 + len(body)
-        body += pad((y - at) % x)
-        body += o
-    if options:
-        body += pad(-(6 + len(body)) % 8)
-    assert (6 + len(body)) % 8 == 0, "MH Type %d: %d octets" % (mh_type, 6 + len(body))
-    return u8(59) + u8((6 + len(body)) // 8 - 1) + u8(mh_type) + u8(0) + u16(0) + bytes(body)
-
-
-# ------------------------------------------------------------------ IPv6, Ethernet, pcap
-
-def checksum(data):
-    if len(data) % 2:
-        data += b"\0"
-    total = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while total >> 16:
-        total = (total & 0xFFFF) + (total >> 16)
-    return ~total & 0xFFFF
-
+# ------------------------------------------------------------------ the IPv6 packets
 
 def frame(mh, answer=False):
     src, dst = (COA, HA) if answer else (HA, COA)
-    pseudo = a6(src) + a6(dst) + u32(len(mh)) + b"\0\0\0" + u8(NEXT_HEADER)
-    mh = mh[:4] + u16(checksum(pseudo + mh)) + mh[6:]
-    ip = u32(6 << 28) + u16(len(mh)) + u8(NEXT_HEADER) + u8(64) + a6(src) + a6(dst)
-    return MAC_B + MAC_A + u16(0x86DD) + ip + mh
-
-
-def write_pcap(path, frames):
-    out = bytearray(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, SNAPLEN, LINKTYPE_ETHERNET))
-    for i, data in enumerate(frames):
-        out += struct.pack("<IIII", T0 + i, (i * 1000) % 1000000, len(data), len(data)) + data
-    with open(path, "wb") as f:
-        f.write(bytes(out))
-    print("wrote %s (%d frames, %d bytes)" % (path, len(frames), len(out)))
+    return ethernet(MAC_B, MAC_A, ETHERTYPE_IPV6, ipv6(src, dst, with_checksum(mh, src, dst), MH))
 
 
 # ------------------------------------------------------------------ the frames
@@ -252,8 +173,8 @@ def frames():
     f.append(frame(mobility_header(20, u16(500) + u8(0) + u24(0), [mn_id("mn1@example.com")])))
     f.append(frame(mobility_header(20, u16(501) + u8(129) + u24(0xABCDEF) + pad(4))))
     # 29-31 Flow Binding (RFC 7109 6.1.1, 6.1.2): Flow Binding Type (16), Sequence #, Trigger or Status, A + 7 bits
-    action = u8(4) + u8(2) + u8(0) + u8(11)
-    f.append(frame(mobility_header(21, u16(1) + u16(600) + u8(2) + u8(0x80), [flow_id(1, 10, action)]),
+    action = sub_option(4, u8(0) + u8(11))  # Flow Binding Action (RFC 7109 6.2.1): Reserved, Action
+    f.append(frame(mobility_header(21, u16(1) + u16(600) + u8(2) + u8(0x80), [flow_id(1, 10, 0, action)]),
                    answer=True))
     f.append(frame(mobility_header(21, u16(2) + u16(600) + u8(129) + u8(0x5A) + pad(4))))
     f.append(frame(mobility_header(21, bytes.fromhex("00030258000000000000"))))
@@ -269,8 +190,7 @@ def frames():
 
 
 def main():
-    out = os.path.normpath(sys.argv[1] if len(sys.argv) > 1 else DEFAULT_OUT)
-    write_pcap(out, frames())
+    write_pcap(output_path(DEFAULT_OUT), frames(), T0)
 
 
 if __name__ == "__main__":

@@ -2,10 +2,11 @@
 """Writes mip6-scenarios.pcap: Mobile IPv6 registrations as a mobile node and its home agent
 exchange them, built by hand.
 
-Independent of the Java code: every octet is assembled here with struct, following the figures
-of RFC 6275 (Binding Update 6.1.7, Binding Acknowledgement 6.1.8, Alternate Care-of Address
-option 6.2.5, Home Address destination option 6.3, Type 2 Routing Header 6.4, the checksum's
-pseudo-header 6.1.1), RFC 3963 section 4 (NEMO: the R flags, Mobile Network Prefix option 4.3),
+Independent of the Java code: every octet is assembled with struct (here, in mip6wire.py for
+the Mobility Header framing both Mobile IPv6 captures share and in capwire.py for IPv6, Ethernet
+and pcap), following the figures of RFC 6275 (Binding Update 6.1.7, Binding Acknowledgement
+6.1.8, Alternate Care-of Address option 6.2.5, Home Address destination option 6.3, Type 2
+Routing Header 6.4, the checksum's pseudo-header 6.1.1), RFC 3963 section 4 (NEMO: the R flags, Mobile Network Prefix option 4.3),
 RFC 5648 section 6.1 (Binding Identifier option) with the BID-PRI of RFC 6089 section 4.1, RFC
 6089 sections 4.2 and 4.3 (Flow Identification option with its BID Reference and Traffic
 Selector sub-options, Flow Summary option), RFC 6088 section 3 (the binary traffic selectors,
@@ -90,17 +91,13 @@ Usage: python3 testdata/scripts/make-mip6-scenarios.py [OUTPUT]
 (default: testdata/src/main/resources/org/tunnelcodec/testdata/captures/mip6-scenarios.pcap)
 """
 import os
-import socket
-import struct
-import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_OUT = os.path.join(HERE, "..", "src", "main", "resources", "org", "tunnelcodec", "testdata", "captures",
-                           "mip6-scenarios.pcap")
+from capwire import CAPTURES, ETHERTYPE_IPV6, u8, u16, u32, a4, a6, ethernet, ipv6, output_path, write_pcap
+from mip6wire import MH, option, sub_option, refresh, alt_coa, flow_id, mobility_header, with_checksum
+
+DEFAULT_OUT = os.path.join(CAPTURES, "mip6-scenarios.pcap")
 
 T0 = 1704068800  # the slot after mip6-messages.pcap (1704068700)
-SNAPLEN = 262144
-LINKTYPE_ETHERNET = 1
 MAC_MN = bytes.fromhex("02005e100001")
 MAC_HA = bytes.fromhex("02005e100002")
 HA = "2001:db8:a::1"
@@ -108,30 +105,9 @@ HOA = "2001:db8:a::100"
 COA1 = "2001:db8:c0a::100"
 COA2 = "2001:db8:c0b::100"
 COA3 = "2001:db8:c0c::100"
-MH = 135
 DEST_OPTS = 60
 ROUTING = 43
 LIFETIME = 150  # 600 seconds
-
-
-def u8(v):
-    return struct.pack("!B", v)
-
-
-def u16(v):
-    return struct.pack("!H", v)
-
-
-def u32(v):
-    return struct.pack("!I", v)
-
-
-def a6(text):
-    return socket.inet_pton(socket.AF_INET6, text)
-
-
-def a4(text):
-    return socket.inet_pton(socket.AF_INET, text)
 
 
 # ------------------------------------------------------------------ RFC 6088 section 3: the binary traffic selectors
@@ -157,27 +133,9 @@ def rfc6088_selectors():
 
 
 # ------------------------------------------------------------------ mobility options (RFC 6275 6.2)
-
-def option(option_type, data):
-    return u8(option_type) + u8(len(data)) + data
-
-
-def pad(n):
-    """n octets of padding: Pad1 for one, PadN for more (RFC 6275 6.2.2, 6.2.3)."""
-    if n == 0:
-        return b""
-    if n == 1:
-        return b"\0"
-    return option(1, bytes(n - 2))
-
-
-def refresh(units):
-    return 2, 0, option(2, u16(units))
-
-
-def alt_coa(address):
-    return 8, 6, option(3, a6(address))
-
+#
+# Option framing, padding and placement, Binding Refresh Advice, Alternate Care-of Address and
+# Flow Identification come from mip6wire; an option here is (x, y, octets) for the alignment xn+y.
 
 def mnp(prefix, length):
     """Mobile Network Prefix (RFC 3963 4.3): Reserved, Prefix Length, prefix."""
@@ -189,10 +147,6 @@ def bid(binding_id, status, flags, coa=None):
     return 8, 2, option(35, u16(binding_id) + u8(status) + u8(flags) + (a6(coa) if coa else b""))
 
 
-def sub_option(sub_type, data):
-    return u8(sub_type) + u8(len(data)) + data
-
-
 def bid_reference(*bids):
     """BID Reference sub-option (RFC 6089 4.2, type 2)."""
     return sub_option(2, b"".join(u16(b) for b in bids))
@@ -201,11 +155,6 @@ def bid_reference(*bids):
 def traffic_selector(ts_format, selector):
     """Traffic Selector sub-option (RFC 6089 4.2, type 3): TS Format, Reserved, selector."""
     return sub_option(3, u8(ts_format) + u8(0) + selector)
-
-
-def flow_id(fid, priority, status, subs=b""):
-    """Flow Identification (RFC 6089 4.2, type 45): FID, FID-PRI, Reserved, Status, sub-options."""
-    return 8, 2, option(45, u16(fid) + u16(priority) + u8(0) + u8(status) + subs)
 
 
 def flow_summary(*fids):
@@ -233,18 +182,6 @@ def ipv4_coa(address):
     return 8, 4, option(32, u16(0) + a4(address))
 
 
-def mobility_header(mh_type, fixed, options=()):
-    """The header without its Checksum: options placed at their alignment (x, y), then padding to 8n."""
-    body = bytearray(fixed)
-    for x, y, o in options:
-        at = 6 + len(body)
-        body += pad((y - at) % x)
-        body += o
-    body += pad(-(6 + len(body)) % 8)
-    assert (6 + len(body)) % 8 == 0, "MH Type %d: %d octets" % (mh_type, 6 + len(body))
-    return u8(59) + u8((6 + len(body)) // 8 - 1) + u8(mh_type) + u8(0) + u16(0) + bytes(body)
-
-
 def binding_update(sequence, flags, options):
     """Binding Update (RFC 6275 6.1.7, MH Type 5): Sequence #, A H L K M R P F T B + reserved, Lifetime."""
     return mobility_header(5, u16(sequence) + u16(flags) + u16(LIFETIME), options)
@@ -255,16 +192,7 @@ def binding_ack(status, flags, sequence, options=()):
     return mobility_header(6, u8(status) + u8(flags) + u16(sequence) + u16(LIFETIME), options)
 
 
-# ------------------------------------------------------------------ IPv6, Ethernet, pcap
-
-def checksum(data):
-    if len(data) % 2:
-        data += b"\0"
-    total = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while total >> 16:
-        total = (total & 0xFFFF) + (total >> 16)
-    return ~total & 0xFFFF
-
+# ------------------------------------------------------------------ the IPv6 packets
 
 def home_address_option(home):
     """Destination Options header (RFC 8200 4.6) with PadN (2 octets) and the Home Address option
@@ -281,30 +209,15 @@ def type2_routing_header(home):
 def to_home_agent(mh):
     """A Binding Update from CoA1 to the home agent with the home address in a Home Address option:
     the checksum's pseudo-header has the home address as its source (RFC 6275 6.1.1, 6.3)."""
-    pseudo = a6(HOA) + a6(HA) + u32(len(mh)) + b"\0\0\0" + u8(MH)
-    mh = mh[:4] + u16(checksum(pseudo + mh)) + mh[6:]
-    ext = home_address_option(HOA)
-    ip = u32(6 << 28) + u16(len(ext) + len(mh)) + u8(DEST_OPTS) + u8(64) + a6(COA1) + a6(HA)
-    return MAC_HA + MAC_MN + u16(0x86DD) + ip + ext + mh
+    mh = with_checksum(mh, HOA, HA)
+    return ethernet(MAC_HA, MAC_MN, ETHERTYPE_IPV6, ipv6(COA1, HA, home_address_option(HOA) + mh, DEST_OPTS))
 
 
 def to_mobile_node(mh):
     """A Binding Acknowledgement from the home agent to CoA1 through a Type 2 Routing Header: the
     checksum's pseudo-header has the final destination, the home address (RFC 6275 6.1.1, 6.4)."""
-    pseudo = a6(HA) + a6(HOA) + u32(len(mh)) + b"\0\0\0" + u8(MH)
-    mh = mh[:4] + u16(checksum(pseudo + mh)) + mh[6:]
-    ext = type2_routing_header(HOA)
-    ip = u32(6 << 28) + u16(len(ext) + len(mh)) + u8(ROUTING) + u8(64) + a6(HA) + a6(COA1)
-    return MAC_MN + MAC_HA + u16(0x86DD) + ip + ext + mh
-
-
-def write_pcap(path, frames):
-    out = bytearray(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, SNAPLEN, LINKTYPE_ETHERNET))
-    for i, data in enumerate(frames):
-        out += struct.pack("<IIII", T0 + i, (i * 1000) % 1000000, len(data), len(data)) + data
-    with open(path, "wb") as f:
-        f.write(bytes(out))
-    print("wrote %s (%d frames, %d bytes)" % (path, len(frames), len(out)))
+    mh = with_checksum(mh, HA, HOA)
+    return ethernet(MAC_MN, MAC_HA, ETHERTYPE_IPV6, ipv6(HA, COA1, type2_routing_header(HOA) + mh, ROUTING))
 
 
 # ------------------------------------------------------------------ the frames
@@ -342,8 +255,7 @@ def frames():
 
 
 def main():
-    out = os.path.normpath(sys.argv[1] if len(sys.argv) > 1 else DEFAULT_OUT)
-    write_pcap(out, frames())
+    write_pcap(output_path(DEFAULT_OUT), frames(), T0)
 
 
 if __name__ == "__main__":

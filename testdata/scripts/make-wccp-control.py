@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes wccp-control.pcap: WCCP control messages (UDP/2048) built by hand from the drafts.
 
-Independent of the Java code: every message is assembled here octet by octet with struct,
+Independent of the Java code: every message is assembled here octet by octet with struct
+(Ethernet, IPv4, UDP and the pcap file by capwire.py, the plumbing the capture scripts share),
 following draft-wilson-wrec-wccp-v2-01 / draft-mclaggan-wccp-v2rev1-00 (v2) and
 draft-forster-wrec-wccp-v1-00 (v1). The expected field values for the Java golden test are
 NOT taken from this script: testdata/scripts/tshark-wccp-control.py runs tshark on the pcap and stores
@@ -35,9 +36,8 @@ Usage: python3 testdata/scripts/make-wccp-control.py [OUTPUT]
 """
 import hashlib
 import os
-import socket
-import struct
-import sys
+
+from capwire import ETHERTYPE_IPV4, u8, u16, u32, a4, ethernet, ipv4, output_path, udp, write_pcap
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OUT = os.path.join(HERE, "..", "..", "gre-wccp", "src", "test", "resources", "org", "tunnelcodec", "gre", "wccp",
@@ -45,22 +45,6 @@ DEFAULT_OUT = os.path.join(HERE, "..", "..", "gre-wccp", "src", "test", "resourc
 
 CACHE = "192.0.2.10"
 ROUTER = "192.0.2.254"
-
-
-def u8(v):
-    return struct.pack("!B", v)
-
-
-def u16(v):
-    return struct.pack("!H", v)
-
-
-def u32(v):
-    return struct.pack("!I", v)
-
-
-def ip(text):
-    return socket.inet_aton(text)
 
 
 # ---------------------------------------------------------------- v2 building blocks
@@ -107,7 +91,7 @@ def bucket_vector(buckets):
 
 def wc_identity_hash(addr, flags, buckets, weight, status, hash_revision=0):
     # flags: U 0x0001, type (flags>>1)&3 = 0 for hash, V 0x0008
-    return ip(addr) + u16(hash_revision) + u16(flags) + bucket_vector(buckets) + u16(weight) + u16(status)
+    return a4(addr) + u16(hash_revision) + u16(flags) + bucket_vector(buckets) + u16(weight) + u16(status)
 
 
 def mask_element(src_mask, dst_mask, src_port_mask, dst_port_mask):
@@ -115,7 +99,7 @@ def mask_element(src_mask, dst_mask, src_port_mask, dst_port_mask):
 
 
 def value_element(src, dst, src_port, dst_port, cache):
-    return ip(src) + ip(dst) + u16(src_port) + u16(dst_port) + ip(cache)
+    return a4(src) + a4(dst) + u16(src_port) + u16(dst_port) + a4(cache)
 
 
 def mask_value_set(mask, values):
@@ -127,20 +111,20 @@ def mask_value_set_list(sets):
 
 
 def wc_identity_mask(addr, flags, sets, weight, status):
-    return ip(addr) + u16(0) + u16(flags) + mask_value_set_list(sets) + u16(weight) + u16(status)
+    return a4(addr) + u16(0) + u16(flags) + mask_value_set_list(sets) + u16(weight) + u16(status)
 
 
 def wc_identity_none(addr, flags):
-    return ip(addr) + u16(0) + u16(flags)
+    return a4(addr) + u16(0) + u16(flags)
 
 
 def wc_identity_extended(addr, flags, ext_type, data):
-    return ip(addr) + u16(0) + u16(flags) + u16(ext_type) + u16(len(data)) + data
+    return a4(addr) + u16(0) + u16(flags) + u16(ext_type) + u16(len(data)) + data
 
 
 def router_identity_info(router, receive_id, sent_to, received_from):
-    return component(2, ip(router) + u32(receive_id) + ip(sent_to) + u32(len(received_from))
-                     + b"".join(ip(a) for a in received_from))
+    return component(2, a4(router) + u32(receive_id) + a4(sent_to) + u32(len(received_from))
+                     + b"".join(a4(a) for a in received_from))
 
 
 def wc_identity_info(element):
@@ -148,33 +132,33 @@ def wc_identity_info(element):
 
 
 def router_view_info(member_change, key, routers, caches):
-    return component(4, u32(member_change) + ip(key[0]) + u32(key[1]) + u32(len(routers))
-                     + b"".join(ip(r) for r in routers) + u32(len(caches)) + b"".join(caches))
+    return component(4, u32(member_change) + a4(key[0]) + u32(key[1]) + u32(len(routers))
+                     + b"".join(a4(r) for r in routers) + u32(len(caches)) + b"".join(caches))
 
 
 def wc_view_info(change, routers, caches):
     return component(5, u32(change) + u32(len(routers))
-                     + b"".join(ip(a) + u32(rid) for a, rid in routers)
-                     + u32(len(caches)) + b"".join(ip(c) for c in caches))
+                     + b"".join(a4(a) + u32(rid) for a, rid in routers)
+                     + u32(len(caches)) + b"".join(a4(c) for c in caches))
 
 
 def router_assignment(router, receive_id, change):
-    return ip(router) + u32(receive_id) + u32(change)
+    return a4(router) + u32(receive_id) + u32(change)
 
 
 def hash_buckets_element(caches, buckets):
     assert len(buckets) == 256
-    return u32(len(caches)) + b"".join(ip(c) for c in caches) + bytes(buckets)
+    return u32(len(caches)) + b"".join(a4(c) for c in caches) + bytes(buckets)
 
 
 def assignment_info(key, routers, caches, buckets):
-    return component(6, ip(key[0]) + u32(key[1]) + u32(len(routers))
+    return component(6, a4(key[0]) + u32(key[1]) + u32(len(routers))
                      + b"".join(router_assignment(*r) for r in routers)
                      + hash_buckets_element(caches, buckets))
 
 
 def query_info(router, receive_id, sent_to, target):
-    return component(7, ip(router) + u32(receive_id) + ip(sent_to) + ip(target))
+    return component(7, a4(router) + u32(receive_id) + a4(sent_to) + a4(target))
 
 
 def capabilities_info(elements):
@@ -182,7 +166,7 @@ def capabilities_info(elements):
 
 
 def alternate_assignment(atype, key, routers, body):
-    inner = ip(key[0]) + u32(key[1]) + u32(len(routers)) + b"".join(router_assignment(*r) for r in routers) + body
+    inner = a4(key[0]) + u32(key[1]) + u32(len(routers)) + b"".join(router_assignment(*r) for r in routers) + body
     return component(13, u16(atype) + u16(len(inner)) + inner)
 
 
@@ -227,7 +211,7 @@ def here_i_am_mask(sec):
         wc_view_info(1, [(ROUTER, 5)], ["192.0.2.11"]),
         capabilities_info([(1, u32(0x2)), (2, u32(0x2)), (3, u32(0x2)),
                            (4, u16(20000) + u16(5000)), (5, bytes([4, 2, 3, 1]))]),
-        command_extension([(1, ip("192.0.2.11")), (99, bytes.fromhex("deadbeef"))]),
+        command_extension([(1, a4("192.0.2.11")), (99, bytes.fromhex("deadbeef"))]),
     ])
 
 
@@ -295,7 +279,7 @@ def i_see_you_201(sec):
             wc_identity_none(CACHE, 0x0004),
             wc_identity_extended("192.0.2.11", 0x0006 | 0x0008, 3, u16(300) + u16(0x0002)),
         ]),
-        command_extension([(2, ip(CACHE))]),
+        command_extension([(2, a4(CACHE))]),
         component(99, bytes.fromhex("0102030405060708")),
     ], version=0x0201)
 
@@ -307,38 +291,23 @@ def v1_here_i_am():
 
 
 def v1_i_see_you():
-    entry1 = ip(CACHE) + u32(0) + bucket_vector(range(0, 128)) + u32(0)
-    entry2 = ip("192.0.2.11") + u32(0) + bucket_vector(range(128, 256)) + u32(0x00010000)
+    entry1 = a4(CACHE) + u32(0) + bucket_vector(range(0, 128)) + u32(0)
+    entry2 = a4("192.0.2.11") + u32(0) + bucket_vector(range(128, 256)) + u32(0x00010000)
     return u32(8) + u32(4) + u32(2) + u32(4) + u32(2) + entry1 + entry2
 
 
 def v1_assign_bucket():
     buckets = bytes([i % 2 for i in range(256)][:250] + [0xFF] * 6)
-    return u32(9) + u32(5) + u32(2) + ip(CACHE) + ip("192.0.2.11") + buckets
+    return u32(9) + u32(5) + u32(2) + a4(CACHE) + a4("192.0.2.11") + buckets
 
 
-# ---------------------------------------------------------------- pcap writing
-
-def checksum(data):
-    if len(data) % 2:
-        data += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return (~s) & 0xFFFF
-
+# ---------------------------------------------------------------- Ethernet / IPv4 / UDP 2048
 
 def udp_frame(src, dst, payload, ident):
-    udp_len = 8 + len(payload)
-    pseudo = ip(src) + ip(dst) + u8(0) + u8(17) + u16(udp_len)
-    udp = u16(2048) + u16(2048) + u16(udp_len) + u16(0) + payload
-    c = checksum(pseudo + udp) or 0xFFFF
-    udp = udp[:6] + u16(c) + udp[8:]
-    total = 20 + udp_len
-    hdr = struct.pack("!BBHHHBBH4s4s", 0x45, 0, total, ident, 0, 64, 17, 0, ip(src), ip(dst))
-    hdr = hdr[:10] + u16(checksum(hdr)) + hdr[12:]
-    eth = bytes.fromhex("00005e005301") + bytes.fromhex("00005e005302") + u16(0x0800)
-    return eth + hdr + udp
+    """IPv4 (TTL 64, DF clear) and UDP 2048 -> 2048, both checksums computed (a UDP checksum that
+    computes to 0 is sent as 0xFFFF)."""
+    return ethernet(bytes.fromhex("00005e005301"), bytes.fromhex("00005e005302"), ETHERTYPE_IPV4,
+                    ipv4(src, dst, ident, udp(src, dst, 2048, 2048, payload)))
 
 
 def frames():
@@ -368,15 +337,10 @@ def frames():
 
 
 def main():
-    path = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_OUT
-    with open(path, "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
-        for i, ((src, dst), payload) in enumerate(frames()):
-            frame = udp_frame(src, dst, payload, 0x1000 + i)
-            # fixed timestamps: the file is byte-for-byte reproducible
-            f.write(struct.pack("<IIII", 1700000000 + i, 0, len(frame), len(frame)))
-            f.write(frame)
-    print("wrote", os.path.normpath(path))
+    path = output_path(DEFAULT_OUT)
+    # fixed timestamps (1700000000 + i seconds, 0 microseconds): the file is byte-for-byte reproducible
+    write_pcap(path, [udp_frame(src, dst, payload, 0x1000 + i) for i, ((src, dst), payload) in enumerate(frames())],
+               1700000000, snaplen=65535, usec_step=0)
 
 
 if __name__ == "__main__":
