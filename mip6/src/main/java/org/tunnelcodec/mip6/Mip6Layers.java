@@ -2,6 +2,7 @@ package org.tunnelcodec.mip6;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Optional;
 import org.tunnelcodec.core.dissect.LayerBinding;
 import org.tunnelcodec.core.dissect.LayerKey;
 import org.tunnelcodec.core.dissect.LayerStep;
@@ -228,7 +229,68 @@ public final class Mip6Layers {
             bid.ipv6CareOfAddress().ifPresent(a -> sb.append(" coa ").append(a));
             bid.ipv4CareOfAddress().ifPresent(a -> sb.append(" coa ").append(a));
         } else {
+            later(sb, o);
+        }
+    }
+
+    /** The options of RFC 4285, RFC 5555 and RFC 6089. */
+    private static void later(StringBuilder sb, MobilityOption o) {
+        if (o instanceof MobilityOption.FlowIdentification flow) {
+            sb.append("flow: fid=").append(flow.flowId()).append(" pri=").append(flow.priority());
+            if (flow.status() != 0) {
+                sb.append(" status=").append(flow.status());
+            }
+            for (FlowSubOption s : flow.subOptions()) {
+                subOption(sb, s);
+            }
+        } else if (o instanceof MobilityOption.FlowSummary summary) {
+            sb.append("flow-summary:");
+            for (int i = 0; i < summary.flowIds().size(); i++) {
+                sb.append(i == 0 ? " " : ",").append(summary.flowIds().get(i));
+            }
+        } else if (o instanceof MobilityOption.Ipv4HomeAddress hoa) {
+            sb.append("ipv4-hoa: ").append(hoa.homeAddress()).append('/').append(hoa.prefixLength())
+                    .append(hoa.prefixRequested() ? " P" : "");
+        } else if (o instanceof MobilityOption.Ipv4AddressAcknowledgement ack) {
+            sb.append("ipv4-ack: status=").append(ack.status()).append(' ').append(ack.homeAddress()).append('/')
+                    .append(ack.prefixLength());
+        } else if (o instanceof MobilityOption.NatDetection nat) {
+            sb.append("nat:").append(nat.udpEncapsulation() ? " F" : "").append(" refresh=").append(nat.refreshTime())
+                    .append('s');
+        } else if (o instanceof MobilityOption.Ipv4CareOfAddress coa) {
+            sb.append("ipv4-coa: ").append(coa.careOfAddress());
+        } else if (o instanceof MobilityOption.MobilityMessageAuthentication auth) {
+            sb.append("mesg-auth: subtype ").append(auth.subtype()).append(" spi 0x").append(Long.toHexString(auth.spi())).append(", ")
+                    .append(auth.authenticationData().length()).append(" octets");
+        } else if (o instanceof MobilityOption.MobilityMessageReplayProtection id) {
+            sb.append(String.format("mesg-id: 0x%016x", id.timestamp()));
+        } else {
             sb.append("type-").append(o.type()).append(" len=").append(o.encodedLength() - 2);
+        }
+    }
+
+    /**
+     * A Flow Identification sub-option (RFC 6089 §4.2): {@code bids=2,3}; a binary traffic
+     * selector (RFC 6088) with the fields its flags select,
+     * {@code ts=ipv4[destinationPort=5060..5061, protocol=17]}; padding is left out.
+     */
+    private static void subOption(StringBuilder sb, FlowSubOption s) {
+        if (s instanceof FlowSubOption.BidReference ref) {
+            sb.append(" bids=");
+            for (int i = 0; i < ref.bindingIds().size(); i++) {
+                sb.append(i == 0 ? "" : ",").append(ref.bindingIds().get(i));
+            }
+        } else if (s instanceof FlowSubOption.TrafficSelector ts) {
+            Optional<BinaryTrafficSelector> binary = ts.binary();
+            if (binary.isPresent()) {
+                String text = binary.get().toString(); // "Ipv4TrafficSelector[...]"
+                sb.append(" ts=").append(binary.get() instanceof Ipv4TrafficSelector ? "ipv4" : "ipv6")
+                        .append(text, text.indexOf('['), text.length());
+            } else {
+                sb.append(" ts=format-").append(ts.format()).append(" len=").append(ts.selector().length());
+            }
+        } else if (s instanceof FlowSubOption.Unknown u) {
+            sb.append(" sub-").append(u.type()).append(" len=").append(u.data().length());
         }
     }
 }

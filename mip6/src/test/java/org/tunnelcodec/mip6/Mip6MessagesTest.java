@@ -214,7 +214,7 @@ class Mip6MessagesTest {
                 Map.entry(24, "LRA seq#=301 U reserved 0x15 status=129 lifetime=0s (padn)"),
                 Map.entry(26, "UN seq#=501 reason=3 A D reserved 0x1234 (padn)"),
                 Map.entry(28, "UNA seq#=501 status=129 reserved 0xabcdef (padn)"),
-                Map.entry(29, "FBI seq#=600 trigger=2 A (padn)(type-45 len=10)(padn)"),
+                Map.entry(29, "FBI seq#=600 trigger=2 A (padn)(flow: fid=1 pri=10 sub-4 len=2)(padn)"),
                 Map.entry(30, "FBA seq#=600 status=129 reserved 0x5a (padn)"),
                 Map.entry(33, "SQ seq#=255 reserved 0xa5"),
                 Map.entry(34, "SR seq#=9 I (mn-id: subtype 1 mn1@example.com)(padn)"),

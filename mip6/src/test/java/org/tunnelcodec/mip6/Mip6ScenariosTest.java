@@ -266,4 +266,25 @@ class Mip6ScenariosTest {
         assertThat(((BindingUpdate) header(c, 7).message()).has(BindingUpdate.R)).isTrue();
         assertThat(((BindingAcknowledgement) header(c, 8).message()).has(BindingAcknowledgement.R)).isTrue();
     }
+
+    /**
+     * The dissector's summary line shows the flow bindings with their BID references and
+     * selectors (RFC 6089 §4.2, RFC 6088 §3) and the RFC 5555 options with their fields, the
+     * values the capture's script lays out from the RFC figures.
+     */
+    @Test
+    void theSummaryLinesShowTheFlowBindingsAndTheIpv4Options() {
+        CaptureFile c = Captures.generated(SCENARIOS);
+        assertThat(Mip6Layers.summary(header(c, 5))).isEqualTo("BU seq#=1002 A H lifetime=600s (padn)(bid: 1 pri=10)"
+                + "(padn)(bid: 2 pri=20)(padn)(bid: 3 H pri=30)(padn)"
+                + "(flow: fid=1 pri=10 bids=1 ts=ipv4[destinationPort=5060..5061, protocol=17])(padn)"
+                + "(flow: fid=2 pri=20 bids=2,3 ts=ipv6[destination=2001:db8:cafe::1, flowLabel=74565..74566])"
+                + "(flow-summary: 3,4)(padn)");
+        assertThat(Mip6Layers.summary(header(c, 6))).contains("(flow: fid=1 pri=10)(flow: fid=2 pri=20 status=133)"
+                + "(flow: fid=3 pri=0 status=132)(flow: fid=4 pri=0 status=132)");
+        assertThat(Mip6Layers.summary(header(c, 9)))
+                .isEqualTo("BU seq#=1004 A H lifetime=600s (ipv4-hoa: 192.0.2.100/24)(ipv4-coa: 198.51.100.20)(padn)");
+        assertThat(Mip6Layers.summary(header(c, 10))).isEqualTo(
+                "BA status=0 seq#=1004 lifetime=600s (ipv4-ack: status=0 192.0.2.100/24)(nat: F refresh=110s)(padn)");
+    }
 }
