@@ -48,7 +48,13 @@ public final class Dissector {
 
     private final int maxDepth;
     private final ProtocolLayer<?>[] layers;
-    private final ThreadLocal<FrameWalk> spareWalk = ThreadLocal.withInitial(() -> new FrameWalk(this));
+    /**
+     * Each thread's spare walk for {@link #dissect}, of the dissector that last dissected on the
+     * thread. Static, so that a thread keeps one walk and at most one dissector alive, not one
+     * per dissector it ever used (a per-dissector slot would keep its dissector alive through
+     * the walk for as long as the thread lives).
+     */
+    private static final ThreadLocal<FrameWalk> SPARE_WALK = new ThreadLocal<>();
     private final Map<ProtocolLayer<?>, Integer> ids;
     private final KeySpace[] spaces;
     /**
@@ -349,8 +355,11 @@ public final class Dissector {
         int limit = frame.limit();
         // One walk per thread, reused; a dissection started from inside a layer's walk (which
         // holds the thread's walk) gets a walk of its own.
-        FrameWalk w = spareWalk.get();
-        if (w.inUse) {
+        FrameWalk w = SPARE_WALK.get();
+        if (w == null || w.dissector() != this) {
+            w = new FrameWalk(this);
+            SPARE_WALK.set(w);
+        } else if (w.inUse) {
             w = new FrameWalk(this);
         }
         w.inUse = true;

@@ -151,6 +151,7 @@ public final class FrameWalk {
         stopReason = null;
         rawError = null;
         failedLayerId = -1;
+        fieldCount = 0; // the names of this frame's length fields only: a reused walk keeps no others
         return this;
     }
 
