@@ -32,8 +32,9 @@ import org.tunnelcodec.core.internal.Check;
  * it was decoded from. The record holds what the decoder accepts: a {@link MobilityMessage.Raw}
  * or {@link MobilityMessage.Experimental} message has no separate options (they are in its
  * data), and at most one Binding Refresh
- * Advice, Alternate Care-of Address, Nonce Indices and Binding Authorization Data, after which
- * only padding follows. Build a header to send with {@link #of}, which adds the padding that
+ * Advice, Alternate Care-of Address, Nonce Indices and Binding Authorization Data; only padding
+ * follows Binding Authorization Data or Mobility Message Authentication (RFC 4285 §5). Build a
+ * header to send with {@link #of}, which adds the padding that
  * the options' alignment and the 8-octet length require.
  *
  * @param reserved the Reserved octet, 0..255 (0 when sent, ignored on receipt)
@@ -66,8 +67,8 @@ public record MobilityHeader(int reserved, int checksum, MobilityMessage message
      * @param options the options, padding included, in wire order
      * @throws IllegalArgumentException if a component is out of range, the header is not a
      *     multiple of 8 octets or exceeds 2048, a {@link MobilityMessage.Raw} or
-     *     {@link MobilityMessage.Experimental} message has options, one of the four single options repeats, or an option other than padding
-     *     follows Binding Authorization Data
+     *     {@link MobilityMessage.Experimental} message has options, one of the four single options repeats, an option other than padding
+     *     follows Binding Authorization Data or Mobility Message Authentication, or there are more than 2048 options
      * @throws NullPointerException if {@code message}, {@code options} or an option is null
      */
     public MobilityHeader {

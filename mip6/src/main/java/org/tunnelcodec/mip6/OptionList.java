@@ -36,31 +36,38 @@ final class OptionList extends AbstractList<MobilityOption> implements RandomAcc
     }
 
     /**
-     * Copies a caller's list and checks the rules the record's constructor states: no null, at
-     * most one Binding Refresh Advice, Alternate Care-of Address, Nonce Indices and Binding
-     * Authorization Data, and only padding after Binding Authorization Data (RFC 6275 §6.2.4-§6.2.7).
+     * Copies a caller's list and checks the rules the record's constructor states, the ones
+     * the decoder's walk enforces: no null, at most one Binding Refresh Advice, Alternate
+     * Care-of Address, Nonce Indices and Binding Authorization Data, and only padding after
+     * Binding Authorization Data or Mobility Message Authentication (RFC 6275 §6.2.4-§6.2.7,
+     * RFC 4285 §5); no more options than a 2048-octet header holds.
      */
     static OptionList of(List<? extends MobilityOption> list) {
         if (list instanceof OptionList o) {
             return o;
         }
-        MobilityOption[] copy = list.toArray(new MobilityOption[0]);
+        // Copied again: a list's toArray may hand out an array it keeps.
+        Object[] given = list.toArray();
+        Check.inRange("options.size()", given.length, 0, Mip6Layout.MAX_LENGTH);
+        MobilityOption[] copy = new MobilityOption[given.length];
         int length = 0;
         int seen = 0;
         boolean afterAuthorization = false;
-        for (MobilityOption o : copy) {
-            Objects.requireNonNull(o, "option");
+        for (int i = 0; i < given.length; i++) {
+            MobilityOption o = (MobilityOption) Objects.requireNonNull(given[i], "option");
+            copy[i] = o;
             int type = o.type();
             if (afterAuthorization) {
-                Check.argument(type <= Mip6Layout.PADN, "options", type,
-                        "only padding after Binding Authorization Data (RFC 6275 §6.2.7)");
+                Check.argument(type <= Mip6Layout.PADN, "options", type, "only padding after Binding Authorization Data"
+                        + " or Mobility Message Authentication (RFC 6275 §6.2.7, RFC 4285 §5)");
             }
             if (type >= Mip6Layout.BINDING_REFRESH_ADVICE && type <= Mip6Layout.BINDING_AUTHORIZATION_DATA) {
                 Check.argument((seen & 1 << type) == 0, "options", type, "at most one option of this type");
                 seen |= 1 << type;
             }
-            afterAuthorization |= type == Mip6Layout.BINDING_AUTHORIZATION_DATA;
-            length += o.encodedLength();
+            afterAuthorization |= type == Mip6Layout.BINDING_AUTHORIZATION_DATA
+                    || type == Mip6Layout.MOBILITY_MESSAGE_AUTHENTICATION;
+            length += o.encodedLength(); // at most 2048 options of at most 257 octets: no overflow
         }
         return copy.length == 0 ? EMPTY : new OptionList(copy, copy.length, length);
     }
