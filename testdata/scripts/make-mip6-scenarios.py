@@ -34,17 +34,26 @@ RFC 5555 options 4n (placed at 8n+4).
 
 Addresses: home agent HA 2001:db8:a::1, home address HoA 2001:db8:a::100, care-of addresses
 CoA1 2001:db8:c0a::100, CoA2 2001:db8:c0b::100, CoA3 2001:db8:c0c::100. Binding Update flags as
-on the wire (A 0x8000, H 0x4000, L 0x2000, K 0x1000, R 0x0400); Lifetime in units of 4 s.
+on the wire (A 0x8000, H 0x4000, L 0x2000, K 0x1000, R 0x0400, and O 0x0040 of RFC 5648 4.2,
+the bit RFC 6602 names B); Lifetime in units of 4 s.
+
+The twelve frames are one exchange between one mobile node and its home agent, in order: each
+acknowledgement is what that home agent answers given the bindings the earlier frames left. The
+home agent's one policy choice: it refuses simultaneous home and foreign attachment (the H flag
+of a Binding Identifier, RFC 5648 4.4, 5.6), so it holds BIDs 1 and 2 only.
 
 Frames:
 
    1 BU CoA1 -> HA, HAO HoA: Sequence 1000, flags 0xc000 (A H), Lifetime 150; Alternate CoA CoA1
    2 BA HA -> CoA1, RH2 HoA: Status 0, flags 0x00, Sequence 1000, Lifetime 150; Binding Refresh
      Advice 75
-   3 BU CoA1 -> HA, HAO HoA, bulk registration (RFC 5648 5.3): Sequence 1001, flags 0xc000,
-     Lifetime 150; Binding Identifier BID 1, Status 0, flags 0x0a (BID-PRI 10), CoA1;
+   3 BU CoA1 -> HA, HAO HoA, bulk registration (RFC 5648 5.3): Sequence 1001, flags 0xc040
+     (A H O), Lifetime 150; Binding Identifier BID 1, Status 0, flags 0x0a (BID-PRI 10), CoA1;
      BID 2, Status 0, flags 0x14 (BID-PRI 20), CoA2; BID 3, Status 0, flags 0x9e (H, BID-PRI 30),
-     CoA3
+     CoA3. O is set because frame 1 left a regular binding: "If the 'O' flag is unset in the
+     Binding Update and the receiver has a regular binding that does not have a BID for the
+     mobile node, it must not process the Binding Update" (Status 165, RFC 5648 6.2); with O set
+     the receiver replaces all the bindings with the ones received (RFC 5648 4.2, 5.2)
    4 BA HA -> CoA1, RH2 HoA: Status 4 (MCOA NOTCOMPLETE), flags 0x00, Sequence 1001, Lifetime
      150; Binding Identifier BID 1 Status 0 flags 0x0a, BID 2 Status 0 flags 0x14, BID 3 Status
      169 (MCOA SIMULTANEOUS HOME AND FOREIGN PROHIBITED: the home agent's policy refuses H, RFC
@@ -92,22 +101,14 @@ Frames:
    processing first, then the Binding Identifier options (RFC 6089 5.3.2, 5.3.1). Frame 5
    therefore names BIDs 1 to 3 again, without care-of addresses, so that they stay registered
    (the O flag is clear: RFC 5648 5.3) and its BID References find them (RFC 6089 5.3.2.1).
-   7 BU CoA1 -> HA, HAO HoA, NEMO (RFC 3963): Sequence 1003, flags 0xc400 (A H R), Lifetime 150;
-     Mobile Network Prefix 2001:db8:100::/48, Mobile Network Prefix 2001:db8:101::/56
-   8 BA HA -> CoA1, RH2 HoA: Status 0, flags 0x40 (R), Sequence 1003, Lifetime 150
-   9 BU CoA1 -> HA, HAO HoA, DSMIPv6 (RFC 5555): Sequence 1004, flags 0xc000, Lifetime 150;
-     IPv4 Home Address Prefix-len 24, P 0, Reserved 0, 192.0.2.100; IPv4 Care-of Address
-     Reserved 0, 198.51.100.20
-  10 BA HA -> CoA1, RH2 HoA: Status 0, flags 0x00, Sequence 1004, Lifetime 150; IPv4 Address
-     Acknowledgement Status 0, Pref-len 24, Reserved 0, 192.0.2.100; NAT Detection F 1,
-     Reserved 0, Refresh time 110
-  11 BU CoA1 -> HA, HAO HoA, flow binding refresh (RFC 6089 5.2.3): Sequence 1005, flags 0xc000,
+
+   7 BU CoA1 -> HA, HAO HoA, flow binding refresh (RFC 6089 5.2.3): Sequence 1003, flags 0xc000,
      Lifetime 150; Binding Identifier BID 1, Status 0, flags 0x0a; BID 2, Status 0, flags 0x14,
      both with no care-of address (Length 4: the refresh of the BIDs frame 6 kept, RFC 5648 5.1,
      6.2; RFC 6089 5.2.1); Flow Summary FIDs 1 and 2 (the flow bindings frame 6 accepted: "To
      refresh an existing flow binding, the mobile node MUST send a binding update with a flow
      summary option", RFC 6089 5.2.3; the entries of the list, 4.3)
-  12 BA HA -> CoA1, RH2 HoA: Status 0, flags 0x00, Sequence 1005, Lifetime 150; Binding
+   8 BA HA -> CoA1, RH2 HoA: Status 0, flags 0x00, Sequence 1003, Lifetime 150; Binding
      Identifier BID 1 Status 0 flags 0x0a, BID 2 Status 0 flags 0x14, both with no care-of
      address (Length 4; the BID-PRI copied, RFC 6089 5.3.5); no Flow Identification option:
      both FIDs are in the list, so "the home agent SHOULD refresh the flow binding entry
@@ -116,6 +117,21 @@ Frames:
      that is not found"; and "the home agent does not need to respond specifically regarding
      FIDs included in a flow summary mobility option but only to those in flow identification
      mobility options" (RFC 6089 5.3.5)
+   9 BU CoA1 -> HA, HAO HoA, NEMO (RFC 3963): Sequence 1004, flags 0xc400 (A H R), Lifetime 150;
+     Mobile Network Prefix 2001:db8:100::/48, Mobile Network Prefix 2001:db8:101::/56
+  10 BA HA -> CoA1, RH2 HoA: Status 0, flags 0x40 (R), Sequence 1004, Lifetime 150
+     Frames 9 and 11 carry no Binding Identifier option: each is processed as in RFC 6275 and
+     replaces every binding of the home address with one regular binding ("If the receiver
+     already has multiple bindings for the home address, it MUST replace all the existing
+     bindings with the received binding", RFC 5648 6.2), and, naming no flow, removes every flow
+     binding (RFC 6089 5.3.4); the exchange ends with one regular binding and no flow binding.
+     They therefore come after the refresh of frame 7, whose BIDs and FIDs still exist then.
+  11 BU CoA1 -> HA, HAO HoA, DSMIPv6 (RFC 5555): Sequence 1005, flags 0xc000, Lifetime 150;
+     IPv4 Home Address Prefix-len 24, P 0, Reserved 0, 192.0.2.100; IPv4 Care-of Address
+     Reserved 0, 198.51.100.20
+  12 BA HA -> CoA1, RH2 HoA: Status 0, flags 0x00, Sequence 1005, Lifetime 150; IPv4 Address
+     Acknowledgement Status 0, Pref-len 24, Reserved 0, 192.0.2.100; NAT Detection F 1,
+     Reserved 0, Refresh time 110
 
 The traffic selectors (rfc6088_selectors), each after its 32-bit flags word: IPv4 (RFC 6088
 3.1 Figure 1: flags A to N in the top 14 bits, then 18 Reserved bits), flags I J M, the word
@@ -264,8 +280,9 @@ def frames():
     # 1-2 home registration: Alternate CoA; the answer through the Type 2 Routing Header
     f.append(to_home_agent(binding_update(1000, 0xC000, [alt_coa(COA1)])))
     f.append(to_mobile_node(binding_ack(0, 0x00, 1000, [refresh(75)])))
-    # 3-4 bulk registration (RFC 5648): three BIDs with IPv6 care-of addresses; one refused
-    f.append(to_home_agent(binding_update(1001, 0xC000, [
+    # 3-4 bulk registration (RFC 5648): three BIDs with IPv6 care-of addresses and O set, since
+    # frame 1 left a regular binding (RFC 5648 6.2: with O clear, Status 165); one refused
+    f.append(to_home_agent(binding_update(1001, 0xC040, [
         bid(1, 0, 10, COA1), bid(2, 0, 20, COA2), bid(3, 0, 0x80 | 30, COA3)])))
     f.append(to_mobile_node(binding_ack(4, 0x00, 1001, [bid(1, 0, 10), bid(2, 0, 20), bid(3, 169, 0x80 | 30)])))
     # 5-6 flow bindings (RFC 6089): the BIDs again, without care-of addresses (a Binding Update
@@ -278,18 +295,21 @@ def frames():
         flow_id(2, 20, 0, bid_reference(1, 2) + traffic_selector(2, ipv6_selector))])))
     f.append(to_mobile_node(binding_ack(4, 0x00, 1002, [
         bid(1, 0, 10), bid(2, 0, 20), bid(3, 167, 0x80 | 30), flow_id(1, 10, 0), flow_id(2, 20, 0)])))
-    # 7-8 NEMO (RFC 3963): R and two Mobile Network Prefixes
-    f.append(to_home_agent(binding_update(1003, 0xC400, [mnp("2001:db8:100::", 48), mnp("2001:db8:101::", 56)])))
-    f.append(to_mobile_node(binding_ack(0, 0x40, 1003)))
-    # 9-10 DSMIPv6 (RFC 5555): IPv4 home address and care-of address; the acknowledgement and NAT detection
-    f.append(to_home_agent(binding_update(1004, 0xC000, [ipv4_home_address(24, 0, "192.0.2.100"),
-                                                          ipv4_coa("198.51.100.20")])))
-    f.append(to_mobile_node(binding_ack(0, 0x00, 1004, [ipv4_address_ack(0, 24, "192.0.2.100"),
-                                                        nat_detection(1, 110)])))
-    # 11-12 flow binding refresh (RFC 6089 5.2.3, 5.3.3): the live BIDs without care-of
+    # 7-8 flow binding refresh (RFC 6089 5.2.3, 5.3.3): the live BIDs without care-of
     # addresses and a Flow Summary of the two flow bindings; the answer copies the BIDs only
-    f.append(to_home_agent(binding_update(1005, 0xC000, [bid(1, 0, 10), bid(2, 0, 20), flow_summary(1, 2)])))
-    f.append(to_mobile_node(binding_ack(0, 0x00, 1005, [bid(1, 0, 10), bid(2, 0, 20)])))
+    f.append(to_home_agent(binding_update(1003, 0xC000, [bid(1, 0, 10), bid(2, 0, 20), flow_summary(1, 2)])))
+    f.append(to_mobile_node(binding_ack(0, 0x00, 1003, [bid(1, 0, 10), bid(2, 0, 20)])))
+    # 9-10 NEMO (RFC 3963): R and two Mobile Network Prefixes; no Binding Identifier option, so the
+    # registration replaces the BIDs with one regular binding (RFC 5648 6.2) and, naming no flow,
+    # removes the flow bindings (RFC 6089 5.3.4)
+    f.append(to_home_agent(binding_update(1004, 0xC400, [mnp("2001:db8:100::", 48), mnp("2001:db8:101::", 56)])))
+    f.append(to_mobile_node(binding_ack(0, 0x40, 1004)))
+    # 11-12 DSMIPv6 (RFC 5555): IPv4 home address and care-of address; the acknowledgement and NAT
+    # detection; the regular binding replaced by another
+    f.append(to_home_agent(binding_update(1005, 0xC000, [ipv4_home_address(24, 0, "192.0.2.100"),
+                                                          ipv4_coa("198.51.100.20")])))
+    f.append(to_mobile_node(binding_ack(0, 0x00, 1005, [ipv4_address_ack(0, 24, "192.0.2.100"),
+                                                        nat_detection(1, 110)])))
     return f
 
 

@@ -182,7 +182,7 @@ class Mip6GoldenTest {
         for (int i : undecoded) {
             // tshark 4.0 does not decode options 44 and 45 and prints as their Length the octet
             // at offset 1 of the Mobility Header, its Header Len, not the option's Length octet
-            // (in mip6-scenarios.pcap #5: 14 for Lengths 23 and 44; #11: 4 for the Flow Summary's
+            // (in mip6-scenarios.pcap #5: 14 for Lengths 23 and 44; #7: 4 for the Flow Summary's
             // Length 4, the same number by chance); Mip6ScenariosTest checks those options against
             // the RFC figures
             lengths.set(i, (long) h.headerLen());

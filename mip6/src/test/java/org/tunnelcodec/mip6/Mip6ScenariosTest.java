@@ -36,8 +36,9 @@ import org.tunnelcodec.testdata.Captures;
  * The generated capture {@code mip6-scenarios.pcap} ({@code testdata/scripts/make-mip6-scenarios.py},
  * which builds every octet from the RFC figures: home registration with the Home Address option
  * and the Alternate Care-of Address, its Binding Acknowledgement through a Type 2 Routing
- * Header, bulk registration with three Binding Identifiers, flow bindings, NEMO, DSMIPv6, the
- * refresh of the flow bindings with a Flow Summary)
+ * Header, bulk registration with three Binding Identifiers (O set: it replaces the regular
+ * binding), flow bindings, their refresh with a Flow Summary, then NEMO and DSMIPv6, which
+ * replace the Binding Identifiers with a regular binding again; one exchange, in order)
  * against the values the script wrote, listed in its docstring. {@link Mip6GoldenTest} compares
  * what tshark 4.0 decodes; this test covers what it does not: the Flow Identification (45) and
  * Flow Summary (44) options of RFC 6089 §4.2 and §4.2.2 (tshark 4.0: "IE data not dissected
@@ -61,6 +62,8 @@ class Mip6ScenariosTest {
     private static final Ipv6Address HOA = Ipv6Address.parse("2001:db8:a::100");
     private static final Ipv6Address COA1 = Ipv6Address.parse("2001:db8:c0a::100");
     private static final int AH = BindingUpdate.A | BindingUpdate.H;
+    /** The O flag of RFC 5648 §4.2 on the wire (0x0040, the bit RFC 6602 names B). */
+    private static final int O = 0x0040;
 
     /**
      * The IPv4 selector (RFC 6088 §3.1 Figure 1): the 32-bit flags word with I J M set and the 18
@@ -84,7 +87,7 @@ class Mip6ScenariosTest {
     static final Map<Integer, Expected> EXPECTED = Map.ofEntries(
             Map.entry(1, new Expected(new BindingUpdate(1000, AH, 150), new AlternateCareOfAddress(COA1))),
             Map.entry(2, new Expected(new BindingAcknowledgement(0, 0, 1000, 150), new BindingRefreshAdvice(75))),
-            Map.entry(3, new Expected(new BindingUpdate(1001, AH, 150),
+            Map.entry(3, new Expected(new BindingUpdate(1001, AH | O, 150),
                     new BindingIdentifier(1, 0, 0x0a, address("2001:db8:c0a::100")),
                     new BindingIdentifier(2, 0, 0x14, address("2001:db8:c0b::100")),
                     new BindingIdentifier(3, 0, 0x9e, address("2001:db8:c0c::100")))),
@@ -101,19 +104,19 @@ class Mip6ScenariosTest {
                     new BindingIdentifier(2, 0, 0x14, ByteString.EMPTY),
                     new BindingIdentifier(3, 167, 0x9e, ByteString.EMPTY),
                     new FlowIdentification(1, 10, 0, 0, List.of()), new FlowIdentification(2, 20, 0, 0, List.of()))),
-            Map.entry(7, new Expected(new BindingUpdate(1003, AH | BindingUpdate.R, 150),
+            Map.entry(7, new Expected(new BindingUpdate(1003, AH, 150), new BindingIdentifier(1, 0, 0x0a, ByteString.EMPTY),
+                    new BindingIdentifier(2, 0, 0x14, ByteString.EMPTY), new FlowSummary(List.of(1, 2)))),
+            Map.entry(8, new Expected(new BindingAcknowledgement(0, 0, 1003, 150),
+                    new BindingIdentifier(1, 0, 0x0a, ByteString.EMPTY), new BindingIdentifier(2, 0, 0x14, ByteString.EMPTY))),
+            Map.entry(9, new Expected(new BindingUpdate(1004, AH | BindingUpdate.R, 150),
                     new MobileNetworkPrefix(0, 48, Ipv6Address.parse("2001:db8:100::")),
                     new MobileNetworkPrefix(0, 56, Ipv6Address.parse("2001:db8:101::")))),
-            Map.entry(8, new Expected(new BindingAcknowledgement(0, BindingAcknowledgement.R, 1003, 150))),
-            Map.entry(9, new Expected(new BindingUpdate(1004, AH, 150), new Ipv4HomeAddress(24, 0, Ipv4Address.parse("192.0.2.100")),
+            Map.entry(10, new Expected(new BindingAcknowledgement(0, BindingAcknowledgement.R, 1004, 150))),
+            Map.entry(11, new Expected(new BindingUpdate(1005, AH, 150), new Ipv4HomeAddress(24, 0, Ipv4Address.parse("192.0.2.100")),
                     new Ipv4CareOfAddress(0, Ipv4Address.parse("198.51.100.20")))),
-            Map.entry(10, new Expected(new BindingAcknowledgement(0, 0, 1004, 150),
-                    new Ipv4AddressAcknowledgement(0, 24, 0, Ipv4Address.parse("192.0.2.100")),
-                    new NatDetection(NatDetection.F, 110))),
-            Map.entry(11, new Expected(new BindingUpdate(1005, AH, 150), new BindingIdentifier(1, 0, 0x0a, ByteString.EMPTY),
-                    new BindingIdentifier(2, 0, 0x14, ByteString.EMPTY), new FlowSummary(List.of(1, 2)))),
             Map.entry(12, new Expected(new BindingAcknowledgement(0, 0, 1005, 150),
-                    new BindingIdentifier(1, 0, 0x0a, ByteString.EMPTY), new BindingIdentifier(2, 0, 0x14, ByteString.EMPTY))));
+                    new Ipv4AddressAcknowledgement(0, 24, 0, Ipv4Address.parse("192.0.2.100")),
+                    new NatDetection(NatDetection.F, 110))));
 
     /** A frame's message and its options other than padding. */
     record Expected(MobilityMessage message, List<MobilityOption> options) {
@@ -181,6 +184,13 @@ class Mip6ScenariosTest {
     @Test
     void theBindingIdentifiersCarryTheirBidPriAndH() {
         CaptureFile c = Captures.generated(SCENARIOS);
+        // frame 1 registered a regular binding (no Binding Identifier option), so the bulk
+        // registration sets O (RFC 5648 §4.2): with O clear the home agent "must not process the
+        // Binding Update" and answers MCOA NON-MCOA BINDING EXISTS (165, §6.2)
+        assertThat(header(c, 1).options()).noneMatch(BindingIdentifier.class::isInstance);
+        assertThat(((BindingUpdate) header(c, 3).message()).flags()).isEqualTo(0xC040).isEqualTo(AH | O);
+        // the summary names the bit B, as RFC 6602 (and tshark 4.0) do
+        assertThat(Mip6Layers.summary(header(c, 3))).startsWith("BU seq#=1001 A H B lifetime=600s ");
         List<BindingIdentifier> bids = header(c, 3).options().stream().filter(BindingIdentifier.class::isInstance)
                 .map(BindingIdentifier.class::cast).toList();
         // RFC 6089 §4.1: BID-PRI is the seven bits after H
@@ -272,13 +282,13 @@ class Mip6ScenariosTest {
                 .map(BindingIdentifier.class::cast).toList();
         assertThat(bids).extracting(BindingIdentifier::bindingId, BindingIdentifier::status, BindingIdentifier::priority)
                 .containsExactly(tuple(1, 0, 10), tuple(2, 0, 20), tuple(3, 167, 30));
-        assertThat(((NatDetection) header(c, 10).option(NatDetection.class)).udpEncapsulation()).isTrue();
-        assertThat(((BindingUpdate) header(c, 7).message()).has(BindingUpdate.R)).isTrue();
-        assertThat(((BindingAcknowledgement) header(c, 8).message()).has(BindingAcknowledgement.R)).isTrue();
+        assertThat(((NatDetection) header(c, 12).option(NatDetection.class)).udpEncapsulation()).isTrue();
+        assertThat(((BindingUpdate) header(c, 9).message()).has(BindingUpdate.R)).isTrue();
+        assertThat(((BindingAcknowledgement) header(c, 10).message()).has(BindingAcknowledgement.R)).isTrue();
     }
 
     /**
-     * Frames 11 and 12: the refresh of the flow bindings. The Binding Update names the BIDs frame
+     * Frames 7 and 8: the refresh of the flow bindings, the next update after frame 5. The Binding Update names the BIDs frame
      * 6 kept, without care-of addresses (a refresh, RFC 5648 §5.1, §6.2; "either in the same BU as
      * any flow identification mobility options using them or in earlier BUs", RFC 6089 §5.2.1),
      * and lists FIDs 1 and 2, the flow bindings frame 6 accepted, in a Flow Summary ("To refresh
@@ -287,14 +297,16 @@ class Mip6ScenariosTest {
      * Status and BID-PRI (§5.3.5) and carries no Flow Identification option: both FIDs are in the
      * list, and §5.3.3 answers with one only "for each FID that is not found" ("the home agent
      * does not need to respond specifically regarding FIDs included in a flow summary mobility
-     * option", §5.3.5).
+     * option", §5.3.5). It comes before the NEMO and DSMIPv6 registrations (frames 9 and 11), which
+     * carry no Binding Identifier option and so replace every binding (RFC 5648 §6.2) and remove
+     * every flow binding (RFC 6089 §5.3.4).
      */
     @Test
     void theFlowSummaryRefreshesTheAcceptedFlowsAndTheAcknowledgementAnswersOnlyTheBids() {
         CaptureFile c = Captures.generated(SCENARIOS);
-        MobilityHeader update = header(c, 11);
+        MobilityHeader update = header(c, 7);
         assertThat(((BindingUpdate) update.message()).sequence())
-                .isEqualTo(((BindingUpdate) header(c, 9).message()).sequence() + 1).isEqualTo(1005);
+                .isEqualTo(((BindingUpdate) header(c, 5).message()).sequence() + 1).isEqualTo(1003);
         assertThat(((BindingUpdate) update.message()).lifetime()).isEqualTo(150);
         assertThat(update.option(FlowSummary.class).flowIds()).containsExactly(1, 2)
                 .isEqualTo(header(c, 6).options().stream().filter(FlowIdentification.class::isInstance)
@@ -306,9 +318,9 @@ class Mip6ScenariosTest {
         assertThat(asked).extracting(BindingIdentifier::bindingId, BindingIdentifier::status, BindingIdentifier::priority,
                 b -> b.careOfAddress().length()).containsExactly(tuple(1, 0, 10, 0), tuple(2, 0, 20, 0));
 
-        MobilityHeader ack = header(c, 12);
+        MobilityHeader ack = header(c, 8);
         assertThat(((BindingAcknowledgement) ack.message()).status()).isZero();
-        assertThat(((BindingAcknowledgement) ack.message()).sequence()).isEqualTo(1005);
+        assertThat(((BindingAcknowledgement) ack.message()).sequence()).isEqualTo(1003);
         assertThat(ack.options()).noneMatch(FlowIdentification.class::isInstance)
                 .noneMatch(FlowSummary.class::isInstance);
         List<BindingIdentifier> answered = ack.options().stream().filter(BindingIdentifier.class::isInstance)
@@ -334,12 +346,12 @@ class Mip6ScenariosTest {
                 + "(flow: fid=2 pri=20 bids=1,2 ts=ipv6[destination=2001:db8:cafe::1, flowLabel=74565..74566])");
         assertThat(Mip6Layers.summary(header(c, 6))).isEqualTo("BA status=4 seq#=1002 lifetime=600s (padn)(bid: 1 pri=10)"
                 + "(padn)(bid: 2 pri=20)(padn)(bid: 3 status=167 H pri=30)(padn)(flow: fid=1 pri=10)(flow: fid=2 pri=20)(padn)");
-        assertThat(Mip6Layers.summary(header(c, 11))).isEqualTo("BU seq#=1005 A H lifetime=600s (padn)(bid: 1 pri=10)"
+        assertThat(Mip6Layers.summary(header(c, 7))).isEqualTo("BU seq#=1003 A H lifetime=600s (padn)(bid: 1 pri=10)"
                 + "(padn)(bid: 2 pri=20)(flow-summary: 1,2)(padn)");
-        assertThat(Mip6Layers.summary(header(c, 12))).isEqualTo("BA status=0 seq#=1005 lifetime=600s (padn)(bid: 1 pri=10)(padn)(bid: 2 pri=20)");
-        assertThat(Mip6Layers.summary(header(c, 9)))
-                .isEqualTo("BU seq#=1004 A H lifetime=600s (ipv4-hoa: 192.0.2.100/24)(ipv4-coa: 198.51.100.20)(padn)");
-        assertThat(Mip6Layers.summary(header(c, 10))).isEqualTo(
-                "BA status=0 seq#=1004 lifetime=600s (ipv4-ack: status=0 192.0.2.100/24)(nat: F refresh=110s)(padn)");
+        assertThat(Mip6Layers.summary(header(c, 8))).isEqualTo("BA status=0 seq#=1003 lifetime=600s (padn)(bid: 1 pri=10)(padn)(bid: 2 pri=20)");
+        assertThat(Mip6Layers.summary(header(c, 11)))
+                .isEqualTo("BU seq#=1005 A H lifetime=600s (ipv4-hoa: 192.0.2.100/24)(ipv4-coa: 198.51.100.20)(padn)");
+        assertThat(Mip6Layers.summary(header(c, 12))).isEqualTo(
+                "BA status=0 seq#=1005 lifetime=600s (ipv4-ack: status=0 192.0.2.100/24)(nat: F refresh=110s)(padn)");
     }
 }
