@@ -8,7 +8,7 @@ and pcap), following the figures of RFC 6275 (Binding Update 6.1.7, Binding Ackn
 6.1.8, Alternate Care-of Address option 6.2.5, Home Address destination option 6.3, Type 2
 Routing Header 6.4, the checksum's pseudo-header 6.1.1), RFC 3963 section 4 (NEMO: the R flags, Mobile Network Prefix option 4.3),
 RFC 5648 section 6.1 (Binding Identifier option) with the BID-PRI of RFC 6089 section 4.1, RFC
-6089 sections 4.2 and 4.3 (Flow Identification option with its BID Reference and Traffic
+6089 sections 4.2 and 4.2.2 (Flow Identification option with its BID Reference and Traffic
 Selector sub-options, Flow Summary option), RFC 6088 section 3 (the binary traffic selectors,
 in the one function rfc6088_selectors below) and RFC 5555 section 3.1 (IPv4 Home Address, IPv4
 Address Acknowledgement, NAT Detection and IPv4 Care-of Address options). The expected field
@@ -34,20 +34,34 @@ RFC 5555 options 4n (placed at 8n+4).
 
 Addresses: home agent HA 2001:db8:a::1, home address HoA 2001:db8:a::100, care-of addresses
 CoA1 2001:db8:c0a::100, CoA2 2001:db8:c0b::100, CoA3 2001:db8:c0c::100. Binding Update flags as
-on the wire (A 0x8000, H 0x4000, L 0x2000, K 0x1000, R 0x0400); Lifetime in units of 4 s.
+on the wire (A 0x8000, H 0x4000, L 0x2000, K 0x1000, R 0x0400, and O 0x0040 of RFC 5648 4.2,
+the bit RFC 6602 names B); Lifetime in units of 4 s.
+
+The twelve frames are one exchange between one mobile node and its home agent, in order: each
+acknowledgement is what that home agent answers given the bindings the earlier frames left. The
+home agent's one policy choice: it refuses simultaneous home and foreign attachment (the H flag
+of a Binding Identifier, RFC 5648 4.4, 5.6), so it holds BIDs 1 and 2 only.
 
 Frames:
 
    1 BU CoA1 -> HA, HAO HoA: Sequence 1000, flags 0xc000 (A H), Lifetime 150; Alternate CoA CoA1
    2 BA HA -> CoA1, RH2 HoA: Status 0, flags 0x00, Sequence 1000, Lifetime 150; Binding Refresh
      Advice 75
-   3 BU CoA1 -> HA, HAO HoA, bulk registration (RFC 5648 5.6): Sequence 1001, flags 0xc000,
-     Lifetime 150; Binding Identifier BID 1, Status 0, flags 0x0a (BID-PRI 10), CoA1;
+   3 BU CoA1 -> HA, HAO HoA, bulk registration (RFC 5648 5.3): Sequence 1001, flags 0xc040
+     (A H O), Lifetime 150; Binding Identifier BID 1, Status 0, flags 0x0a (BID-PRI 10), CoA1;
      BID 2, Status 0, flags 0x14 (BID-PRI 20), CoA2; BID 3, Status 0, flags 0x9e (H, BID-PRI 30),
-     CoA3
+     CoA3. O is set because frame 1 left a regular binding: "If the 'O' flag is unset in the
+     Binding Update and the receiver has a regular binding that does not have a BID for the
+     mobile node, it must not process the Binding Update" (Status 165, RFC 5648 6.2); with O set
+     the receiver replaces all the bindings with the ones received (RFC 5648 4.2, 5.2)
    4 BA HA -> CoA1, RH2 HoA: Status 4 (MCOA NOTCOMPLETE), flags 0x00, Sequence 1001, Lifetime
-     150; Binding Identifier BID 1 Status 0, BID 2 Status 0, BID 3 Status 169 (MCOA SIMULTANEOUS
-     HOME AND FOREIGN PROHIBITED) flags 0x80 (H), all with no care-of address (Length 4)
+     150; Binding Identifier BID 1 Status 0 flags 0x0a, BID 2 Status 0 flags 0x14, BID 3 Status
+     169 (MCOA SIMULTANEOUS HOME AND FOREIGN PROHIBITED: the home agent's policy refuses H, RFC
+     5648 5.6) flags 0x9e, all with no care-of address (Length 4); the H flag and BID-PRI copied
+     from the request ("The BID-PRI field in a BID option included in the Binding Acknowledgement
+     is copied from the BID-PRI field of the corresponding BID option in the binding request",
+     RFC 6089 5.3.5; "all the Binding Identifier mobility options stored in the Binding Update
+     MUST be copied to the Binding Acknowledgement except the Status field", RFC 5648 6.2)
    5 BU CoA1 -> HA, HAO HoA, flow bindings (RFC 6089): Sequence 1002, flags 0xc000, Lifetime 150;
      Binding Identifier BID 1, Status 0, flags 0x0a; BID 2, Status 0, flags 0x14; BID 3, Status
      0, flags 0x9e, all with no care-of address (Length 4: the refresh of a registered BID, RFC
@@ -55,15 +69,31 @@ Frames:
      Flow Identification FID 1, FID-PRI 10, Reserved 0, Status 0, sub-options BID Reference (2)
      BID 1, Traffic Selector (3) TS Format 1 (IPv4), Reserved 0, the IPv4 selector;
      Flow Identification FID 2, FID-PRI 20, Reserved 0, Status 0, sub-options BID Reference
-     BIDs 2 and 3, Traffic Selector TS Format 2 (IPv6), Reserved 0, the IPv6 selector;
-     Flow Summary FIDs 3 and 4 (FIDs the home agent does not hold: see frame 6)
+     BIDs 1 and 2, Traffic Selector TS Format 2 (IPv6), Reserved 0, the IPv6 selector; no Flow
+     Summary (no flow binding is registered yet, and "Each FID field included MUST be set to one
+     of the FID values already in the list of flow binding entries", RFC 6089 5.2.3)
    6 BA HA -> CoA1, RH2 HoA: Status 4 (MCOA NOTCOMPLETE), flags 0x00, Sequence 1002, Lifetime
      150; Binding Identifier BID 1 Status 0 flags 0x0a, BID 2 Status 0 flags 0x14, BID 3 Status
-     167 (MCOA UNKNOWN COA: frame 4 refused BID 3, so no care-of address is registered for it)
-     flags 0x9e, all with no care-of address (Length 4; the BID-PRI copied, RFC 6089 5.3.5);
-     Flow Identification FID 1, FID-PRI 10, Status 0; FID 2, FID-PRI 20, Status 133 (Traffic
-     selector format not supported); FID 3 and FID 4, FID-PRI 0, Status 132 (FID not found, the
-     answer to the Flow Summary, RFC 6089 5.3.3); no sub-options
+     167 (MCOA UNKNOWN COA) flags 0x9e, all with no care-of address (Length 4; the BID-PRI
+     copied, RFC 6089 5.3.5); Flow Identification FID 1, FID-PRI 10, Status 0; FID 2, FID-PRI
+     20, Status 0 (both Flow binding successful); no sub-options.
+     BID 3 and Status 4 (RFC 5648 6.2): frame 4 refused BID 3, so the binding cache holds no
+     binding for it, and "When the length value is 4 and the Binding Identifier is present in the
+     binding cache, the receiving node MUST update the associated binding entry. Otherwise, the
+     receiving node MUST reject that Binding Identifier mobility option and send a Binding
+     Acknowledgement with the status for that Binding Identifier mobility option set to [MCOA
+     UNKNOWN]"; then "If the status value is specific to one of the bindings in the bulk
+     registration, the status value MUST be stored in the Status field in the corresponding
+     Binding Identifier mobility option. In this case, the Status field of the Binding
+     Acknowledgement MUST be set to [MCOA NOTCOMPLETE]".
+     FID 2 (TS Format 2): "The traffic selector defined in [RFC6088] is mandatory to implement"
+     (RFC 6089 4.2.1.4), and RFC 6088 defines both binary formats. Its BID Reference names BIDs 1
+     and 2, which the binding cache holds: a BID Reference naming BID 3 would be refused ("If the
+     binding reference sub-option is present and includes one or more BIDs that are not present
+     in the binding cache of the mobile node, the home agent MUST reject this request ... 'BID
+     not found'", RFC 6089 5.3.2.1), and a mobile node names only care-of addresses that "must
+     be logically registered by this binding update, or must have already been registered by the
+     receiver of the binding update in an earlier binding update" (RFC 6089 5.2.2.1).
 
    Why frame 5 carries Binding Identifier options: a Binding Update without one is processed as
    in RFC 6275 and replaces every binding of the home address with the one it registers (RFC 5648
@@ -71,13 +101,35 @@ Frames:
    processing first, then the Binding Identifier options (RFC 6089 5.3.2, 5.3.1). Frame 5
    therefore names BIDs 1 to 3 again, without care-of addresses, so that they stay registered
    (the O flag is clear: RFC 5648 5.3) and its BID References find them (RFC 6089 5.3.2.1).
-   7 BU CoA1 -> HA, HAO HoA, NEMO (RFC 3963): Sequence 1003, flags 0xc400 (A H R), Lifetime 150;
+
+   7 BU CoA1 -> HA, HAO HoA, flow binding refresh (RFC 6089 5.2.3): Sequence 1003, flags 0xc000,
+     Lifetime 150; Binding Identifier BID 1, Status 0, flags 0x0a; BID 2, Status 0, flags 0x14,
+     both with no care-of address (Length 4: the refresh of the BIDs frame 6 kept, RFC 5648 5.1,
+     6.2; RFC 6089 5.2.1); Flow Summary FIDs 1 and 2 (the flow bindings frame 6 accepted: "To
+     refresh an existing flow binding, the mobile node MUST send a binding update with a flow
+     summary option", RFC 6089 5.2.3; the entries of the list, 4.3)
+   8 BA HA -> CoA1, RH2 HoA: Status 0, flags 0x00, Sequence 1003, Lifetime 150; Binding
+     Identifier BID 1 Status 0 flags 0x0a, BID 2 Status 0 flags 0x14, both with no care-of
+     address (Length 4; the BID-PRI copied, RFC 6089 5.3.5); no Flow Identification option:
+     both FIDs are in the list, so "the home agent SHOULD refresh the flow binding entry
+     identified by the FID without changing any of the other parameters associated with it"
+     (RFC 6089 5.3.3), which names a Flow Identification option in the BA only "for each FID
+     that is not found"; and "the home agent does not need to respond specifically regarding
+     FIDs included in a flow summary mobility option but only to those in flow identification
+     mobility options" (RFC 6089 5.3.5)
+   9 BU CoA1 -> HA, HAO HoA, NEMO (RFC 3963): Sequence 1004, flags 0xc400 (A H R), Lifetime 150;
      Mobile Network Prefix 2001:db8:100::/48, Mobile Network Prefix 2001:db8:101::/56
-   8 BA HA -> CoA1, RH2 HoA: Status 0, flags 0x40 (R), Sequence 1003, Lifetime 150
-   9 BU CoA1 -> HA, HAO HoA, DSMIPv6 (RFC 5555): Sequence 1004, flags 0xc000, Lifetime 150;
+  10 BA HA -> CoA1, RH2 HoA: Status 0, flags 0x40 (R), Sequence 1004, Lifetime 150
+     Frames 9 and 11 carry no Binding Identifier option: each is processed as in RFC 6275 and
+     replaces every binding of the home address with one regular binding ("If the receiver
+     already has multiple bindings for the home address, it MUST replace all the existing
+     bindings with the received binding", RFC 5648 6.2), and, naming no flow, removes every flow
+     binding (RFC 6089 5.3.4); the exchange ends with one regular binding and no flow binding.
+     They therefore come after the refresh of frame 7, whose BIDs and FIDs still exist then.
+  11 BU CoA1 -> HA, HAO HoA, DSMIPv6 (RFC 5555): Sequence 1005, flags 0xc000, Lifetime 150;
      IPv4 Home Address Prefix-len 24, P 0, Reserved 0, 192.0.2.100; IPv4 Care-of Address
      Reserved 0, 198.51.100.20
-  10 BA HA -> CoA1, RH2 HoA: Status 0, flags 0x00, Sequence 1004, Lifetime 150; IPv4 Address
+  12 BA HA -> CoA1, RH2 HoA: Status 0, flags 0x00, Sequence 1005, Lifetime 150; IPv4 Address
      Acknowledgement Status 0, Pref-len 24, Reserved 0, 192.0.2.100; NAT Detection F 1,
      Reserved 0, Refresh time 110
 
@@ -158,7 +210,7 @@ def traffic_selector(ts_format, selector):
 
 
 def flow_summary(*fids):
-    """Flow Summary (RFC 6089 4.3, type 44): FIDs."""
+    """Flow Summary (RFC 6089 4.2.2, type 44): FIDs."""
     return 2, 0, option(44, b"".join(u16(f) for f in fids))
 
 
@@ -228,28 +280,35 @@ def frames():
     # 1-2 home registration: Alternate CoA; the answer through the Type 2 Routing Header
     f.append(to_home_agent(binding_update(1000, 0xC000, [alt_coa(COA1)])))
     f.append(to_mobile_node(binding_ack(0, 0x00, 1000, [refresh(75)])))
-    # 3-4 bulk registration (RFC 5648): three BIDs with IPv6 care-of addresses; one refused
-    f.append(to_home_agent(binding_update(1001, 0xC000, [
+    # 3-4 bulk registration (RFC 5648): three BIDs with IPv6 care-of addresses and O set, since
+    # frame 1 left a regular binding (RFC 5648 6.2: with O clear, Status 165); one refused
+    f.append(to_home_agent(binding_update(1001, 0xC040, [
         bid(1, 0, 10, COA1), bid(2, 0, 20, COA2), bid(3, 0, 0x80 | 30, COA3)])))
-    f.append(to_mobile_node(binding_ack(4, 0x00, 1001, [bid(1, 0, 0), bid(2, 0, 0), bid(3, 169, 0x80)])))
+    f.append(to_mobile_node(binding_ack(4, 0x00, 1001, [bid(1, 0, 10), bid(2, 0, 20), bid(3, 169, 0x80 | 30)])))
     # 5-6 flow bindings (RFC 6089): the BIDs again, without care-of addresses (a Binding Update
     # without a Binding Identifier option would replace them all: RFC 5648 6.2), two flows, an
-    # IPv4 and an IPv6 traffic selector, a Flow Summary of two FIDs the home agent does not hold
+    # IPv4 and an IPv6 traffic selector, each naming BIDs the home agent holds; BID 3, refused in
+    # frame 4, fails with 167, hence Status 4
     f.append(to_home_agent(binding_update(1002, 0xC000, [
         bid(1, 0, 10), bid(2, 0, 20), bid(3, 0, 0x80 | 30),
         flow_id(1, 10, 0, bid_reference(1) + traffic_selector(1, ipv4_selector)),
-        flow_id(2, 20, 0, bid_reference(2, 3) + traffic_selector(2, ipv6_selector)),
-        flow_summary(3, 4)])))
+        flow_id(2, 20, 0, bid_reference(1, 2) + traffic_selector(2, ipv6_selector))])))
     f.append(to_mobile_node(binding_ack(4, 0x00, 1002, [
-        bid(1, 0, 10), bid(2, 0, 20), bid(3, 167, 0x80 | 30),
-        flow_id(1, 10, 0), flow_id(2, 20, 133), flow_id(3, 0, 132), flow_id(4, 0, 132)])))
-    # 7-8 NEMO (RFC 3963): R and two Mobile Network Prefixes
-    f.append(to_home_agent(binding_update(1003, 0xC400, [mnp("2001:db8:100::", 48), mnp("2001:db8:101::", 56)])))
-    f.append(to_mobile_node(binding_ack(0, 0x40, 1003)))
-    # 9-10 DSMIPv6 (RFC 5555): IPv4 home address and care-of address; the acknowledgement and NAT detection
-    f.append(to_home_agent(binding_update(1004, 0xC000, [ipv4_home_address(24, 0, "192.0.2.100"),
+        bid(1, 0, 10), bid(2, 0, 20), bid(3, 167, 0x80 | 30), flow_id(1, 10, 0), flow_id(2, 20, 0)])))
+    # 7-8 flow binding refresh (RFC 6089 5.2.3, 5.3.3): the live BIDs without care-of
+    # addresses and a Flow Summary of the two flow bindings; the answer copies the BIDs only
+    f.append(to_home_agent(binding_update(1003, 0xC000, [bid(1, 0, 10), bid(2, 0, 20), flow_summary(1, 2)])))
+    f.append(to_mobile_node(binding_ack(0, 0x00, 1003, [bid(1, 0, 10), bid(2, 0, 20)])))
+    # 9-10 NEMO (RFC 3963): R and two Mobile Network Prefixes; no Binding Identifier option, so the
+    # registration replaces the BIDs with one regular binding (RFC 5648 6.2) and, naming no flow,
+    # removes the flow bindings (RFC 6089 5.3.4)
+    f.append(to_home_agent(binding_update(1004, 0xC400, [mnp("2001:db8:100::", 48), mnp("2001:db8:101::", 56)])))
+    f.append(to_mobile_node(binding_ack(0, 0x40, 1004)))
+    # 11-12 DSMIPv6 (RFC 5555): IPv4 home address and care-of address; the acknowledgement and NAT
+    # detection; the regular binding replaced by another
+    f.append(to_home_agent(binding_update(1005, 0xC000, [ipv4_home_address(24, 0, "192.0.2.100"),
                                                           ipv4_coa("198.51.100.20")])))
-    f.append(to_mobile_node(binding_ack(0, 0x00, 1004, [ipv4_address_ack(0, 24, "192.0.2.100"),
+    f.append(to_mobile_node(binding_ack(0, 0x00, 1005, [ipv4_address_ack(0, 24, "192.0.2.100"),
                                                         nat_detection(1, 110)])))
     return f
 

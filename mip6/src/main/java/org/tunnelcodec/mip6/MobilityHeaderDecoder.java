@@ -40,7 +40,7 @@ import org.tunnelcodec.core.internal.Wire;
  *       (RFC 3963 §4.3), a Binding Identifier not 4, 8 or 20 (RFC 5648 §6.1), a Mobile Node
  *       Identifier below 2 (RFC 4283 §3), a Mobility Message Authentication below 5 (RFC 4285
  *       §5), a Mobility Message Replay Protection not 8 (RFC 4285 §6), a DSMIPv6 option (29 to
- *       32) not 6 (RFC 5555), a Flow Summary odd or 0 (RFC 6089 §4.3), a Flow Identification
+ *       32) not 6 (RFC 5555), a Flow Summary odd or 0 (RFC 6089 §4.2.2), a Flow Identification
  *       below 6 (RFC 6089 §4.2) ({@code BAD_LENGTH}, field "Option Length");</li>
  *   <li>in a Flow Identification (RFC 6089 §4.2), a sub-option whose Length runs past the
  *       option ({@code TRUNCATED}, field "Sub-option Length" or "Sub-option Data", bounded by
@@ -350,7 +350,7 @@ public final class MobilityHeaderDecoder {
             case Mip6Layout.IPV4_HOME_ADDRESS, Mip6Layout.IPV4_ADDRESS_ACKNOWLEDGEMENT, Mip6Layout.NAT_DETECTION,
                     Mip6Layout.IPV4_CARE_OF_ADDRESS -> length == 6 ? null : "6, RFC 5555";
             case Mip6Layout.FLOW_SUMMARY -> length > 0 && length % 2 == 0 ? null
-                    : "a positive even number, RFC 6089 §4.3";
+                    : "a positive even number, RFC 6089 §4.2.2";
             case Mip6Layout.FLOW_IDENTIFICATION -> length >= Mip6Layout.FLOW_FIXED_LENGTH ? null
                     : "at least 6, RFC 6089 §4.2";
             case Mip6Layout.BINDING_IDENTIFIER -> length == 4 || length == 8 || length == 20 ? null

@@ -702,7 +702,7 @@ public sealed interface MobilityOption {
     }
 
     /**
-     * Flow Summary (RFC 6089 §4.3, type 44, Length 2 x count): the Flow IDs of flow bindings the
+     * Flow Summary (RFC 6089 §4.2.2, type 44, Length 2 x count): the Flow IDs of flow bindings the
      * mobile node refreshes without describing them again.
      *
      * <pre>

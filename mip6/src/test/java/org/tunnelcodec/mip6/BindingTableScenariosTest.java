@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tunnelcodec.capture.CaptureFile;
 import org.tunnelcodec.capture.CapturedFrame;
+import org.tunnelcodec.core.ByteString;
 import org.tunnelcodec.core.Ipv6Address;
 import org.tunnelcodec.core.dissect.CoreLayers;
 import org.tunnelcodec.core.dissect.DissectedLayer;
@@ -24,9 +25,13 @@ import org.tunnelcodec.testdata.Captures;
  * {@link BindingTable} on the home agent's side fed the Binding Updates of the generated capture
  * {@code mip6-scenarios.pcap} ({@code testdata/scripts/make-mip6-scenarios.py}): frame 3, the
  * bulk registration of BIDs 1 to 3 (RFC 5648 §5.3), then frame 5, the flow bindings (RFC 6089),
- * each Mobility Header decoded by {@link MobilityHeaderDecoder} from where the dissector finds
- * it. The answers are compared with the capture's acknowledgements, frames 4 and 6, and the
- * snapshot's selection is checked for a packet of each flow.
+ * then frame 7, their refresh with a Flow Summary (RFC 6089 §5.2.3), each Mobility Header
+ * decoded by {@link MobilityHeaderDecoder} from where the dissector finds it. The answers are
+ * compared with the capture's acknowledgements, frames 4, 6 and 8, and the snapshot's selection
+ * is checked for a packet of each flow. Then the whole capture as one exchange: all six Binding
+ * Updates in frame order, from the home registration (frame 1) to the DSMIPv6 registration
+ * (frame 11), applied to one table, each answer compared with the acknowledgement that follows
+ * it ({@link #shouldAnswerEveryBindingUpdateOfTheCaptureInOrderAsItsAcknowledgement}).
  *
  * <p>Frame 5 names BIDs 1 to 3 again (without care-of addresses) besides its Flow
  * Identification options: a Binding Update without a Binding Identifier option is processed as
@@ -44,11 +49,12 @@ import org.tunnelcodec.testdata.Captures;
  * frame 4 refuses BID 3 (H set) with 169 "MCOA SIMULTANEOUS HOME AND FOREIGN PROHIBITED" (RFC
  * 5648 §4.4) and Status 4, where the table registers it; frame 6 therefore refuses BID 3's
  * refresh with 167 "MCOA UNKNOWN COA" (§6.2: no binding for that BID) and Status 4, where the
- * table refreshes it. And it supports only TS Format 1, so frame 6 refuses FID 2 (TS Format 2,
- * the IPv6 binary selector of RFC 6088 §3.2) with 133 "Traffic selector format not supported"
- * (RFC 6089 §5.3.2.1), where the table, which reads both formats of RFC 6088, accepts it. All the
- * other statuses are compared with the capture's: BIDs 1 and 2, FID 1, and FIDs 3 and 4 of the
- * Flow Summary, which neither home agent holds (132 "FID not found", RFC 6089 §5.3.3).
+ * table refreshes it. All the other statuses are compared with the capture's: BIDs 1 and 2 and
+ * FIDs 1 and 2 (FID 2's TS Format 2, the IPv6 binary selector of RFC 6088 §3.2, is read by both:
+ * "The traffic selector defined in [RFC6088] is mandatory to implement", RFC 6089 §4.2.1.4; its
+ * BID Reference names BIDs 1 and 2, which both hold, §5.3.2.1). Frame 7 names only BIDs 1 and 2
+ * and the table keeps BID 3 too (O clear, RFC 5648 §6.2); both home agents refresh FIDs 1 and 2
+ * and answer with the Binding Identifier options only (RFC 6089 §5.3.3, §5.3.5).
  */
 class BindingTableScenariosTest {
     private static final Dissector DISSECTOR = Dissector.builder().add(CoreLayers.bindings())
@@ -132,9 +138,12 @@ class BindingTableScenariosTest {
         assertThat(ack(ours).lifetime()).isEqualTo(ack(theirs).lifetime()).isEqualTo(150);
         assertThat(bids(ours)).extracting(BindingIdentifier::bindingId).isEqualTo(List.of(1, 2, 3))
                 .isEqualTo(bids(theirs).stream().map(BindingIdentifier::bindingId).toList());
-        // BIDs 1 and 2 accepted by both (RFC 5648 §6.2)
-        assertThat(bids(ours).subList(0, 2)).extracting(BindingIdentifier::status).containsExactly(0, 0)
-                .isEqualTo(bids(theirs).subList(0, 2).stream().map(BindingIdentifier::status).toList());
+        // BIDs 1 and 2 accepted by both (RFC 5648 §6.2), the BID-PRI copied (RFC 6089 §5.3.5)
+        assertThat(bids(ours).subList(0, 2)).isEqualTo(bids(theirs).subList(0, 2))
+                .extracting(BindingIdentifier::bindingId, BindingIdentifier::status, BindingIdentifier::priority)
+                .containsExactly(tuple(1, 0, 10), tuple(2, 0, 20));
+        // BID 3: both copy H and BID-PRI 30 (flags 0x9e); the Status differs
+        assertThat(bids(ours).get(2).flags()).isEqualTo(bids(theirs).get(2).flags()).isEqualTo(0x9e);
         // BID 3 (H): the capture's home agent prohibits simultaneous home and foreign attachment
         // (169, hence Status 4); the table registers it with H
         assertThat(bids(theirs).get(2).status()).isEqualTo(169);
@@ -168,24 +177,50 @@ class BindingTableScenariosTest {
         assertThat(bids(theirs).get(2).status()).isEqualTo(BindingTable.MCOA_UNKNOWN_COA);
         assertThat(ack(theirs).status()).isEqualTo(BindingTable.MCOA_NOTCOMPLETE);
 
-        // every Flow Identification option answered (RFC 6089 §5.3.5), then each FID of the Flow
-        // Summary the home agent does not hold (§5.3.3)
+        // every Flow Identification option answered, without sub-options (RFC 6089 §5.3.5): FID 1
+        // (IPv4 selector, BID 1) and FID 2 (IPv6 selector, BIDs 1 and 2) accepted by both
         List<FlowIdentification> mine = flows(ours);
         List<FlowIdentification> capture = flows(theirs);
-        assertThat(mine).extracting(FlowIdentification::flowId).containsExactly(1, 2, 3, 4)
-                .isEqualTo(capture.stream().map(FlowIdentification::flowId).toList());
-        assertThat(mine.get(0)).as("FID 1: IPv4 selector, BID 1").isEqualTo(capture.get(0));
-        assertThat(mine.get(0).status()).isZero();
-        assertThat(mine.subList(2, 4)).as("FIDs 3 and 4: FID not found").isEqualTo(capture.subList(2, 4))
-                .extracting(FlowIdentification::status).containsOnly(BindingTable.FLOW_FID_NOT_FOUND);
-        // FID 2 (TS Format 2): accepted here, refused by the capture's home agent, which supports
-        // TS Format 1 only
-        assertThat(mine.get(1).status()).isZero();
-        assertThat(capture.get(1).status()).isEqualTo(BindingTable.FLOW_TS_FORMAT_NOT_SUPPORTED);
+        assertThat(mine).isEqualTo(capture).extracting(FlowIdentification::flowId, FlowIdentification::priority,
+                FlowIdentification::status).containsExactly(tuple(1, 10, 0), tuple(2, 20, 0));
 
         assertThat(table.bindings()).extracting(BindingTable.Binding::bindingId).containsExactly(1, 2, 3);
         assertThat(table.flowBindings()).extracting(BindingTable.FlowBinding::flowId, BindingTable.FlowBinding::priority,
-                BindingTable.FlowBinding::bindingIds).containsExactly(tuple(1, 10, List.of(1)), tuple(2, 20, List.of(2, 3)));
+                BindingTable.FlowBinding::bindingIds).containsExactly(tuple(1, 10, List.of(1)), tuple(2, 20, List.of(1, 2)));
+        assertThat(table.active(1)).isTrue();
+        assertThat(table.active(2)).isTrue();
+    }
+
+    @Test
+    void shouldRefreshTheFlowsOfFrame7AndAnswerAsFrame8() {
+        CaptureFile c = Captures.generated(Mip6ScenariosTest.SCENARIOS);
+        BindingTable table = homeAgent();
+        apply(table, frame(c, 3));
+        apply(table, frame(c, 5));
+        List<BindingTable.FlowBinding> before = table.flowBindings();
+        MobilityHeader ours = apply(table, frame(c, 7));
+        MobilityHeader theirs = frame(c, 8).header();
+        // the whole answer agrees: Status 0, Sequence 1003, Lifetime 150, BIDs 1 and 2 refreshed
+        // with their Status and BID-PRI (RFC 5648 §6.2, RFC 6089 §5.3.5), and no Flow
+        // Identification option: both FIDs of the Flow Summary are in the list, and "the home
+        // agent SHOULD refresh the flow binding entry identified by the FID without changing any
+        // of the other parameters associated with it" (RFC 6089 §5.3.3); an option is owed only
+        // "for each FID that is not found". Only the Checksum differs: the table leaves it to the
+        // encoder; even the padding is the script's
+        assertThat(ours.message()).isEqualTo(theirs.message());
+        assertThat(ours.options()).isEqualTo(theirs.options());
+        assertThat(ours.checksum()).isZero();
+        assertThat(ack(ours)).isEqualTo(new BindingAcknowledgement(BindingTable.ACCEPTED, 0, 1003, 150));
+        assertThat(bids(ours)).extracting(BindingIdentifier::bindingId, BindingIdentifier::status,
+                BindingIdentifier::priority).containsExactly(tuple(1, 0, 10), tuple(2, 0, 20));
+        assertThat(flows(ours)).isEmpty();
+        // the flow bindings kept as they were (§5.3.3), neither removed (§5.3.4: the summary names
+        // them) nor changed; BID 3, which frame 7 does not name, stays registered here (O clear,
+        // RFC 5648 §6.2)
+        assertThat(table.flowBindings()).isEqualTo(before).extracting(BindingTable.FlowBinding::flowId,
+                BindingTable.FlowBinding::priority, BindingTable.FlowBinding::bindingIds)
+                .containsExactly(tuple(1, 10, List.of(1)), tuple(2, 20, List.of(1, 2)));
+        assertThat(table.bindings()).extracting(BindingTable.Binding::bindingId).containsExactly(1, 2, 3);
         assertThat(table.active(1)).isTrue();
         assertThat(table.active(2)).isTrue();
     }
@@ -199,6 +234,8 @@ class BindingTableScenariosTest {
         BindingTable.Snapshot s = table.snapshot();
         assertThat(s.bindings()).extracting(BindingTable.Binding::bindingId).as("slots by BID-PRI")
                 .containsExactly(1, 2, 3);
+        // BID 3 (CoA3) is registered here (the table allows H) but no flow binding names it
+        assertThat(careOf(s, 2)).isEqualTo(COA3);
 
         // IPv4 UDP to port 5060: FID 1 (FID-PRI 10), BID 1, CoA1
         int sip = select(s, sip());
@@ -206,14 +243,14 @@ class BindingTableScenariosTest {
         assertThat(s.bindingId(sip)).isEqualTo(1);
         assertThat(careOf(s, sip)).isEqualTo(COA1);
 
-        // IPv6 to 2001:db8:cafe::1 with flow label 0x12345: FID 2 (FID-PRI 20), BIDs 2 and 3; the
-        // one of lower BID-PRI, BID 2 (CoA2), is selected, and a copy goes to each (RFC 6089 §5.3.6)
+        // IPv6 to 2001:db8:cafe::1 with flow label 0x12345: FID 2 (FID-PRI 20), BIDs 1 and 2; the
+        // one of lower BID-PRI, BID 1 (CoA1), is selected, and a copy goes to each (RFC 6089 §5.3.6)
         ByteBuffer video = ipv6(Ipv6Address.parse("2001:db8:cafe::1"), 0x12345);
         int slot = select(s, video);
         assertThat(s.matchFlow(video, 0, 40)).isEqualTo(1);
-        assertThat(s.bindingId(slot)).isEqualTo(2);
-        assertThat(careOf(s, slot)).isEqualTo(COA2);
-        assertThat(Arrays.stream(s.flowSlots(1)).mapToObj(i -> careOf(s, i))).containsExactly(COA2, COA3);
+        assertThat(s.bindingId(slot)).isEqualTo(1);
+        assertThat(careOf(s, slot)).isEqualTo(COA1);
+        assertThat(Arrays.stream(s.flowSlots(1)).mapToObj(i -> careOf(s, i))).containsExactly(COA1, COA2);
         assertThat(s.tunnel(slot)).isNotNull();
 
         // outside both selectors: the BID of lowest BID-PRI, BID 1 (§5.1.1, §5.3.6)
@@ -241,8 +278,141 @@ class BindingTableScenariosTest {
         assertThat(table.bindings().get(0).ipv6CareOfAddress()).contains(COA1);
         // RFC 6089 §5.3.2.1: the BID References name BIDs the binding cache no longer holds
         assertThat(flows(ours)).extracting(FlowIdentification::flowId, FlowIdentification::status).containsExactly(
-                tuple(1, BindingTable.FLOW_BID_NOT_FOUND), tuple(2, BindingTable.FLOW_BID_NOT_FOUND),
-                tuple(3, BindingTable.FLOW_FID_NOT_FOUND), tuple(4, BindingTable.FLOW_FID_NOT_FOUND));
+                tuple(1, BindingTable.FLOW_BID_NOT_FOUND), tuple(2, BindingTable.FLOW_BID_NOT_FOUND));
         assertThat(table.flowBindings()).isEmpty();
+    }
+
+    /** The capture's acknowledgement with the one policy of its home agent the table does not share undone. */
+    private static MobilityHeader withoutHomeAndForeignRefusal(MobilityHeader ba) {
+        List<MobilityOption> options = ba.significantOptions().stream()
+                .filter(o -> o instanceof BindingIdentifier || o instanceof FlowIdentification)
+                .map(o -> o instanceof BindingIdentifier b && b.simultaneousHomeAndForeign()
+                        ? new BindingIdentifier(b.bindingId(), BindingTable.ACCEPTED, b.flags(), b.careOfAddress()) : o)
+                .toList();
+        BindingAcknowledgement a = ack(ba);
+        int status = a.status() == BindingTable.MCOA_NOTCOMPLETE ? BindingTable.ACCEPTED : a.status();
+        return MobilityHeader.of(new BindingAcknowledgement(status, a.flags(), a.sequence(), a.lifetime()), options);
+    }
+
+    /**
+     * The twelve frames as one exchange: the six Binding Updates (frames 1, 3, 5, 7, 9, 11) applied
+     * in order to one home agent's table, each with the IPv6 source of its frame as the packet's
+     * source and the frame's time as the clock, and each answer compared with the acknowledgement
+     * that follows it: Status, flags, Sequence, Lifetime, and every Binding Identifier option (BID,
+     * Status, H and BID-PRI) and Flow Identification option (FID, FID-PRI, Status).
+     *
+     * <p>Where the capture's home agent differs, it is by its policy, not by the exchange: it
+     * refuses simultaneous home and foreign attachment (RFC 5648 §4.4, §5.6), the H of BID 3.
+     * Frame 4 refuses BID 3 with 169 and Status 4 (MCOA NOTCOMPLETE), where the table registers it
+     * and answers Status 0 with BID 3 Status 0, as its javadoc says (every BID with a care-of
+     * address is registered); frame 6 then refuses BID 3's refresh with 167 (no binding for it,
+     * RFC 5648 §6.2) and Status 4, where the table refreshes it and answers Status 0 with BID 3
+     * Status 0. The comparison takes the capture's answer with those two statuses set to the
+     * table's. The table also adds nothing the RFCs leave to the home agent: no Binding Refresh
+     * Advice (frame 2 has one, RFC 6275 §6.2.4) and no RFC 5555 option (frame 12 has an IPv4
+     * Address Acknowledgement and a NAT Detection option; the table does not assign IPv4 home
+     * addresses); those options are not compared. The Checksum is left to the encoder (0).
+     *
+     * <p>The end: frames 9 (NEMO) and 11 (DSMIPv6) carry no Binding Identifier option, so each
+     * replaces every binding with one regular binding to the packet's source (RFC 5648 §6.2) and,
+     * naming no flow, removes every flow binding (RFC 6089 §5.3.4): the table holds one binding
+     * without a BID, to CoA1, and no flow binding, and its snapshot has that one slot.
+     */
+    @Test
+    void shouldAnswerEveryBindingUpdateOfTheCaptureInOrderAsItsAcknowledgement() {
+        CaptureFile c = Captures.generated(Mip6ScenariosTest.SCENARIOS);
+        assertThat(c.frames()).hasSize(12);
+        BindingTable table = homeAgent();
+        for (int n = 1; n <= 11; n += 2) {
+            Frame update = frame(c, n);
+            assertThat(update.header().message()).as("frame %d", n).isInstanceOf(MobilityMessage.BindingUpdate.class);
+            long now = c.frames().get(n - 1).timestamp().getEpochSecond();
+            MobilityHeader ours = table.apply(update.header(), update.source(), now);
+            MobilityHeader theirs = frame(c, n + 1).header();
+            MobilityHeader expected = n == 3 || n == 5 ? withoutHomeAndForeignRefusal(theirs) : theirs;
+            assertThat(ack(ours)).as("frame %d", n + 1).isEqualTo(ack(expected));
+            assertThat(bids(ours)).as("frame %d", n + 1).isEqualTo(bids(expected));
+            assertThat(flows(ours)).as("frame %d", n + 1).isEqualTo(flows(expected));
+            assertThat(ours.significantOptions()).as("frame %d: nothing else", n + 1)
+                    .allMatch(o -> o instanceof BindingIdentifier || o instanceof FlowIdentification);
+            assertThat(ours.checksum()).isZero();
+            assertThat(table.lastSequence()).isEqualTo(ack(theirs).sequence());
+            switch (n) {
+                case 1 -> {
+                    // the home registration: a regular binding to the Alternate Care-of Address
+                    assertThat(table.bindings()).extracting(BindingTable.Binding::bindingId).containsExactly(-1);
+                    assertThat(theirs.significantOptions()).containsExactly(new MobilityOption.BindingRefreshAdvice(75));
+                }
+                case 3 -> {
+                    // the differences: the capture's home agent refuses H
+                    assertThat(ack(theirs).status()).isEqualTo(BindingTable.MCOA_NOTCOMPLETE);
+                    assertThat(bids(theirs).get(2).status()).isEqualTo(169);
+                    assertThat(ack(ours).status()).isEqualTo(BindingTable.ACCEPTED);
+                    // O set (RFC 5648 §4.2): the regular binding of frame 1 replaced by the three BIDs
+                    assertThat(((MobilityMessage.BindingUpdate) update.header().message()).flags() & BindingTable.FLAG_O)
+                            .isEqualTo(BindingTable.FLAG_O);
+                    assertThat(table.bindings()).extracting(BindingTable.Binding::bindingId).containsExactly(1, 2, 3);
+                }
+                case 5 -> {
+                    assertThat(bids(theirs).get(2).status()).isEqualTo(BindingTable.MCOA_UNKNOWN_COA);
+                    assertThat(ack(theirs).status()).isEqualTo(BindingTable.MCOA_NOTCOMPLETE);
+                    assertThat(table.flowBindings()).extracting(BindingTable.FlowBinding::flowId).containsExactly(1, 2);
+                }
+                case 7 -> {
+                    // the Flow Summary refreshes both flow bindings, which still exist
+                    assertThat(flows(ours)).isEmpty();
+                    assertThat(table.flowBindings()).extracting(BindingTable.FlowBinding::flowId).containsExactly(1, 2);
+                    assertThat(table.active(1)).isTrue();
+                    assertThat(table.active(2)).isTrue();
+                }
+                case 9 -> {
+                    // NEMO: R answered (RFC 3963 §4); the BIDs and the flow bindings replaced
+                    assertThat(ack(ours).has(BindingAcknowledgement.R)).isTrue();
+                    assertThat(table.bindings()).extracting(BindingTable.Binding::bindingId).containsExactly(-1);
+                    assertThat(table.flowBindings()).isEmpty();
+                }
+                default -> assertThat(theirs.significantOptions()).hasSize(2)
+                        .hasOnlyElementsOfTypes(MobilityOption.Ipv4AddressAcknowledgement.class,
+                                MobilityOption.NatDetection.class);
+            }
+        }
+        // the end: one regular binding, to the source of frame 11 (no Alternate Care-of Address),
+        // granted 600 s from frame 11's time; no flow binding
+        long last = c.frames().get(10).timestamp().getEpochSecond();
+        assertThat(table.lastSequence()).isEqualTo(1005);
+        assertThat(table.bindings()).containsExactly(new BindingTable.Binding(-1, 0, false,
+                ByteString.of(COA1.toByteArray()), last + 600));
+        assertThat(table.flowBindings()).isEmpty();
+        assertThat(table.active(1)).isFalse();
+        assertThat(table.active(2)).isFalse();
+        BindingTable.Snapshot s = table.snapshot();
+        assertThat(s.size()).isEqualTo(1);
+        assertThat(s.bindingId(0)).isEqualTo(-1);
+        assertThat(s.flowBindings()).isEmpty();
+        assertThat(careOf(s, 0)).isEqualTo(COA1);
+        assertThat(s.tunnel(0)).isNotNull();
+        // the former flows now take the regular binding
+        assertThat(s.matchFlow(sip(), 0, 28)).isEqualTo(-1);
+        assertThat(select(s, sip())).isZero();
+        assertThat(select(s, ipv6(Ipv6Address.parse("2001:db8:cafe::1"), 0x12345))).isZero();
+    }
+
+    @Test
+    void shouldRefuseTheBulkRegistrationWithOClearAfterTheRegularBindingOfFrame1() {
+        CaptureFile c = Captures.generated(Mip6ScenariosTest.SCENARIOS);
+        BindingTable table = homeAgent();
+        apply(table, frame(c, 1));
+        Frame three = frame(c, 3);
+        MobilityMessage.BindingUpdate bu = (MobilityMessage.BindingUpdate) three.header().message();
+        MobilityHeader withoutO = MobilityHeader.of(new MobilityMessage.BindingUpdate(bu.sequence(),
+                bu.flags() & ~BindingTable.FLAG_O, bu.lifetime()), three.header().significantOptions());
+        // RFC 5648 §6.2: "If the 'O' flag is unset in the Binding Update and the receiver has a
+        // regular binding that does not have a BID for the mobile node, it must not process the
+        // Binding Update": Status 165, the regular binding kept
+        MobilityHeader ours = table.apply(withoutO, three.source(), NOW);
+        assertThat(ack(ours).status()).isEqualTo(BindingTable.MCOA_NON_MCOA_BINDING_EXISTS);
+        assertThat(table.bindings()).extracting(BindingTable.Binding::bindingId).containsExactly(-1);
+        assertThat(ack(apply(table, three)).status()).isEqualTo(BindingTable.ACCEPTED);
+        assertThat(table.bindings()).extracting(BindingTable.Binding::bindingId).containsExactly(1, 2, 3);
     }
 }

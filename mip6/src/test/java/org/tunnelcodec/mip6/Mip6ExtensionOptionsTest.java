@@ -27,7 +27,7 @@ import org.tunnelcodec.mip6.MobilityOption.NatDetection;
 
 /**
  * The option records beyond RFC 6275 and RFC 3963: the DSMIPv6 options (RFC 5555), Flow
- * Summary and Flow Identification with its sub-options (RFC 6089 §4.2, §4.3), and the RFC 4285
+ * Summary and Flow Identification with its sub-options (RFC 6089 §4.2.2, §4.2), and the RFC 4285
  * Mobility Message Authentication and Replay Protection options. Proves the vectors M2 (NEMO,
  * two care-of addresses and a flow binding) and M4/M5 (DSMIPv6 option blocks), built with scapy
  * 2.5 from outside the project (M2's Traffic Selector sub-option since laid out again from
@@ -131,7 +131,7 @@ class Mip6ExtensionOptionsTest {
 
     @Test
     void shouldDecodeFlowSummaryAndTheRfc4285Options() {
-        // RFC 6089 §4.3 Flow Summary (two FIDs), RFC 4285 §6 MESG-ID, RFC 4285 §5 AUTH (MN-HA, 12 octets).
+        // RFC 6089 §4.2.2 Flow Summary (two FIDs), RFC 4285 §6 MESG-ID, RFC 4285 §5 AUTH (MN-HA, 12 octets).
         String hex = "3b0505000000 12340000 0000 2c04000a000b 0a08 0102030405060708"
                 + "0911 01 00000100 00112233445566778899aabb 00";
         MobilityHeader h = decode(hex);
@@ -148,7 +148,7 @@ class Mip6ExtensionOptionsTest {
     void r9ShouldRefuseTheWrongLengthsOfTheNewOptions() {
         String bu = "3b0205000000 1234 0000 0000";
         // DSMIPv6 options are 6 (RFC 5555), MESG-ID 8 (RFC 4285 §6), AUTH at least 5 (§5),
-        // Flow Summary even and not 0 (RFC 6089 §4.3), Flow Identification at least 6 (§4.2).
+        // Flow Summary even and not 0 (RFC 6089 §4.2.2), Flow Identification at least 6 (§4.2).
         // Each option's data is followed by Pad1 to the end of the 24 octets.
         for (String option : List.of("1d05", "1e07", "1f05", "2005", "0a07", "0904", "2c03", "2c00", "2d05")) {
             MalformedPacketException e = refusal(bu + option + "00000000000000000000");

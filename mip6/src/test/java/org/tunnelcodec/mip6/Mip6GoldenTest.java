@@ -182,8 +182,9 @@ class Mip6GoldenTest {
         for (int i : undecoded) {
             // tshark 4.0 does not decode options 44 and 45 and prints as their Length the octet
             // at offset 1 of the Mobility Header, its Header Len, not the option's Length octet
-            // (in mip6-scenarios.pcap #5: 15 for Lengths 23, 44 and 4); Mip6ScenariosTest checks
-            // those options against the RFC figures
+            // (in mip6-scenarios.pcap #5: 14 for Lengths 23 and 44; #7: 4 for the Flow Summary's
+            // Length 4, the same number by chance); Mip6ScenariosTest checks those options against
+            // the RFC figures
             lengths.set(i, (long) h.headerLen());
         }
         soft.assertThat(lengths).as(key + " mip6.mobility_opt.len").isEqualTo(numbers(row.values("mip6.mobility_opt.len")));
@@ -385,7 +386,7 @@ class Mip6GoldenTest {
      * value that tshark decodes (Alternate Care-of Address, Binding Refresh Advice, Binding
      * Identifier with its IPv6 care-of address, Status and H, RFC 5648 §6.1; Mobile Network
      * Prefix, RFC 3963 §4.3; the DSMIPv6 options, RFC 5555 §3.1, §3.2), and one "not dissected"
-     * note for each Flow Identification or Flow Summary option (RFC 6089 §4.2, §4.3), whose
+     * note for each Flow Identification or Flow Summary option (RFC 6089 §4.2, §4.2.2), whose
      * contents {@link Mip6ScenariosTest} checks against the RFC figures. The Home Address option
      * and the Type 2 Routing Header are compared by
      * {@link #shouldReadTheHomeAddressOptionAndTheType2RoutingHeaderOfTheGeneratedRegistrations}.
