@@ -35,7 +35,9 @@ import org.tunnelcodec.core.internal.Check;
  * tunnels cannot make it run long. It never throws for bad bytes: a decoder's
  * {@link MalformedPacketException} ends the walk and is recorded, re-based to the frame's
  * offsets, with the layers decoded before it. It never modifies the frame or its position.
- * An instance is immutable and thread-safe.
+ * An instance is immutable and thread-safe. {@link #dissect} reuses one walk per thread, which
+ * holds no frame between calls; the thread keeps the last dissector it used reachable through
+ * that walk until it dissects with another one or ends.
  */
 public final class Dissector {
     /** The depth cap used unless {@link Builder#maxDepth(int)} sets another. */
