@@ -102,11 +102,16 @@ public final class MplsDecoder {
             throw new IllegalArgumentException("maxDepth: " + maxDepth + " (expected: 1.." + MAX_DEPTH_BOUND + ")");
         }
         int at = index;
+        // A heap buffer's array is read directly: one bounds check per octet instead of the
+        // buffer's own index and state checks.
+        byte[] a = src.hasArray() ? src.array() : null;
+        int shift = a != null ? src.arrayOffset() : 0;
         for (int depth = 1; depth <= maxDepth; depth++) {
             if (limit - at < MplsLayout.ENTRY_LENGTH) {
                 throw truncated(index, at, limit);
             }
-            if ((Wire.u8(src, at + 2) & 1) != 0) { // S, bit 23 (RFC 3032 §2.1)
+            int third = a != null ? a[shift + at + 2] : Wire.u8(src, at + 2);
+            if ((third & 1) != 0) { // S, bit 23 (RFC 3032 §2.1)
                 return depth;
             }
             at += MplsLayout.ENTRY_LENGTH;

@@ -1,6 +1,9 @@
 package org.tunnelcodec.mpls;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Objects;
 import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.internal.Wire;
@@ -17,7 +20,12 @@ import org.tunnelcodec.core.internal.Wire;
  * {@link IllegalStateException} until the next successful one.
  */
 public final class MplsView implements LabelStack {
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private ByteBuffer source;
+    // A heap buffer's array and the array index of the top entry: entries are read from the
+    // array itself (still the buffer's current octets), which the JIT can read once per entry.
+    private byte[] array;
+    private int arrayIndex;
     private int index;
     private int limit;
     private int depth;
@@ -73,6 +81,12 @@ public final class MplsView implements LabelStack {
         this.limit = limit;
         this.depth = d;
         this.source = src;
+        if (src.hasArray()) {
+            array = src.array();
+            arrayIndex = src.arrayOffset() + index;
+        } else {
+            array = null;
+        }
         return this;
     }
 
@@ -93,7 +107,9 @@ public final class MplsView implements LabelStack {
     public int word(int i) {
         ByteBuffer src = source();
         Objects.checkIndex(i, depth);
-        return Wire.i32(src, index + i * MplsLayout.ENTRY_LENGTH);
+        byte[] a = array;
+        return a != null ? (int) INT.get(a, arrayIndex + i * MplsLayout.ENTRY_LENGTH)
+                : Wire.i32(src, index + i * MplsLayout.ENTRY_LENGTH);
     }
 
     /**

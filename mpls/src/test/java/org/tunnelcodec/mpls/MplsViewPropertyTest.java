@@ -19,8 +19,9 @@ import org.tunnelcodec.core.MalformedPacketException;
 
 /**
  * {@link MplsView} as a data path uses it: one view reused for every packet, each packet behind
- * junk octets and before poison octets, in either byte order, in a heap or direct read-only
- * buffer, against a decode of the exact bytes. Every accessor, the identification and the policy
+ * junk octets and before poison octets, in either byte order, in a heap or direct buffer,
+ * read-only or writable, a heap one also as a slice into its array, against a decode of the
+ * exact bytes. Every accessor, the identification and the policy
  * agree with the decoded record; a refused stack fails the wrap with the decoder's exception and
  * leaves the view empty.
  */
@@ -45,21 +46,34 @@ class MplsViewPropertyTest {
 
     /** {@code bytes} at index {@code at}, junk before, poison after, the buffer's limit past the poison. */
     private static ByteBuffer place(byte[] bytes, int at, boolean direct, boolean littleEndian) {
+        return place(bytes, at, direct, littleEndian, false, 0);
+    }
+
+    /**
+     * As {@link #place(byte[], int, boolean, boolean)}, writable or read-only, and for a heap
+     * buffer a slice that starts {@code arrayOffset} octets into its array (the view reads a
+     * writable heap buffer's array directly).
+     */
+    private static ByteBuffer place(byte[] bytes, int at, boolean direct, boolean littleEndian, boolean writable,
+                                    int arrayOffset) {
         int capacity = at + bytes.length + 16;
-        ByteBuffer b = direct ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity);
-        for (int i = 0; i < capacity; i++) {
-            b.put(i, (byte) 0xFE); // S clear, and no stack ends in the poison
+        ByteBuffer whole = direct ? ByteBuffer.allocateDirect(arrayOffset + capacity)
+                : ByteBuffer.allocate(arrayOffset + capacity);
+        for (int i = 0; i < arrayOffset + capacity; i++) {
+            whole.put(i, (byte) 0xFE); // S clear, and no stack ends in the poison
         }
+        ByteBuffer b = whole.slice(arrayOffset, capacity);
         b.put(at, bytes);
-        return b.asReadOnlyBuffer().order(littleEndian ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        return (writable ? b : b.asReadOnlyBuffer()).order(littleEndian ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
     }
 
     @Property(tries = 3000)
     void shouldAgreeWithTheDecoderOnEveryInput(@ForAll("packets") byte[] bytes, @ForAll("depthBounds") int maxDepth,
                                                @ForAll @IntRange(max = 7) int at, @ForAll boolean direct,
-                                               @ForAll boolean littleEndian) {
+                                               @ForAll boolean littleEndian, @ForAll boolean writable,
+                                               @ForAll @IntRange(max = 5) int arrayOffset) {
         ByteBuffer exact = ByteBuffer.wrap(bytes);
-        ByteBuffer src = place(bytes, at, direct, littleEndian);
+        ByteBuffer src = place(bytes, at, direct, littleEndian, writable, arrayOffset);
         int limit = at + bytes.length;
         Decoded<MplsHeader> d;
         try {
