@@ -119,13 +119,20 @@ Frames:
      mobility options" (RFC 6089 5.3.5)
    9 BU CoA1 -> HA, HAO HoA, NEMO (RFC 3963): Sequence 1004, flags 0xc400 (A H R), Lifetime 150;
      Mobile Network Prefix 2001:db8:100::/48, Mobile Network Prefix 2001:db8:101::/56
-  10 BA HA -> CoA1, RH2 HoA: Status 0, flags 0x40 (R), Sequence 1004, Lifetime 150
-     Frames 9 and 11 carry no Binding Identifier option: each is processed as in RFC 6275 and
-     replaces every binding of the home address with one regular binding ("If the receiver
-     already has multiple bindings for the home address, it MUST replace all the existing
-     bindings with the received binding", RFC 5648 6.2), and, naming no flow, removes every flow
-     binding (RFC 6089 5.3.4); the exchange ends with one regular binding and no flow binding.
-     They therefore come after the refresh of frame 7, whose BIDs and FIDs still exist then.
+  10 BA HA -> CoA1, RH2 HoA: Status 139 (Registration type change disallowed), flags 0x00,
+     Sequence 1004, Lifetime 0. The home address already has bindings, made without R, and RFC
+     3963 6.2 says: "if the Binding Update has the Mobile Router Flag (R) set to a value
+     different from that in the existing binding cache entry, then the Home Agent MUST reject
+     the Binding Update and send a Binding Acknowledgement with status set to 139"; R is set in
+     the answer "only if the corresponding Binding Update had the Mobile Router Flag set to 1"
+     (4.2) and the home agent "has set up forwarding for the Mobile Network" (3), which it has
+     not. The bindings and flow bindings stay as they were.
+     Frame 11 carries no Binding Identifier option: it is processed as in RFC 6275 and replaces
+     every binding of the home address with one regular binding ("If the receiver already has
+     multiple bindings for the home address, it MUST replace all the existing bindings with the
+     received binding", RFC 5648 6.2), and, naming no flow, removes every flow binding (RFC 6089
+     5.3.4); the exchange ends with one regular binding and no flow binding. It therefore comes
+     after the refresh of frame 7, whose BIDs and FIDs still exist then.
   11 BU CoA1 -> HA, HAO HoA, DSMIPv6 (RFC 5555): Sequence 1005, flags 0xc000, Lifetime 150;
      IPv4 Home Address Prefix-len 24, P 0, Reserved 0, 192.0.2.100; IPv4 Care-of Address
      Reserved 0, 198.51.100.20
@@ -239,9 +246,9 @@ def binding_update(sequence, flags, options):
     return mobility_header(5, u16(sequence) + u16(flags) + u16(LIFETIME), options)
 
 
-def binding_ack(status, flags, sequence, options=()):
+def binding_ack(status, flags, sequence, options=(), lifetime=LIFETIME):
     """Binding Acknowledgement (RFC 6275 6.1.8, MH Type 6): Status, K R P T B + reserved, Sequence #, Lifetime."""
-    return mobility_header(6, u8(status) + u8(flags) + u16(sequence) + u16(LIFETIME), options)
+    return mobility_header(6, u8(status) + u8(flags) + u16(sequence) + u16(lifetime), options)
 
 
 # ------------------------------------------------------------------ the IPv6 packets
@@ -299,11 +306,10 @@ def frames():
     # addresses and a Flow Summary of the two flow bindings; the answer copies the BIDs only
     f.append(to_home_agent(binding_update(1003, 0xC000, [bid(1, 0, 10), bid(2, 0, 20), flow_summary(1, 2)])))
     f.append(to_mobile_node(binding_ack(0, 0x00, 1003, [bid(1, 0, 10), bid(2, 0, 20)])))
-    # 9-10 NEMO (RFC 3963): R and two Mobile Network Prefixes; no Binding Identifier option, so the
-    # registration replaces the BIDs with one regular binding (RFC 5648 6.2) and, naming no flow,
-    # removes the flow bindings (RFC 6089 5.3.4)
+    # 9-10 NEMO (RFC 3963): R and two Mobile Network Prefixes, to a home address whose bindings
+    # were made without R: refused with 139 (RFC 3963 6.2), nothing changes
     f.append(to_home_agent(binding_update(1004, 0xC400, [mnp("2001:db8:100::", 48), mnp("2001:db8:101::", 56)])))
-    f.append(to_mobile_node(binding_ack(0, 0x40, 1004)))
+    f.append(to_mobile_node(binding_ack(139, 0x00, 1004, lifetime=0)))
     # 11-12 DSMIPv6 (RFC 5555): IPv4 home address and care-of address; the acknowledgement and NAT
     # detection; the regular binding replaced by another
     f.append(to_home_agent(binding_update(1005, 0xC000, [ipv4_home_address(24, 0, "192.0.2.100"),

@@ -98,6 +98,34 @@ import org.tunnelcodec.core.ip.IpScan;
  *       clock.</li>
  * </ol>
  *
+ * <h2>Mobile routers (NEMO Basic Support, RFC 3963)</h2>
+ * A home agent's table serves a mobile router when its builder permits it
+ * ({@link Builder#mobileRouter}, with the Prefix Table entry of §6.1.2: the prefixes the router
+ * may serve). For an update with R set, or one without R to bindings that have it, {@link #apply}
+ * checks, after the sequence number and before anything else, and refuses the whole update on the
+ * first failure, registering nothing (§6.2: "MUST NOT register the binding"):
+ * <ol>
+ *   <li>R set while mobile routers are not permitted, or with H clear: Status 140 (§6.6, §6.2);</li>
+ *   <li>R different from the existing bindings' (not a deregistration, which ignores R): Status
+ *       139 (§6.2);</li>
+ *   <li>explicit mode (Mobile Network Prefix options): a Prefix Length outside 1..128 gives 141
+ *       (no forwarding can be set up for it; a choice, §4.3 sets no bound), a prefix no Prefix
+ *       Table entry covers gives 142 (§6.2, §9: the home agent "MUST be able to verify that the
+ *       Mobile Router is authorized for the prefixes");</li>
+ *   <li>implicit mode (no prefix option): the Prefix Table's prefixes, or 143 when it is empty
+ *       (§6.2).</li>
+ * </ol>
+ * An accepted registration with R sets up its prefixes, replacing those of the previous one
+ * (§6.2: forwarding to a prefix it no longer lists is disabled), and the answer carries R (§4.2,
+ * §6.6); one without R leaves none. A deregistration's prefix options are ignored (§6.7), and the
+ * prefixes go with the last binding (§5.8, §6.7, also by {@link #expire}). The snapshot lists them
+ * ({@link Snapshot#mobileNetworkPrefixes}, the routes the caller points at the table, §6.5),
+ * answers whether an address is the mobile router's ({@link Snapshot#inMobileNetwork}), and its
+ * {@link Snapshot#decapsulate} takes from a mobile router only IPv6 packets whose source is the
+ * home address or in one of them, not link-local (§9: the inner source "MUST be topologically
+ * correct with respect to the IPv6 prefixes used in the Mobile Network"; §8). A refused update
+ * leaves the Sequence # as it was.
+ *
  * <h2>Selection (RFC 6089 §5.3.6, §5.1.1)</h2>
  * A packet is matched against the active flow bindings in ascending FID-PRI; the first that
  * matches gives the binding: its registered BID of lowest BID-PRI ({@link Snapshot#flowSlots}
@@ -147,6 +175,19 @@ public final class BindingTable {
     public static final int FLOW_FID_NOT_FOUND = 132;
     /** Flow Identification Status 133: traffic selector format not supported. */
     public static final int FLOW_TS_FORMAT_NOT_SUPPORTED = 133;
+    /**
+     * Binding Acknowledgement Status 139: registration type change disallowed (RFC 6275
+     * §6.1.8; RFC 3963 §6.2: R differs from the existing binding's).
+     */
+    public static final int REGISTRATION_TYPE_CHANGE_DISALLOWED = 139;
+    /** Binding Acknowledgement Status 140: Mobile Router Operation not permitted (RFC 3963 §6.6). */
+    public static final int MOBILE_ROUTER_NOT_PERMITTED = 140;
+    /** Binding Acknowledgement Status 141: Invalid Prefix (RFC 3963 §6.6). */
+    public static final int INVALID_PREFIX = 141;
+    /** Binding Acknowledgement Status 142: Not Authorized for Prefix (RFC 3963 §6.6). */
+    public static final int NOT_AUTHORIZED_FOR_PREFIX = 142;
+    /** Binding Acknowledgement Status 143: Forwarding Setup failed, prefixes missing (RFC 3963 §6.6). */
+    public static final int FORWARDING_SETUP_FAILED = 143;
 
     /** The key of the regular binding: one without a Binding Identifier. */
     static final int REGULAR = -1;
@@ -157,8 +198,13 @@ public final class BindingTable {
     private final boolean bulkAllowed;
     private final long maxLifetimeSeconds;
     private final int encapsulationLimit;
+    private final List<Prefix> prefixTable;
 
     private int lastSequence = -1;
+    // The mobile router state of the binding cache entry (RFC 3963 §6.1.1): its R flag and the
+    // Mobile Network Prefixes forwarding is set up for.
+    private boolean mobileRouter;
+    private List<Prefix> mobileNetwork = List.of();
     private final TreeMap<Integer, Binding> bindings = new TreeMap<>();
     private final TreeMap<Integer, FlowBinding> flows = new TreeMap<>();
     private volatile Snapshot snapshot;
@@ -170,6 +216,7 @@ public final class BindingTable {
         this.bulkAllowed = b.bulkAllowed;
         this.maxLifetimeSeconds = b.maxLifetimeSeconds;
         this.encapsulationLimit = b.encapsulationLimit;
+        this.prefixTable = b.prefixTable;
         this.snapshot = new Snapshot(this, List.of(), List.of());
     }
 
@@ -185,6 +232,76 @@ public final class BindingTable {
     public static Builder builder(Role role, Ipv6Address homeAgent, Ipv6Address homeAddress) {
         return new Builder(Objects.requireNonNull(role, "role"), Objects.requireNonNull(homeAgent, "homeAgent"),
                 Objects.requireNonNull(homeAddress, "homeAddress"));
+    }
+
+    /**
+     * An IPv6 prefix: a Mobile Network Prefix (RFC 3963 §4.3), or an entry of the home agent's
+     * Prefix Table (§6.1.2). The address is kept as given; only its first {@code length} bits
+     * count.
+     *
+     * @param address the prefix
+     * @param length the prefix length, 1..128
+     */
+    public record Prefix(Ipv6Address address, int length) {
+        /**
+         * Checks the components.
+         *
+         * @param address the prefix
+         * @param length the prefix length, 1..128
+         * @throws IllegalArgumentException if {@code length} is out of range
+         * @throws NullPointerException if {@code address} is null
+         */
+        public Prefix {
+            Objects.requireNonNull(address, "address");
+            Check.inRange("length", length, 1, 128);
+        }
+
+        /**
+         * Returns the prefix a Mobile Network Prefix option carries.
+         *
+         * @param option the option
+         * @return the prefix
+         * @throws IllegalArgumentException if its Prefix Length is not 1..128
+         */
+        public static Prefix of(MobilityOption.MobileNetworkPrefix option) {
+            return new Prefix(option.prefix(), option.prefixLength());
+        }
+
+        /**
+         * Returns whether the address whose halves are given is in this prefix.
+         *
+         * @param high the first 64 bits of the address
+         * @param low the last 64 bits
+         * @return whether its first {@code length} bits are this prefix's
+         */
+        public boolean contains(long high, long low) {
+            return matches(address.high(), address.low(), length, high, low);
+        }
+
+        /**
+         * Returns whether this prefix covers another: it is as long or shorter, and the other
+         * one's first {@code length} bits are this prefix's.
+         *
+         * @param other the other prefix
+         * @return whether every address of {@code other} is in this prefix
+         */
+        public boolean covers(Prefix other) {
+            return other.length >= length && contains(other.address.high(), other.address.low());
+        }
+
+        static boolean matches(long prefixHigh, long prefixLow, int length, long high, long low) {
+            if (length <= 64) {
+                long mask = -1L << (64 - length); // length >= 1: a shift of 0..63
+                return ((prefixHigh ^ high) & mask) == 0;
+            }
+            long mask = length == 128 ? -1L : -1L << (128 - length);
+            return prefixHigh == high && ((prefixLow ^ low) & mask) == 0;
+        }
+
+        @Override
+        public String toString() {
+            return address + "/" + length;
+        }
     }
 
     /**
@@ -289,6 +406,27 @@ public final class BindingTable {
     }
 
     /**
+     * Returns whether the binding cache entry is a mobile router's: its registration had R set
+     * and passed the checks of RFC 3963 §6.2 (the entry stores R, §6.1.1).
+     *
+     * @return whether the bindings are a mobile router's
+     */
+    public synchronized boolean mobileRouter() {
+        return mobileRouter;
+    }
+
+    /**
+     * Returns the Mobile Network Prefixes forwarding is set up for (RFC 3963): those of the
+     * accepted registration with R, or the Prefix Table's in implicit mode; empty for a mobile
+     * node.
+     *
+     * @return the prefixes
+     */
+    public synchronized List<Prefix> mobileNetworkPrefixes() {
+        return mobileNetwork;
+    }
+
+    /**
      * Returns the last accepted Sequence #.
      *
      * @return 0..65535, or -1 before the first accepted update
@@ -365,6 +503,18 @@ public final class BindingTable {
         if (lastSequence >= 0 && !MobilityMessage.BindingUpdate.isNewer(bu.sequence(), lastSequence)) {
             return answer(bu, SEQUENCE_OUT_OF_WINDOW, lastSequence, 0, List.of());
         }
+        boolean router = (bu.flags() & MobilityMessage.BindingUpdate.R) != 0;
+        boolean deregistration = bu.lifetime() == 0;
+        List<Prefix> network = List.of();
+        if (router || !bindings.isEmpty() && mobileRouter && !deregistration) {
+            int nemo = checkMobileRouter(update, bu, router, deregistration);
+            if (nemo != ACCEPTED) {
+                return answer(bu, nemo, bu.sequence(), 0, List.of());
+            }
+            if (router && !deregistration) {
+                network = requestedNetwork(update);
+            }
+        }
         List<MobilityOption.BindingIdentifier> bids = new ArrayList<>();
         for (MobilityOption o : update.options()) {
             if (o instanceof MobilityOption.BindingIdentifier b) {
@@ -415,8 +565,69 @@ public final class BindingTable {
         if (!(bids.isEmpty() && bu.lifetime() == 0)) {
             applyFlows(update, options);
         }
+        if (!deregistration) {
+            // RFC 3963 §6.2: the prefixes of this update replace the entry's (forwarding to one
+            // it no longer lists is disabled); without R the entry is a mobile node's
+            mobileRouter = router;
+            mobileNetwork = network;
+        }
         publish();
         return answer(bu, status, bu.sequence(), bu.lifetime() == 0 ? 0 : MobilityHeader.units(lifetime), options);
+    }
+
+    /**
+     * The checks of RFC 3963 §6.2 for an update with R set, or one without R to an entry that
+     * has it; returns {@link #ACCEPTED} or the Status that rejects the whole update.
+     */
+    private int checkMobileRouter(MobilityHeader update, MobilityMessage.BindingUpdate bu, boolean router,
+                                  boolean deregistration) {
+        if (router && (prefixTable == null || (bu.flags() & MobilityMessage.BindingUpdate.H) == 0)) {
+            return MOBILE_ROUTER_NOT_PERMITTED; // §6.6: not configured for mobile routers; §6.2: H MUST be set
+        }
+        if (!bindings.isEmpty() && router != mobileRouter && !deregistration) {
+            return REGISTRATION_TYPE_CHANGE_DISALLOWED; // §6.2; a deregistration ignores R
+        }
+        if (!router || deregistration) {
+            return ACCEPTED; // §6.7: a deregistration's prefix options are ignored
+        }
+        boolean explicit = false;
+        for (MobilityOption o : update.options()) {
+            if (o instanceof MobilityOption.MobileNetworkPrefix mnp) {
+                explicit = true;
+                if (mnp.prefixLength() < 1 || mnp.prefixLength() > 128) {
+                    return INVALID_PREFIX; // no forwarding can be set up for it (a choice: §4.3 sets no bound)
+                }
+            }
+        }
+        if (!explicit) {
+            return prefixTable.isEmpty() ? FORWARDING_SETUP_FAILED : ACCEPTED; // implicit mode, §6.2
+        }
+        for (MobilityOption o : update.options()) {
+            if (o instanceof MobilityOption.MobileNetworkPrefix mnp && !authorized(Prefix.of(mnp))) {
+                return NOT_AUTHORIZED_FOR_PREFIX; // §6.2 and §9: checked against the Prefix Table
+            }
+        }
+        return ACCEPTED;
+    }
+
+    private boolean authorized(Prefix p) {
+        for (Prefix entry : prefixTable) {
+            if (entry.covers(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The prefixes a checked mobile router registration sets up: its options', or the Prefix Table's. */
+    private List<Prefix> requestedNetwork(MobilityHeader update) {
+        List<Prefix> out = new ArrayList<>();
+        for (MobilityOption o : update.options()) {
+            if (o instanceof MobilityOption.MobileNetworkPrefix mnp) {
+                out.add(Prefix.of(mnp));
+            }
+        }
+        return List.copyOf(out.isEmpty() ? prefixTable : out);
     }
 
     private int register(MobilityOption.BindingIdentifier b, long expires) {
@@ -549,6 +760,11 @@ public final class BindingTable {
     }
 
     private void publish() {
+        if (bindings.isEmpty()) {
+            // RFC 3963 §5.8, §6.7: the entry's prefixes go with its last binding
+            mobileRouter = false;
+            mobileNetwork = List.of();
+        }
         List<Binding> ordered = new ArrayList<>(bindings.values());
         ordered.sort(Binding::compare);
         List<FlowBinding> active = new ArrayList<>();
@@ -594,9 +810,30 @@ public final class BindingTable {
         private final long homeAgentHigh;
         private final long homeAgentLow;
         private final boolean homeAgentSide;
+        private final long homeHigh;
+        private final long homeLow;
+        private final boolean mobileRouter;
+        private final List<Prefix> mobileNetwork;
+        private final long[] prefixHigh;
+        private final long[] prefixLow;
+        private final int[] prefixLength;
 
         Snapshot(BindingTable table, List<Binding> ordered, List<FlowBinding> active) {
             this.bindings = List.copyOf(ordered);
+            homeHigh = table.homeAddress.high();
+            homeLow = table.homeAddress.low();
+            mobileRouter = table.mobileRouter;
+            mobileNetwork = table.mobileNetwork;
+            int np = mobileNetwork.size();
+            prefixHigh = new long[np];
+            prefixLow = new long[np];
+            prefixLength = new int[np];
+            for (int i = 0; i < np; i++) {
+                Prefix p = mobileNetwork.get(i);
+                prefixHigh[i] = p.address().high();
+                prefixLow[i] = p.address().low();
+                prefixLength[i] = p.length();
+            }
             this.flows = List.copyOf(active);
             int n = ordered.size();
             bindingIds = new int[n];
@@ -839,8 +1076,11 @@ public final class BindingTable {
          * Checks a packet that arrives from the tunnel and returns where its inner packet starts:
          * a whole outer IPv6 packet (not a fragment) carrying IPv6 or IPv4, on the home agent's
          * side from one of the registered care-of addresses to the home agent, on the mobile
-         * node's from the home agent to one of them (RFC 2473 §3.3, RFC 6275 §10.4.5). Never
-         * throws for malformed octets; allocates nothing.
+         * node's from the home agent to one of them (RFC 2473 §3.3, RFC 6275 §10.4.5). On the
+         * home agent's side, a mobile router's packet must also come from its network: an inner
+         * IPv6 packet whose source is the home address or in a registered Mobile Network Prefix,
+         * not link-local (RFC 3963 §9, §8). Never throws for malformed octets; allocates
+         * nothing.
          *
          * @param buf the buffer
          * @param index the absolute index of the outer IPv6 header
@@ -866,10 +1106,68 @@ public final class BindingTable {
             long pl = Wire.i64(buf, peer + 8);
             for (int i = 0; i < careOfHigh.length; i++) {
                 if (!ipv4CareOf[i] && careOfHigh[i] == ph && careOfLow[i] == pl) {
-                    return index + IpScan.headerLength(scan);
+                    int inner = index + IpScan.headerLength(scan);
+                    return !homeAgentSide || !mobileRouter || mobileNetworkSource(buf, inner, end, protocol) ? inner : -1;
                 }
             }
             return -1;
+        }
+
+        /**
+         * A mobile router's reverse-tunnelled packet at the home agent (RFC 3963 §9: its inner
+         * source "MUST be topologically correct with respect to the IPv6 prefixes used in the
+         * Mobile Network"): an IPv6 packet from the home address or a registered Mobile Network
+         * Prefix, not link-local (§8). No IPv4 network is registered here, so an IPv4 packet is
+         * refused.
+         */
+        private boolean mobileNetworkSource(ByteBuffer buf, int inner, int end, int protocol) {
+            if (protocol != 41 || end - inner < 40) {
+                return false;
+            }
+            long high = Wire.i64(buf, inner + 8);
+            return (high & 0xFFC0_0000_0000_0000L) != 0xFE80_0000_0000_0000L
+                    && inMobileNetwork(high, Wire.i64(buf, inner + 16));
+        }
+
+        /**
+         * Returns whether the binding is a mobile router's (RFC 3963), whose Mobile Network
+         * Prefixes the caller routes to this table.
+         *
+         * @return whether the bindings are a mobile router's
+         */
+        public boolean mobileRouter() {
+            return mobileRouter;
+        }
+
+        /**
+         * Returns the Mobile Network Prefixes forwarding is set up for: the routes a home agent
+         * points at this table (RFC 3963 §6.3, §6.5); empty for a mobile node.
+         *
+         * @return the prefixes
+         */
+        public List<Prefix> mobileNetworkPrefixes() {
+            return mobileNetwork;
+        }
+
+        /**
+         * Returns whether an IPv6 address belongs to this mobile node or mobile router: it is
+         * the home address, or in one of the {@link #mobileNetworkPrefixes()}. Allocates
+         * nothing.
+         *
+         * @param high the first 64 bits of the address
+         * @param low the last 64 bits
+         * @return whether packets to it are this table's
+         */
+        public boolean inMobileNetwork(long high, long low) {
+            if (high == homeHigh && low == homeLow) {
+                return true;
+            }
+            for (int i = 0; i < prefixLength.length; i++) {
+                if (Prefix.matches(prefixHigh[i], prefixLow[i], prefixLength[i], high, low)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
@@ -886,6 +1184,7 @@ public final class BindingTable {
         private boolean bulkAllowed = true;
         private long maxLifetimeSeconds = 0xFFFF * 4L;
         private int encapsulationLimit = Mip6Tunnel.NO_LIMIT;
+        private List<Prefix> prefixTable;
 
         private Builder(Role role, Ipv6Address homeAgent, Ipv6Address homeAddress) {
             this.role = role;
@@ -926,6 +1225,24 @@ public final class BindingTable {
          */
         public Builder encapsulationLimit(int limit) {
             this.encapsulationLimit = limit == Mip6Tunnel.NO_LIMIT ? limit : Check.inRange("limit", limit, 0, 255);
+            return this;
+        }
+
+        /**
+         * Permits mobile router operation (NEMO Basic Support, RFC 3963) for this home address,
+         * with the prefixes it may serve: the home agent's Prefix Table entry for it (§6.1.2).
+         * A registration with R then sets up forwarding for the Mobile Network Prefixes its
+         * options list (explicit mode: each must lie within a prefix given here, else Status
+         * 142), or for the prefixes given here when it lists none (implicit mode: Status 143
+         * when none is given). Without this call a registration with R is refused with Status
+         * 140.
+         *
+         * @param prefixes the prefixes the mobile router is authorized for (may be empty)
+         * @return this builder
+         * @throws NullPointerException if {@code prefixes} or one of them is null
+         */
+        public Builder mobileRouter(List<Prefix> prefixes) {
+            this.prefixTable = List.copyOf(prefixes);
             return this;
         }
 

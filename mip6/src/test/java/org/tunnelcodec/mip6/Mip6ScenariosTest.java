@@ -37,8 +37,9 @@ import org.tunnelcodec.testdata.Captures;
  * which builds every octet from the RFC figures: home registration with the Home Address option
  * and the Alternate Care-of Address, its Binding Acknowledgement through a Type 2 Routing
  * Header, bulk registration with three Binding Identifiers (O set: it replaces the regular
- * binding), flow bindings, their refresh with a Flow Summary, then NEMO and DSMIPv6, which
- * replace the Binding Identifiers with a regular binding again; one exchange, in order)
+ * binding), flow bindings, their refresh with a Flow Summary, then a NEMO registration refused
+ * because the bindings were made without R (RFC 3963 §6.2, Status 139), and DSMIPv6, which
+ * replaces the Binding Identifiers with a regular binding again; one exchange, in order)
  * against the values the script wrote, listed in its docstring. {@link Mip6GoldenTest} compares
  * what tshark 4.0 decodes; this test covers what it does not: the Flow Identification (45) and
  * Flow Summary (44) options of RFC 6089 §4.2 and §4.2.2 (tshark 4.0: "IE data not dissected
@@ -111,7 +112,7 @@ class Mip6ScenariosTest {
             Map.entry(9, new Expected(new BindingUpdate(1004, AH | BindingUpdate.R, 150),
                     new MobileNetworkPrefix(0, 48, Ipv6Address.parse("2001:db8:100::")),
                     new MobileNetworkPrefix(0, 56, Ipv6Address.parse("2001:db8:101::")))),
-            Map.entry(10, new Expected(new BindingAcknowledgement(0, BindingAcknowledgement.R, 1004, 150))),
+            Map.entry(10, new Expected(new BindingAcknowledgement(139, 0, 1004, 0))),
             Map.entry(11, new Expected(new BindingUpdate(1005, AH, 150), new Ipv4HomeAddress(24, 0, Ipv4Address.parse("192.0.2.100")),
                     new Ipv4CareOfAddress(0, Ipv4Address.parse("198.51.100.20")))),
             Map.entry(12, new Expected(new BindingAcknowledgement(0, 0, 1005, 150),
@@ -284,7 +285,11 @@ class Mip6ScenariosTest {
                 .containsExactly(tuple(1, 0, 10), tuple(2, 0, 20), tuple(3, 167, 30));
         assertThat(((NatDetection) header(c, 12).option(NatDetection.class)).udpEncapsulation()).isTrue();
         assertThat(((BindingUpdate) header(c, 9).message()).has(BindingUpdate.R)).isTrue();
-        assertThat(((BindingAcknowledgement) header(c, 10).message()).has(BindingAcknowledgement.R)).isTrue();
+        // RFC 3963 §6.2: R differs from the existing bindings' (made without it), so 139
+        // (Registration type change disallowed), and no R in the answer (§4.2, §3: R says
+        // forwarding for the Mobile Network is set up)
+        assertThat(((BindingAcknowledgement) header(c, 10).message()).status()).isEqualTo(139);
+        assertThat(((BindingAcknowledgement) header(c, 10).message()).has(BindingAcknowledgement.R)).isFalse();
     }
 
     /**
@@ -297,9 +302,10 @@ class Mip6ScenariosTest {
      * Status and BID-PRI (§5.3.5) and carries no Flow Identification option: both FIDs are in the
      * list, and §5.3.3 answers with one only "for each FID that is not found" ("the home agent
      * does not need to respond specifically regarding FIDs included in a flow summary mobility
-     * option", §5.3.5). It comes before the NEMO and DSMIPv6 registrations (frames 9 and 11), which
-     * carry no Binding Identifier option and so replace every binding (RFC 5648 §6.2) and remove
-     * every flow binding (RFC 6089 §5.3.4).
+     * option", §5.3.5). It comes before the DSMIPv6 registration (frame 11), which carries no
+     * Binding Identifier option and so replaces every binding (RFC 5648 §6.2) and removes every
+     * flow binding (RFC 6089 §5.3.4); the NEMO registration between them (frame 9) is refused
+     * and changes nothing.
      */
     @Test
     void theFlowSummaryRefreshesTheAcceptedFlowsAndTheAcknowledgementAnswersOnlyTheBids() {
