@@ -3,6 +3,7 @@ package org.tunnelcodec.mip6;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.tunnelcodec.core.ByteString;
+import org.tunnelcodec.core.Ipv4Address;
 import org.tunnelcodec.core.Ipv6Address;
 import org.tunnelcodec.core.internal.Check;
 import org.tunnelcodec.core.internal.Wire;
@@ -99,6 +101,8 @@ import org.tunnelcodec.core.ip.IpScan;
  * </ol>
  *
  * <h2>Mobile routers (NEMO Basic Support, RFC 3963)</h2>
+ * On the mobile node's side (a mobile router keeping its own bindings) the table records R and
+ * the prefixes its own updates carry, without the checks below, which are the home agent's.
  * A home agent's table serves a mobile router when its builder permits it
  * ({@link Builder#mobileRouter}, with the Prefix Table entry of §6.1.2: the prefixes the router
  * may serve). For an update with R set, or one without R to bindings that have it, {@link #apply}
@@ -188,6 +192,8 @@ public final class BindingTable {
     public static final int NOT_AUTHORIZED_FOR_PREFIX = 142;
     /** Binding Acknowledgement Status 143: Forwarding Setup failed, prefixes missing (RFC 3963 §6.6). */
     public static final int FORWARDING_SETUP_FAILED = 143;
+    /** The Refresh time of the NAT Detection option a home agent sends (RFC 5555 §6: NATKATIMEOUT). */
+    public static final long NAT_REFRESH_SECONDS = 110;
 
     /** The key of the regular binding: one without a Binding Identifier. */
     static final int REGULAR = -1;
@@ -199,12 +205,21 @@ public final class BindingTable {
     private final long maxLifetimeSeconds;
     private final int encapsulationLimit;
     private final List<Prefix> prefixTable;
+    private final Ipv4Address homeAgentIpv4;
 
     private int lastSequence = -1;
     // The mobile router state of the binding cache entry (RFC 3963 §6.1.1): its R flag and the
     // Mobile Network Prefixes forwarding is set up for.
     private boolean mobileRouter;
     private List<Prefix> mobileNetwork = List.of();
+    // How each IPv4 care-of address (by BID) is reached (RFC 5555 §4.2): the address and UDP port
+    // its Binding Update came from, and whether the tunnel runs over UDP.
+    private final Map<Integer, Ipv4Path> ipv4Paths = new HashMap<>();
+    // The outer IPv4 source and UDP source port of the update being applied, if the caller gave them.
+    private Ipv4Address updateIpv4Source;
+    private int updateUdpPort = -1;
+    private boolean updateNat;
+    private boolean updateUdp;
     private final TreeMap<Integer, Binding> bindings = new TreeMap<>();
     private final TreeMap<Integer, FlowBinding> flows = new TreeMap<>();
     private volatile Snapshot snapshot;
@@ -217,6 +232,7 @@ public final class BindingTable {
         this.maxLifetimeSeconds = b.maxLifetimeSeconds;
         this.encapsulationLimit = b.encapsulationLimit;
         this.prefixTable = b.prefixTable;
+        this.homeAgentIpv4 = b.homeAgentIpv4;
         this.snapshot = new Snapshot(this, List.of(), List.of());
     }
 
@@ -232,6 +248,10 @@ public final class BindingTable {
     public static Builder builder(Role role, Ipv6Address homeAgent, Ipv6Address homeAddress) {
         return new Builder(Objects.requireNonNull(role, "role"), Objects.requireNonNull(homeAgent, "homeAgent"),
                 Objects.requireNonNull(homeAddress, "homeAddress"));
+    }
+
+    /** How an IPv4 care-of address is reached: the outer address, the UDP port (-1: unknown), UDP or not. */
+    private record Ipv4Path(int address, int port, boolean udp) {
     }
 
     /**
@@ -496,6 +516,56 @@ public final class BindingTable {
      * @throws NullPointerException if an argument is null
      */
     public synchronized MobilityHeader apply(MobilityHeader update, Ipv6Address packetSource, long now) {
+        return applyFrom(update, packetSource, null, -1, now);
+    }
+
+    /**
+     * Applies a Binding Update that arrived in UDP over IPv4 (RFC 5555 §4.1: a mobile node in an
+     * IPv4 network always sends it so), as {@link #apply(MobilityHeader, Ipv6Address, long)} does,
+     * and learns how its IPv4 care-of addresses are reached (§4.2, §2.3.2.2): a care-of address
+     * (a Binding Identifier option's IPv4 address) that differs from {@code ipv4Source} is behind
+     * a NAT, and the home agent's tunnel to it then runs in UDP to {@code ipv4Source} and
+     * {@code udpSourcePort}; so does the tunnel when the update sets F (forced UDP encapsulation,
+     * §3.1.3); otherwise it is IPv4 to the care-of address itself. When the tunnel to one of them
+     * runs in UDP, the answer carries a NAT Detection option (§3.2.2: "If a NAT is detected, this
+     * option MUST be sent by the home agent"): F clear, Refresh time {@value #NAT_REFRESH_SECONDS}
+     * s (NATKATIMEOUT, §6) with a NAT, all ones without one ("keepalives are not needed"). A
+     * direct tunnel gets no option, since a mobile node that receives one "MUST tunnel future
+     * packets in UDP" (§4.4.2). A refresh without an address updates the path too (a NAT may map
+     * the refresh to another port).
+     *
+     * @param update the decoded Mobility Header of the Binding Update
+     * @param packetSource the source address of the IPv6 packet that carried it, as for the other
+     *                     {@code apply}
+     * @param ipv4Source the source address of the outer IPv4 header
+     * @param udpSourcePort the source port of the UDP header
+     * @param now the caller's clock, in seconds
+     * @return the Binding Acknowledgement's Mobility Header (Checksum 0: the encoder computes it)
+     * @throws IllegalArgumentException if {@code update} is not a Binding Update, or the port is
+     *     out of range
+     * @throws NullPointerException if an argument is null
+     */
+    public synchronized MobilityHeader apply(MobilityHeader update, Ipv6Address packetSource, Ipv4Address ipv4Source,
+                                             int udpSourcePort, long now) {
+        Objects.requireNonNull(ipv4Source, "ipv4Source");
+        Check.inRange("udpSourcePort", udpSourcePort, 0, 0xFFFF);
+        return applyFrom(update, packetSource, ipv4Source, udpSourcePort, now);
+    }
+
+    private MobilityHeader applyFrom(MobilityHeader update, Ipv6Address packetSource, Ipv4Address ipv4Source,
+                                     int udpSourcePort, long now) {
+        updateIpv4Source = ipv4Source;
+        updateUdpPort = udpSourcePort;
+        updateNat = false;
+        updateUdp = false;
+        try {
+            return applyUpdate(update, packetSource, now);
+        } finally {
+            updateIpv4Source = null;
+        }
+    }
+
+    private MobilityHeader applyUpdate(MobilityHeader update, Ipv6Address packetSource, long now) {
         Objects.requireNonNull(packetSource, "packetSource");
         if (!(Objects.requireNonNull(update, "update").message() instanceof MobilityMessage.BindingUpdate bu)) {
             throw new IllegalArgumentException("update: " + update.message() + " (expected: a Binding Update)");
@@ -506,7 +576,9 @@ public final class BindingTable {
         boolean router = (bu.flags() & MobilityMessage.BindingUpdate.R) != 0;
         boolean deregistration = bu.lifetime() == 0;
         List<Prefix> network = List.of();
-        if (router || !bindings.isEmpty() && mobileRouter && !deregistration) {
+        if (role == Role.MOBILE_NODE) {
+            network = router && !deregistration ? optionPrefixes(update) : List.of(); // its own updates, unchecked
+        } else if (router || !bindings.isEmpty() && mobileRouter && !deregistration) {
             int nemo = checkMobileRouter(update, bu, router, deregistration);
             if (nemo != ACCEPTED) {
                 return answer(bu, nemo, bu.sequence(), 0, List.of());
@@ -554,7 +626,7 @@ public final class BindingTable {
                 bindings.clear();
             }
             for (MobilityOption.BindingIdentifier b : bids) {
-                int bidStatus = register(b, now + lifetime);
+                int bidStatus = register(b, now + lifetime, (bu.flags() & MobilityMessage.BindingUpdate.F) != 0);
                 if (bidStatus != ACCEPTED) {
                     status = MCOA_NOTCOMPLETE;
                 }
@@ -572,6 +644,9 @@ public final class BindingTable {
             mobileNetwork = network;
         }
         publish();
+        if (updateUdp) {
+            options.add(new MobilityOption.NatDetection(0, updateNat ? NAT_REFRESH_SECONDS : 0xFFFF_FFFFL));
+        }
         return answer(bu, status, bu.sequence(), bu.lifetime() == 0 ? 0 : MobilityHeader.units(lifetime), options);
     }
 
@@ -621,16 +696,22 @@ public final class BindingTable {
 
     /** The prefixes a checked mobile router registration sets up: its options', or the Prefix Table's. */
     private List<Prefix> requestedNetwork(MobilityHeader update) {
+        List<Prefix> out = optionPrefixes(update);
+        return out.isEmpty() ? prefixTable : out;
+    }
+
+    /** The Mobile Network Prefix options' prefixes (those with a Prefix Length of 1..128). */
+    private static List<Prefix> optionPrefixes(MobilityHeader update) {
         List<Prefix> out = new ArrayList<>();
         for (MobilityOption o : update.options()) {
-            if (o instanceof MobilityOption.MobileNetworkPrefix mnp) {
+            if (o instanceof MobilityOption.MobileNetworkPrefix mnp && mnp.prefixLength() >= 1 && mnp.prefixLength() <= 128) {
                 out.add(Prefix.of(mnp));
             }
         }
-        return List.copyOf(out.isEmpty() ? prefixTable : out);
+        return List.copyOf(out);
     }
 
-    private int register(MobilityOption.BindingIdentifier b, long expires) {
+    private int register(MobilityOption.BindingIdentifier b, long expires, boolean forcedUdp) {
         if (b.bindingId() == 0) {
             return MCOA_MALFORMED;
         }
@@ -642,11 +723,33 @@ public final class BindingTable {
             }
             bindings.put(b.bindingId(), new Binding(b.bindingId(), b.priority(), b.simultaneousHomeAndForeign(),
                     known.careOfAddress(), expires));
+            if (known.careOfAddress().length() == 4 && updateIpv4Source != null) {
+                ipv4Path(b.bindingId(), known.careOfAddress(), forcedUdp);
+            }
             return ACCEPTED;
         }
         bindings.put(b.bindingId(), new Binding(b.bindingId(), b.priority(), b.simultaneousHomeAndForeign(), coa,
                 expires));
+        if (coa.length() == 4) {
+            ipv4Path(b.bindingId(), coa, forcedUdp);
+        } else {
+            ipv4Paths.remove(b.bindingId());
+        }
         return ACCEPTED;
+    }
+
+    /** Records how the IPv4 care-of address of a BID is reached, from the update's outer headers if given (RFC 5555 §4.2). */
+    private void ipv4Path(int bid, ByteString careOf, boolean forcedUdp) {
+        int coa = careOf.asReadOnlyBuffer().getInt(0);
+        if (updateIpv4Source == null) {
+            // no outer headers given: the care-of address itself, in UDP only if forced (its port unknown)
+            ipv4Paths.put(bid, new Ipv4Path(coa, -1, forcedUdp));
+            return;
+        }
+        boolean nat = updateIpv4Source.bits() != coa;
+        updateNat |= nat;
+        updateUdp |= nat || forcedUdp;
+        ipv4Paths.put(bid, new Ipv4Path(updateIpv4Source.bits(), updateUdpPort, nat || forcedUdp));
     }
 
     private static MobilityOption.BindingIdentifier echo(MobilityOption.BindingIdentifier b, int status) {
@@ -760,6 +863,7 @@ public final class BindingTable {
     }
 
     private void publish() {
+        ipv4Paths.keySet().retainAll(bindings.keySet());
         if (bindings.isEmpty()) {
             // RFC 3963 §5.8, §6.7: the entry's prefixes go with its last binding
             mobileRouter = false;
@@ -800,6 +904,8 @@ public final class BindingTable {
         private final long[] careOfLow;
         private final boolean[] ipv4CareOf;
         private final Mip6Tunnel[] tunnels;
+        private final Ipv4CareOfTunnel[] ipv4Tunnels;
+        private final boolean anyIpv4Tunnel;
         /** The IPv4 selectors in matching order, and each one's position in {@link #flows}. */
         private final Ipv4TrafficSelector[] v4;
         private final int[] v4Flow;
@@ -841,6 +947,7 @@ public final class BindingTable {
             careOfLow = new long[n];
             ipv4CareOf = new boolean[n];
             tunnels = new Mip6Tunnel[n];
+            ipv4Tunnels = new Ipv4CareOfTunnel[n];
             homeAgentSide = table.role == Role.HOME_AGENT;
             homeAgentHigh = table.homeAgent.high();
             homeAgentLow = table.homeAgent.low();
@@ -860,8 +967,10 @@ public final class BindingTable {
                 } else {
                     careOfLow[i] = coa.getInt(0) & 0xFFFF_FFFFL;
                     ipv4CareOf[i] = true;
+                    ipv4Tunnels[i] = ipv4Tunnel(table, b.bindingId(), coa.getInt(0));
                 }
             }
+            anyIpv4Tunnel = java.util.Arrays.stream(ipv4Tunnels).anyMatch(Objects::nonNull);
             int n4 = 0;
             for (FlowBinding fb : active) {
                 n4 += fb.selector() instanceof Ipv4TrafficSelector ? 1 : 0;
@@ -884,6 +993,22 @@ public final class BindingTable {
                         .distinct().toArray();
                 flowSlots[f] = slots;
             }
+        }
+
+        /** The home agent's tunnel to an IPv4 care-of address, by the path its updates came from, or null. */
+        private static Ipv4CareOfTunnel ipv4Tunnel(BindingTable table, int bid, int careOf) {
+            if (table.role != Role.HOME_AGENT || table.homeAgentIpv4 == null) {
+                return null;
+            }
+            Ipv4Path p = table.ipv4Paths.getOrDefault(bid, new Ipv4Path(careOf, -1, false));
+            if (p.udp() && p.port() < 0) {
+                return null; // UDP forced, but the port the update came from was not given
+            }
+            Ipv4CareOfTunnel.Builder t = Ipv4CareOfTunnel.builder(table.homeAgentIpv4, Ipv4Address.of(p.address()));
+            if (p.udp()) {
+                t.udp(Ipv4CareOfTunnel.PORT, p.port());
+            }
+            return t.build();
         }
 
         /**
@@ -963,6 +1088,21 @@ public final class BindingTable {
          */
         public Mip6Tunnel tunnel(int slot) {
             return tunnels[slot];
+        }
+
+        /**
+         * Returns the home agent's tunnel to a slot's IPv4 care-of address (DSMIPv6, RFC 5555
+         * §4.2): IPv4 to the care-of address, or IPv4 and UDP to the address and port its Binding
+         * Update came from when a NAT is on the path or UDP was forced (see
+         * {@link BindingTable#apply(MobilityHeader, Ipv6Address, Ipv4Address, int, long)}).
+         *
+         * @param slot the slot
+         * @return the tunnel, or null: an IPv6 care-of address, the mobile node's side, a table
+         *     without {@link Builder#homeAgentIpv4}, or UDP forced by an update whose outer
+         *     headers were not given
+         */
+        public Ipv4CareOfTunnel ipv4Tunnel(int slot) {
+            return ipv4Tunnels[slot];
         }
 
         /**
@@ -1076,7 +1216,10 @@ public final class BindingTable {
          * Checks a packet that arrives from the tunnel and returns where its inner packet starts:
          * a whole outer IPv6 packet (not a fragment) carrying IPv6 or IPv4, on the home agent's
          * side from one of the registered care-of addresses to the home agent, on the mobile
-         * node's from the home agent to one of them (RFC 2473 §3.3, RFC 6275 §10.4.5). On the
+         * node's from the home agent to one of them (RFC 2473 §3.3, RFC 6275 §10.4.5); on the home
+         * agent's side also an IPv4 packet through one of its {@link #ipv4Tunnel IPv4 tunnels}
+         * (RFC 5555 §4.1, §4.2: from the care-of address, or from the address and port a NAT
+         * gave its Binding Update). On the
          * home agent's side, a mobile router's packet must also come from its network: an inner
          * IPv6 packet whose source is the home address or in a registered Mobile Network Prefix,
          * not link-local (RFC 3963 §9, §8). Never throws for malformed octets; allocates
@@ -1089,6 +1232,17 @@ public final class BindingTable {
          * @throws IndexOutOfBoundsException if the range is outside {@code buf.limit()}
          */
         public int decapsulate(ByteBuffer buf, int index, int end) {
+            Objects.checkFromToIndex(index, end, buf.limit());
+            if (anyIpv4Tunnel && end > index && Wire.u8(buf, index) >>> 4 == 4) {
+                for (Ipv4CareOfTunnel t : ipv4Tunnels) {
+                    int inner = t == null ? -1 : t.decapsulate(buf, index, end);
+                    if (inner >= 0) {
+                        int protocol = Wire.u8(buf, inner) >>> 4 == 6 ? 41 : 4;
+                        return !mobileRouter || mobileNetworkSource(buf, inner, end, protocol) ? inner : -1;
+                    }
+                }
+                return -1;
+            }
             long scan = IpScan.ipv6(buf, index, end);
             if (!IpScan.isValid(scan) || IpScan.isFragment(scan)) {
                 return -1;
@@ -1185,6 +1339,7 @@ public final class BindingTable {
         private long maxLifetimeSeconds = 0xFFFF * 4L;
         private int encapsulationLimit = Mip6Tunnel.NO_LIMIT;
         private List<Prefix> prefixTable;
+        private Ipv4Address homeAgentIpv4;
 
         private Builder(Role role, Ipv6Address homeAgent, Ipv6Address homeAddress) {
             this.role = role;
@@ -1225,6 +1380,20 @@ public final class BindingTable {
          */
         public Builder encapsulationLimit(int limit) {
             this.encapsulationLimit = limit == Mip6Tunnel.NO_LIMIT ? limit : Check.inRange("limit", limit, 0, 255);
+            return this;
+        }
+
+        /**
+         * Sets the home agent's IPv4 address (DSMIPv6, RFC 5555): on the home agent's side the
+         * snapshot then has an {@link Ipv4CareOfTunnel} to each IPv4 care-of address
+         * ({@link Snapshot#ipv4Tunnel}), and {@link Snapshot#decapsulate} takes packets from them.
+         *
+         * @param address the home agent's IPv4 address
+         * @return this builder
+         * @throws NullPointerException if {@code address} is null
+         */
+        public Builder homeAgentIpv4(Ipv4Address address) {
+            this.homeAgentIpv4 = Objects.requireNonNull(address, "address");
             return this;
         }
 

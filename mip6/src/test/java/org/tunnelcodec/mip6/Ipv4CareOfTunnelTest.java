@@ -1,0 +1,225 @@
+package org.tunnelcodec.mip6;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.tunnelcodec.core.InternetChecksum;
+import org.tunnelcodec.core.Ipv4Address;
+import org.tunnelcodec.core.Ipv6Address;
+import org.tunnelcodec.core.encap.EcnMode;
+import org.tunnelcodec.testdata.AllocationMeter;
+
+/**
+ * {@link Ipv4CareOfTunnel} (DSMIPv6, RFC 5555 §4.1, §4.2) octet by octet against RFC 791's IPv4
+ * header and RFC 768's UDP header, its checks on what comes back, and {@link BindingTable}'s use
+ * of it on the home agent's side: the seed use case of vector M2 (a mobile router with an IPv6 and
+ * an IPv4 care-of address, one flow bound to the IPv4 one) behind a NAT and without one.
+ */
+class Ipv4CareOfTunnelTest {
+    static final Ipv4Address HA4 = Ipv4Address.parse("192.0.2.1");
+    /** BID 2's care-of address in vector M2. */
+    static final Ipv4Address COA4 = Ipv4Address.parse("198.51.100.7");
+    static final Ipv4Address NAT = Ipv4Address.parse("203.0.113.50");
+    static final int NAT_PORT = 61000;
+
+    /** An IPv6 packet (40 octets, Traffic Class 0xb9: DSCP 46, ECN 1) behind 28 octets of headroom. */
+    private static ByteBuffer ipv6Packet() {
+        ByteBuffer b = ByteBuffer.allocate(28 + 40);
+        b.putInt(28, 6 << 28 | 0xb9 << 20 | 0x12345).putShort(32, (short) 0).put(34, (byte) 59).put(35, (byte) 64)
+                .putLong(36, Mip6Vectors.HOA.high()).putLong(44, Mip6Vectors.HOA.low())
+                .putLong(52, 0x2001_0db8_00ffL << 16).putLong(60, 1);
+        return b;
+    }
+
+    @Test
+    void shouldWriteAnIpv4HeaderForIpv6InIpv4() {
+        ByteBuffer b = ipv6Packet();
+        Ipv4CareOfTunnel t = Ipv4CareOfTunnel.builder(HA4, COA4).build();
+        assertThat(t.headerLength()).isEqualTo(20);
+        int start = t.push(b, 28, 68);
+        assertThat(start).isEqualTo(8);
+        // RFC 791 §3.1: version 4, IHL 5, TOS = the inner Traffic Class (DSCP and ECN copied, RFC
+        // 5555 §4.1.1), Total Length 60, Identification 0, DF, TTL 64, Protocol 41, addresses
+        assertThat(HexFormat.of().formatHex(b.array(), 8, 28).replaceFirst("^(.{20})....", "$1xxxx"))
+                .isEqualTo("45b9003c000040004029xxxxc0000201c6336407");
+        assertThat(InternetChecksum.verifies(b, 8, 20, 0)).as("the header checksum").isTrue();
+        assertThat(t.decapsulate(b, 8, 68)).as("not from the care-of address").isEqualTo(-1);
+        Ipv4CareOfTunnel back = Ipv4CareOfTunnel.builder(COA4, HA4).build();
+        assertThat(back.decapsulate(b, 8, 68)).isEqualTo(28);
+    }
+
+    @Test
+    void shouldWriteUdpAfterTheIpv4HeaderAndCarryIpv4Too() {
+        ByteBuffer b = ByteBuffer.allocate(28 + 20);
+        b.putShort(28, (short) 0x4502).putShort(30, (short) 20).put(36, (byte) 63).put(37, (byte) 17)
+                .putInt(40, 0xC000_0264).putInt(44, 0x0A00_0001);
+        Ipv4CareOfTunnel t = Ipv4CareOfTunnel.builder(HA4, NAT).udp(Ipv4CareOfTunnel.PORT, NAT_PORT).ttl(200)
+                .tos(0x20).ecnMode(EcnMode.COMPATIBILITY).build();
+        int start = t.push(b, 28, 48);
+        assertThat(start).isZero();
+        // TOS 0x20 set, ECN not copied; Total Length 48; TTL 200, Protocol 17; then UDP 4191 ->
+        // 61000, Length 28, checksum 0
+        assertThat(HexFormat.of().formatHex(b.array(), 0, 28).replaceFirst("^(.{20})....", "$1xxxx"))
+                .isEqualTo("452000300000400" + "0c811xxxxc0000201cb007132" + "105fee48001c0000");
+        assertThat(InternetChecksum.verifies(b, 0, 20, 0)).isTrue();
+        Ipv4CareOfTunnel mn = Ipv4CareOfTunnel.builder(NAT, HA4).udp(NAT_PORT, Ipv4CareOfTunnel.PORT).build();
+        assertThat(mn.decapsulate(b, 0, 48)).isEqualTo(28);
+        Ipv4CareOfTunnel otherPort = Ipv4CareOfTunnel.builder(NAT, HA4).udp(NAT_PORT + 1, Ipv4CareOfTunnel.PORT).build();
+        assertThat(otherPort.decapsulate(b, 0, 48)).isEqualTo(-1);
+        Ipv4CareOfTunnel noUdp = Ipv4CareOfTunnel.builder(NAT, HA4).build();
+        assertThat(noUdp.decapsulate(b, 0, 48)).as("Protocol 17 is not IP in IP").isEqualTo(-1);
+        assertThat(mn.localPort()).isEqualTo(NAT_PORT);
+        assertThat(noUdp.localPort()).isEqualTo(-1);
+        assertThat(mn).isEqualTo(Ipv4CareOfTunnel.builder(NAT, HA4).udp(NAT_PORT, 4191).build()).isNotEqualTo(noUdp);
+    }
+
+    @Test
+    void shouldRefuseWhatIsNotAnIpPacketOrDoesNotFit() {
+        Ipv4CareOfTunnel t = Ipv4CareOfTunnel.builder(HA4, COA4).build();
+        ByteBuffer junk = ByteBuffer.allocate(68);
+        assertThatThrownBy(() -> t.push(junk, 28, 68)).isInstanceOf(IllegalArgumentException.class);
+        ByteBuffer b = ipv6Packet();
+        assertThatThrownBy(() -> t.push(b, 28, 60)).as("cut IPv6 header").isInstanceOf(IllegalArgumentException.class);
+        ByteBuffer tight = ByteBuffer.allocate(10 + 40).put(10, ipv6Packet(), 28, 40);
+        assertThatThrownBy(() -> t.push(tight, 10, 50)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> t.push(ipv6Packet().asReadOnlyBuffer(), 28, 68))
+                .isInstanceOf(java.nio.ReadOnlyBufferException.class);
+        ByteBuffer huge = ByteBuffer.allocate(20 + 65516);
+        huge.putInt(20, 6 << 28);
+        assertThatThrownBy(() -> t.push(huge, 20, huge.limit())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Ipv4CareOfTunnel.builder(HA4, COA4).udp(70000, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Ipv4CareOfTunnel.builder(HA4, COA4).ttl(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldNeverThrowForBadOctetsOnTheWayBack() {
+        ByteBuffer b = ipv6Packet();
+        Ipv4CareOfTunnel udp = Ipv4CareOfTunnel.builder(HA4, NAT).udp(4191, NAT_PORT).build();
+        int start = udp.push(b, 28, 68);
+        byte[] good = b.array().clone();
+        Ipv4CareOfTunnel back = Ipv4CareOfTunnel.builder(NAT, HA4).udp(NAT_PORT, 4191).build();
+        assertThat(back.decapsulate(b, start, 68)).isEqualTo(28);
+        for (int end = start; end < 68; end++) { // every prefix
+            assertThat(back.decapsulate(ByteBuffer.wrap(good), start, end)).as("prefix %d", end).isEqualTo(-1);
+        }
+        Random random = new Random(5555);
+        for (int i = 0; i < 20_000; i++) { // mutations
+            byte[] bytes = good.clone();
+            for (int k = 1 + random.nextInt(4); k > 0; k--) {
+                bytes[start + random.nextInt(68 - start)] = (byte) random.nextInt(256);
+            }
+            int inner = back.decapsulate(ByteBuffer.wrap(bytes), start, 68);
+            assertThat(inner == -1 || inner == 28).isTrue();
+        }
+        long allocated = AllocationMeter.fewestBytesPerRound(() -> back.decapsulate(b, start, 68)
+                + udp.push(b, 28, 68));
+        assertThat(allocated).isZero();
+    }
+
+    // ---- the binding table, home agent side --------------------------------------------------
+
+    private static MobilityHeader m2() {
+        ByteBuffer mh = ByteBuffer.wrap(HexFormat.of().parseHex(Mip6ExtensionOptionsTest.M2.replace(" ", "")));
+        return MobilityHeaderDecoder.decode(mh).header();
+    }
+
+    private static BindingTable homeAgent() {
+        return BindingTable.builder(BindingTable.Role.HOME_AGENT, Mip6Vectors.HA, Mip6Vectors.HOA).homeAgentIpv4(HA4)
+                .mobileRouter(List.of(new BindingTable.Prefix(Ipv6Address.parse("2001:db8:aaaa::"), 48))).build();
+    }
+
+    private static MobilityOption.NatDetection nat(MobilityHeader ack) {
+        return ack.option(MobilityOption.NatDetection.class);
+    }
+
+    @Test
+    void shouldSendTheSeedFlowThroughTheNatToItsIpv4CareOfAddress() {
+        BindingTable table = homeAgent();
+        MobilityHeader ack = table.apply(m2(), Mip6Vectors.COA, NAT, NAT_PORT, 1000);
+        assertThat(((MobilityMessage.BindingAcknowledgement) ack.message()).status()).isZero();
+        // RFC 5555 §3.2.2, §4.2: a NAT detected (198.51.100.7 in the option, 203.0.113.50 on the wire)
+        assertThat(nat(ack)).isEqualTo(new MobilityOption.NatDetection(0, BindingTable.NAT_REFRESH_SECONDS));
+        BindingTable.Snapshot s = table.snapshot();
+        assertThat(s.mobileNetworkPrefixes()).containsExactly(new BindingTable.Prefix(Ipv6Address.parse("2001:db8:aaaa:1::"), 64));
+
+        // the flow of M2 (IPv4, to ports 5060-5061, UDP) goes to BID 2, the IPv4 care-of address
+        ByteBuffer sip = ByteBuffer.allocate(28 + 28).put(28, BindingTableTest.udp4(5060), 0, 28);
+        int slot = s.select(sip, 28, 56);
+        assertThat(s.bindingId(slot)).isEqualTo(2);
+        assertThat(s.tunnel(slot)).isNull();
+        Ipv4CareOfTunnel t = s.ipv4Tunnel(slot);
+        assertThat(t).isEqualTo(Ipv4CareOfTunnel.builder(HA4, NAT).udp(Ipv4CareOfTunnel.PORT, NAT_PORT).build());
+        int start = t.push(sip, 28, 56);
+        assertThat(start).isZero();
+        assertThat(sip.getInt(16)).as("to the NAT's address").isEqualTo(NAT.bits());
+        assertThat(sip.getShort(22) & 0xFFFF).as("to the port the update came from").isEqualTo(NAT_PORT);
+
+        // the rest goes to BID 1, the IPv6 care-of address of lowest BID-PRI
+        ByteBuffer other = ByteBuffer.allocate(28).put(0, BindingTableTest.udp4(80), 0, 28);
+        assertThat(s.bindingId(s.select(other, 0, 28))).isEqualTo(1);
+        assertThat(s.tunnel(s.select(other, 0, 28))).isNotNull();
+
+        // and back from the mobile router's network through the NAT, IPv4 and UDP to 4191
+        ByteBuffer up = ByteBuffer.allocate(28 + 40);
+        up.putInt(28, 6 << 28).put(34, (byte) 59).put(35, (byte) 64)
+                .putLong(36, Ipv6Address.parse("2001:db8:aaaa:1::9").high()).putLong(44, 9);
+        int upStart = Ipv4CareOfTunnel.builder(NAT, HA4).udp(NAT_PORT, Ipv4CareOfTunnel.PORT).build().push(up, 28, 68);
+        assertThat(s.decapsulate(up, upStart, 68)).isEqualTo(28);
+        up.putLong(36, Ipv6Address.parse("2001:db8:bbbb::9").high());
+        assertThat(s.decapsulate(up, upStart, 68)).as("RFC 3963 §9: not from the mobile network").isEqualTo(-1);
+        long allocated = AllocationMeter.fewestBytesPerRound(() -> s.decapsulate(up, upStart, 68));
+        assertThat(allocated).isZero();
+    }
+
+    @Test
+    void shouldTunnelDirectlyWithoutANatAndInUdpWhenForced() {
+        BindingTable table = homeAgent();
+        MobilityHeader ack = table.apply(m2(), Mip6Vectors.COA, COA4, NAT_PORT, 1000);
+        assertThat(nat(ack)).as("no NAT, UDP not forced: no option (RFC 5555 §4.4.2)").isNull();
+        BindingTable.Snapshot s = table.snapshot();
+        int slot = s.bindingId(0) == 2 ? 0 : 1;
+        assertThat(s.ipv4Tunnel(slot)).isEqualTo(Ipv4CareOfTunnel.builder(HA4, COA4).build());
+
+        // a refresh of BID 2 without its address, with F (forced UDP, RFC 5555 §3.1.3)
+        MobilityHeader refresh = MobilityHeader.of(new MobilityMessage.BindingUpdate(0x1236, MobilityMessage.BindingUpdate.A
+                | MobilityMessage.BindingUpdate.H | MobilityMessage.BindingUpdate.R | MobilityMessage.BindingUpdate.F,
+                MobilityHeader.units(600)), List.of(new MobilityOption.BindingIdentifier(2, 0, 2,
+                org.tunnelcodec.core.ByteString.EMPTY)));
+        ack = table.apply(refresh, Mip6Vectors.COA, COA4, 4000, 1010);
+        assertThat(((MobilityMessage.BindingAcknowledgement) ack.message()).status()).isZero();
+        assertThat(nat(ack)).as("UDP without a NAT: keepalives not needed").isEqualTo(
+                new MobilityOption.NatDetection(0, 0xFFFF_FFFFL));
+        s = table.snapshot();
+        slot = s.bindingId(0) == 2 ? 0 : 1;
+        assertThat(s.ipv4Tunnel(slot)).isEqualTo(Ipv4CareOfTunnel.builder(HA4, COA4).udp(4191, 4000).build());
+    }
+
+    @Test
+    void shouldGiveNoIpv4TunnelWithoutTheHomeAgentsAddressOnTheMobileNodeOrWithoutThePort() {
+        BindingTable plain = BindingTable.builder(BindingTable.Role.HOME_AGENT, Mip6Vectors.HA, Mip6Vectors.HOA)
+                .mobileRouter(List.of(new BindingTable.Prefix(Ipv6Address.parse("2001:db8:aaaa::"), 48))).build();
+        plain.apply(m2(), Mip6Vectors.COA, NAT, NAT_PORT, 0);
+        assertThat(plain.snapshot().ipv4Tunnel(plain.snapshot().bindingId(0) == 2 ? 0 : 1)).isNull();
+
+        BindingTable withoutOuter = homeAgent();
+        withoutOuter.apply(m2(), Mip6Vectors.COA, 0);
+        BindingTable.Snapshot s = withoutOuter.snapshot();
+        assertThat(s.ipv4Tunnel(s.bindingId(0) == 2 ? 0 : 1)).as("to the care-of address itself")
+                .isEqualTo(Ipv4CareOfTunnel.builder(HA4, COA4).build());
+
+        BindingTable mobileNode = BindingTable.builder(BindingTable.Role.MOBILE_NODE, Mip6Vectors.HA, Mip6Vectors.HOA)
+                .homeAgentIpv4(HA4).build();
+        mobileNode.apply(m2(), Mip6Vectors.COA, COA4, NAT_PORT, 0);
+        assertThat(mobileNode.mobileRouter()).as("its own registration, unchecked").isTrue();
+        assertThat(mobileNode.snapshot().size()).isEqualTo(2);
+        assertThat(mobileNode.snapshot().ipv4Tunnel(0)).isNull();
+        assertThat(mobileNode.snapshot().ipv4Tunnel(1)).isNull();
+        assertThatThrownBy(() -> withoutOuter.apply(m2(), Mip6Vectors.COA, NAT, 70000, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
