@@ -3,16 +3,80 @@ package org.tunnelcodec.fuzz;
 import static org.tunnelcodec.fuzz.Contract.check;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import org.tunnelcodec.core.ByteString;
+import org.tunnelcodec.core.Ipv4Address;
+import org.tunnelcodec.core.Ipv6Address;
 import org.tunnelcodec.fuzz.Contract.Accepted;
+import org.tunnelcodec.mip6.BindingTable;
+import org.tunnelcodec.mip6.Ipv4CareOfTunnel;
+import org.tunnelcodec.mip6.Ipv4TrafficSelector;
+import org.tunnelcodec.mip6.Mip6Tunnel;
 import org.tunnelcodec.mip6.MobilityHeader;
 import org.tunnelcodec.mip6.MobilityHeaderDecoder;
+import org.tunnelcodec.mip6.MobilityMessage;
+import org.tunnelcodec.mip6.MobilityOption;
+import org.tunnelcodec.mip6.FlowSubOption;
 
 /**
  * Fuzz tests of the Mobile IPv6 module: the Mobility Header decoder (every message type and
  * option), with its index-based entry, its allocation-free check and its Payload Proto, Header
  * Len and MH Type peeks. Each input is the bytes of one Mobility Header and what follows it.
+ * And the per-packet paths: a home agent's binding table (a mobile router with an IPv6 care-of
+ * address and an IPv4 one behind a NAT, a flow binding) selecting and taking packets back, and
+ * the tunnels' checks; each input is one IP packet.
  */
 class Mip6FuzzTest {
+    static final Ipv6Address HA = Ipv6Address.parse("2001:db8:a::1");
+    static final Ipv6Address HOA = Ipv6Address.parse("2001:db8:a::100");
+    static final Ipv6Address COA = Ipv6Address.parse("2001:db8:c0a::100");
+    static final Ipv4Address HA4 = Ipv4Address.parse("192.0.2.1");
+    static final Ipv4Address NAT = Ipv4Address.parse("203.0.113.50");
+    static final BindingTable.Snapshot SNAPSHOT = homeAgent();
+    static final Mip6Tunnel IPV6_TUNNEL = Mip6Tunnel.builder(COA, HA).build();
+    static final Ipv4CareOfTunnel IPV4_TUNNEL = Ipv4CareOfTunnel.builder(HA4, NAT).build();
+    static final Ipv4CareOfTunnel UDP_TUNNEL = Ipv4CareOfTunnel.builder(HA4, NAT).udp(Ipv4CareOfTunnel.PORT, 61000).build();
+
+    private static BindingTable.Snapshot homeAgent() {
+        BindingTable t = BindingTable.builder(BindingTable.Role.HOME_AGENT, HA, HOA).homeAgentIpv4(HA4)
+                .mobileRouter(List.of(new BindingTable.Prefix(Ipv6Address.parse("2001:db8:aaaa::"), 48))).build();
+        MobilityHeader bu = MobilityHeader.of(new MobilityMessage.BindingUpdate(1, MobilityMessage.BindingUpdate.A
+                | MobilityMessage.BindingUpdate.H | MobilityMessage.BindingUpdate.R, MobilityHeader.units(600)), List.of(
+                new MobilityOption.MobileNetworkPrefix(0, 64, Ipv6Address.parse("2001:db8:aaaa:1::")),
+                MobilityOption.BindingIdentifier.of(1, 1, COA),
+                new MobilityOption.BindingIdentifier(2, 0, 2, ByteString.of(Ipv4Address.parse("198.51.100.7").toByteArray())),
+                new MobilityOption.FlowIdentification(10, 1, 0, 0, List.of(FlowSubOption.TrafficSelector.of(
+                        Ipv4TrafficSelector.builder().destinationPortRange(5060, 5061).protocol(17).build()),
+                        new FlowSubOption.BidReference(List.of(2))))));
+        t.apply(bu, COA, NAT, 61000, 0);
+        return t.snapshot();
+    }
+
+    /**
+     * The binding table's selection and decapsulation and the tunnels' checks never throw for any
+     * octets, and an inner packet they find starts inside the outer one.
+     */
+    @FuzzTest
+    void tunnelDataPath(byte[] data) {
+        Contract.outcome(data, src -> {
+            int start = src.position();
+            int end = src.limit();
+            int[] inner = {SNAPSHOT.decapsulate(src, start, end), IPV6_TUNNEL.decapsulate(src, start, end),
+                IPV4_TUNNEL.decapsulate(src, start, end), UDP_TUNNEL.decapsulate(src, start, end)};
+            for (int i = 0; i < inner.length; i++) {
+                check(inner[i] == -1 || inner[i] > start && inner[i] <= end, "an inner packet outside the outer one",
+                        data, Arrays.toString(inner));
+                inner[i] = inner[i] < 0 ? -1 : inner[i] - start;
+            }
+            int slot = SNAPSHOT.select(src, start, end);
+            check(slot >= 0 && slot < SNAPSHOT.size(), "no binding selected", data, Integer.toString(slot));
+            int flow = SNAPSHOT.matchFlow(src, start, end);
+            return Arrays.toString(inner) + " slot " + slot + " flow " + flow;
+        });
+    }
+
     /** The decoder, its check, and the peeks. */
     @FuzzTest
     void mobilityHeader(byte[] data) {
