@@ -25,6 +25,7 @@ import org.tunnelcodec.core.dissect.LinkType;
 import org.tunnelcodec.mip6.BinaryTrafficSelector;
 import org.tunnelcodec.mip6.BindingTable;
 import org.tunnelcodec.mip6.FlowSubOption;
+import org.tunnelcodec.mip6.Ipv4CareOfTunnel;
 import org.tunnelcodec.mip6.Ipv4TrafficSelector;
 import org.tunnelcodec.mip6.Ipv6TrafficSelector;
 import org.tunnelcodec.mip6.Mip6Tunnel;
@@ -89,6 +90,11 @@ public class Mip6Benchmark {
     private ByteBuffer packet4;
 
     private Mip6Tunnel tunnel;
+    private Ipv4CareOfTunnel udpTunnel;
+    private ByteBuffer push4;
+    private ByteBuffer copy4;
+    private byte[] outer4;
+    private int outer4Sum;
     private ByteBuffer push;
     private ByteBuffer copy;
     private byte[] outer;
@@ -191,6 +197,27 @@ public class Mip6Benchmark {
         outer[5] = 0;
         require(encapsulateHandWritten() == HEADROOM - 40 && Arrays.equals(push.array(), copy.array()),
                 "encapsulateHandWritten: not the octets of push");
+
+        udpTunnel = Ipv4CareOfTunnel.builder(Ipv4Address.parse("192.0.2.1"), Ipv4Address.parse("203.0.113.50"))
+                .udp(Ipv4CareOfTunnel.PORT, 61000).build();
+        push4 = ByteBuffer.allocate(HEADROOM + 60).put(HEADROOM, inner);
+        copy4 = ByteBuffer.allocate(HEADROOM + 60).put(HEADROOM, inner);
+        require(encapsulateIpv4Udp() == HEADROOM - 28, "IPv4/UDP push start");
+        outer4 = Arrays.copyOfRange(push4.array(), HEADROOM - 28, HEADROOM);
+        outer4[2] = 0; // Total Length, TOS, header checksum and UDP Length: per packet
+        outer4[3] = 0;
+        outer4[1] = 0;
+        outer4[10] = 0;
+        outer4[11] = 0;
+        outer4[24] = 0;
+        outer4[25] = 0;
+        ByteBuffer o = ByteBuffer.wrap(outer4);
+        outer4Sum = 0;
+        for (int i = 0; i < 20; i += 2) {
+            outer4Sum += o.getShort(i) & 0xFFFF;
+        }
+        require(encapsulateIpv4UdpHandWritten() == HEADROOM - 28 && Arrays.equals(push4.array(), copy4.array()),
+                "encapsulateIpv4UdpHandWritten: not the octets of the IPv4/UDP push");
     }
 
     private static void require(boolean condition, String message) {
@@ -392,6 +419,35 @@ public class Mip6Benchmark {
     @Benchmark
     public int encapsulate() {
         return tunnel.push(push, HEADROOM, innerEnd);
+    }
+
+    /** Outer IPv4 and UDP (DSMIPv6 through a NAT, RFC 5555 §4.1) from the home agent to the NAT's address and port. */
+    @Benchmark
+    public int encapsulateIpv4Udp() {
+        return udpTunnel.push(push4, HEADROOM, innerEnd);
+    }
+
+    /**
+     * Baseline: 28 precomputed octets, then the TOS (DSCP and ECN copied from the inner Traffic
+     * Class), Total Length and header checksum (the constant words' sum precomputed), and the UDP
+     * Length.
+     */
+    @Benchmark
+    public int encapsulateIpv4UdpHandWritten() {
+        ByteBuffer b = copy4;
+        int start = HEADROOM - 28;
+        int length = innerEnd - HEADROOM;
+        b.put(start, outer4);
+        int tos = b.getShort(HEADROOM) >>> 4 & 0xFF;
+        int total = length + 28;
+        b.putShort(start, (short) (0x4500 | tos));
+        b.putShort(start + 2, (short) total);
+        int sum = outer4Sum + tos + total;
+        sum = (sum & 0xFFFF) + (sum >>> 16);
+        sum = (sum & 0xFFFF) + (sum >>> 16);
+        b.putShort(start + 10, (short) ~sum);
+        b.putShort(start + 24, (short) (length + 8));
+        return start;
     }
 
     /** Baseline: 40 precomputed octets, the Payload Length and the Traffic Class. */

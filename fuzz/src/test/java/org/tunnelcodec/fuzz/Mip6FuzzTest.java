@@ -42,16 +42,25 @@ class Mip6FuzzTest {
     private static BindingTable.Snapshot homeAgent() {
         BindingTable t = BindingTable.builder(BindingTable.Role.HOME_AGENT, HA, HOA).homeAgentIpv4(HA4)
                 .mobileRouter(List.of(new BindingTable.Prefix(Ipv6Address.parse("2001:db8:aaaa::"), 48))).build();
-        MobilityHeader bu = MobilityHeader.of(new MobilityMessage.BindingUpdate(1, MobilityMessage.BindingUpdate.A
-                | MobilityMessage.BindingUpdate.H | MobilityMessage.BindingUpdate.R, MobilityHeader.units(600)), List.of(
-                new MobilityOption.MobileNetworkPrefix(0, 64, Ipv6Address.parse("2001:db8:aaaa:1::")),
+        int flags = MobilityMessage.BindingUpdate.A | MobilityMessage.BindingUpdate.H | MobilityMessage.BindingUpdate.R;
+        MobilityOption.MobileNetworkPrefix mnp = new MobilityOption.MobileNetworkPrefix(0, 64,
+                Ipv6Address.parse("2001:db8:aaaa:1::"));
+        // BID 1 on an IPv6 care-of address and BID 3 on an IPv4 one without a NAT (IPv4 in IPv4)...
+        t.apply(MobilityHeader.of(new MobilityMessage.BindingUpdate(1, flags, MobilityHeader.units(600)), List.of(mnp,
                 MobilityOption.BindingIdentifier.of(1, 1, COA),
+                new MobilityOption.BindingIdentifier(3, 0, 3, ByteString.of(Ipv4Address.parse("198.51.100.9").toByteArray())))),
+                COA, Ipv4Address.parse("198.51.100.9"), 5000, 0);
+        // ...then BID 2 behind a NAT (IPv4 and UDP), with a flow bound to it
+        t.apply(MobilityHeader.of(new MobilityMessage.BindingUpdate(2, flags, MobilityHeader.units(600)), List.of(mnp,
                 new MobilityOption.BindingIdentifier(2, 0, 2, ByteString.of(Ipv4Address.parse("198.51.100.7").toByteArray())),
                 new MobilityOption.FlowIdentification(10, 1, 0, 0, List.of(FlowSubOption.TrafficSelector.of(
                         Ipv4TrafficSelector.builder().destinationPortRange(5060, 5061).protocol(17).build()),
-                        new FlowSubOption.BidReference(List.of(2))))));
-        t.apply(bu, COA, NAT, 61000, 0);
-        return t.snapshot();
+                        new FlowSubOption.BidReference(List.of(2)))))), COA, NAT, 61000, 0);
+        BindingTable.Snapshot s = t.snapshot();
+        if (s.size() != 3 || s.ipv4Tunnel(1) == null || s.ipv4Tunnel(2) == null || s.ipv4Tunnel(1).udp() == s.ipv4Tunnel(2).udp()) {
+            throw new IllegalStateException("not the table the fuzz test needs: " + s);
+        }
+        return s;
     }
 
     /**

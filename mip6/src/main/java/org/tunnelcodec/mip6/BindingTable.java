@@ -215,9 +215,13 @@ public final class BindingTable {
     // How each IPv4 care-of address (by BID) is reached (RFC 5555 §4.2): the address and UDP port
     // its Binding Update came from, and whether the tunnel runs over UDP.
     private final Map<Integer, Ipv4Path> ipv4Paths = new HashMap<>();
-    // The outer IPv4 source and UDP source port of the update being applied, if the caller gave them.
+    // The outer IPv4 source and UDP source port of the update being applied, if the caller gave
+    // them; the IPv4 care-of address they speak for, whether a NAT is between, and whether a
+    // tunnel learned from them runs in UDP.
     private Ipv4Address updateIpv4Source;
     private int updateUdpPort = -1;
+    private boolean updateHasOwn;
+    private int updateOwnIpv4;
     private boolean updateNat;
     private boolean updateUdp;
     private final TreeMap<Integer, Binding> bindings = new TreeMap<>();
@@ -251,13 +255,13 @@ public final class BindingTable {
     }
 
     /** How an IPv4 care-of address is reached: the outer address, the UDP port (-1: unknown), UDP or not. */
-    private record Ipv4Path(int address, int port, boolean udp) {
+    private record Ipv4Path(int careOf, int address, int port, boolean udp) {
     }
 
     /**
      * An IPv6 prefix: a Mobile Network Prefix (RFC 3963 §4.3), or an entry of the home agent's
-     * Prefix Table (§6.1.2). The address is kept as given; only its first {@code length} bits
-     * count.
+     * Prefix Table (§6.1.2). The bits of the address past {@code length} are cleared (RFC 3963
+     * §4.3: they "should be zero"), so two records of one prefix are equal.
      *
      * @param address the prefix
      * @param length the prefix length, 1..128
@@ -274,6 +278,17 @@ public final class BindingTable {
         public Prefix {
             Objects.requireNonNull(address, "address");
             Check.inRange("length", length, 1, 128);
+            long high = address.high();
+            long low = address.low();
+            if (length <= 64) {
+                high &= -1L << (64 - length);
+                low = 0;
+            } else if (length < 128) {
+                low &= -1L << (128 - length);
+            }
+            if (high != address.high() || low != address.low()) {
+                address = Ipv6Address.of(high, low); // the bits past the length cleared
+            }
         }
 
         /**
@@ -554,8 +569,9 @@ public final class BindingTable {
 
     private MobilityHeader applyFrom(MobilityHeader update, Ipv6Address packetSource, Ipv4Address ipv4Source,
                                      int udpSourcePort, long now) {
-        updateIpv4Source = ipv4Source;
+        updateIpv4Source = role == Role.HOME_AGENT ? ipv4Source : null; // a mobile node's table learns no path
         updateUdpPort = udpSourcePort;
+        updateHasOwn = false;
         updateNat = false;
         updateUdp = false;
         try {
@@ -593,6 +609,7 @@ public final class BindingTable {
                 bids.add(b);
             }
         }
+        findOwnIpv4(update, bids);
         long lifetime = Math.min(bu.lifetimeSeconds(), maxLifetimeSeconds);
         List<MobilityOption> options = new ArrayList<>();
         int status = ACCEPTED;
@@ -601,9 +618,16 @@ public final class BindingTable {
             if (bu.lifetime() == 0) {
                 flows.clear();
             } else {
+                MobilityOption.Ipv4CareOfAddress v4 = update.option(MobilityOption.Ipv4CareOfAddress.class);
                 MobilityOption.AlternateCareOfAddress alt = update.option(MobilityOption.AlternateCareOfAddress.class);
-                Ipv6Address coa = alt != null ? alt.address() : packetSource;
-                bindings.put(REGULAR, new Binding(REGULAR, 0, false, ByteString.of(coa.toByteArray()), now + lifetime));
+                if (v4 != null) { // RFC 5555 §4.2: the binding is to the IPv4 care-of address the option carries
+                    ByteString coa = ByteString.of(v4.careOfAddress().toByteArray());
+                    bindings.put(REGULAR, new Binding(REGULAR, 0, false, coa, now + lifetime));
+                    ipv4Path(REGULAR, coa, (bu.flags() & MobilityMessage.BindingUpdate.F) != 0);
+                } else {
+                    Ipv6Address coa = alt != null ? alt.address() : packetSource;
+                    bindings.put(REGULAR, new Binding(REGULAR, 0, false, ByteString.of(coa.toByteArray()), now + lifetime));
+                }
             }
         } else if (bids.size() > 1 && !bulkAllowed) {
             return answer(bu, MCOA_BULK_REGISTRATION_PROHIBITED, bu.sequence(), 0, List.of());
@@ -644,8 +668,9 @@ public final class BindingTable {
             mobileNetwork = network;
         }
         publish();
-        if (updateUdp) {
-            options.add(new MobilityOption.NatDetection(0, updateNat ? NAT_REFRESH_SECONDS : 0xFFFF_FFFFL));
+        if (updateUdp) { // RFC 5555 §3.2.2: F when UDP is used without a NAT; Refresh time all ones then
+            options.add(updateNat ? new MobilityOption.NatDetection(0, NAT_REFRESH_SECONDS)
+                    : new MobilityOption.NatDetection(MobilityOption.NatDetection.F, 0xFFFF_FFFFL));
         }
         return answer(bu, status, bu.sequence(), bu.lifetime() == 0 ? 0 : MobilityHeader.units(lifetime), options);
     }
@@ -723,7 +748,7 @@ public final class BindingTable {
             }
             bindings.put(b.bindingId(), new Binding(b.bindingId(), b.priority(), b.simultaneousHomeAndForeign(),
                     known.careOfAddress(), expires));
-            if (known.careOfAddress().length() == 4 && updateIpv4Source != null) {
+            if (known.careOfAddress().length() == 4) {
                 ipv4Path(b.bindingId(), known.careOfAddress(), forcedUdp);
             }
             return ACCEPTED;
@@ -738,18 +763,55 @@ public final class BindingTable {
         return ACCEPTED;
     }
 
-    /** Records how the IPv4 care-of address of a BID is reached, from the update's outer headers if given (RFC 5555 §4.2). */
-    private void ipv4Path(int bid, ByteString careOf, boolean forcedUdp) {
-        int coa = careOf.asReadOnlyBuffer().getInt(0);
+    /**
+     * Which IPv4 care-of address the update's outer headers speak for (one Binding Update comes
+     * from one interface): the one equal to the outer source (no NAT), else the update's only
+     * IPv4 care-of address (behind a NAT); none when it names several and none is the source.
+     */
+    private void findOwnIpv4(MobilityHeader update, List<MobilityOption.BindingIdentifier> bids) {
         if (updateIpv4Source == null) {
-            // no outer headers given: the care-of address itself, in UDP only if forced (its port unknown)
-            ipv4Paths.put(bid, new Ipv4Path(coa, -1, forcedUdp));
             return;
         }
-        boolean nat = updateIpv4Source.bits() != coa;
-        updateNat |= nat;
-        updateUdp |= nat || forcedUdp;
-        ipv4Paths.put(bid, new Ipv4Path(updateIpv4Source.bits(), updateUdpPort, nat || forcedUdp));
+        Set<Integer> v4 = new HashSet<>();
+        for (MobilityOption.BindingIdentifier b : bids) {
+            ByteString coa = b.careOfAddress().length() > 0 ? b.careOfAddress()
+                    : bindings.containsKey(b.bindingId()) ? bindings.get(b.bindingId()).careOfAddress() : ByteString.EMPTY;
+            if (coa.length() == 4) {
+                v4.add(coa.asReadOnlyBuffer().getInt(0));
+            }
+        }
+        MobilityOption.Ipv4CareOfAddress option = update.option(MobilityOption.Ipv4CareOfAddress.class);
+        if (bids.isEmpty() && option != null) {
+            v4.add(option.careOfAddress().bits());
+        }
+        int source = updateIpv4Source.bits();
+        if (v4.contains(source)) {
+            updateHasOwn = true;
+            updateOwnIpv4 = source;
+        } else if (v4.size() == 1) {
+            updateHasOwn = true;
+            updateOwnIpv4 = v4.iterator().next();
+            updateNat = true; // RFC 5555 §4.2: the outer source differs from the care-of address
+        }
+    }
+
+    /**
+     * Records how an IPv4 care-of address is reached (RFC 5555 §4.2): from the update's outer
+     * headers when they speak for it; else as before when the address is unchanged; else the
+     * care-of address itself, in UDP only if forced (its port then unknown: no tunnel).
+     */
+    private void ipv4Path(int bid, ByteString careOf, boolean forcedUdp) {
+        int coa = careOf.asReadOnlyBuffer().getInt(0);
+        if (updateHasOwn && coa == updateOwnIpv4) {
+            boolean udp = updateNat || forcedUdp;
+            updateUdp |= udp;
+            ipv4Paths.put(bid, new Ipv4Path(coa, updateIpv4Source.bits(), updateUdpPort, udp));
+            return;
+        }
+        Ipv4Path known = ipv4Paths.get(bid);
+        if (known == null || known.careOf() != coa) {
+            ipv4Paths.put(bid, new Ipv4Path(coa, coa, -1, forcedUdp));
+        }
     }
 
     private static MobilityOption.BindingIdentifier echo(MobilityOption.BindingIdentifier b, int status) {
@@ -1000,7 +1062,7 @@ public final class BindingTable {
             if (table.role != Role.HOME_AGENT || table.homeAgentIpv4 == null) {
                 return null;
             }
-            Ipv4Path p = table.ipv4Paths.getOrDefault(bid, new Ipv4Path(careOf, -1, false));
+            Ipv4Path p = table.ipv4Paths.getOrDefault(bid, new Ipv4Path(careOf, careOf, -1, false));
             if (p.udp() && p.port() < 0) {
                 return null; // UDP forced, but the port the update came from was not given
             }
@@ -1226,7 +1288,7 @@ public final class BindingTable {
          * nothing.
          *
          * @param buf the buffer
-         * @param index the absolute index of the outer IPv6 header
+         * @param index the absolute index of the outer IPv6 (or, on the home agent's side, IPv4) header
          * @param end the end of the readable range
          * @return the absolute index of the inner packet, or -1
          * @throws IndexOutOfBoundsException if the range is outside {@code buf.limit()}
@@ -1235,10 +1297,11 @@ public final class BindingTable {
             Objects.checkFromToIndex(index, end, buf.limit());
             if (anyIpv4Tunnel && end > index && Wire.u8(buf, index) >>> 4 == 4) {
                 for (Ipv4CareOfTunnel t : ipv4Tunnels) {
-                    int inner = t == null ? -1 : t.decapsulate(buf, index, end);
-                    if (inner >= 0) {
-                        int protocol = Wire.u8(buf, inner) >>> 4 == 6 ? 41 : 4;
-                        return !mobileRouter || mobileNetworkSource(buf, inner, end, protocol) ? inner : -1;
+                    long range = t == null ? -1 : t.range(buf, index, end);
+                    if (range >= 0) {
+                        int inner = (int) (range >>> 32);
+                        int protocol = Wire.u8(buf, inner) >>> 4 == 6 ? 41 : 4; // the range holds an octet
+                        return !mobileRouter || mobileNetworkSource(buf, inner, (int) range, protocol) ? inner : -1;
                     }
                 }
                 return -1;
@@ -1261,7 +1324,8 @@ public final class BindingTable {
             for (int i = 0; i < careOfHigh.length; i++) {
                 if (!ipv4CareOf[i] && careOfHigh[i] == ph && careOfLow[i] == pl) {
                     int inner = index + IpScan.headerLength(scan);
-                    return !homeAgentSide || !mobileRouter || mobileNetworkSource(buf, inner, end, protocol) ? inner : -1;
+                    return !homeAgentSide || !mobileRouter
+                            || mobileNetworkSource(buf, inner, inner + IpScan.payloadLength(scan), protocol) ? inner : -1;
                 }
             }
             return -1;
@@ -1274,8 +1338,8 @@ public final class BindingTable {
          * Prefix, not link-local (§8). No IPv4 network is registered here, so an IPv4 packet is
          * refused.
          */
-        private boolean mobileNetworkSource(ByteBuffer buf, int inner, int end, int protocol) {
-            if (protocol != 41 || end - inner < 40) {
+        private boolean mobileNetworkSource(ByteBuffer buf, int inner, int innerEnd, int protocol) {
+            if (protocol != 41 || innerEnd - inner < 40) {
                 return false;
             }
             long high = Wire.i64(buf, inner + 8);

@@ -204,10 +204,12 @@ public final class Ipv4CareOfTunnel {
     /**
      * Checks a packet that arrives from the tunnel and returns where its inner packet starts: a
      * whole outer IPv4 packet (not a fragment) from {@link #remote()} to {@link #local()},
-     * carrying IPv6 or IPv4 (Protocol 41 or 4), or, over UDP, a datagram from the remote port to
-     * the local one whose payload starts with version 4 or 6 (RFC 5555 §4.1). Never throws for
-     * malformed octets; allocates nothing. The inner packet ends where its own length says, within
-     * the outer packet (or the UDP datagram).
+     * carrying IPv6 after Protocol 41 or IPv4 after Protocol 4 (the payload's version field
+     * agreeing), or, over UDP, a datagram from the remote port to the local one whose payload
+     * starts with version 4 or 6 (RFC 5555 §4.1). Never throws for malformed octets; allocates
+     * nothing. The inner packet lies within the outer packet's payload (or the UDP datagram); its
+     * own headers are the caller's to check, as the outer header checksum is (IPv4 routers verify
+     * it; this check does not).
      *
      * @param buf the buffer
      * @param index the absolute index of the outer IPv4 header
@@ -216,6 +218,17 @@ public final class Ipv4CareOfTunnel {
      * @throws IndexOutOfBoundsException if the range is outside {@code buf.limit()}
      */
     public int decapsulate(ByteBuffer buf, int index, int end) {
+        long range = range(buf, index, end);
+        return range < 0 ? -1 : (int) (range >>> 32);
+    }
+
+    /**
+     * {@link #decapsulate}, with where the inner packet's room ends: the inner index in the high
+     * 32 bits, the end of the outer packet's payload (or of the UDP datagram) in the low 32, or
+     * -1. The room holds at least one octet, whose version is 6 after Protocol 41, 4 after
+     * Protocol 4, and either after UDP.
+     */
+    long range(ByteBuffer buf, int index, int end) {
         long scan = IpScan.ipv4(buf, index, end);
         if (!IpScan.isValid(scan) || IpScan.isFragment(scan)
                 || Wire.i32(buf, index + 12) != remoteBits || Wire.i32(buf, index + 16) != localBits) {
@@ -223,21 +236,30 @@ public final class Ipv4CareOfTunnel {
         }
         int protocol = IpScan.protocol(scan);
         int at = index + IpScan.headerLength(scan);
-        if (!udp) {
-            return protocol == IPV6_IN_IP || protocol == IPV4_IN_IP ? at : -1;
-        }
         int payloadEnd = at + IpScan.payloadLength(scan);
-        if (protocol != UDP || payloadEnd - at < UDP_LENGTH + 1) {
-            return -1;
+        int inner;
+        int innerEnd;
+        if (udp) {
+            if (protocol != UDP || payloadEnd - at < UDP_LENGTH + 1) {
+                return -1;
+            }
+            int udpLength = Wire.u16(buf, at + 4);
+            if (udpLength < UDP_LENGTH + 1 || udpLength > payloadEnd - at || Wire.u16(buf, at) != remotePort
+                    || Wire.u16(buf, at + 2) != localPort) {
+                return -1;
+            }
+            inner = at + UDP_LENGTH;
+            innerEnd = at + udpLength;
+        } else {
+            if (protocol != IPV6_IN_IP && protocol != IPV4_IN_IP || payloadEnd - at < 1) {
+                return -1;
+            }
+            inner = at;
+            innerEnd = payloadEnd;
         }
-        int udpLength = Wire.u16(buf, at + 4);
-        if (udpLength < UDP_LENGTH + 1 || udpLength > payloadEnd - at || Wire.u16(buf, at) != remotePort
-                || Wire.u16(buf, at + 2) != localPort) {
-            return -1;
-        }
-        int inner = at + UDP_LENGTH;
         int version = Wire.u8(buf, inner) >>> 4;
-        return version == 4 || version == 6 ? inner : -1;
+        boolean ok = udp ? version == 4 || version == 6 : version == (protocol == IPV6_IN_IP ? 6 : 4);
+        return ok ? (long) inner << 32 | innerEnd : -1;
     }
 
     @Override

@@ -219,6 +219,40 @@ class BindingTableNemoTest {
     }
 
     @Test
+    void shouldKeepThePrefixesWhileABindingRemainsAndDropThemWithTheLast() {
+        assertThat(ack(register(mnp("2001:db8:100::", 48), MobilityOption.BindingIdentifier.of(1, 1, WIFI),
+                MobilityOption.BindingIdentifier.of(2, 2, LTE))).status()).isZero();
+        MobilityHeader some = apply(table, MobilityMessage.BindingUpdate.H | MobilityMessage.BindingUpdate.R, 0,
+                new MobilityOption.BindingIdentifier(2, 0, 2, org.tunnelcodec.core.ByteString.EMPTY));
+        assertThat(ack(some).status()).isZero();
+        assertThat(table.bindings()).hasSize(1);
+        assertThat(table.mobileRouter()).isTrue();
+        assertThat(table.mobileNetworkPrefixes()).containsExactly(prefix("2001:db8:100::", 48));
+        assertThat(table.expire(1000 + 600)).isEqualTo(1);
+        assertThat(table.mobileRouter()).as("RFC 3963 §5.8: the prefixes go with the entry").isFalse();
+        assertThat(table.snapshot().mobileNetworkPrefixes()).isEmpty();
+    }
+
+    @Test
+    void shouldAnswer141BeforeLookingUpAnyPrefixAnd140ForADeregistrationWhenNotPermitted() {
+        assertThat(ack(register(mnp("2001:db8:200::", 48), mnp("2001:db8:100::", 200))).status())
+                .as("the Prefix Lengths are checked first").isEqualTo(141);
+        BindingTable plain = BindingTable.builder(BindingTable.Role.HOME_AGENT, HA, HOA).build();
+        assertThat(ack(apply(plain, MobilityMessage.BindingUpdate.H | MobilityMessage.BindingUpdate.R, 0)).status())
+                .isEqualTo(140);
+    }
+
+    @Test
+    void shouldClearTheBitsPastThePrefixLength() {
+        assertThat(prefix("2001:db8:100::1", 48)).isEqualTo(prefix("2001:db8:100::", 48));
+        assertThat(prefix("2001:db8:100::1", 48).address()).isEqualTo(Ipv6Address.parse("2001:db8:100::"));
+        assertThat(prefix("2001:db8::ffff:ffff:ffff:ffff", 96).address()).isEqualTo(Ipv6Address.parse("2001:db8::ffff:ffff:0:0"));
+        assertThat(prefix("ffff::", 1).address()).isEqualTo(Ipv6Address.parse("8000::"));
+        ack(register(mnp("2001:db8:100:0:1::", 64)));
+        assertThat(table.mobileNetworkPrefixes()).containsExactly(prefix("2001:db8:100::", 64));
+    }
+
+    @Test
     void shouldCheckPrefixComponentsAndCoverage() {
         assertThatThrownBy(() -> prefix("2001:db8::", 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> prefix("2001:db8::", 129)).isInstanceOf(IllegalArgumentException.class);

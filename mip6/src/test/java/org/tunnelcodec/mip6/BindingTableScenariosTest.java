@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.tunnelcodec.capture.CaptureFile;
 import org.tunnelcodec.capture.CapturedFrame;
 import org.tunnelcodec.core.ByteString;
+import org.tunnelcodec.core.Ipv4Address;
 import org.tunnelcodec.core.Ipv6Address;
 import org.tunnelcodec.core.dissect.CoreLayers;
 import org.tunnelcodec.core.dissect.DissectedLayer;
@@ -318,10 +319,11 @@ class BindingTableScenariosTest {
      *
      * <p>Frame 9 (NEMO, R set) meets bindings made without R: refused with 139 (RFC 3963 §6.2),
      * nothing changes, and the Sequence # stays frame 7's. The end: frame 11 (DSMIPv6) carries no
-     * Binding Identifier option, so it replaces every binding with one regular binding to the
-     * packet's source (RFC 5648 §6.2) and, naming no flow, removes every flow binding (RFC 6089
-     * §5.3.4): the table holds one binding without a BID, to CoA1, and no flow binding, and its
-     * snapshot has that one slot.
+     * Binding Identifier option, so it replaces every binding with one regular binding (RFC 5648
+     * §6.2), to the IPv4 care-of address its IPv4 Care-of Address option carries (RFC 5555 §4.2),
+     * and, naming no flow, removes every flow binding (RFC 6089 §5.3.4): the table holds one
+     * binding without a BID, to 198.51.100.20, and no flow binding, and its snapshot has that one
+     * slot.
      */
     @Test
     void shouldAnswerEveryBindingUpdateOfTheCaptureInOrderAsItsAcknowledgement() {
@@ -383,12 +385,12 @@ class BindingTableScenariosTest {
                                 MobilityOption.NatDetection.class);
             }
         }
-        // the end: one regular binding, to the source of frame 11 (no Alternate Care-of Address),
-        // granted 600 s from frame 11's time; no flow binding
+        // the end: one regular binding, to the IPv4 care-of address of frame 11's IPv4 Care-of
+        // Address option (RFC 5555 §4.2), granted 600 s from frame 11's time; no flow binding
         long last = c.frames().get(10).timestamp().getEpochSecond();
         assertThat(table.lastSequence()).isEqualTo(1005);
         assertThat(table.bindings()).containsExactly(new BindingTable.Binding(-1, 0, false,
-                ByteString.of(COA1.toByteArray()), last + 600));
+                ByteString.of(Ipv4Address.parse("198.51.100.20").toByteArray()), last + 600));
         assertThat(table.flowBindings()).isEmpty();
         assertThat(table.active(1)).isFalse();
         assertThat(table.active(2)).isFalse();
@@ -396,8 +398,9 @@ class BindingTableScenariosTest {
         assertThat(s.size()).isEqualTo(1);
         assertThat(s.bindingId(0)).isEqualTo(-1);
         assertThat(s.flowBindings()).isEmpty();
-        assertThat(careOf(s, 0)).isEqualTo(COA1);
-        assertThat(s.tunnel(0)).isNotNull();
+        assertThat(s.ipv4CareOfAddress(0)).isTrue();
+        assertThat(s.careOfAddressLow(0)).isEqualTo(0xC633_6414L);
+        assertThat(s.tunnel(0)).as("an IPv4 care-of address: no IPv6 tunnel").isNull();
         // the former flows now take the regular binding
         assertThat(s.matchFlow(sip(), 0, 28)).isEqualTo(-1);
         assertThat(select(s, sip())).isZero();

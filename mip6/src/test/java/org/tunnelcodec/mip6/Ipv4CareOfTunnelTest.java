@@ -121,6 +121,50 @@ class Ipv4CareOfTunnelTest {
         assertThat(allocated).isZero();
     }
 
+    @Test
+    void shouldTakeIpv4AfterProtocol4AndRefuseAVersionThatContradictsTheProtocol() {
+        ByteBuffer b = ByteBuffer.allocate(20 + 20);
+        b.putShort(20, (short) 0x4500).putShort(22, (short) 20).put(28, (byte) 64).put(29, (byte) 59);
+        Ipv4CareOfTunnel t = Ipv4CareOfTunnel.builder(COA4, HA4).build();
+        int start = t.push(b, 20, 40);
+        assertThat(b.get(start + 9)).as("Protocol 4").isEqualTo((byte) 4);
+        Ipv4CareOfTunnel back = Ipv4CareOfTunnel.builder(HA4, COA4).build();
+        assertThat(back.decapsulate(b, start, 40)).isEqualTo(20);
+        b.put(start + 9, (byte) 41);
+        assertThat(back.decapsulate(b, start, 40)).as("Protocol 41, version 4").isEqualTo(-1);
+    }
+
+    @Test
+    void shouldNeverThrowThroughTheTableForAnEmptyOrMutatedTunnelPacket() {
+        BindingTable table = BindingTable.builder(BindingTable.Role.HOME_AGENT, Mip6Vectors.HA, Mip6Vectors.HOA)
+                .homeAgentIpv4(HA4).build();
+        table.apply(MobilityHeader.of(new MobilityMessage.BindingUpdate(1, MobilityMessage.BindingUpdate.H,
+                MobilityHeader.units(600)), List.of(new MobilityOption.BindingIdentifier(1, 0, 1,
+                org.tunnelcodec.core.ByteString.of(COA4.toByteArray())))), Mip6Vectors.COA, COA4, 5000, 0);
+        BindingTable.Snapshot s = table.snapshot();
+        assertThat(s.ipv4Tunnel(0)).isEqualTo(Ipv4CareOfTunnel.builder(HA4, COA4).build());
+        // 20 octets: Protocol 41, from the care-of address to the home agent, nothing inside
+        ByteBuffer empty = ByteBuffer.allocate(20);
+        empty.putShort(0, (short) 0x4500).putShort(2, (short) 20).put(8, (byte) 64).put(9, (byte) 41)
+                .putInt(12, COA4.bits()).putInt(16, HA4.bits());
+        empty.putShort(10, (short) InternetChecksum.checksum(empty, 0, 20, 0));
+        assertThat(s.decapsulate(empty, 0, 20)).isEqualTo(-1);
+        ByteBuffer b = ipv6Packet();
+        int start = Ipv4CareOfTunnel.builder(COA4, HA4).build().push(b, 28, 68);
+        assertThat(s.decapsulate(b, start, 68)).isEqualTo(28);
+        byte[] good = b.array().clone();
+        Random random = new Random(3963);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] bytes = good.clone();
+            for (int k = 1 + random.nextInt(4); k > 0; k--) {
+                bytes[start + random.nextInt(68 - start)] = (byte) random.nextInt(256);
+            }
+            int end = start + random.nextInt(68 - start + 1);
+            int inner = s.decapsulate(ByteBuffer.wrap(bytes, 0, end), start, end);
+            assertThat(inner == -1 || inner == 28).isTrue();
+        }
+    }
+
     // ---- the binding table, home agent side --------------------------------------------------
 
     private static MobilityHeader m2() {
@@ -192,11 +236,56 @@ class Ipv4CareOfTunnelTest {
                 org.tunnelcodec.core.ByteString.EMPTY)));
         ack = table.apply(refresh, Mip6Vectors.COA, COA4, 4000, 1010);
         assertThat(((MobilityMessage.BindingAcknowledgement) ack.message()).status()).isZero();
-        assertThat(nat(ack)).as("UDP without a NAT: keepalives not needed").isEqualTo(
-                new MobilityOption.NatDetection(0, 0xFFFF_FFFFL));
+        assertThat(nat(ack)).as("UDP without a NAT: F (use UDP anyway), keepalives not needed (RFC 5555 §3.2.2)")
+                .isEqualTo(new MobilityOption.NatDetection(MobilityOption.NatDetection.F, 0xFFFF_FFFFL));
         s = table.snapshot();
         slot = s.bindingId(0) == 2 ? 0 : 1;
         assertThat(s.ipv4Tunnel(slot)).isEqualTo(Ipv4CareOfTunnel.builder(HA4, COA4).udp(4191, 4000).build());
+    }
+
+    @Test
+    void shouldFollowTheNatToItsNewPortAndRefuseTheOldOne() {
+        BindingTable table = homeAgent();
+        table.apply(m2(), Mip6Vectors.COA, NAT, NAT_PORT, 1000);
+        MobilityHeader refresh = MobilityHeader.of(new MobilityMessage.BindingUpdate(0x1236, MobilityMessage.BindingUpdate.A
+                | MobilityMessage.BindingUpdate.H | MobilityMessage.BindingUpdate.R, MobilityHeader.units(600)),
+                List.of(new MobilityOption.BindingIdentifier(2, 0, 2, org.tunnelcodec.core.ByteString.EMPTY)));
+        table.apply(refresh, Mip6Vectors.COA, NAT, 62000, 1100);
+        BindingTable.Snapshot s = table.snapshot();
+        int slot = s.bindingId(0) == 2 ? 0 : 1;
+        assertThat(s.ipv4Tunnel(slot).remotePort()).isEqualTo(62000);
+        ByteBuffer up = ipv6Packet();
+        up.putLong(36, Ipv6Address.parse("2001:db8:aaaa:1::9").high());
+        int start = Ipv4CareOfTunnel.builder(NAT, HA4).udp(NAT_PORT, Ipv4CareOfTunnel.PORT).build().push(up, 28, 68);
+        assertThat(s.decapsulate(up, start, 68)).as("from the old port").isEqualTo(-1);
+        start = Ipv4CareOfTunnel.builder(NAT, HA4).udp(62000, Ipv4CareOfTunnel.PORT).build().push(up, 28, 68);
+        assertThat(s.decapsulate(up, start, 68)).isEqualTo(28);
+    }
+
+    @Test
+    void shouldLearnThePathOnlyForTheCareOfAddressTheUpdateCameFrom() {
+        BindingTable table = BindingTable.builder(BindingTable.Role.HOME_AGENT, Mip6Vectors.HA, Mip6Vectors.HOA)
+                .homeAgentIpv4(HA4).build();
+        Ipv4Address other = Ipv4Address.parse("198.51.100.8");
+        MobilityHeader bulk = MobilityHeader.of(new MobilityMessage.BindingUpdate(1, MobilityMessage.BindingUpdate.H,
+                MobilityHeader.units(600)), List.of(
+                new MobilityOption.BindingIdentifier(1, 0, 1, org.tunnelcodec.core.ByteString.of(COA4.toByteArray())),
+                new MobilityOption.BindingIdentifier(2, 0, 2, org.tunnelcodec.core.ByteString.of(other.toByteArray()))));
+        MobilityHeader ack = table.apply(bulk, Mip6Vectors.COA, COA4, 5000, 0);
+        assertThat(nat(ack)).as("sent from BID 1's own address: no NAT").isNull();
+        BindingTable.Snapshot s = table.snapshot();
+        assertThat(s.ipv4Tunnel(0)).isEqualTo(Ipv4CareOfTunnel.builder(HA4, COA4).build());
+        assertThat(s.ipv4Tunnel(1)).as("BID 2: its own address, not BID 1's").isEqualTo(Ipv4CareOfTunnel.builder(HA4, other).build());
+
+        // the regular binding of a dual-stack mobile node: the IPv4 Care-of Address option (RFC 5555 §4.2), through a NAT
+        BindingTable single = BindingTable.builder(BindingTable.Role.HOME_AGENT, Mip6Vectors.HA, Mip6Vectors.HOA)
+                .homeAgentIpv4(HA4).build();
+        MobilityHeader regular = MobilityHeader.of(new MobilityMessage.BindingUpdate(1, MobilityMessage.BindingUpdate.H,
+                MobilityHeader.units(600)), List.of(new MobilityOption.Ipv4CareOfAddress(0, COA4)));
+        ack = single.apply(regular, Mip6Vectors.COA, NAT, NAT_PORT, 0);
+        assertThat(nat(ack)).isEqualTo(new MobilityOption.NatDetection(0, 110));
+        assertThat(single.snapshot().ipv4Tunnel(0)).isEqualTo(Ipv4CareOfTunnel.builder(HA4, NAT)
+                .udp(Ipv4CareOfTunnel.PORT, NAT_PORT).build());
     }
 
     @Test
@@ -216,6 +305,11 @@ class Ipv4CareOfTunnelTest {
                 .homeAgentIpv4(HA4).build();
         mobileNode.apply(m2(), Mip6Vectors.COA, COA4, NAT_PORT, 0);
         assertThat(mobileNode.mobileRouter()).as("its own registration, unchecked").isTrue();
+        MobilityMessage.BindingUpdate m2 = (MobilityMessage.BindingUpdate) m2().message();
+        MobilityHeader again = MobilityHeader.of(new MobilityMessage.BindingUpdate(m2.sequence() + 1, m2.flags(),
+                m2.lifetime()), m2().significantOptions());
+        assertThat(nat(mobileNode.apply(again, Mip6Vectors.COA, NAT, NAT_PORT, 0)))
+                .as("a mobile node's table learns no path and answers nothing about NATs").isNull();
         assertThat(mobileNode.snapshot().size()).isEqualTo(2);
         assertThat(mobileNode.snapshot().ipv4Tunnel(0)).isNull();
         assertThat(mobileNode.snapshot().ipv4Tunnel(1)).isNull();
