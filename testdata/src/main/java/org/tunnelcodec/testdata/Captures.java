@@ -3,8 +3,11 @@ package org.tunnelcodec.testdata;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.tunnelcodec.capture.CaptureFile;
@@ -25,6 +28,27 @@ public final class Captures {
     public static final String GENERATED_ROOT = "/org/tunnelcodec/testdata/captures/";
 
     private Captures() {
+    }
+
+    /**
+     * Writes frames as a classic pcap file: little-endian, version 2.4, microsecond timestamps,
+     * snap length 262144, {@code LINKTYPE_ETHERNET}; frame {@code i} (from 0) stamped
+     * {@code firstSecond + i} seconds and {@code i} milliseconds, as the project's generated
+     * captures are.
+     *
+     * @param frames the frames' octets, in order
+     * @param firstSecond the first frame's time, in seconds since the epoch
+     * @return the file's octets
+     */
+    public static byte[] classicPcap(List<byte[]> frames, long firstSecond) {
+        int size = 24 + frames.stream().mapToInt(f -> 16 + f.length).sum();
+        ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0xA1B2C3D4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(262144).putInt(1);
+        for (int i = 0; i < frames.size(); i++) {
+            byte[] f = frames.get(i);
+            b.putInt((int) (firstSecond + i)).putInt(i * 1000).putInt(f.length).putInt(f.length).put(f);
+        }
+        return b.array();
     }
 
     /**

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -566,14 +565,7 @@ class EncapTsharkGoldenTest {
 
     /** A classic pcap (little-endian, version 2.4, microseconds, snaplen 262144, LINKTYPE_ETHERNET). */
     static byte[] pcap(List<Frame> frames) {
-        int size = 24 + frames.stream().mapToInt(f -> 16 + f.bytes().length).sum();
-        ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0xA1B2C3D4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(262144).putInt(1);
-        for (int i = 0; i < frames.size(); i++) {
-            byte[] f = frames.get(i).bytes();
-            b.putInt((int) (T0 + i)).putInt(i * 1000).putInt(f.length).putInt(f.length).put(f);
-        }
-        return b.array();
+        return Captures.classicPcap(frames.stream().map(Frame::bytes).toList(), T0);
     }
 
     @Test

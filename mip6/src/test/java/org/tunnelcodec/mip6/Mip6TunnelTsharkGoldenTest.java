@@ -1,0 +1,239 @@
+package org.tunnelcodec.mip6;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.tunnelcodec.capture.CaptureFile;
+import org.tunnelcodec.core.ByteString;
+import org.tunnelcodec.core.InternetChecksum;
+import org.tunnelcodec.core.Ipv4Address;
+import org.tunnelcodec.core.Ipv6Address;
+import org.tunnelcodec.core.encap.EcnMode;
+import org.tunnelcodec.testdata.Captures;
+import org.tunnelcodec.testdata.TsharkGolden;
+
+/**
+ * Golden test of the Mobile IPv6 tunnels: {@link Mip6Tunnel} (RFC 2473: IPv6 and IPv4 in IPv6,
+ * with and without the Tunnel Encapsulation Limit) and {@link Ipv4CareOfTunnel} (RFC 5555 §4.1,
+ * §4.2: IPv6 and IPv4 in IPv4, IPv6 in UDP to and from port 4191) push onto one inner IPv6 and
+ * one inner IPv4 packet. The frames must be byte for byte those of the committed
+ * {@code mip6-tunnels-pushed.pcap}, and tshark 4.0.17's decode of that capture
+ * ({@code testdata/scripts/tshark-golden-mip6-tunnels.sh}, which decodes UDP port 4191 as IPv6;
+ * {@code golden/mip6/mip6-tunnels-pushed.mip6-tunnels.tsv}) must show, header by header, what
+ * each tunnel's definition promises: the addresses, the outer lengths to the frame's end, a
+ * valid IPv4 header checksum, DF and Identification 0, the TTL or Hop Limit, the DSCP and ECN
+ * copied or set, the outer Protocol or Next Header, the Tunnel Encapsulation Limit, the UDP
+ * ports, length and zero checksum, and the inner packet unchanged behind them.
+ *
+ * <p>The expected values are worked out here from the tunnels' definitions (the RFCs their
+ * javadoc cites) and the inner packets, never from the project's decoders.
+ */
+class Mip6TunnelTsharkGoldenTest {
+    static final String CAPTURE = "mip6-tunnels-pushed.pcap";
+    static final Path TARGET = Path.of("target", CAPTURE);
+    /** The slot after {@code mip6-scenarios.pcap} (1704068800). */
+    static final long T0 = 1704068900L;
+
+    static final Ipv6Address HA = Ipv6Address.parse("2001:db8:a::1");
+    static final Ipv6Address COA = Ipv6Address.parse("2001:db8:c0a::100");
+    static final Ipv6Address HOA = Ipv6Address.parse("2001:db8:a::100");
+    static final Ipv6Address CN = Ipv6Address.parse("2001:db8:ff::1");
+    static final Ipv4Address HA4 = Ipv4Address.parse("192.0.2.1");
+    static final Ipv4Address COA4 = Ipv4Address.parse("198.51.100.7");
+    static final Ipv4Address NAT = Ipv4Address.parse("203.0.113.50");
+    static final Ipv4Address HOA4 = Ipv4Address.parse("192.0.2.100");
+    static final Ipv4Address CN4 = Ipv4Address.parse("198.51.100.200");
+    /** The inner packets' Traffic Class / TOS: DSCP 46 (EF), ECN ECT(1). */
+    static final int INNER_TOS = 0xB9;
+    static final int FLOW_LABEL = 0x12345;
+    static final int PAYLOAD = 8;
+
+    /** One frame: what was pushed onto which inner packet, and the octets. */
+    record Frame(String caseName, Object tunnel, int innerVersion, byte[] bytes) {
+    }
+
+    /** The inner IPv6 packet: Next Header 59 (no next header), 8 octets after it. */
+    static byte[] innerIpv6() {
+        ByteBuffer b = ByteBuffer.allocate(40 + PAYLOAD);
+        b.putInt(0, 6 << 28 | INNER_TOS << 20 | FLOW_LABEL).putShort(4, (short) PAYLOAD).put(6, (byte) 59)
+                .put(7, (byte) 64).putLong(8, HOA.high()).putLong(16, HOA.low()).putLong(24, CN.high())
+                .putLong(32, CN.low()).putLong(40, 0x0102030405060708L);
+        return b.array();
+    }
+
+    /** The inner IPv4 packet: Protocol 253 (experimentation, RFC 3692), 8 octets after it. */
+    static byte[] innerIpv4() {
+        ByteBuffer b = ByteBuffer.allocate(20 + PAYLOAD);
+        b.putShort(0, (short) (0x4500 | INNER_TOS)).putShort(2, (short) (20 + PAYLOAD)).putShort(4, (short) 0x1234)
+                .put(8, (byte) 64).put(9, (byte) 253).putInt(12, HOA4.bits()).putInt(16, CN4.bits())
+                .putLong(20, 0x0102030405060708L);
+        b.putShort(10, (short) InternetChecksum.checksum(b, 0, 20, 0));
+        return b.array();
+    }
+
+    record Case(String name, Object tunnel, int innerVersion) {
+    }
+
+    static List<Case> cases() {
+        return List.of(
+                new Case("ipv6-in-ipv6", Mip6Tunnel.builder(HA, COA).build(), 6),
+                new Case("ipv6-in-ipv6-limit", Mip6Tunnel.builder(HA, COA).encapsulationLimit(4).hopLimit(30)
+                        .trafficClass(Mip6Tunnel.COPY).build(), 6),
+                new Case("ipv4-in-ipv6", Mip6Tunnel.builder(COA, HA).build(), 4),
+                new Case("ipv6-in-ipv4", Ipv4CareOfTunnel.builder(HA4, COA4).build(), 6),
+                new Case("ipv4-in-ipv4", Ipv4CareOfTunnel.builder(COA4, HA4).build(), 4),
+                new Case("ipv6-in-udp", Ipv4CareOfTunnel.builder(HA4, NAT).udp(Ipv4CareOfTunnel.PORT, 61000).build(), 6),
+                new Case("ipv6-in-udp-tos", Ipv4CareOfTunnel.builder(NAT, HA4).udp(61000, Ipv4CareOfTunnel.PORT).ttl(30)
+                        .tos(0x28).ecnMode(EcnMode.COMPATIBILITY).build(), 6));
+    }
+
+    /** Each case's frame: Ethernet (locally administered addresses), then the pushed packet. */
+    static List<Frame> frames() {
+        List<Frame> frames = new ArrayList<>();
+        for (Case c : cases()) {
+            byte[] inner = c.innerVersion() == 6 ? innerIpv6() : innerIpv4();
+            ByteBuffer b = ByteBuffer.allocate(128 + inner.length).put(128, inner);
+            int start = c.tunnel() instanceof Mip6Tunnel t ? t.push(b, 128, b.limit())
+                    : ((Ipv4CareOfTunnel) c.tunnel()).push(b, 128, b.limit());
+            boolean outer6 = c.tunnel() instanceof Mip6Tunnel;
+            b.putLong(start - 14, 0x0200_0000_0002_0200L).putInt(start - 6, 0x0000_0001)
+                    .putShort(start - 2, (short) (outer6 ? 0x86DD : 0x0800));
+            byte[] bytes = new byte[b.limit() - (start - 14)];
+            b.get(start - 14, bytes);
+            frames.add(new Frame(c.name(), c.tunnel(), c.innerVersion(), bytes));
+        }
+        return frames;
+    }
+
+    @Test
+    void shouldPushTheFramesOfTheCommittedCapture() throws IOException {
+        List<Frame> frames = frames();
+        Files.createDirectories(TARGET.getParent());
+        Files.write(TARGET, Captures.classicPcap(frames.stream().map(Frame::bytes).toList(), T0));
+        String regenerate = "; if the change is intended, copy " + TARGET.toAbsolutePath()
+                + " to testdata/src/main/resources/org/tunnelcodec/testdata/captures/" + CAPTURE
+                + ", run bash testdata/scripts/tshark-golden-mip6-tunnels.sh from the repository root and update the"
+                + " sha256 in the captures README";
+        CaptureFile committed;
+        try {
+            committed = Captures.generated(CAPTURE);
+        } catch (IllegalArgumentException e) {
+            fail("no committed " + CAPTURE + regenerate);
+            return;
+        }
+        assertThat(committed.frames()).as("frames" + regenerate).hasSameSizeAs(frames);
+        for (int i = 0; i < frames.size(); i++) {
+            assertThat(ByteString.copyOf(committed.frame(i + 1).data()))
+                    .as("frame #%d (%s)%s", i + 1, frames.get(i).caseName(), regenerate)
+                    .isEqualTo(ByteString.of(frames.get(i).bytes()));
+        }
+    }
+
+    @Test
+    void shouldBeDecodedByTsharkAsEachTunnelPromises() {
+        List<Frame> frames = frames();
+        TsharkGolden golden = TsharkGolden.of("mip6-tunnels-pushed.mip6-tunnels");
+        assertThat(golden.rows()).hasSameSizeAs(frames);
+        SoftAssertions soft = new SoftAssertions();
+        for (int i = 0; i < frames.size(); i++) {
+            Frame f = frames.get(i);
+            TsharkGolden.Row row = golden.frame(i + 1);
+            for (Map.Entry<String, List<String>> e : expectedFields(f).entrySet()) {
+                soft.assertThat(row.values(e.getKey())).as("#%d %s: %s", i + 1, f.caseName(), e.getKey())
+                        .isEqualTo(e.getValue());
+            }
+            soft.assertThat(row.values("_ws.malformed")).as("#%d %s: _ws.malformed", i + 1, f.caseName()).isEmpty();
+            soft.assertThat(row.values("_ws.expert.message")).as("#%d %s: expert items", i + 1, f.caseName()).isEmpty();
+        }
+        soft.assertAll();
+    }
+
+    private static String hex(int value, int digits) {
+        return String.format("0x%0" + digits + "x", value);
+    }
+
+    /** Every field's expected occurrences in a frame, outermost first, as tshark 4.0 prints them. */
+    static Map<String, List<String>> expectedFields(Frame f) {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        Function<String, List<String>> at = k -> m.computeIfAbsent(k, x -> new ArrayList<>());
+        int innerLength = f.innerVersion() == 6 ? 40 + PAYLOAD : 20 + PAYLOAD;
+        at.apply("frame.len").add(Integer.toString(f.bytes().length));
+        if (f.tunnel() instanceof Mip6Tunnel t) {
+            boolean limit = t.encapsulationLimit() != Mip6Tunnel.NO_LIMIT;
+            // RFC 2473 §3, §5.1, §6.3-§6.5: Next Header 41 or 4 (60 before a Destination Options
+            // header with the limit), Payload Length = inner packet (+ 8), Traffic Class 0 with
+            // the ECN copied (RFC 6040 normal mode) or the inner one copied, Flow Label 0
+            at.apply("frame.protocols").add("eth:ethertype:ipv6" + (limit ? ":ipv6.dstopts" : "")
+                    + (f.innerVersion() == 6 ? ":ipv6" : ":ip") + ":data");
+            at.apply("eth.type").add("0x86dd");
+            at.apply("ipv6.src").add(t.local().toString());
+            at.apply("ipv6.dst").add(t.remote().toString());
+            at.apply("ipv6.plen").add(Integer.toString(innerLength + (limit ? 8 : 0)));
+            // (the case with the limit also copies the DSCP and sets Hop Limit 30)
+            at.apply("ipv6.tclass").add(hex(limit ? INNER_TOS : INNER_TOS & 3, 8));
+            at.apply("ipv6.flow").add("0x000000");
+            at.apply("ipv6.nxt").add(limit ? "60" : f.innerVersion() == 6 ? "41" : "4");
+            at.apply("ipv6.hlim").add(limit ? "30" : "64");
+            if (limit) {
+                at.apply("ipv6.dstopts.nxt").add("41");
+                at.apply("ipv6.opt.tel").add("4");
+            }
+        } else {
+            Ipv4CareOfTunnel t = (Ipv4CareOfTunnel) f.tunnel();
+            boolean tosSet = t.remote().equals(HA4) && t.udp();
+            // RFC 791 §3.1, RFC 5555 §4.1-§4.2: Total Length to the frame's end, DSCP and ECN
+            // copied (or DSCP set, ECN Not-ECT in compatibility mode), DF, Identification 0, TTL,
+            // Protocol 41, 4 or 17, a valid header checksum
+            at.apply("frame.protocols").add("eth:ethertype:ip" + (t.udp() ? ":udp" : "")
+                    + (f.innerVersion() == 6 ? ":ipv6" : ":ip") + ":data");
+            at.apply("eth.type").add("0x0800");
+            at.apply("ip.src").add(t.local().toString());
+            at.apply("ip.dst").add(t.remote().toString());
+            at.apply("ip.len").add(Integer.toString(innerLength + t.headerLength()));
+            at.apply("ip.dsfield").add(hex(tosSet ? 0x28 : INNER_TOS, 2));
+            at.apply("ip.flags.df").add("1");
+            at.apply("ip.id").add("0x0000");
+            at.apply("ip.ttl").add(tosSet ? "30" : "64");
+            at.apply("ip.proto").add(t.udp() ? "17" : f.innerVersion() == 6 ? "41" : "4");
+            at.apply("ip.checksum.status").add("1"); // Good
+            if (t.udp()) {
+                at.apply("udp.srcport").add(Integer.toString(t.localPort()));
+                at.apply("udp.dstport").add(Integer.toString(t.remotePort()));
+                at.apply("udp.length").add(Integer.toString(8 + innerLength));
+                at.apply("udp.checksum").add("0x0000");
+            }
+        }
+        // the inner packet as it was
+        if (f.innerVersion() == 6) {
+            at.apply("ipv6.src").add(HOA.toString());
+            at.apply("ipv6.dst").add(CN.toString());
+            at.apply("ipv6.plen").add(Integer.toString(PAYLOAD));
+            at.apply("ipv6.tclass").add(hex(INNER_TOS, 8));
+            at.apply("ipv6.flow").add(hex(FLOW_LABEL, 6));
+            at.apply("ipv6.nxt").add("59");
+            at.apply("ipv6.hlim").add("64");
+        } else {
+            at.apply("ip.src").add(HOA4.toString());
+            at.apply("ip.dst").add(CN4.toString());
+            at.apply("ip.len").add(Integer.toString(20 + PAYLOAD));
+            at.apply("ip.dsfield").add(hex(INNER_TOS, 2));
+            at.apply("ip.flags.df").add("0");
+            at.apply("ip.id").add("0x1234");
+            at.apply("ip.ttl").add("64");
+            at.apply("ip.proto").add("253");
+            at.apply("ip.checksum.status").add("1"); // Good
+        }
+        return m;
+    }
+}
