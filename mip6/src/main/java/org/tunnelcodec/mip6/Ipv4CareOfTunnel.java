@@ -47,7 +47,7 @@ public final class Ipv4CareOfTunnel {
     /** The UDP header's length. */
     public static final int UDP_LENGTH = 8;
     /** {@link Builder#tos}: copy the DSCP from the inner header (the default). */
-    public static final int COPY = -1;
+    public static final int COPY = Mip6Tunnel.COPY;
 
     private static final int UDP = 17;
     private static final int IPV6_IN_IP = 41;
@@ -164,13 +164,8 @@ public final class Ipv4CareOfTunnel {
      * @throws ReadOnlyBufferException if the buffer is read-only
      */
     public int push(ByteBuffer buf, int innerIndex, int innerEnd) {
-        Objects.checkFromToIndex(innerIndex, innerEnd, buf.limit());
+        int version = Mip6Tunnel.innerVersion(buf, innerIndex, innerEnd);
         int length = innerEnd - innerIndex;
-        int version = length == 0 ? 0 : Wire.u8(buf, innerIndex) >>> 4;
-        if (version != 4 && version != 6 || length < (version == 4 ? 20 : 40)) {
-            throw new IllegalArgumentException("inner packet: version " + version + ", " + length
-                    + " octets (expected: an IPv4 or IPv6 packet with its fixed header)");
-        }
         int total = length + headerLength;
         if (total > MAX_TOTAL) {
             throw new IllegalArgumentException("inner packet: " + length + " octets (expected: at most "
@@ -181,8 +176,7 @@ public final class Ipv4CareOfTunnel {
         if (buf.isReadOnly()) {
             throw new ReadOnlyBufferException();
         }
-        int innerTos = version == 4 ? Wire.u8(buf, innerIndex + 1) : Wire.u16(buf, innerIndex) >>> 4 & 0xFF;
-        int t = (tos == COPY ? innerTos & 0xFC : tos & 0xFC) | (copyEcn ? innerTos & 3 : 0);
+        int t = Mip6Tunnel.outerTrafficClass(buf, innerIndex, version, tos, copyEcn);
         int protocol = udp ? UDP : version == 6 ? IPV6_IN_IP : IPV4_IN_IP;
         int word0 = 0x4500_0000 | t << 16 | total;
         int word2 = ttl << 24 | protocol << 16;

@@ -184,13 +184,8 @@ public final class Mip6Tunnel {
      *     its fixed header, or is too long for the Payload Length
      */
     public int push(ByteBuffer buf, int innerIndex, int innerEnd) {
-        Objects.checkFromToIndex(innerIndex, innerEnd, buf.limit());
+        int version = innerVersion(buf, innerIndex, innerEnd);
         int length = innerEnd - innerIndex;
-        int version = length == 0 ? 0 : Wire.u8(buf, innerIndex) >>> 4;
-        if (version != 4 && version != 6 || length < (version == 4 ? 20 : 40)) {
-            throw new IllegalArgumentException("inner packet: version " + version + ", " + length
-                    + " octets (expected: an IPv4 or IPv6 packet with its fixed header)");
-        }
         int innerNext = version == 6 ? Wire.u8(buf, innerIndex + 6) : -1;
         int outerLimit = innerNext == NEXT_DESTINATION_OPTIONS || innerNext == NEXT_HOP_BY_HOP
                 ? outerLimit(buf, innerIndex, innerEnd) : limit; // the option sits in one of those two (§4.1.1)
@@ -207,8 +202,7 @@ public final class Mip6Tunnel {
         if (buf.isReadOnly()) {
             throw new ReadOnlyBufferException();
         }
-        int innerTc = version == 4 ? Wire.u8(buf, innerIndex + 1) : Wire.u16(buf, innerIndex) >>> 4 & 0xFF;
-        int tc = (trafficClass == COPY ? innerTc & 0xFC : trafficClass & 0xFC) | (copyEcn ? innerTc & 3 : 0);
+        int tc = outerTrafficClass(buf, innerIndex, version, trafficClass, copyEcn);
         int label = flowLabelFromHash ? flowLabel(FlowHash.ofIpPacket(buf, innerIndex, length)) : flowLabel;
         int next = version == 6 ? NEXT_IPV6 : NEXT_IPV4;
         Wire.put64(buf, start, (6L << 60 | (long) tc << 52 | (long) label << 32) | (long) (length + extra) << 16
@@ -224,6 +218,30 @@ public final class Mip6Tunnel {
     }
 
     /** A Flow Label from a flow hash (RFC 6438 §3): 20 bits of it folded, never 0 (no label). */
+    /**
+     * Checks the range of an inner packet to push and returns its IP version: 4 or 6, with the
+     * fixed header present (the two tunnels' shared check).
+     */
+    static int innerVersion(ByteBuffer buf, int innerIndex, int innerEnd) {
+        Objects.checkFromToIndex(innerIndex, innerEnd, buf.limit());
+        int length = innerEnd - innerIndex;
+        int version = length == 0 ? 0 : Wire.u8(buf, innerIndex) >>> 4;
+        if (version != 4 && version != 6 || length < (version == 4 ? 20 : 40)) {
+            throw new IllegalArgumentException("inner packet: version " + version + ", " + length
+                    + " octets (expected: an IPv4 or IPv6 packet with its fixed header)");
+        }
+        return version;
+    }
+
+    /**
+     * The outer Traffic Class or TOS octet: the DSCP set ({@code configured}) or copied
+     * ({@link #COPY}) from the inner header, the ECN field copied (RFC 6040 normal mode) or 0.
+     */
+    static int outerTrafficClass(ByteBuffer buf, int innerIndex, int version, int configured, boolean copyEcn) {
+        int inner = version == 4 ? Wire.u8(buf, innerIndex + 1) : Wire.u16(buf, innerIndex) >>> 4 & 0xFF;
+        return (configured == COPY ? inner & 0xFC : configured & 0xFC) | (copyEcn ? inner & 3 : 0);
+    }
+
     static int flowLabel(int flowHash) {
         int label = (flowHash ^ flowHash >>> 20) & 0xF_FFFF;
         return label == 0 ? 1 : label;

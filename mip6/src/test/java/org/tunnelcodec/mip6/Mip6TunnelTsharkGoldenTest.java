@@ -1,11 +1,9 @@
 package org.tunnelcodec.mip6;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +12,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
-import org.tunnelcodec.capture.CaptureFile;
-import org.tunnelcodec.core.ByteString;
 import org.tunnelcodec.core.InternetChecksum;
 import org.tunnelcodec.core.Ipv4Address;
 import org.tunnelcodec.core.Ipv6Address;
@@ -118,26 +114,8 @@ class Mip6TunnelTsharkGoldenTest {
 
     @Test
     void shouldPushTheFramesOfTheCommittedCapture() throws IOException {
-        List<Frame> frames = frames();
-        Files.createDirectories(TARGET.getParent());
-        Files.write(TARGET, Captures.classicPcap(frames.stream().map(Frame::bytes).toList(), T0));
-        String regenerate = "; if the change is intended, copy " + TARGET.toAbsolutePath()
-                + " to testdata/src/main/resources/org/tunnelcodec/testdata/captures/" + CAPTURE
-                + ", run bash testdata/scripts/tshark-golden-mip6-tunnels.sh from the repository root and update the"
-                + " sha256 in the captures README";
-        CaptureFile committed;
-        try {
-            committed = Captures.generated(CAPTURE);
-        } catch (IllegalArgumentException e) {
-            fail("no committed " + CAPTURE + regenerate);
-            return;
-        }
-        assertThat(committed.frames()).as("frames" + regenerate).hasSameSizeAs(frames);
-        for (int i = 0; i < frames.size(); i++) {
-            assertThat(ByteString.copyOf(committed.frame(i + 1).data()))
-                    .as("frame #%d (%s)%s", i + 1, frames.get(i).caseName(), regenerate)
-                    .isEqualTo(ByteString.of(frames.get(i).bytes()));
-        }
+        Captures.assertCommitted(frames().stream().map(Frame::bytes).toList(), T0, TARGET,
+                "testdata/scripts/tshark-golden-mip6-tunnels.sh");
     }
 
     @Test

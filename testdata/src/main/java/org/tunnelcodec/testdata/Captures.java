@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.tunnelcodec.capture.CaptureFile;
+import org.tunnelcodec.core.ByteString;
 
 /**
  * The captures tests read, through the project's pure-Java reader
@@ -28,6 +29,40 @@ public final class Captures {
     public static final String GENERATED_ROOT = "/org/tunnelcodec/testdata/captures/";
 
     private Captures() {
+    }
+
+    /**
+     * For a golden test whose capture the project's own code writes: writes {@code frames} as a
+     * classic pcap to {@code target} (under the module's {@code target} folder) and fails unless
+     * the committed generated capture of that name holds the same frames, octet for octet. The
+     * failure says how to accept an intended change: copy the written file into the captures
+     * folder, run {@code script} and update the capture's hash in the captures README.
+     *
+     * @param frames the frames' octets, in order
+     * @param firstSecond the first frame's time, as {@link #classicPcap}
+     * @param target where to write the capture
+     * @param script the tshark script that makes the capture's golden values
+     * @throws IOException if the capture cannot be written
+     */
+    public static void assertCommitted(List<byte[]> frames, long firstSecond, Path target, String script)
+            throws IOException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Files.write(target, classicPcap(frames, firstSecond));
+        String name = target.getFileName().toString();
+        String regenerate = "; if the change is intended, copy " + target.toAbsolutePath()
+                + " to testdata/src/main/resources/org/tunnelcodec/testdata/captures/" + name + ", run bash " + script
+                + " from the repository root and update the sha256 in the captures README";
+        CaptureFile committed;
+        try {
+            committed = generated(name);
+        } catch (IllegalArgumentException e) {
+            throw new AssertionError("no committed " + name + regenerate, e);
+        }
+        org.assertj.core.api.Assertions.assertThat(committed.frames()).as("frames" + regenerate).hasSameSizeAs(frames);
+        for (int i = 0; i < frames.size(); i++) {
+            org.assertj.core.api.Assertions.assertThat(ByteString.copyOf(committed.frame(i + 1).data()))
+                    .as("frame #%d%s", i + 1, regenerate).isEqualTo(ByteString.of(frames.get(i)));
+        }
     }
 
     /**

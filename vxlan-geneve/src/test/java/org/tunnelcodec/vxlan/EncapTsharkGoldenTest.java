@@ -1,12 +1,10 @@
 package org.tunnelcodec.vxlan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,13 +12,11 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
-import org.tunnelcodec.capture.CaptureFile;
 import org.tunnelcodec.core.ByteString;
 import org.tunnelcodec.core.FlowHash;
 import org.tunnelcodec.core.Ipv4Address;
 import org.tunnelcodec.core.Ipv6Address;
 import org.tunnelcodec.core.MacAddress;
-import org.tunnelcodec.core.dissect.LinkType;
 import org.tunnelcodec.core.encap.EcnMode;
 import org.tunnelcodec.core.encap.EncapTemplate;
 import org.tunnelcodec.core.encap.EthernetTemplateHeader;
@@ -563,35 +559,10 @@ class EncapTsharkGoldenTest {
         return frames;
     }
 
-    /** A classic pcap (little-endian, version 2.4, microseconds, snaplen 262144, LINKTYPE_ETHERNET). */
-    static byte[] pcap(List<Frame> frames) {
-        return Captures.classicPcap(frames.stream().map(Frame::bytes).toList(), T0);
-    }
-
     @Test
     void shouldPushTheFramesOfTheCommittedCapture() throws IOException {
-        List<Frame> frames = frames();
-        Files.createDirectories(TARGET.getParent());
-        Files.write(TARGET, pcap(frames));
-        String regenerate = "; if the change is intended, copy " + TARGET.toAbsolutePath()
-                + " to testdata/src/main/resources/org/tunnelcodec/testdata/captures/" + CAPTURE
-                + ", run bash testdata/scripts/tshark-golden-encap.sh from the repository root and update the"
-                + " sha256 in the captures README";
-        CaptureFile committed;
-        try {
-            committed = Captures.generated(CAPTURE);
-        } catch (IllegalArgumentException e) {
-            fail("no committed " + CAPTURE + regenerate);
-            return;
-        }
-        assertThat(committed.linkType()).isEqualTo(LinkType.ETHERNET);
-        assertThat(committed.frames()).as("frames" + regenerate).hasSameSizeAs(frames);
-        for (int i = 0; i < frames.size(); i++) {
-            byte[] got = frames.get(i).bytes();
-            assertThat(ByteString.copyOf(committed.frame(i + 1).data()))
-                    .as("frame #%d (%s)%s", i + 1, frames.get(i).caseName(), regenerate)
-                    .isEqualTo(ByteString.of(got));
-        }
+        Captures.assertCommitted(frames().stream().map(Frame::bytes).toList(), T0, TARGET,
+                "testdata/scripts/tshark-golden-encap.sh");
     }
 
     @Test
