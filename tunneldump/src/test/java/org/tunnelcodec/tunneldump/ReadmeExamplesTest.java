@@ -615,7 +615,9 @@ class ReadmeExamplesTest {
 
         BindingTable.Snapshot table = bindings.snapshot();                // data path, any thread, 0 B per packet
         int slot = table.select(buf, ipIndex, ipEnd);                     // flow bindings by FID-PRI, else BID-PRI
-        int start = table.tunnel(slot).push(buf, ipIndex, ipEnd);        // IPv6 home agent -> that care-of address
+        int start = table.tunnel(slot) != null
+                ? table.tunnel(slot).push(buf, ipIndex, ipEnd)               // IPv6 home agent -> that care-of address
+                : table.ipv4Tunnel(slot).push(buf, ipIndex, ipEnd);          // IPv4 (or IPv4/UDP through a NAT, RFC 5555)
         // readme:end
         assertThat(((MobilityMessage.BindingAcknowledgement) ack.message()).status()).isZero();
         assertThat(table.bindingId(slot)).isEqualTo(1);
