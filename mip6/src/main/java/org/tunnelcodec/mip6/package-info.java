@@ -187,6 +187,40 @@
  * {@link org.tunnelcodec.mip6.Mip6Layers} binds IP protocol 135 to the Mobility Header; the
  * header ends the walk (its Payload Proto is "no next header").
  *
+ * <h2>Tunnels</h2>
+ * {@link org.tunnelcodec.mip6.Mip6Tunnel} (RFC 2473) puts an outer IPv6 header in front of an
+ * IPv6 or IPv4 packet, with a Destination Options header holding the Tunnel Encapsulation Limit
+ * when there is one (RFC 2473 §5.1, §4.1.1):
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * | outer IPv6 header (40 octets), Next Header 41 or 4, or 60:    |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  Next Header  | Hdr Ext Len 0 | Type 4 (TEL)  |   Length 1    |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  Limit value  | PadN type 1   | PadN length 1 |       0       |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * | inner IPv6 or IPv4 packet ...                                 |
+ * </pre>
+ * {@link org.tunnelcodec.mip6.Ipv4CareOfTunnel} (DSMIPv6, RFC 5555 §4.1, §4.2) reaches an IPv4
+ * care-of address: an outer IPv4 header (Protocol 41 or 4; DF set, Identification 0) or, through
+ * a NAT or when forced, IPv4 and UDP with the inner packet right after the UDP header (its
+ * version field tells IPv4 from IPv6):
+ * <pre>
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * | outer IPv4 header (20 octets), Protocol 17                    |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  Source Port (4191 at the HA) |  Destination Port (4191 / NAT)|
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |            Length             |          Checksum (0)         |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |Version|  inner IPv6 or IPv4 packet ...                        |
+ * </pre>
+ * {@link org.tunnelcodec.mip6.BindingTable} keeps the bindings of one home address (several
+ * care-of addresses, flow bindings, a mobile router's prefixes, RFC 5648, 6089, 3963) and gives
+ * the per-packet path an immutable snapshot that picks the care-of address and its tunnel.
+ *
  * <h2>Not supported</h2>
  * MH Types 24 and above, and the Binding Revocation and Flow Binding types no RFC lays out,
  * are kept as their raw Message Data, options unparsed. A Fast Neighbor Advertisement whose
