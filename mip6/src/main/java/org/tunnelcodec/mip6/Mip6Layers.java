@@ -3,10 +3,14 @@ package org.tunnelcodec.mip6;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
+import org.tunnelcodec.core.Decoded;
+import org.tunnelcodec.core.MalformedPacketException;
+import org.tunnelcodec.core.dissect.KeySpace;
 import org.tunnelcodec.core.dissect.LayerBinding;
 import org.tunnelcodec.core.dissect.LayerKey;
 import org.tunnelcodec.core.dissect.LayerStep;
 import org.tunnelcodec.core.dissect.ProtocolLayer;
+import org.tunnelcodec.core.internal.Wire;
 
 /**
  * The Mobility Header layer for the {@link org.tunnelcodec.core.dissect.Dissector}, bound to IP
@@ -14,11 +18,43 @@ import org.tunnelcodec.core.dissect.ProtocolLayer;
  * is the decoder's own check ({@link MobilityHeaderDecoder#checked}); the Checksum is not
  * verified (a capture holds no binding state to know the Home Address substitutions, and many
  * carry a zero Checksum). The header ends the walk: its Payload Proto is 59, no next header.
+ *
+ * <p>And DSMIPv6's UDP encapsulation (RFC 5555 §4.1), bound to UDP port 4191
+ * ({@link Ipv4CareOfTunnel#PORT}): no header of its own, the inner IPv4 or IPv6 packet right
+ * after the UDP header, told apart by its version field. (IPv6 or IPv4 directly in IPv4, the
+ * other DSMIPv6 tunnel, is IP in IP, which the core walks.)
  */
 public final class Mip6Layers {
     /** The Mobility Header with its message and options. */
     public static final ProtocolLayer<MobilityHeader> MOBILITY_HEADER = ProtocolLayer.of(MobilityHeader.PROTOCOL,
             Mip6Layers::walk, MobilityHeaderDecoder::decode, Mip6Layers::summary);
+
+    /** DSMIPv6's UDP encapsulation: the layer takes no octet and names the inner packet. */
+    public static final ProtocolLayer<UdpEncapsulation> DSMIP6_UDP = ProtocolLayer.of(UdpEncapsulation.PROTOCOL,
+            Mip6Layers::walkUdp, Mip6Layers::decodeUdp, u -> "inner ipv" + u.innerVersion());
+
+    /**
+     * What DSMIPv6's UDP encapsulation (RFC 5555 §4.1) puts between the UDP header and the inner
+     * packet: nothing; the record names the inner packet's IP version, as the receiver reads it.
+     *
+     * @param innerVersion 4 or 6
+     */
+    public record UdpEncapsulation(int innerVersion) {
+        /** The layer's name. */
+        public static final String PROTOCOL = "dsmip6";
+
+        /**
+         * Checks the component.
+         *
+         * @param innerVersion 4 or 6
+         * @throws IllegalArgumentException otherwise
+         */
+        public UdpEncapsulation {
+            if (innerVersion != 4 && innerVersion != 6) {
+                throw new IllegalArgumentException("innerVersion: " + innerVersion + " (expected: 4 or 6)");
+            }
+        }
+    }
 
     /**
      * IP protocol 62, which drafts of Mobile IPv6 used before IANA assigned 135 (RFC 6275 §6.1.1)
@@ -26,28 +62,56 @@ public final class Mip6Layers {
      */
     public static final int LEGACY_NEXT_HEADER = 62;
 
+    private static final int ETHER_TYPE_IPV4 = 0x0800;
+    private static final int ETHER_TYPE_IPV6 = 0x86DD;
+
     private Mip6Layers() {
     }
 
     /**
      * Returns the bindings, to add to a {@link org.tunnelcodec.core.dissect.Dissector.Builder}
-     * beside the core ones: IP protocol 135.
+     * beside the core ones: IP protocol 135, and UDP port 4191 (DSMIPv6).
      *
      * @return the bindings
      */
     public static List<LayerBinding> bindings() {
-        return List.of(new LayerBinding(LayerKey.ipProtocol(MobilityHeader.NEXT_HEADER), MOBILITY_HEADER));
+        return List.of(new LayerBinding(LayerKey.ipProtocol(MobilityHeader.NEXT_HEADER), MOBILITY_HEADER),
+                new LayerBinding(LayerKey.udpPort(Ipv4CareOfTunnel.PORT), DSMIP6_UDP));
     }
 
     /**
      * Returns the bindings with IP protocol 62 as well ({@link #LEGACY_NEXT_HEADER}), for
      * captures of pre-RFC implementations.
      *
-     * @return the bindings for 135 and 62
+     * @return the bindings for 135, 62 and UDP port 4191
      */
     public static List<LayerBinding> legacyBindings() {
         return List.of(new LayerBinding(LayerKey.ipProtocol(MobilityHeader.NEXT_HEADER), MOBILITY_HEADER),
-                new LayerBinding(LayerKey.ipProtocol(LEGACY_NEXT_HEADER), MOBILITY_HEADER));
+                new LayerBinding(LayerKey.ipProtocol(LEGACY_NEXT_HEADER), MOBILITY_HEADER),
+                new LayerBinding(LayerKey.udpPort(Ipv4CareOfTunnel.PORT), DSMIP6_UDP));
+    }
+
+    /** The inner packet's version: 4 or 6, else malformed (RFC 5555 §4.1: the receiver parses it). */
+    private static int innerVersion(ByteBuffer src, int index, int limit) {
+        if (limit - index < 1) {
+            throw MalformedPacketException.truncated(UdpEncapsulation.PROTOCOL, "Version", 0, 1, 0);
+        }
+        int version = Wire.u8(src, index) >>> 4;
+        if (version != 4 && version != 6) {
+            throw MalformedPacketException.invalid(UdpEncapsulation.PROTOCOL, "Version", 0,
+                    MalformedPacketException.Reason.BAD_VALUE, version,
+                    "4 or 6: the inner packet's IP version (RFC 5555 §4.1)");
+        }
+        return version;
+    }
+
+    private static void walkUdp(ByteBuffer src, int index, int limit, LayerStep out) {
+        int version = innerVersion(src, index, limit);
+        out.lengths(0, limit - index).next(KeySpace.ETHER_TYPE, version == 4 ? ETHER_TYPE_IPV4 : ETHER_TYPE_IPV6);
+    }
+
+    private static Decoded<UdpEncapsulation> decodeUdp(ByteBuffer src, int index, int limit) {
+        return Decoded.of(new UdpEncapsulation(innerVersion(src, index, limit)), 0, src, index, limit - index);
     }
 
     private static void walk(ByteBuffer src, int index, int limit, LayerStep out) {

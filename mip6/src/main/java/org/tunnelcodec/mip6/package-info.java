@@ -185,7 +185,9 @@
  *
  * <h2>Dissector layer</h2>
  * {@link org.tunnelcodec.mip6.Mip6Layers} binds IP protocol 135 to the Mobility Header; the
- * header ends the walk (its Payload Proto is "no next header").
+ * header ends the walk (its Payload Proto is "no next header"). It binds UDP port 4191 to
+ * DSMIPv6's UDP encapsulation, a layer of no octets that hands the inner packet to IPv4 or IPv6
+ * by its version field.
  *
  * <h2>Tunnels</h2>
  * {@link org.tunnelcodec.mip6.Mip6Tunnel} (RFC 2473) puts an outer IPv6 header in front of an

@@ -15,6 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.tunnelcodec.core.InternetChecksum;
 import org.tunnelcodec.core.Ipv4Address;
 import org.tunnelcodec.core.Ipv6Address;
+import org.tunnelcodec.core.dissect.CoreLayers;
+import org.tunnelcodec.core.dissect.DissectedLayer;
+import org.tunnelcodec.core.dissect.Dissection;
+import org.tunnelcodec.core.dissect.Dissector;
+import org.tunnelcodec.core.dissect.LinkType;
 import org.tunnelcodec.core.encap.EcnMode;
 import org.tunnelcodec.testdata.Captures;
 import org.tunnelcodec.testdata.TsharkGolden;
@@ -135,6 +140,38 @@ class Mip6TunnelTsharkGoldenTest {
             soft.assertThat(row.values("_ws.expert.message")).as("#%d %s: expert items", i + 1, f.caseName()).isEmpty();
         }
         soft.assertAll();
+    }
+
+    /**
+     * The dissector (core and Mobile IPv6 bindings) walks every frame to its innermost IP packet,
+     * layer for layer as tshark does (its {@code frame.protocols}), with DSMIPv6's UDP
+     * encapsulation (port 4191, RFC 5555 §4.1) as a layer of no octets where tshark, told to read
+     * the port as IPv6, names none; an IPv6 layer holds its extension headers.
+     */
+    @Test
+    void shouldBeDissectedLayerForLayerAsTsharkShowsIt() {
+        Dissector dissector = Dissector.builder().add(CoreLayers.bindings()).add(Mip6Layers.bindings()).build();
+        TsharkGolden golden = TsharkGolden.of("mip6-tunnels-pushed.mip6-tunnels");
+        List<Frame> frames = frames();
+        for (int i = 0; i < frames.size(); i++) {
+            byte[] bytes = frames.get(i).bytes();
+            Dissection d = dissector.dissect(LinkType.ETHERNET, ByteBuffer.wrap(bytes), bytes.length, 0);
+            List<String> tshark = new ArrayList<>();
+            for (String p : golden.frame(i + 1).value("frame.protocols", 0).split(":")) {
+                switch (p) {
+                    case "eth" -> tshark.add("ethernet");
+                    case "ip" -> tshark.add("ipv4");
+                    case "udp" -> {
+                        tshark.add("udp");
+                        tshark.add(Mip6Layers.UdpEncapsulation.PROTOCOL);
+                    }
+                    case "ipv6", "data" -> tshark.add(p);
+                    default -> { } // ethertype, ipv6.dstopts: no layer of their own here
+                }
+            }
+            tshark.remove("data");
+            assertThat(d.layers().stream().map(DissectedLayer::name).toList()).as("frame #%d", i + 1).isEqualTo(tshark);
+        }
     }
 
     private static String hex(int value, int digits) {
