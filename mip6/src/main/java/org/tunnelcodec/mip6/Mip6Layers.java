@@ -105,9 +105,13 @@ public final class Mip6Layers {
         return version;
     }
 
+    /** The EtherType of the inner packet of DSMIPv6's UDP encapsulation, checked as {@link #innerVersion} does. */
+    static int innerEtherType(ByteBuffer src, int index, int limit) {
+        return innerVersion(src, index, limit) == 4 ? ETHER_TYPE_IPV4 : ETHER_TYPE_IPV6;
+    }
+
     private static void walkUdp(ByteBuffer src, int index, int limit, LayerStep out) {
-        int version = innerVersion(src, index, limit);
-        out.lengths(0, limit - index).next(KeySpace.ETHER_TYPE, version == 4 ? ETHER_TYPE_IPV4 : ETHER_TYPE_IPV6);
+        out.lengths(0, limit - index).next(KeySpace.ETHER_TYPE, innerEtherType(src, index, limit));
     }
 
     private static Decoded<UdpEncapsulation> decodeUdp(ByteBuffer src, int index, int limit) {

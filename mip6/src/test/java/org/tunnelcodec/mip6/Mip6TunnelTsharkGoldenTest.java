@@ -174,6 +174,52 @@ class Mip6TunnelTsharkGoldenTest {
         }
     }
 
+    /**
+     * The tunnel classifier (core and Mobile IPv6 bindings) gives each frame's metadata: IP in IP
+     * by the outer Next Header or Protocol (the core's), DSMIPv6's UDP encapsulation by port 4191
+     * ({@link Mip6Tunnels}); the outer addresses, the ports, and the inner packet where the
+     * tunnel's definition puts it.
+     */
+    @Test
+    void shouldGiveEachFramesTunnelMetadata() {
+        org.tunnelcodec.core.tunnel.TunnelClassifier classifier = org.tunnelcodec.core.tunnel.TunnelClassifier.builder()
+                .add(org.tunnelcodec.core.tunnel.CoreTunnels.bindings()).add(Mip6Tunnels.bindings()).build();
+        org.tunnelcodec.core.tunnel.TunnelMetadata m = new org.tunnelcodec.core.tunnel.TunnelMetadata();
+        for (Frame f : frames()) {
+            ByteBuffer b = ByteBuffer.wrap(f.bytes());
+            org.tunnelcodec.core.tunnel.TunnelClassifier.Verdict v = classifier.classify(LinkType.ETHERNET, b, 0, b.limit(), m);
+            if (f.tunnel() instanceof Ipv4CareOfTunnel t && t.udp() && t.localPort() == Ipv4CareOfTunnel.PORT) {
+                // from the home agent's port to the mobile node's (a NAT's): the classifier keys on
+                // the destination port, so only the way to the home agent is its
+                assertThat(v).as(f.caseName()).isEqualTo(org.tunnelcodec.core.tunnel.TunnelClassifier.Verdict.NOT_A_TUNNEL);
+                continue;
+            }
+            assertThat(v).as(f.caseName()).isEqualTo(org.tunnelcodec.core.tunnel.TunnelClassifier.Verdict.TUNNEL);
+            int innerLength = f.innerVersion() == 6 ? 40 + PAYLOAD : 20 + PAYLOAD;
+            assertThat(m.innerLength()).as(f.caseName()).isEqualTo(innerLength);
+            assertThat(m.innerIndex()).as(f.caseName()).isEqualTo(f.bytes().length - innerLength);
+            assertThat(m.innerProtocol()).as(f.caseName()).isEqualTo(f.innerVersion() == 6 ? 0x86DD : 0x0800);
+            if (f.tunnel() instanceof Mip6Tunnel t) {
+                assertThat(m.type()).as(f.caseName()).isEqualTo(f.innerVersion() == 6
+                        ? org.tunnelcodec.core.tunnel.TunnelType.IPV6_IN_IPV6 : org.tunnelcodec.core.tunnel.TunnelType.IPV4_IN_IPV6);
+                assertThat(m.ipv6Source()).isEqualTo(t.local());
+                assertThat(m.ipv6Destination()).isEqualTo(t.remote());
+            } else {
+                Ipv4CareOfTunnel t = (Ipv4CareOfTunnel) f.tunnel();
+                assertThat(m.type()).as(f.caseName()).isEqualTo(t.udp() ? org.tunnelcodec.core.tunnel.TunnelType.DSMIP6_UDP
+                        : f.innerVersion() == 6 ? org.tunnelcodec.core.tunnel.TunnelType.IPV6_IN_IPV4
+                        : org.tunnelcodec.core.tunnel.TunnelType.IPV4_IN_IPV4);
+                assertThat(m.ipv4Source()).isEqualTo(t.local());
+                assertThat(m.ipv4Destination()).isEqualTo(t.remote());
+                if (t.udp()) {
+                    assertThat(m.sourcePort()).isEqualTo(t.localPort());
+                    assertThat(m.destinationPort()).isEqualTo(t.remotePort());
+                    assertThat(m.hasTunnelId()).isFalse();
+                }
+            }
+        }
+    }
+
     private static String hex(int value, int digits) {
         return String.format("0x%0" + digits + "x", value);
     }

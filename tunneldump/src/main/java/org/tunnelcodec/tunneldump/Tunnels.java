@@ -11,6 +11,7 @@ import org.tunnelcodec.core.tunnel.TunnelMetadata;
 import org.tunnelcodec.core.tunnel.TunnelType;
 import org.tunnelcodec.gre.GreTunnels;
 import org.tunnelcodec.lisp.LispTunnels;
+import org.tunnelcodec.mip6.Mip6Tunnels;
 import org.tunnelcodec.mpls.MplsBindings;
 import org.tunnelcodec.mpls.MplsTunnels;
 import org.tunnelcodec.stt.SttTunnels;
@@ -48,6 +49,7 @@ final class Tunnels {
                 .add(VxlanTunnels.bindings())
                 .add(LispTunnels.bindings())
                 .add(SttTunnels.bindings())
+                .add(Mip6Tunnels.bindings())
                 .build();
     }
 

@@ -100,12 +100,17 @@ public record TunnelType(int value) implements CodePoint {
      * reserved flags and Nonce/Map-Version).
      */
     public static final TunnelType LISP = new TunnelType(14);
+    /**
+     * DSMIPv6's UDP encapsulation (RFC 5555 §4.1, UDP port 4191): the inner IPv4 or IPv6 packet
+     * right after the UDP header. No tunnel id; flags 0 (it has no header).
+     */
+    public static final TunnelType DSMIP6_UDP = new TunnelType(15);
 
     /** The first value free for extractors outside the library. */
     public static final int FIRST_PRIVATE = 0x8000;
 
     private static final TunnelType[] KNOWN = {NONE, IPV4_IN_IPV4, IPV6_IN_IPV4, IPV4_IN_IPV6, IPV6_IN_IPV6, GRE,
-        GRE_IN_UDP, PPTP, WCCP, STT, MPLS, VXLAN, VXLAN_GPE, GENEVE, LISP};
+        GRE_IN_UDP, PPTP, WCCP, STT, MPLS, VXLAN, VXLAN_GPE, GENEVE, LISP, DSMIP6_UDP};
 
     private static final Map<Integer, String> NAMES = Map.ofEntries(
             Map.entry(0, "NONE"),
@@ -122,7 +127,8 @@ public record TunnelType(int value) implements CodePoint {
             Map.entry(11, "VXLAN"),
             Map.entry(12, "VXLAN_GPE"),
             Map.entry(13, "GENEVE"),
-            Map.entry(14, "LISP"));
+            Map.entry(14, "LISP"),
+            Map.entry(15, "DSMIP6_UDP"));
 
     /**
      * Checks the range.
