@@ -94,6 +94,15 @@ import org.tunnelcodec.core.ip.IpScan;
  *     </ul>
  *     The answer repeats every Flow Identification option of the update, without sub-options,
  *     with its Status (§5.3.5).</li>
+ *   <li><b>IPv4 home address</b> (DSMIPv6, RFC 5555 §4.5), on the home agent's side, if the
+ *       update was accepted: an IPv4 Home Address option binds the builder's IPv4 home address
+ *       ({@link Builder#ipv4HomeAddress}) when it asks for that address or for 0.0.0.0, and the
+ *       answer carries an IPv4 Address Acknowledgement (Status 0, the Pref-len configured);
+ *       another address gets 130, a prefix request (P) 133, a table without one 132 (0.0.0.0)
+ *       or 130, with Pref-len 0 and the address as requested (§3.2.1). The Binding
+ *       Acknowledgement's Status does not change. An update without the option, or a
+ *       deregistration, removes the IPv4 binding (§4.4.2.1: the option is repeated in every
+ *       refresh).</li>
  *   <li>The sequence number is stored; each registered binding expires {@code now} plus the
  *       Lifetime granted (the Lifetime asked for, at most {@link Builder#maxLifetime}), which
  *       the answer carries; {@link #expire} removes the bindings past it. The table reads no
@@ -192,6 +201,14 @@ public final class BindingTable {
     public static final int NOT_AUTHORIZED_FOR_PREFIX = 142;
     /** Binding Acknowledgement Status 143: Forwarding Setup failed, prefixes missing (RFC 3963 §6.6). */
     public static final int FORWARDING_SETUP_FAILED = 143;
+    /** IPv4 Address Acknowledgement Status 128: failure, reason unspecified (RFC 5555 §3.2.1). */
+    public static final int IPV4_FAILURE = 128;
+    /** IPv4 Address Acknowledgement Status 130: incorrect IPv4 home address (RFC 5555 §3.2.1). */
+    public static final int IPV4_INCORRECT_HOME_ADDRESS = 130;
+    /** IPv4 Address Acknowledgement Status 132: dynamic IPv4 home address assignment not available (RFC 5555 §3.2.1). */
+    public static final int IPV4_DYNAMIC_NOT_AVAILABLE = 132;
+    /** IPv4 Address Acknowledgement Status 133: prefix allocation unauthorized (RFC 5555 §3.2.1). */
+    public static final int IPV4_PREFIX_UNAUTHORIZED = 133;
     /** The Refresh time of the NAT Detection option a home agent sends (RFC 5555 §6: NATKATIMEOUT). */
     public static final long NAT_REFRESH_SECONDS = 110;
 
@@ -206,12 +223,16 @@ public final class BindingTable {
     private final int encapsulationLimit;
     private final List<Prefix> prefixTable;
     private final Ipv4Address homeAgentIpv4;
+    private final Ipv4Address ipv4HomeAddress;
+    private final int ipv4HomePrefixLength;
 
     private int lastSequence = -1;
     // The mobile router state of the binding cache entry (RFC 3963 §6.1.1): its R flag and the
     // Mobile Network Prefixes forwarding is set up for.
     private boolean mobileRouter;
     private List<Prefix> mobileNetwork = List.of();
+    // The IPv4 home address bound to the home address (RFC 5555 §4.5), or null.
+    private Ipv4Address ipv4HomeBinding;
     // How each IPv4 care-of address (by BID) is reached (RFC 5555 §4.2): the address and UDP port
     // its Binding Update came from, and whether the tunnel runs over UDP.
     private final Map<Integer, Ipv4Path> ipv4Paths = new HashMap<>();
@@ -237,6 +258,8 @@ public final class BindingTable {
         this.encapsulationLimit = b.encapsulationLimit;
         this.prefixTable = b.prefixTable;
         this.homeAgentIpv4 = b.homeAgentIpv4;
+        this.ipv4HomeAddress = b.ipv4HomeAddress;
+        this.ipv4HomePrefixLength = b.ipv4HomePrefixLength;
         this.snapshot = new Snapshot(this, List.of(), List.of());
     }
 
@@ -667,12 +690,53 @@ public final class BindingTable {
             mobileRouter = router;
             mobileNetwork = network;
         }
+        ipv4Home(update, deregistration, options);
         publish();
         if (updateUdp) { // RFC 5555 §3.2.2: F when UDP is used without a NAT; Refresh time all ones then
             options.add(updateNat ? new MobilityOption.NatDetection(0, NAT_REFRESH_SECONDS)
                     : new MobilityOption.NatDetection(MobilityOption.NatDetection.F, 0xFFFF_FFFFL));
         }
         return answer(bu, status, bu.sequence(), bu.lifetime() == 0 ? 0 : MobilityHeader.units(lifetime), options);
+    }
+
+    /**
+     * The IPv4 home address of an accepted update (RFC 5555 §4.5, §4.4.2.1): the option binds the
+     * table's IPv4 home address (requested as 0.0.0.0, or as that address) and the answer
+     * acknowledges it; an update without the option, or a deregistration, removes the binding.
+     */
+    private void ipv4Home(MobilityHeader update, boolean deregistration, List<MobilityOption> options) {
+        MobilityOption.Ipv4HomeAddress request = update.option(MobilityOption.Ipv4HomeAddress.class);
+        ipv4HomeBinding = null;
+        if (request == null || deregistration || role != Role.HOME_AGENT) {
+            return;
+        }
+        int requested = request.homeAddress().bits();
+        int status;
+        if ((request.flags() & MobilityOption.Ipv4HomeAddress.P) != 0) {
+            status = IPV4_PREFIX_UNAUTHORIZED; // no IPv4 mobile network prefix is delegated here
+        } else if (ipv4HomeAddress == null) {
+            status = requested == 0 ? IPV4_DYNAMIC_NOT_AVAILABLE : IPV4_INCORRECT_HOME_ADDRESS;
+        } else if (requested != 0 && requested != ipv4HomeAddress.bits()) {
+            status = IPV4_INCORRECT_HOME_ADDRESS; // "MUST check that this address is allocated to the mobile node"
+        } else {
+            status = ACCEPTED;
+        }
+        if (status == ACCEPTED) {
+            ipv4HomeBinding = ipv4HomeAddress;
+            options.add(new MobilityOption.Ipv4AddressAcknowledgement(0, ipv4HomePrefixLength, 0, ipv4HomeAddress));
+        } else { // §3.2.1: Pref-len 0 on failure; the address as requested
+            options.add(new MobilityOption.Ipv4AddressAcknowledgement(status, 0, 0, request.homeAddress()));
+        }
+    }
+
+    /**
+     * Returns the IPv4 home address bound to the home address (DSMIPv6, RFC 5555 §4.5): the
+     * builder's, acknowledged to the last accepted update that asked for it.
+     *
+     * @return the address, or empty
+     */
+    public synchronized Optional<Ipv4Address> ipv4HomeAddress() {
+        return Optional.ofNullable(ipv4HomeBinding);
     }
 
     /**
@@ -930,6 +994,7 @@ public final class BindingTable {
             // RFC 3963 §5.8, §6.7: the entry's prefixes go with its last binding
             mobileRouter = false;
             mobileNetwork = List.of();
+            ipv4HomeBinding = null;
         }
         List<Binding> ordered = new ArrayList<>(bindings.values());
         ordered.sort(Binding::compare);
@@ -982,6 +1047,8 @@ public final class BindingTable {
         private final long homeLow;
         private final boolean mobileRouter;
         private final List<Prefix> mobileNetwork;
+        private final boolean hasIpv4Home;
+        private final int ipv4Home;
         private final long[] prefixHigh;
         private final long[] prefixLow;
         private final int[] prefixLength;
@@ -992,6 +1059,8 @@ public final class BindingTable {
             homeLow = table.homeAddress.low();
             mobileRouter = table.mobileRouter;
             mobileNetwork = table.mobileNetwork;
+            hasIpv4Home = table.ipv4HomeBinding != null;
+            ipv4Home = hasIpv4Home ? table.ipv4HomeBinding.bits() : 0;
             int np = mobileNetwork.size();
             prefixHigh = new long[np];
             prefixLow = new long[np];
@@ -1284,8 +1353,8 @@ public final class BindingTable {
          * gave its Binding Update). On the
          * home agent's side, a mobile router's packet must also come from its network: an inner
          * IPv6 packet whose source is the home address or in a registered Mobile Network Prefix,
-         * not link-local (RFC 3963 §9, §8). Never throws for malformed octets; allocates
-         * nothing.
+         * not link-local (RFC 3963 §9, §8), or an IPv4 packet from its IPv4 home address (RFC
+         * 5555). Never throws for malformed octets; allocates nothing.
          *
          * @param buf the buffer
          * @param index the absolute index of the outer IPv6 (or, on the home agent's side, IPv4) header
@@ -1335,16 +1404,29 @@ public final class BindingTable {
          * A mobile router's reverse-tunnelled packet at the home agent (RFC 3963 §9: its inner
          * source "MUST be topologically correct with respect to the IPv6 prefixes used in the
          * Mobile Network"): an IPv6 packet from the home address or a registered Mobile Network
-         * Prefix, not link-local (§8). No IPv4 network is registered here, so an IPv4 packet is
-         * refused.
+         * Prefix, not link-local (§8); or an IPv4 packet from its IPv4 home address (RFC 5555), the
+         * only IPv4 address registered here (no IPv4 mobile network prefix is delegated).
          */
         private boolean mobileNetworkSource(ByteBuffer buf, int inner, int innerEnd, int protocol) {
-            if (protocol != 41 || innerEnd - inner < 40) {
+            if (protocol == 4) { // its IPv4 home address (RFC 5555), the only IPv4 address registered here
+                return hasIpv4Home && innerEnd - inner >= 20 && Wire.i32(buf, inner + 12) == ipv4Home;
+            }
+            if (innerEnd - inner < 40) {
                 return false;
             }
             long high = Wire.i64(buf, inner + 8);
             return (high & 0xFFC0_0000_0000_0000L) != 0xFE80_0000_0000_0000L
                     && inMobileNetwork(high, Wire.i64(buf, inner + 16));
+        }
+
+        /**
+         * Returns the IPv4 home address bound to the home address (RFC 5555 §4.5): the route a
+         * home agent points at this table for IPv4.
+         *
+         * @return the address as an unsigned 32-bit value, or -1 without one
+         */
+        public long ipv4HomeAddress() {
+            return hasIpv4Home ? ipv4Home & 0xFFFF_FFFFL : -1;
         }
 
         /**
@@ -1404,6 +1486,8 @@ public final class BindingTable {
         private int encapsulationLimit = Mip6Tunnel.NO_LIMIT;
         private List<Prefix> prefixTable;
         private Ipv4Address homeAgentIpv4;
+        private Ipv4Address ipv4HomeAddress;
+        private int ipv4HomePrefixLength;
 
         private Builder(Role role, Ipv6Address homeAgent, Ipv6Address homeAddress) {
             this.role = role;
@@ -1458,6 +1542,27 @@ public final class BindingTable {
          */
         public Builder homeAgentIpv4(Ipv4Address address) {
             this.homeAgentIpv4 = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /**
+         * Sets the IPv4 home address allocated to the mobile node (DSMIPv6, RFC 5555 §4.5): an
+         * update with an IPv4 Home Address option that asks for it, or for 0.0.0.0 (dynamic
+         * allocation: this address is the one allocated), binds it, and the answer acknowledges
+         * it with Status 0 and {@code prefixLength}; another address is answered with Status 130,
+         * a prefix request (P) with 133 (no IPv4 prefix is delegated here), and without this call
+         * a request is answered with 132 (0.0.0.0) or 130. The Binding Acknowledgement's own
+         * Status does not depend on it (§3.2.1, §4.4.2).
+         *
+         * @param address the mobile node's IPv4 home address
+         * @param prefixLength the Pref-len to acknowledge, 1..32 (32 for a single address, §3.1.1)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code prefixLength} is out of range
+         * @throws NullPointerException if {@code address} is null
+         */
+        public Builder ipv4HomeAddress(Ipv4Address address, int prefixLength) {
+            this.ipv4HomeAddress = Objects.requireNonNull(address, "address");
+            this.ipv4HomePrefixLength = Check.inRange("prefixLength", prefixLength, 1, 32);
             return this;
         }
 

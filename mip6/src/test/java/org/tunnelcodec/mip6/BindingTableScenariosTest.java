@@ -85,8 +85,10 @@ class BindingTableScenariosTest {
     private static BindingTable homeAgent() {
         // mobile router operation permitted, for the prefixes frame 9 names (RFC 3963 §6.1.2): so
         // that frame 9 meets the registration type check (139), not the permission check (140)
+        // and the IPv4 home address frame 11 asks for, on a /24 home network, as frame 12 answers
         return BindingTable.builder(BindingTable.Role.HOME_AGENT, HA, HOA)
-                .mobileRouter(List.of(new BindingTable.Prefix(Ipv6Address.parse("2001:db8:100::"), 40))).build();
+                .mobileRouter(List.of(new BindingTable.Prefix(Ipv6Address.parse("2001:db8:100::"), 40)))
+                .ipv4HomeAddress(Ipv4Address.parse("192.0.2.100"), 24).build();
     }
 
     private static MobilityHeader apply(BindingTable table, Frame f) {
@@ -313,9 +315,11 @@ class BindingTableScenariosTest {
      * RFC 5648 §6.2) and Status 4, where the table refreshes it and answers Status 0 with BID 3
      * Status 0. The comparison takes the capture's answer with those two statuses set to the
      * table's. The table also adds nothing the RFCs leave to the home agent: no Binding Refresh
-     * Advice (frame 2 has one, RFC 6275 §6.2.4) and no RFC 5555 option (frame 12 has an IPv4
-     * Address Acknowledgement and a NAT Detection option; the table does not assign IPv4 home
-     * addresses); those options are not compared. The Checksum is left to the encoder (0).
+     * Advice (frame 2 has one, RFC 6275 §6.2.4) and no NAT Detection option (frame 12 has one:
+     * the updates here are applied without outer IPv4 headers, so the table learns no NAT);
+     * those options are not compared. Frame 12's IPv4 Address Acknowledgement is: the table,
+     * given the IPv4 home address 192.0.2.100 on a /24 network, acknowledges frame 11's request
+     * for it as the capture does (RFC 5555 §4.5). The Checksum is left to the encoder (0).
      *
      * <p>Frame 9 (NEMO, R set) meets bindings made without R: refused with 139 (RFC 3963 §6.2),
      * nothing changes, and the Sequence # stays frame 7's. The end: frame 11 (DSMIPv6) carries no
@@ -341,7 +345,10 @@ class BindingTableScenariosTest {
             assertThat(bids(ours)).as("frame %d", n + 1).isEqualTo(bids(expected));
             assertThat(flows(ours)).as("frame %d", n + 1).isEqualTo(flows(expected));
             assertThat(ours.significantOptions()).as("frame %d: nothing else", n + 1)
-                    .allMatch(o -> o instanceof BindingIdentifier || o instanceof FlowIdentification);
+                    .allMatch(o -> o instanceof BindingIdentifier || o instanceof FlowIdentification
+                            || o instanceof MobilityOption.Ipv4AddressAcknowledgement);
+            assertThat(ours.option(MobilityOption.Ipv4AddressAcknowledgement.class)).as("frame %d", n + 1)
+                    .isEqualTo(theirs.option(MobilityOption.Ipv4AddressAcknowledgement.class));
             assertThat(ours.checksum()).isZero();
             assertThat(table.lastSequence()).isEqualTo(n == 9 ? 1003 : ack(theirs).sequence());
             switch (n) {

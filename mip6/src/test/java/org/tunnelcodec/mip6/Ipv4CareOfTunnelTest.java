@@ -288,6 +288,79 @@ class Ipv4CareOfTunnelTest {
                 .udp(Ipv4CareOfTunnel.PORT, NAT_PORT).build());
     }
 
+    private static MobilityHeader withIpv4Home(int sequence, long lifetime, int flags, Ipv4Address requested) {
+        List<MobilityOption> options = new java.util.ArrayList<>(List.of(
+                new MobilityOption.BindingIdentifier(2, 0, 2, org.tunnelcodec.core.ByteString.of(COA4.toByteArray()))));
+        if (requested != null) {
+            options.add(new MobilityOption.Ipv4HomeAddress(32, flags, requested));
+        }
+        return MobilityHeader.of(new MobilityMessage.BindingUpdate(sequence, MobilityMessage.BindingUpdate.A
+                | MobilityMessage.BindingUpdate.H, MobilityHeader.units(lifetime)), options);
+    }
+
+    private static MobilityOption.Ipv4AddressAcknowledgement ipv4Ack(MobilityHeader ack) {
+        return ack.option(MobilityOption.Ipv4AddressAcknowledgement.class);
+    }
+
+    @Test
+    void shouldBindTheIpv4HomeAddressAskedForAndAcknowledgeIt() {
+        Ipv4Address home = Ipv4Address.parse("192.0.2.100");
+        BindingTable table = BindingTable.builder(BindingTable.Role.HOME_AGENT, Mip6Vectors.HA, Mip6Vectors.HOA)
+                .homeAgentIpv4(HA4).ipv4HomeAddress(home, 32).build();
+        // RFC 5555 §4.5: 0.0.0.0 asks for dynamic allocation: this table's address is the one
+        MobilityHeader ack = table.apply(withIpv4Home(1, 600, 0, Ipv4Address.ANY), Mip6Vectors.COA, COA4, 5000, 0);
+        assertThat(ipv4Ack(ack)).isEqualTo(new MobilityOption.Ipv4AddressAcknowledgement(0, 32, 0, home));
+        assertThat(table.ipv4HomeAddress()).contains(home);
+        assertThat(table.snapshot().ipv4HomeAddress()).isEqualTo(home.bits() & 0xFFFF_FFFFL);
+        // the same address asked for: acknowledged; another: 130; a prefix (P): 133; the IPv6
+        // binding accepted each time (§3.2.1, §4.4.2)
+        assertThat(ipv4Ack(table.apply(withIpv4Home(2, 600, 0, home), Mip6Vectors.COA, COA4, 5000, 0)).status()).isZero();
+        ack = table.apply(withIpv4Home(3, 600, 0, Ipv4Address.parse("192.0.2.101")), Mip6Vectors.COA, COA4, 5000, 0);
+        assertThat(((MobilityMessage.BindingAcknowledgement) ack.message()).status()).isZero();
+        assertThat(ipv4Ack(ack)).isEqualTo(new MobilityOption.Ipv4AddressAcknowledgement(130, 0, 0,
+                Ipv4Address.parse("192.0.2.101")));
+        assertThat(table.ipv4HomeAddress()).isEmpty();
+        assertThat(ipv4Ack(table.apply(withIpv4Home(4, 600, MobilityOption.Ipv4HomeAddress.P, Ipv4Address.ANY),
+                Mip6Vectors.COA, COA4, 5000, 0)).status()).isEqualTo(BindingTable.IPV4_PREFIX_UNAUTHORIZED);
+        // §4.4.2.1: a refresh without the option removes the IPv4 binding; a deregistration all
+        table.apply(withIpv4Home(5, 600, 0, home), Mip6Vectors.COA, COA4, 5000, 0);
+        assertThat(table.ipv4HomeAddress()).contains(home);
+        assertThat(ipv4Ack(table.apply(withIpv4Home(6, 600, 0, null), Mip6Vectors.COA, COA4, 5000, 0))).isNull();
+        assertThat(table.ipv4HomeAddress()).isEmpty();
+        assertThat(table.snapshot().ipv4HomeAddress()).isEqualTo(-1);
+        table.apply(withIpv4Home(7, 600, 0, home), Mip6Vectors.COA, COA4, 5000, 0);
+        table.apply(withIpv4Home(8, 0, 0, null), Mip6Vectors.COA, COA4, 5000, 0);
+        assertThat(table.ipv4HomeAddress()).isEmpty();
+
+        BindingTable none = BindingTable.builder(BindingTable.Role.HOME_AGENT, Mip6Vectors.HA, Mip6Vectors.HOA).build();
+        assertThat(ipv4Ack(none.apply(withIpv4Home(1, 600, 0, Ipv4Address.ANY), Mip6Vectors.COA, 0)).status())
+                .isEqualTo(BindingTable.IPV4_DYNAMIC_NOT_AVAILABLE);
+        assertThat(ipv4Ack(none.apply(withIpv4Home(2, 600, 0, home), Mip6Vectors.COA, 0)).status())
+                .isEqualTo(BindingTable.IPV4_INCORRECT_HOME_ADDRESS);
+    }
+
+    @Test
+    void shouldTakeAMobileRoutersIpv4PacketsOnlyFromItsIpv4HomeAddress() {
+        Ipv4Address home = Ipv4Address.parse("192.0.2.100");
+        BindingTable table = BindingTable.builder(BindingTable.Role.HOME_AGENT, Mip6Vectors.HA, Mip6Vectors.HOA)
+                .homeAgentIpv4(HA4).ipv4HomeAddress(home, 32)
+                .mobileRouter(List.of(new BindingTable.Prefix(Ipv6Address.parse("2001:db8:aaaa::"), 48))).build();
+        MobilityHeader bu = withIpv4Home(1, 600, 0, home);
+        bu = MobilityHeader.of(new MobilityMessage.BindingUpdate(1, MobilityMessage.BindingUpdate.A
+                | MobilityMessage.BindingUpdate.H | MobilityMessage.BindingUpdate.R, MobilityHeader.units(600)),
+                bu.significantOptions());
+        table.apply(bu, Mip6Vectors.COA, COA4, 5000, 0);
+        BindingTable.Snapshot s = table.snapshot();
+        assertThat(s.mobileRouter()).isTrue();
+        for (Ipv4Address source : List.of(home, Ipv4Address.parse("192.0.2.101"))) {
+            ByteBuffer b = ByteBuffer.allocate(20 + 20);
+            b.putShort(20, (short) 0x4500).putShort(22, (short) 20).put(28, (byte) 64).put(29, (byte) 59)
+                    .putInt(32, source.bits()).putInt(36, 0x0A00_0001);
+            int start = Ipv4CareOfTunnel.builder(COA4, HA4).build().push(b, 20, 40);
+            assertThat(s.decapsulate(b, start, 40)).as("from %s", source).isEqualTo(source.equals(home) ? 20 : -1);
+        }
+    }
+
     @Test
     void shouldGiveNoIpv4TunnelWithoutTheHomeAgentsAddressOnTheMobileNodeOrWithoutThePort() {
         BindingTable plain = BindingTable.builder(BindingTable.Role.HOME_AGENT, Mip6Vectors.HA, Mip6Vectors.HOA)
