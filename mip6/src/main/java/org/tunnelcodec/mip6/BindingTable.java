@@ -572,6 +572,11 @@ public final class BindingTable {
      * packets in UDP" (§4.4.2). A refresh without an address updates the path too (a NAT may map
      * the refresh to another port).
      *
+     * <p>On the mobile node's side (applying its own update as sent), {@code ipv4Source} and
+     * {@code udpSourcePort} are the ones it sent from: the tunnel of the care-of address equal
+     * to {@code ipv4Source} runs from there, in UDP when F is set or once
+     * {@link #acknowledge} sees a NAT Detection option; no option is added to its answer.
+     *
      * @param update the decoded Mobility Header of the Binding Update
      * @param packetSource the source address of the IPv6 packet that carried it, as for the other
      *                     {@code apply}
@@ -592,7 +597,7 @@ public final class BindingTable {
 
     private MobilityHeader applyFrom(MobilityHeader update, Ipv6Address packetSource, Ipv4Address ipv4Source,
                                      int udpSourcePort, long now) {
-        updateIpv4Source = role == Role.HOME_AGENT ? ipv4Source : null; // a mobile node's table learns no path
+        updateIpv4Source = ipv4Source;
         updateUdpPort = udpSourcePort;
         updateHasOwn = false;
         updateNat = false;
@@ -692,11 +697,48 @@ public final class BindingTable {
         }
         ipv4Home(update, deregistration, options);
         publish();
-        if (updateUdp) { // RFC 5555 §3.2.2: F when UDP is used without a NAT; Refresh time all ones then
+        if (updateUdp && role == Role.HOME_AGENT) { // RFC 5555 §3.2.2: F when UDP is used without a NAT; Refresh time all ones then
             options.add(updateNat ? new MobilityOption.NatDetection(0, NAT_REFRESH_SECONDS)
                     : new MobilityOption.NatDetection(MobilityOption.NatDetection.F, 0xFFFF_FFFFL));
         }
         return answer(bu, status, bu.sequence(), bu.lifetime() == 0 ? 0 : MobilityHeader.units(lifetime), options);
+    }
+
+    /**
+     * On the mobile node's side, takes the home agent's answer to the last update (RFC 5555
+     * §4.4.2): with a NAT Detection option, "the mobile node MUST tunnel future packets in UDP
+     * and IPv4", so the tunnels of the IPv4 care-of addresses whose update gave its UDP source
+     * port run in UDP from that port to the home agent's 4191. An answer without one, or one
+     * that refuses the update (Status 128 or more), changes nothing.
+     *
+     * @param acknowledgement the decoded Mobility Header of the Binding Acknowledgement
+     * @throws IllegalStateException on the home agent's side
+     * @throws IllegalArgumentException if it is not a Binding Acknowledgement
+     * @throws NullPointerException if {@code acknowledgement} is null
+     */
+    public synchronized void acknowledge(MobilityHeader acknowledgement) {
+        if (role != Role.MOBILE_NODE) {
+            throw new IllegalStateException("acknowledge: the home agent's table answers updates (expected: MOBILE_NODE)");
+        }
+        if (!(Objects.requireNonNull(acknowledgement, "acknowledgement").message()
+                instanceof MobilityMessage.BindingAcknowledgement ba)) {
+            throw new IllegalArgumentException("acknowledgement: " + acknowledgement.message()
+                    + " (expected: a Binding Acknowledgement)");
+        }
+        if (ba.status() >= 128 || acknowledgement.option(MobilityOption.NatDetection.class) == null) {
+            return;
+        }
+        boolean changed = false;
+        for (Map.Entry<Integer, Ipv4Path> e : ipv4Paths.entrySet()) {
+            Ipv4Path p = e.getValue();
+            if (!p.udp() && p.port() >= 0) {
+                e.setValue(new Ipv4Path(p.careOf(), p.address(), p.port(), true));
+                changed = true;
+            }
+        }
+        if (changed) {
+            publish();
+        }
     }
 
     /**
@@ -852,7 +894,7 @@ public final class BindingTable {
         if (v4.contains(source)) {
             updateHasOwn = true;
             updateOwnIpv4 = source;
-        } else if (v4.size() == 1) {
+        } else if (v4.size() == 1 && role == Role.HOME_AGENT) {
             updateHasOwn = true;
             updateOwnIpv4 = v4.iterator().next();
             updateNat = true; // RFC 5555 §4.2: the outer source differs from the care-of address
@@ -1126,18 +1168,25 @@ public final class BindingTable {
             }
         }
 
-        /** The home agent's tunnel to an IPv4 care-of address, by the path its updates came from, or null. */
+        /**
+         * The tunnel of an IPv4 care-of address, by the path its updates came from, or null: on
+         * the home agent's side to the address (and port) they came from, on the mobile node's
+         * from the care-of address (and the port it sent them from) to the home agent (4191).
+         */
         private static Ipv4CareOfTunnel ipv4Tunnel(BindingTable table, int bid, int careOf) {
-            if (table.role != Role.HOME_AGENT || table.homeAgentIpv4 == null) {
+            if (table.homeAgentIpv4 == null) {
                 return null;
             }
             Ipv4Path p = table.ipv4Paths.getOrDefault(bid, new Ipv4Path(careOf, careOf, -1, false));
             if (p.udp() && p.port() < 0) {
                 return null; // UDP forced, but the port the update came from was not given
             }
-            Ipv4CareOfTunnel.Builder t = Ipv4CareOfTunnel.builder(table.homeAgentIpv4, Ipv4Address.of(p.address()));
+            boolean agent = table.role == Role.HOME_AGENT;
+            Ipv4Address peer = Ipv4Address.of(p.address());
+            Ipv4CareOfTunnel.Builder t = agent ? Ipv4CareOfTunnel.builder(table.homeAgentIpv4, peer)
+                    : Ipv4CareOfTunnel.builder(peer, table.homeAgentIpv4);
             if (p.udp()) {
-                t.udp(Ipv4CareOfTunnel.PORT, p.port());
+                t = agent ? t.udp(Ipv4CareOfTunnel.PORT, p.port()) : t.udp(p.port(), Ipv4CareOfTunnel.PORT);
             }
             return t.build();
         }
@@ -1222,15 +1271,17 @@ public final class BindingTable {
         }
 
         /**
-         * Returns the home agent's tunnel to a slot's IPv4 care-of address (DSMIPv6, RFC 5555
-         * §4.2): IPv4 to the care-of address, or IPv4 and UDP to the address and port its Binding
-         * Update came from when a NAT is on the path or UDP was forced (see
-         * {@link BindingTable#apply(MobilityHeader, Ipv6Address, Ipv4Address, int, long)}).
+         * Returns the tunnel of a slot's IPv4 care-of address (DSMIPv6, RFC 5555 §4.2). On the
+         * home agent's side: IPv4 to the care-of address, or IPv4 and UDP to the address and port
+         * its Binding Update came from when a NAT is on the path or UDP was forced (see
+         * {@link BindingTable#apply(MobilityHeader, Ipv6Address, Ipv4Address, int, long)}). On the
+         * mobile node's side: IPv4 from the care-of address to the home agent, or IPv4 and UDP
+         * from the port the update was sent from to 4191 once UDP was forced or an answer
+         * reported a NAT ({@link BindingTable#acknowledge}).
          *
          * @param slot the slot
-         * @return the tunnel, or null: an IPv6 care-of address, the mobile node's side, a table
-         *     without {@link Builder#homeAgentIpv4}, or UDP forced by an update whose outer
-         *     headers were not given
+         * @return the tunnel, or null: an IPv6 care-of address, a table without
+         *     {@link Builder#homeAgentIpv4}, or UDP whose port was not given
          */
         public Ipv4CareOfTunnel ipv4Tunnel(int slot) {
             return ipv4Tunnels[slot];
@@ -1370,7 +1421,8 @@ public final class BindingTable {
                     if (range >= 0) {
                         int inner = (int) (range >>> 32);
                         int protocol = Wire.u8(buf, inner) >>> 4 == 6 ? 41 : 4; // the range holds an octet
-                        return !mobileRouter || mobileNetworkSource(buf, inner, (int) range, protocol) ? inner : -1;
+                        return !homeAgentSide || !mobileRouter || mobileNetworkSource(buf, inner, (int) range, protocol)
+                                ? inner : -1;
                     }
                 }
                 return -1;

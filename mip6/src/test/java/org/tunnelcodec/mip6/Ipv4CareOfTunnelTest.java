@@ -361,6 +361,60 @@ class Ipv4CareOfTunnelTest {
         }
     }
 
+    /** What a NAT does to a UDP packet: one address and port rewritten, the IPv4 header checksum fixed. */
+    private static void nat(ByteBuffer b, int ip, boolean source, Ipv4Address address, int port) {
+        b.putInt(ip + (source ? 12 : 16), address.bits());
+        b.putShort(ip + 20 + (source ? 0 : 2), (short) port);
+        b.putShort(ip + 10, (short) 0);
+        b.putShort(ip + 10, (short) InternetChecksum.checksum(b, ip, 20, 0));
+    }
+
+    @Test
+    void shouldCarryTheSeedFlowBothWaysThroughANat() {
+        Ipv4Address privateCoa = Ipv4Address.parse("10.1.2.3");
+        int localPort = 40000;
+        // the mobile node sends M2 with BID 2 on its private IPv4 address; the NAT maps
+        // 10.1.2.3:40000 to 203.0.113.50:61000
+        MobilityHeader m2 = m2();
+        List<MobilityOption> options = new java.util.ArrayList<>();
+        for (MobilityOption o : m2.significantOptions()) {
+            options.add(o instanceof MobilityOption.BindingIdentifier b && b.bindingId() == 2
+                    ? new MobilityOption.BindingIdentifier(2, 0, 2, org.tunnelcodec.core.ByteString.of(privateCoa.toByteArray()))
+                    : o);
+        }
+        MobilityHeader update = MobilityHeader.of(m2.message(), options);
+        BindingTable agent = homeAgent();
+        BindingTable node = BindingTable.builder(BindingTable.Role.MOBILE_NODE, Mip6Vectors.HA, Mip6Vectors.HOA)
+                .homeAgentIpv4(HA4).build();
+        assertThat(nat(node.apply(update, Mip6Vectors.COA, privateCoa, localPort, 0))).isNull();
+        int slot = node.snapshot().bindingId(0) == 2 ? 0 : 1;
+        assertThat(node.snapshot().ipv4Tunnel(slot)).as("before the answer: direct")
+                .isEqualTo(Ipv4CareOfTunnel.builder(privateCoa, HA4).build());
+        MobilityHeader ack = agent.apply(update, Mip6Vectors.COA, NAT, NAT_PORT, 0);
+        assertThat(nat(ack)).isNotNull();
+        node.acknowledge(ack);
+        BindingTable.Snapshot mn = node.snapshot();
+        assertThat(mn.ipv4Tunnel(slot)).as("RFC 5555 §4.4.2: UDP after a NAT Detection option")
+                .isEqualTo(Ipv4CareOfTunnel.builder(privateCoa, HA4).udp(localPort, Ipv4CareOfTunnel.PORT).build());
+        BindingTable.Snapshot ha = agent.snapshot();
+
+        // up: a packet from the mobile network, pushed by the mobile node, through the NAT
+        ByteBuffer up = ipv6Packet();
+        up.putLong(36, Ipv6Address.parse("2001:db8:aaaa:1::9").high());
+        int start = mn.ipv4Tunnel(slot).push(up, 28, 68);
+        nat(up, start, true, NAT, NAT_PORT);
+        assertThat(ha.decapsulate(up, start, 68)).isEqualTo(28);
+
+        // down: the seed flow (SIP over IPv4) selected by the home agent, through the NAT back
+        ByteBuffer sip = ByteBuffer.allocate(28 + 28).put(28, BindingTableTest.udp4(5060), 0, 28);
+        int haSlot = ha.select(sip, 28, 56);
+        int down = ha.ipv4Tunnel(haSlot).push(sip, 28, 56);
+        nat(sip, down, false, privateCoa, localPort);
+        assertThat(mn.decapsulate(sip, down, 56)).isEqualTo(28);
+        assertThat(mn.decapsulate(up, start, 68)).as("not the home agent's").isEqualTo(-1);
+        assertThatThrownBy(() -> agent.acknowledge(ack)).isInstanceOf(IllegalStateException.class);
+    }
+
     @Test
     void shouldGiveNoIpv4TunnelWithoutTheHomeAgentsAddressOnTheMobileNodeOrWithoutThePort() {
         BindingTable plain = BindingTable.builder(BindingTable.Role.HOME_AGENT, Mip6Vectors.HA, Mip6Vectors.HOA)
@@ -375,16 +429,16 @@ class Ipv4CareOfTunnelTest {
                 .isEqualTo(Ipv4CareOfTunnel.builder(HA4, COA4).build());
 
         BindingTable mobileNode = BindingTable.builder(BindingTable.Role.MOBILE_NODE, Mip6Vectors.HA, Mip6Vectors.HOA)
-                .homeAgentIpv4(HA4).build();
+                .build();
         mobileNode.apply(m2(), Mip6Vectors.COA, COA4, NAT_PORT, 0);
         assertThat(mobileNode.mobileRouter()).as("its own registration, unchecked").isTrue();
         MobilityMessage.BindingUpdate m2 = (MobilityMessage.BindingUpdate) m2().message();
         MobilityHeader again = MobilityHeader.of(new MobilityMessage.BindingUpdate(m2.sequence() + 1, m2.flags(),
                 m2.lifetime()), m2().significantOptions());
         assertThat(nat(mobileNode.apply(again, Mip6Vectors.COA, NAT, NAT_PORT, 0)))
-                .as("a mobile node's table learns no path and answers nothing about NATs").isNull();
+                .as("a mobile node's table answers nothing about NATs").isNull();
         assertThat(mobileNode.snapshot().size()).isEqualTo(2);
-        assertThat(mobileNode.snapshot().ipv4Tunnel(0)).isNull();
+        assertThat(mobileNode.snapshot().ipv4Tunnel(0)).as("no home agent IPv4 address given").isNull();
         assertThat(mobileNode.snapshot().ipv4Tunnel(1)).isNull();
         assertThatThrownBy(() -> withoutOuter.apply(m2(), Mip6Vectors.COA, NAT, 70000, 0))
                 .isInstanceOf(IllegalArgumentException.class);
