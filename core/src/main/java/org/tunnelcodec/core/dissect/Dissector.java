@@ -299,15 +299,19 @@ public final class Dissector {
     static long firstKey(LinkType linkType, ByteBuffer frame, int index, int limit) {
         Objects.requireNonNull(linkType, "linkType");
         if (linkType.isRawIp()) {
-            int version = index < limit ? (frame.get(index) & 0xFF) >>> 4 : -1;
+            // LINKTYPE_RAW by the version field; LINKTYPE_IPV4 and LINKTYPE_IPV6 as they promise,
+            // so a packet of the other version is malformed, as the tunnel classifier says
+            int version = linkType.value() == 228 ? 4 : linkType.value() == 229 ? 6
+                    : index < limit ? (frame.get(index) & 0xFF) >>> 4 : -1;
             return LayerKey.pack(KeySpace.ETHER_TYPE, version == 6 ? 0x86DD : 0x0800);
         }
         return LayerKey.pack(KeySpace.LINK_TYPE, linkType.value());
     }
 
     /**
-     * Dissects a whole captured frame of the given link type. For raw-IP link types the first
-     * layer is chosen by the version nibble (IPv4 or IPv6 EtherType keys).
+     * Dissects a whole captured frame of the given link type. For {@link LinkType#RAW} the first
+     * layer is chosen by the version nibble (IPv4 or IPv6 EtherType keys); {@link LinkType#IPV4}
+     * and {@link LinkType#IPV6} start with the layer they name.
      *
      * @param linkType the capture's link type
      * @param frame    the frame, from its position to its limit; not modified

@@ -106,7 +106,7 @@ public final class FrameWalk {
 
     /**
      * Starts a walk over {@code [index, limit)} of {@code frame}, a frame of the given link
-     * type; raw-IP link types start with IPv4 or IPv6 by the version nibble.
+     * type; LINKTYPE_RAW starts with IPv4 or IPv6 by the version nibble, LINKTYPE_IPV4 and LINKTYPE_IPV6 with the layer they name.
      *
      * @param timestampNanos the capture time, for layers that keep state over time (STT
      *                       reassembly), or 0

@@ -48,6 +48,17 @@ class DissectorTest {
     }
 
     @Test
+    void shouldReadLinkTypeIpv4AndIpv6AsTheVersionTheyNameAndRawByTheVersionField() {
+        ByteBuffer ipv4 = nestedIpInIp(1);
+        assertThat(CORE.dissect(LinkType.RAW, ipv4).layers()).extracting(DissectedLayer::name).startsWith("ipv4");
+        assertThat(CORE.dissect(LinkType.IPV4, ipv4).layers()).extracting(DissectedLayer::name).startsWith("ipv4");
+        // an IPv4 packet where LINKTYPE_IPV6 promises IPv6 is malformed, as the tunnel classifier says
+        Dissection d = CORE.dissect(LinkType.IPV6, ipv4);
+        assertThat(d.stopReason()).isEqualTo(Dissection.StopReason.MALFORMED);
+        assertThat(d.failedLayer()).isEqualTo("ipv6");
+    }
+
+    @Test
     void shouldRecordTheFailingLayerWithFrameOffsets() {
         ByteBuffer b = nestedIpInIp(3);
         b.put(40, (byte) 0x35); // the third header claims IHL 5 but version 3
