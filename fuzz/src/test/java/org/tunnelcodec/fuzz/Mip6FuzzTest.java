@@ -38,6 +38,24 @@ class Mip6FuzzTest {
     static final Mip6Tunnel IPV6_TUNNEL = Mip6Tunnel.builder(COA, HA).build();
     static final Ipv4CareOfTunnel IPV4_TUNNEL = Ipv4CareOfTunnel.builder(HA4, NAT).build();
     static final Ipv4CareOfTunnel UDP_TUNNEL = Ipv4CareOfTunnel.builder(HA4, NAT).udp(Ipv4CareOfTunnel.PORT, 61000).build();
+    static final BindingTable.Snapshot MOBILE_NODE = mobileNode();
+
+    /** The mobile node's side: an IPv6 care-of address and an IPv4 one behind a NAT, in UDP. */
+    private static BindingTable.Snapshot mobileNode() {
+        BindingTable t = BindingTable.builder(BindingTable.Role.MOBILE_NODE, HA, HOA).homeAgentIpv4(HA4).build();
+        Ipv4Address own = Ipv4Address.parse("10.1.2.3");
+        t.apply(MobilityHeader.of(new MobilityMessage.BindingUpdate(1, MobilityMessage.BindingUpdate.A
+                | MobilityMessage.BindingUpdate.H, MobilityHeader.units(600)), List.of(
+                MobilityOption.BindingIdentifier.of(1, 1, COA),
+                new MobilityOption.BindingIdentifier(2, 0, 2, ByteString.of(own.toByteArray())))), COA, own, 40000, 0);
+        t.acknowledge(MobilityHeader.of(new MobilityMessage.BindingAcknowledgement(0, 0, 1, MobilityHeader.units(600)),
+                List.of(new MobilityOption.NatDetection(0, 110))));
+        BindingTable.Snapshot s = t.snapshot();
+        if (s.size() != 2 || s.ipv4Tunnel(1) == null || !s.ipv4Tunnel(1).udp()) {
+            throw new IllegalStateException("not the mobile node's table the fuzz test needs: " + s);
+        }
+        return s;
+    }
 
     private static BindingTable.Snapshot homeAgent() {
         BindingTable t = BindingTable.builder(BindingTable.Role.HOME_AGENT, HA, HOA).homeAgentIpv4(HA4)
@@ -73,7 +91,8 @@ class Mip6FuzzTest {
             int start = src.position();
             int end = src.limit();
             int[] inner = {SNAPSHOT.decapsulate(src, start, end), IPV6_TUNNEL.decapsulate(src, start, end),
-                IPV4_TUNNEL.decapsulate(src, start, end), UDP_TUNNEL.decapsulate(src, start, end)};
+                IPV4_TUNNEL.decapsulate(src, start, end), UDP_TUNNEL.decapsulate(src, start, end),
+                MOBILE_NODE.decapsulate(src, start, end)};
             for (int i = 0; i < inner.length; i++) {
                 check(inner[i] == -1 || inner[i] > start && inner[i] <= end, "an inner packet outside the outer one",
                         data, Arrays.toString(inner));

@@ -245,6 +245,10 @@ public final class BindingTable {
     private int updateOwnIpv4;
     private boolean updateNat;
     private boolean updateUdp;
+    // The BIDs whose IPv4 path the update being applied set, and those the last accepted update
+    // set: the paths its answer speaks for (acknowledge).
+    private final Set<Integer> updateIpv4Paths = new HashSet<>();
+    private Set<Integer> answeredIpv4Paths = Set.of();
     private final TreeMap<Integer, Binding> bindings = new TreeMap<>();
     private final TreeMap<Integer, FlowBinding> flows = new TreeMap<>();
     private volatile Snapshot snapshot;
@@ -560,11 +564,15 @@ public final class BindingTable {
     /**
      * Applies a Binding Update that arrived in UDP over IPv4 (RFC 5555 §4.1: a mobile node in an
      * IPv4 network always sends it so), as {@link #apply(MobilityHeader, Ipv6Address, long)} does,
-     * and learns how its IPv4 care-of addresses are reached (§4.2, §2.3.2.2): a care-of address
-     * (a Binding Identifier option's IPv4 address) that differs from {@code ipv4Source} is behind
-     * a NAT, and the home agent's tunnel to it then runs in UDP to {@code ipv4Source} and
-     * {@code udpSourcePort}; so does the tunnel when the update sets F (forced UDP encapsulation,
-     * §3.1.3); otherwise it is IPv4 to the care-of address itself. When the tunnel to one of them
+     * and learns how the IPv4 care-of address it came from is reached (§4.2, §2.3.2.2). That
+     * address is the update's IPv4 care-of address (a Binding Identifier option's, or the IPv4
+     * Care-of Address option's for a regular binding) equal to {@code ipv4Source}, or, when
+     * none is, the update's only one, which is then behind a NAT; an update that names several
+     * and is sent from none of them speaks for none. The home agent's tunnel to it runs in UDP
+     * to {@code ipv4Source} and {@code udpSourcePort} behind a NAT or when the update sets F
+     * (forced UDP encapsulation, §3.1.3), else in IPv4 to the care-of address itself; the other
+     * IPv4 care-of addresses keep their path, or get a direct one (none in UDP when F is set:
+     * their port is unknown). When the tunnel to one of them
      * runs in UDP, the answer carries a NAT Detection option (§3.2.2: "If a NAT is detected, this
      * option MUST be sent by the home agent"): F clear, Refresh time {@value #NAT_REFRESH_SECONDS}
      * s (NATKATIMEOUT, §6) with a NAT, all ones without one ("keepalives are not needed"). A
@@ -602,6 +610,7 @@ public final class BindingTable {
         updateHasOwn = false;
         updateNat = false;
         updateUdp = false;
+        updateIpv4Paths.clear();
         try {
             return applyUpdate(update, packetSource, now);
         } finally {
@@ -654,6 +663,7 @@ public final class BindingTable {
                     ipv4Path(REGULAR, coa, (bu.flags() & MobilityMessage.BindingUpdate.F) != 0);
                 } else {
                     Ipv6Address coa = alt != null ? alt.address() : packetSource;
+                    ipv4Paths.remove(REGULAR);
                     bindings.put(REGULAR, new Binding(REGULAR, 0, false, ByteString.of(coa.toByteArray()), now + lifetime));
                 }
             }
@@ -686,6 +696,7 @@ public final class BindingTable {
             }
         }
         lastSequence = bu.sequence();
+        answeredIpv4Paths = Set.copyOf(updateIpv4Paths);
         if (!(bids.isEmpty() && bu.lifetime() == 0)) {
             applyFlows(update, options);
         }
@@ -707,9 +718,11 @@ public final class BindingTable {
     /**
      * On the mobile node's side, takes the home agent's answer to the last update (RFC 5555
      * §4.4.2): with a NAT Detection option, "the mobile node MUST tunnel future packets in UDP
-     * and IPv4", so the tunnels of the IPv4 care-of addresses whose update gave its UDP source
-     * port run in UDP from that port to the home agent's 4191. An answer without one, or one
-     * that refuses the update (Status 128 or more), changes nothing.
+     * and IPv4", so the tunnels of the IPv4 care-of addresses that update spoke for (the one
+     * it was sent from, or every one it named when it was applied without outer headers) run
+     * in UDP from the port it was sent from to the home agent's 4191 (no tunnel while that
+     * port is unknown). An answer without the option, one that refuses the update (Status 128
+     * or more), or one whose Sequence # is not the last accepted update's changes nothing.
      *
      * @param acknowledgement the decoded Mobility Header of the Binding Acknowledgement
      * @throws IllegalStateException on the home agent's side
@@ -725,14 +738,15 @@ public final class BindingTable {
             throw new IllegalArgumentException("acknowledgement: " + acknowledgement.message()
                     + " (expected: a Binding Acknowledgement)");
         }
-        if (ba.status() >= 128 || acknowledgement.option(MobilityOption.NatDetection.class) == null) {
+        if (ba.status() >= 128 || ba.sequence() != lastSequence
+                || acknowledgement.option(MobilityOption.NatDetection.class) == null) {
             return;
         }
         boolean changed = false;
-        for (Map.Entry<Integer, Ipv4Path> e : ipv4Paths.entrySet()) {
-            Ipv4Path p = e.getValue();
-            if (!p.udp() && p.port() >= 0) {
-                e.setValue(new Ipv4Path(p.careOf(), p.address(), p.port(), true));
+        for (int bid : answeredIpv4Paths) {
+            Ipv4Path p = ipv4Paths.get(bid);
+            if (p != null && !p.udp()) {
+                ipv4Paths.put(bid, new Ipv4Path(p.careOf(), p.address(), p.port(), true));
                 changed = true;
             }
         }
@@ -748,13 +762,18 @@ public final class BindingTable {
      */
     private void ipv4Home(MobilityHeader update, boolean deregistration, List<MobilityOption> options) {
         MobilityOption.Ipv4HomeAddress request = update.option(MobilityOption.Ipv4HomeAddress.class);
+        if (deregistration || role != Role.HOME_AGENT) {
+            return; // a deregistration of some BIDs keeps it; of all, publish() drops it with them
+        }
         ipv4HomeBinding = null;
-        if (request == null || deregistration || role != Role.HOME_AGENT) {
+        if (request == null) {
             return;
         }
         int requested = request.homeAddress().bits();
         int status;
-        if ((request.flags() & MobilityOption.Ipv4HomeAddress.P) != 0) {
+        if (bindings.isEmpty()) {
+            status = IPV4_FAILURE; // no IPv6 binding for it to go with (§4.4.2.1)
+        } else if ((request.flags() & MobilityOption.Ipv4HomeAddress.P) != 0) {
             status = IPV4_PREFIX_UNAUTHORIZED; // no IPv4 mobile network prefix is delegated here
         } else if (ipv4HomeAddress == null) {
             status = requested == 0 ? IPV4_DYNAMIC_NOT_AVAILABLE : IPV4_INCORRECT_HOME_ADDRESS;
@@ -908,14 +927,21 @@ public final class BindingTable {
      */
     private void ipv4Path(int bid, ByteString careOf, boolean forcedUdp) {
         int coa = careOf.asReadOnlyBuffer().getInt(0);
+        Ipv4Path known = ipv4Paths.get(bid);
+        boolean same = known != null && known.careOf() == coa;
         if (updateHasOwn && coa == updateOwnIpv4) {
-            boolean udp = updateNat || forcedUdp;
+            // a mobile node keeps UDP once its home agent asked for it (RFC 5555 §4.4.2: "MUST
+            // tunnel future packets in UDP"); its own refresh cannot tell
+            boolean udp = updateNat || forcedUdp || role == Role.MOBILE_NODE && same && known.udp();
             updateUdp |= udp;
+            updateIpv4Paths.add(bid);
             ipv4Paths.put(bid, new Ipv4Path(coa, updateIpv4Source.bits(), updateUdpPort, udp));
             return;
         }
-        Ipv4Path known = ipv4Paths.get(bid);
-        if (known == null || known.careOf() != coa) {
+        if (updateIpv4Source == null) {
+            updateIpv4Paths.add(bid); // no outer headers: the answer speaks for every one of them
+        }
+        if (!same) {
             ipv4Paths.put(bid, new Ipv4Path(coa, coa, -1, forcedUdp));
         }
     }
@@ -1398,17 +1424,17 @@ public final class BindingTable {
          * Checks a packet that arrives from the tunnel and returns where its inner packet starts:
          * a whole outer IPv6 packet (not a fragment) carrying IPv6 or IPv4, on the home agent's
          * side from one of the registered care-of addresses to the home agent, on the mobile
-         * node's from the home agent to one of them (RFC 2473 §3.3, RFC 6275 §10.4.5); on the home
-         * agent's side also an IPv4 packet through one of its {@link #ipv4Tunnel IPv4 tunnels}
-         * (RFC 5555 §4.1, §4.2: from the care-of address, or from the address and port a NAT
-         * gave its Binding Update). On the
+         * node's from the home agent to one of them (RFC 2473 §3.3, RFC 6275 §10.4.5); also an
+         * IPv4 packet through one of the {@link #ipv4Tunnel IPv4 tunnels} (RFC 5555 §4.1, §4.2:
+         * on the home agent's side from the care-of address, or from the address and port a NAT
+         * gave its Binding Update; on the mobile node's from the home agent). On the
          * home agent's side, a mobile router's packet must also come from its network: an inner
          * IPv6 packet whose source is the home address or in a registered Mobile Network Prefix,
          * not link-local (RFC 3963 §9, §8), or an IPv4 packet from its IPv4 home address (RFC
          * 5555). Never throws for malformed octets; allocates nothing.
          *
          * @param buf the buffer
-         * @param index the absolute index of the outer IPv6 (or, on the home agent's side, IPv4) header
+         * @param index the absolute index of the outer IPv6 or IPv4 header
          * @param end the end of the readable range
          * @return the absolute index of the inner packet, or -1
          * @throws IndexOutOfBoundsException if the range is outside {@code buf.limit()}
@@ -1584,9 +1610,10 @@ public final class BindingTable {
         }
 
         /**
-         * Sets the home agent's IPv4 address (DSMIPv6, RFC 5555): on the home agent's side the
-         * snapshot then has an {@link Ipv4CareOfTunnel} to each IPv4 care-of address
-         * ({@link Snapshot#ipv4Tunnel}), and {@link Snapshot#decapsulate} takes packets from them.
+         * Sets the home agent's IPv4 address (DSMIPv6, RFC 5555): the snapshot then has an
+         * {@link Ipv4CareOfTunnel} for each IPv4 care-of address ({@link Snapshot#ipv4Tunnel}: to
+         * it on the home agent's side, from it on the mobile node's), and
+         * {@link Snapshot#decapsulate} takes packets through them.
          *
          * @param address the home agent's IPv4 address
          * @return this builder

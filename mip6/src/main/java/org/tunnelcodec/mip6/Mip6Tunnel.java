@@ -217,7 +217,6 @@ public final class Mip6Tunnel {
         return start;
     }
 
-    /** A Flow Label from a flow hash (RFC 6438 §3): 20 bits of it folded, never 0 (no label). */
     /**
      * Checks the range of an inner packet to push and returns its IP version: 4 or 6, with the
      * fixed header present (the two tunnels' shared check).
@@ -242,6 +241,7 @@ public final class Mip6Tunnel {
         return (configured == COPY ? inner & 0xFC : configured & 0xFC) | (copyEcn ? inner & 3 : 0);
     }
 
+    /** A Flow Label from a flow hash (RFC 6438 §3): 20 bits of it folded, never 0 (no label). */
     static int flowLabel(int flowHash) {
         int label = (flowHash ^ flowHash >>> 20) & 0xF_FFFF;
         return label == 0 ? 1 : label;

@@ -415,6 +415,94 @@ class Ipv4CareOfTunnelTest {
         assertThatThrownBy(() -> agent.acknowledge(ack)).isInstanceOf(IllegalStateException.class);
     }
 
+    private static MobilityHeader bidUpdate(int sequence, int flags, int bid, Ipv4Address careOf) {
+        return MobilityHeader.of(new MobilityMessage.BindingUpdate(sequence, MobilityMessage.BindingUpdate.A
+                | MobilityMessage.BindingUpdate.H | flags, MobilityHeader.units(600)), List.of(
+                new MobilityOption.BindingIdentifier(bid, 0, bid, org.tunnelcodec.core.ByteString.of(careOf.toByteArray()))));
+    }
+
+    private static MobilityHeader answer(int status, int sequence, boolean nat) {
+        return MobilityHeader.of(new MobilityMessage.BindingAcknowledgement(status, 0, sequence, MobilityHeader.units(600)),
+                nat ? List.of(new MobilityOption.NatDetection(0, 110)) : List.of());
+    }
+
+    @Test
+    void shouldTurnToUdpOnlyThePathTheAnswerSpeaksForAndKeepIt() {
+        Ipv4Address wired = Ipv4Address.parse("10.9.9.9");
+        Ipv4Address behindNat = Ipv4Address.parse("10.1.2.3");
+        BindingTable node = BindingTable.builder(BindingTable.Role.MOBILE_NODE, Mip6Vectors.HA, Mip6Vectors.HOA)
+                .homeAgentIpv4(HA4).build();
+        node.apply(bidUpdate(1, 0, 1, wired), Mip6Vectors.COA, wired, 5000, 0);
+        node.apply(bidUpdate(2, 0, 2, behindNat), Mip6Vectors.COA, behindNat, 40000, 0);
+        node.acknowledge(answer(0, 1, true));
+        assertThat(node.snapshot().ipv4Tunnel(1).udp()).as("a stale answer (Sequence 1, not 2)").isFalse();
+        node.acknowledge(answer(135, 2, true));
+        assertThat(node.snapshot().ipv4Tunnel(1).udp()).as("a refusal").isFalse();
+        node.acknowledge(answer(0, 2, true));
+        BindingTable.Snapshot s = node.snapshot();
+        assertThat(s.ipv4Tunnel(0)).as("BID 1: not the answered path").isEqualTo(Ipv4CareOfTunnel.builder(wired, HA4).build());
+        assertThat(s.ipv4Tunnel(1)).isEqualTo(Ipv4CareOfTunnel.builder(behindNat, HA4).udp(40000, 4191).build());
+        // its own refresh cannot tell a NAT: it keeps UDP (RFC 5555 §4.4.2)
+        node.apply(bidUpdate(3, 0, 2, behindNat), Mip6Vectors.COA, behindNat, 40000, 0);
+        assertThat(node.snapshot().ipv4Tunnel(1).udp()).isTrue();
+        // F from its own address: UDP, and no NAT Detection option in a mobile node's answer
+        assertThat(node.apply(bidUpdate(4, MobilityMessage.BindingUpdate.F, 1, wired), Mip6Vectors.COA, wired, 5000, 0)
+                .option(MobilityOption.NatDetection.class)).isNull();
+        assertThat(node.snapshot().ipv4Tunnel(0).udp()).isTrue();
+
+        // applied without outer headers, the port is unknown: UDP asked for, no tunnel
+        BindingTable blind = BindingTable.builder(BindingTable.Role.MOBILE_NODE, Mip6Vectors.HA, Mip6Vectors.HOA)
+                .homeAgentIpv4(HA4).build();
+        blind.apply(bidUpdate(1, 0, 1, wired), Mip6Vectors.COA, 0);
+        assertThat(blind.snapshot().ipv4Tunnel(0)).isNotNull();
+        blind.acknowledge(answer(0, 1, true));
+        assertThat(blind.snapshot().ipv4Tunnel(0)).isNull();
+    }
+
+    @Test
+    void shouldForgetANatPathWhenTheRegularBindingMovesToIpv6() {
+        BindingTable table = BindingTable.builder(BindingTable.Role.HOME_AGENT, Mip6Vectors.HA, Mip6Vectors.HOA)
+                .homeAgentIpv4(HA4).build();
+        MobilityHeader v4 = MobilityHeader.of(new MobilityMessage.BindingUpdate(1, MobilityMessage.BindingUpdate.H,
+                MobilityHeader.units(600)), List.of(new MobilityOption.Ipv4CareOfAddress(0, COA4)));
+        table.apply(v4, Mip6Vectors.COA, NAT, NAT_PORT, 0);
+        assertThat(table.snapshot().ipv4Tunnel(0).udp()).isTrue();
+        table.apply(MobilityHeader.of(new MobilityMessage.BindingUpdate(2, MobilityMessage.BindingUpdate.H,
+                MobilityHeader.units(600)), List.of()), Mip6Vectors.COA, 0);
+        assertThat(table.snapshot().ipv4Tunnel(0)).isNull();
+        MobilityHeader again = MobilityHeader.of(new MobilityMessage.BindingUpdate(3, MobilityMessage.BindingUpdate.H,
+                MobilityHeader.units(600)), List.of(new MobilityOption.Ipv4CareOfAddress(0, COA4)));
+        table.apply(again, Mip6Vectors.COA, 0);
+        assertThat(table.snapshot().ipv4Tunnel(0)).as("direct: the old NAT path is gone")
+                .isEqualTo(Ipv4CareOfTunnel.builder(HA4, COA4).build());
+    }
+
+    @Test
+    void shouldTieTheIpv4HomeAddressToTheIpv6Bindings() {
+        Ipv4Address home = Ipv4Address.parse("192.0.2.100");
+        BindingTable table = BindingTable.builder(BindingTable.Role.HOME_AGENT, Mip6Vectors.HA, Mip6Vectors.HOA)
+                .ipv4HomeAddress(home, 32).build();
+        // its only BID refreshed without an address and unknown: no IPv6 binding, so no IPv4 one
+        MobilityHeader lone = MobilityHeader.of(new MobilityMessage.BindingUpdate(1, MobilityMessage.BindingUpdate.H,
+                MobilityHeader.units(600)), List.of(new MobilityOption.BindingIdentifier(5, 0, 1,
+                org.tunnelcodec.core.ByteString.EMPTY), new MobilityOption.Ipv4HomeAddress(32, 0, Ipv4Address.ANY)));
+        assertThat(ipv4Ack(table.apply(lone, Mip6Vectors.COA, 0)).status()).isEqualTo(BindingTable.IPV4_FAILURE);
+        assertThat(table.ipv4HomeAddress()).isEmpty();
+        // two BIDs and the address; deregistering one keeps it, the bindings' expiry drops it
+        MobilityHeader two = MobilityHeader.of(new MobilityMessage.BindingUpdate(2, MobilityMessage.BindingUpdate.H,
+                MobilityHeader.units(600)), List.of(
+                new MobilityOption.BindingIdentifier(1, 0, 1, org.tunnelcodec.core.ByteString.of(COA4.toByteArray())),
+                new MobilityOption.BindingIdentifier(2, 0, 2, org.tunnelcodec.core.ByteString.of(NAT.toByteArray())),
+                new MobilityOption.Ipv4HomeAddress(32, 0, home)));
+        assertThat(ipv4Ack(table.apply(two, Mip6Vectors.COA, 0)).status()).isZero();
+        table.apply(MobilityHeader.of(new MobilityMessage.BindingUpdate(3, MobilityMessage.BindingUpdate.H, 0), List.of(
+                new MobilityOption.BindingIdentifier(2, 0, 2, org.tunnelcodec.core.ByteString.EMPTY))), Mip6Vectors.COA, 0);
+        assertThat(table.bindings()).hasSize(1);
+        assertThat(table.ipv4HomeAddress()).contains(home);
+        table.expire(10_000);
+        assertThat(table.ipv4HomeAddress()).isEmpty();
+    }
+
     @Test
     void shouldGiveNoIpv4TunnelWithoutTheHomeAgentsAddressOnTheMobileNodeOrWithoutThePort() {
         BindingTable plain = BindingTable.builder(BindingTable.Role.HOME_AGENT, Mip6Vectors.HA, Mip6Vectors.HOA)

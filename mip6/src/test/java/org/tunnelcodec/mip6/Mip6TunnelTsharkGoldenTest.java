@@ -220,6 +220,20 @@ class Mip6TunnelTsharkGoldenTest {
         }
     }
 
+    /** A UDP datagram to port 4191 whose payload is not IPv4 or IPv6: malformed for both the layer and the extractor. */
+    @Test
+    void shouldCallAnotherVersionAfterUdp4191Malformed() {
+        byte[] bytes = frames().get(6).bytes().clone(); // IPv6 in UDP to 4191
+        bytes[14 + 28] = 0x50; // version 5
+        Dissection d = Dissector.builder().add(CoreLayers.bindings()).add(Mip6Layers.bindings()).build()
+                .dissect(LinkType.ETHERNET, ByteBuffer.wrap(bytes), bytes.length, 0);
+        assertThat(d.stopReason()).isEqualTo(Dissection.StopReason.MALFORMED);
+        assertThat(d.failedLayer()).isEqualTo(Mip6Layers.UdpEncapsulation.PROTOCOL);
+        assertThat(org.tunnelcodec.core.tunnel.TunnelClassifier.builder().add(Mip6Tunnels.bindings()).build()
+                .classify(LinkType.ETHERNET, ByteBuffer.wrap(bytes), 0, bytes.length, new org.tunnelcodec.core.tunnel.TunnelMetadata()))
+                .isEqualTo(org.tunnelcodec.core.tunnel.TunnelClassifier.Verdict.MALFORMED);
+    }
+
     private static String hex(int value, int digits) {
         return String.format("0x%0" + digits + "x", value);
     }
