@@ -4,8 +4,8 @@
 # (module mip6) writes mip6/target/mip6-tunnels-pushed.pcap on every run and fails if its frames
 # differ from the committed file; when a change is intended, copy it to
 # testdata/src/main/resources/org/tunnelcodec/testdata/captures/ and run this script. UDP port
-# 4191 (DSMIPv6, RFC 5555 §2.3.2.2; tshark 4.0 registers no dissector for it) is decoded as IPv6,
-# the inner packet of every UDP frame of the capture.
+# 4191 (DSMIPv6, RFC 5555 §2.3.2.2; tshark 4.0 registers no dissector for it) is decoded as "ip",
+# which reads IPv4 and hands an IPv6 packet on to ipv6 (frame.protocols then shows "ip:ipv6").
 #
 # Run from the repository root:
 #     bash testdata/scripts/tshark-golden-mip6-tunnels.sh
@@ -34,7 +34,7 @@ FIELDS=(
 run() {   # run <capture path>
     local cap=$1 name
     name=$(basename "$cap")
-    write_table "$GOLDEN_DIR/${name%.*}.mip6-tunnels.tsv" "$cap" "${COMMON_OPTS[@]}" -d udp.port==4191,ipv6 -- "${FIELDS[@]}"
+    write_table "$GOLDEN_DIR/${name%.*}.mip6-tunnels.tsv" "$cap" "${COMMON_OPTS[@]}" -d udp.port==4191,ip -- "${FIELDS[@]}"
 }
 
 each_capture run
