@@ -78,6 +78,7 @@ public class LispBenchmark {
     private ByteBuffer push4;
     private ByteBuffer push6;
     private ByteBuffer hand4;
+    private ByteBuffer hand6;
     private ByteBuffer copy4;
     private ByteBuffer copy6;
     private int innerEnd;
@@ -102,6 +103,7 @@ public class LispBenchmark {
         push4 = behindHeadroom(inner);
         push6 = behindHeadroom(inner);
         hand4 = behindHeadroom(inner);
+        hand6 = behindHeadroom(inner);
         copy4 = behindHeadroom(inner);
         copy6 = behindHeadroom(inner);
         flowHash = FlowHash.ofIpPacket(push4, HEADROOM, inner.length);
@@ -112,6 +114,8 @@ public class LispBenchmark {
         require(encapsulateIpv4() == HEADROOM - 36 && encapsulateIpv6() == HEADROOM - 56, "push start");
         require(encapsulateIpv4HandWritten() == HEADROOM - 36 && Arrays.equals(hand4.array(), push4.array()),
                 "encapsulateIpv4HandWritten: not the octets of push");
+        require(encapsulateIpv6HandWritten() == HEADROOM - 56 && Arrays.equals(hand6.array(), push6.array()),
+                "encapsulateIpv6HandWritten: not the octets of push");
         require(encapsulateIpv4FlowHash() == HEADROOM - 36 && Arrays.equals(hand4.array(), push4.array()),
                 "encapsulateIpv4FlowHash: not the octets of push");
         require(copyIpv4() == HEADROOM - 36 && copyIpv6() == HEADROOM - 56, "copy start");
@@ -275,6 +279,30 @@ public class LispBenchmark {
         b.putShort(start + 20, (short) FlowHash.sourcePort(flowHash));
         b.putShort(start + 24, (short) (16 + length));
         b.putInt(start + 28, 0x8000_0000 | NONCE);
+        return start;
+    }
+
+    /**
+     * Hand-written, outer IPv6: the 56 octets and every field push sets (traffic class and hop
+     * limit from the inner IPv4 header, the source port from the flow hash, the Payload Length,
+     * UDP Length and the LISP nonce word; the template's Flow Label stays 0), without the checks;
+     * IPv6 has no header checksum and the template's UDP checksum is zero (RFC 6935).
+     */
+    @Benchmark
+    public int encapsulateIpv6HandWritten() {
+        ByteBuffer b = hand6;
+        int start = HEADROOM - 56;
+        int length = innerEnd - HEADROOM;
+        int ds = b.get(HEADROOM + 1) & 0xFF;
+        int ttl = b.get(HEADROOM + 8) & 0xFF;
+        b.put(start, template6);
+        int udpLength = 16 + length;
+        b.putInt(start, 6 << 28 | ds << 20);
+        b.putShort(start + 4, (short) udpLength);
+        b.put(start + 7, (byte) ttl);
+        b.putShort(start + 40, (short) FlowHash.sourcePort(flowHash));
+        b.putShort(start + 44, (short) udpLength);
+        b.putInt(start + 48, 0x8000_0000 | NONCE);
         return start;
     }
 

@@ -54,9 +54,12 @@ public final class LispDecapsulation {
     public LispDecapsulation() {
     }
 
-    void set(ByteBuffer src, int outer, boolean ipv6, int tos, int ttl, int sourcePort, int destinationPort, int lispFirst,
-            int lispSecond, int index, int length, int version, int arrivingEcn, int ecn) {
-        source = src;
+    void set(ByteBuffer src, int outer, boolean ipv6, int tos, int ttl, int ipv4Source, int sourcePort,
+            int destinationPort, int lispFirst, int lispSecond, int index, int length, int version, int arrivingEcn,
+            int ecn) {
+        if (source != src) { // an ETR decapsulates into the same buffer again and again: no reference store then
+            source = src;
+        }
         outerIpv6 = ipv6;
         if (ipv6) {
             outerSourceHigh = Wire.i64(src, outer + 8);
@@ -65,7 +68,7 @@ public final class LispDecapsulation {
             outerDestinationLow = Wire.i64(src, outer + 32);
         } else {
             outerSourceHigh = 0;
-            outerSourceLow = Wire.u32(src, outer + 12);
+            outerSourceLow = ipv4Source & 0xFFFF_FFFFL;
             outerDestinationHigh = 0;
             outerDestinationLow = Wire.u32(src, outer + 16);
         }

@@ -120,6 +120,8 @@ public final class LispDecapsulator {
     private static final int ETHERTYPE_IPV6 = 0x86DD;
     private static final int MAX_VLAN_TAGS = 8;
     private static final int ECN_CE = 3;
+    private static final int IPV4_MIN = 20;
+    private static final int IPV6_MIN = 40;
 
     private final int[] ports;
     private final int[] instanceIds;
@@ -315,12 +317,13 @@ public final class LispDecapsulator {
         if (ipEnd - udpIndex < 8) {
             return Verdict.MALFORMED_UDP;
         }
-        int wireLength = Wire.u16(src, udpIndex + 4);
+        long udp = Wire.i64(src, udpIndex); // the whole UDP header in one read: ports, Length, Checksum
+        int wireLength = (int) (udp >>> 16) & 0xFFFF;
         if (wireLength < 8 || wireLength > ipEnd - udpIndex) {
             return Verdict.MALFORMED_UDP;
         }
         int udpEnd = udpIndex + wireLength;
-        int destinationPort = Wire.u16(src, udpIndex + 2);
+        int destinationPort = (int) (udp >>> 32) & 0xFFFF;
         if (!isPort(destinationPort)) {
             return Verdict.NOT_LISP_PORT;
         }
@@ -351,36 +354,33 @@ public final class LispDecapsulator {
             return Verdict.UNKNOWN_INSTANCE;
         }
         int inner = lispIndex + LispLayout.LENGTH;
-        if (payloadLength < 1) {
-            return Verdict.INNER_NOT_IP;
+        if (payloadLength < IPV4_MIN) {
+            return shortInner(src, inner, payloadLength, nextProtocol);
         }
-        int innerFirst = Wire.u8(src, inner);
-        int innerVersion = innerFirst >>> 4;
-        if (innerVersion != 4 && innerVersion != 6 || nextProtocol != -1 && innerVersion != (nextProtocol == 1 ? 4 : 6)) {
+        int innerWord = Wire.i32(src, inner); // version and traffic class; IPv4's IHL and Total Length too
+        int innerVersion = innerWord >>> 28;
+        if (!isCarried(innerVersion, nextProtocol)) {
             return Verdict.INNER_NOT_IP;
         }
         int innerTos;
         if (innerVersion == 4) {
-            if (payloadLength < 20) {
-                return Verdict.MALFORMED_INNER;
-            }
-            int ihl = (innerFirst & 0xF) * 4;
-            int total = Wire.u16(src, inner + 2);
-            if (ihl < 20 || total < ihl) {
+            int ihl = (innerWord >>> 24 & 0xF) * 4;
+            int total = innerWord & 0xFFFF;
+            if (ihl < IPV4_MIN || total < ihl) {
                 return Verdict.MALFORMED_INNER;
             }
             if (total != payloadLength) {
                 return Verdict.INNER_LENGTH_MISMATCH;
             }
-            innerTos = Wire.u8(src, inner + 1);
+            innerTos = innerWord >>> 16 & 0xFF;
         } else {
-            if (payloadLength < 40) {
+            if (payloadLength < IPV6_MIN) {
                 return Verdict.MALFORMED_INNER;
             }
-            if (40 + Wire.u16(src, inner + 4) != payloadLength) {
+            if (IPV6_MIN + Wire.u16(src, inner + 4) != payloadLength) {
                 return Verdict.INNER_LENGTH_MISMATCH;
             }
-            innerTos = Wire.u16(src, inner) >>> 4 & 0xFF;
+            innerTos = innerWord >>> 20 & 0xFF;
         }
         int outerTos = ipv6 ? Wire.u16(src, index) >>> 4 & 0xFF : Wire.u8(src, index + 1);
         int outerEcn = outerTos & 3;
@@ -388,10 +388,31 @@ public final class LispDecapsulator {
         if (ecn < 0) {
             return Verdict.ECN_DROP;
         }
-        int ttl = Wire.u8(src, index + (ipv6 ? 7 : 8));
-        out.set(src, index, ipv6, outerTos, ttl, Wire.u16(src, udpIndex), destinationPort, first, second, inner,
-                payloadLength, innerVersion, innerTos & 3, ecn);
+        int sourcePort = (int) (udp >>> 48);
+        if (ipv6) {
+            out.set(src, index, true, outerTos, Wire.u8(src, index + 7), 0, sourcePort, destinationPort, first, second,
+                    inner, payloadLength, innerVersion, innerTos & 3, ecn);
+        } else {
+            long w1 = Wire.i64(src, index + 8); // TTL, Protocol, Header Checksum, Source Address
+            out.set(src, index, false, outerTos, (int) (w1 >>> 56), (int) w1, sourcePort, destinationPort, first,
+                    second, inner, payloadLength, innerVersion, innerTos & 3, ecn);
+        }
         return Verdict.ACCEPTED;
+    }
+
+    /** The inner packet's verdicts when it is shorter than an IPv4 header. */
+    private static Verdict shortInner(ByteBuffer src, int inner, int payloadLength, int nextProtocol) {
+        if (payloadLength < 1) {
+            return Verdict.INNER_NOT_IP;
+        }
+        return isCarried(Wire.u8(src, inner) >>> 4, nextProtocol)
+                ? Verdict.MALFORMED_INNER // shorter than the fixed header of its version
+                : Verdict.INNER_NOT_IP;
+    }
+
+    /** Whether an inner IP version is one LISP carries and the one a LISP-GPE Next Protocol (or -1) names. */
+    private static boolean isCarried(int version, int nextProtocol) {
+        return (version == 4 || version == 6) && (nextProtocol == -1 || version == (nextProtocol == 1 ? 4 : 6));
     }
 
     /**

@@ -1,6 +1,9 @@
 package org.tunnelcodec.lisp;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -106,6 +109,9 @@ public final class LispEncapsulator {
     private final String description;
     /** The template as big-endian words with the per-packet fields 0; IPv4: words 0-3 and the last 4 octets in 4. */
     private final long[] words;
+    /** Big-endian stores into a heap buffer's array. */
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private final boolean copyDscp;
     private final int fixedDs;      // the constant DSCP in its place in the DS octet
     private final int ecnMask;      // 3 to copy the inner ECN field, 0 to clear it
@@ -400,23 +406,52 @@ public final class LispEncapsulator {
         int ttl = fixedTtl == INHERIT ? innerTtl : fixedTtl;
         int udpLength = 8 + LispHeader.LENGTH + length;
         long port = FlowHash.sourcePort(flowHash, portMin, portMax);
+        long[] t = words;
         if (ipv6) {
             int label = flowLabelFromHash ? flowLabel(flowHash) : fixedFlowLabel;
-            Wire.put64(buf, start, 6L << 60 | (long) ds << 52 | (long) label << 32 | (long) udpLength << 16
-                    | UDP << 8 | ttl);
-            Wire.put64(buf, start + 8, words[1]);
-            Wire.put64(buf, start + 16, words[2]);
-            Wire.put64(buf, start + 24, words[3]);
-            Wire.put64(buf, start + 32, words[4]);
-            Wire.put64(buf, start + 40, words[5] | port << 48 | (long) udpLength << 16);
-            Wire.put64(buf, start + 48, (long) lispWord << 32 | words[6]);
+            long w0 = 6L << 60 | (long) ds << 52 | (long) label << 32 | (long) udpLength << 16 | UDP << 8 | ttl;
+            long w5 = t[5] | port << 48 | (long) udpLength << 16;
+            long w6 = (long) lispWord << 32 | t[6];
+            if (buf.hasArray()) { // a heap buffer: stores into its array, whose range checks the JIT merges
+                byte[] a = buf.array();
+                int o = buf.arrayOffset() + start;
+                LONG.set(a, o, w0);
+                LONG.set(a, o + 8, t[1]);
+                LONG.set(a, o + 16, t[2]);
+                LONG.set(a, o + 24, t[3]);
+                LONG.set(a, o + 32, t[4]);
+                LONG.set(a, o + 40, w5);
+                LONG.set(a, o + 48, w6);
+            } else {
+                Wire.put64(buf, start, w0);
+                Wire.put64(buf, start + 8, t[1]);
+                Wire.put64(buf, start + 16, t[2]);
+                Wire.put64(buf, start + 24, t[3]);
+                Wire.put64(buf, start + 32, t[4]);
+                Wire.put64(buf, start + 40, w5);
+                Wire.put64(buf, start + 48, w6);
+            }
         } else {
             int total = IPV4_LENGTH + length;
-            Wire.put64(buf, start, words[0] | (long) ds << 48 | (long) total << 32);
-            Wire.put64(buf, start + 8, words[1] | (long) ttl << 56 | (long) ipv4Checksum(ds, total, ttl) << 32);
-            Wire.put64(buf, start + 16, words[2] | port << 16);
-            Wire.put64(buf, start + 24, (long) udpLength << 48 | lispWord & 0xFFFF_FFFFL);
-            Wire.put32(buf, start + 32, words[4]);
+            long w0 = t[0] | (long) ds << 48 | (long) total << 32;
+            long w1 = t[1] | (long) ttl << 56 | (long) ipv4Checksum(ds, total, ttl) << 32;
+            long w2 = t[2] | port << 16;
+            long w3 = (long) udpLength << 48 | lispWord & 0xFFFF_FFFFL;
+            if (buf.hasArray()) {
+                byte[] a = buf.array();
+                int o = buf.arrayOffset() + start;
+                LONG.set(a, o, w0);
+                LONG.set(a, o + 8, w1);
+                LONG.set(a, o + 16, w2);
+                LONG.set(a, o + 24, w3);
+                INT.set(a, o + 32, (int) t[4]);
+            } else {
+                Wire.put64(buf, start, w0);
+                Wire.put64(buf, start + 8, w1);
+                Wire.put64(buf, start + 16, w2);
+                Wire.put64(buf, start + 24, w3);
+                Wire.put32(buf, start + 32, t[4]);
+            }
         }
         if (computeChecksum) {
             int u = start + udp;

@@ -59,7 +59,9 @@ public final class LispView {
         this.second = (int) words;
         this.index = index;
         this.limit = limit;
-        this.source = src;
+        if (source != src) { // a data path wraps the same buffer again and again: no reference store then
+            source = src;
+        }
         return this;
     }
 

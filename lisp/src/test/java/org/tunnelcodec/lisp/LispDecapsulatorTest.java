@@ -242,6 +242,25 @@ class LispDecapsulatorTest {
     }
 
     @Test
+    void shouldSortAnInnerPacketShorterThanItsFixedHeader() {
+        assertThat(decap(innerCut(frame(1), 0))).isEqualTo(Verdict.INNER_NOT_IP);
+        assertThat(decap(innerCut(frame(1).put(50, (byte) 0x55), 3))).isEqualTo(Verdict.INNER_NOT_IP);
+        assertThat(decap(innerCut(frame(1), 19))).as("IPv4, 19 octets").isEqualTo(Verdict.MALFORMED_INNER);
+        assertThat(decap(innerCut(frame(1).put(50, (byte) 0x60), 12))).as("IPv6, 12 octets")
+                .isEqualTo(Verdict.MALFORMED_INNER);
+        assertThat(decap(innerCut(frame(1).put(50, (byte) 0x60), 31))).as("IPv6, 31 octets")
+                .isEqualTo(Verdict.MALFORMED_INNER);
+        assertThat(decap(innerCut(frame(1), 20).putShort(52, (short) 20))).as("IPv4 header alone")
+                .isEqualTo(Verdict.ACCEPTED);
+    }
+
+    /** Frame 1 with its inner packet cut to {@code length} octets, the outer lengths following. */
+    private static ByteBuffer innerCut(ByteBuffer b, int length) {
+        b.putShort(16, (short) (36 + length)).putShort(38, (short) (16 + length));
+        return b.limit(50 + length);
+    }
+
+    @Test
     void shouldRefuseAnInnerLengthThatIsNotTheUdpPayload() {
         assertThat(decap(frame(1).putShort(52, (short) 31))).isEqualTo(Verdict.INNER_LENGTH_MISMATCH);
         assertThat(decap(frame(1).putShort(52, (short) 33))).isEqualTo(Verdict.INNER_LENGTH_MISMATCH);

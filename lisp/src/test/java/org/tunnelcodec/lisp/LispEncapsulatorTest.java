@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.nio.ReadOnlyBufferException;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -214,15 +215,33 @@ class LispEncapsulatorTest {
     }
 
     @Test
-    void shouldWriteTheSameOctetsWhateverTheBufferByteOrder() {
+    void shouldWriteTheSameOctetsWhateverTheBufferByteOrderOrKind() {
         for (LispEncapsulator itr : new LispEncapsulator[] {LispEncapsulator.ipv4(ITR4, ETR4).build(),
+            LispEncapsulator.ipv6(ITR6, ETR6).build(),
             LispEncapsulator.ipv6(ITR6, ETR6).udpChecksum(UdpChecksumMode.COMPUTE).flowLabelFromFlowHash().build()}) {
-            ByteBuffer big = behindHeadroom(ipv6Packet(0x2A, 9));
-            ByteBuffer little = behindHeadroom(ipv6Packet(0x2A, 9)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            byte[] packet = ipv6Packet(0x2A, 9);
+            ByteBuffer big = behindHeadroom(packet);
+            ByteBuffer little = behindHeadroom(packet).order(java.nio.ByteOrder.LITTLE_ENDIAN);
             itr.push(big, HEADROOM, big.limit(), 1234, 77, true);
             itr.push(little, HEADROOM, little.limit(), 1234, 77, true);
             assertThat(little.array()).isEqualTo(big.array());
             assertThat(little.order()).isEqualTo(java.nio.ByteOrder.LITTLE_ENDIAN);
+            // A heap slice (its array starts before it) and direct buffers in both orders: the
+            // push writes through the backing array when there is one, through the buffer otherwise.
+            ByteBuffer slice = ByteBuffer.allocate(big.capacity() + 7).slice(5, big.capacity());
+            slice.put(HEADROOM, packet);
+            itr.push(slice, HEADROOM, slice.limit(), 1234, 77, true);
+            assertThat(slice.arrayOffset()).isEqualTo(5);
+            assertThat(Arrays.copyOfRange(slice.array(), 5, 5 + big.capacity())).isEqualTo(big.array());
+            for (java.nio.ByteOrder order : new java.nio.ByteOrder[] {java.nio.ByteOrder.BIG_ENDIAN,
+                java.nio.ByteOrder.LITTLE_ENDIAN}) {
+                ByteBuffer direct = ByteBuffer.allocateDirect(big.capacity()).order(order);
+                direct.put(HEADROOM, packet);
+                itr.push(direct, HEADROOM, direct.limit(), 1234, 77, true);
+                byte[] written = new byte[direct.capacity()];
+                direct.get(0, written);
+                assertThat(written).as("direct, " + order).isEqualTo(big.array());
+            }
         }
     }
 
