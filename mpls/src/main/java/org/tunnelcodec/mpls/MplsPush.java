@@ -1,6 +1,9 @@
 package org.tunnelcodec.mpls;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.ReadOnlyBufferException;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +61,8 @@ import org.tunnelcodec.core.ip.Ipv6Header;
  * <p>Immutable and thread-safe: share one instance among the threads that use the route.
  */
 public final class MplsPush {
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
     /** The most labels one push takes, besides the entropy pair: Linux's {@code MAX_NEW_LABELS}. */
     public static final int MAX_LABELS = 30;
 
@@ -346,23 +351,35 @@ public final class MplsPush {
         int last = w.length - 1;
         int el = entropyIndex != NO_ENTROPY ? entropyLabel(flowHash) << MplsLayout.LABEL_SHIFT : 0; // RFC 6790 §4.2: EL TTL 0
         int bottom = entry(w, last, el, ttl);
-        Wire.put32(buf, at + last * MplsLayout.ENTRY_LENGTH, bottomOfStack ? bottom | MplsLayout.S : bottom);
+        // A heap buffer is written through its array: one range check the JIT can share.
+        byte[] a = buf.hasArray() ? buf.array() : null;
+        int o = a != null ? buf.arrayOffset() + at : at;
+        put(buf, a, o + last * MplsLayout.ENTRY_LENGTH, bottomOfStack ? bottom | MplsLayout.S : bottom);
         // The entries above the bottom, written without a loop up to four entries in all: for so
         // few iterations the loop cost about as much again as the stores.
         if (last <= 3) {
             if (last == 3) {
-                Wire.put32(buf, at + 2 * MplsLayout.ENTRY_LENGTH, entry(w, 2, el, ttl));
+                put(buf, a, o + 2 * MplsLayout.ENTRY_LENGTH, entry(w, 2, el, ttl));
             }
             if (last >= 2) {
-                Wire.put32(buf, at + MplsLayout.ENTRY_LENGTH, entry(w, 1, el, ttl));
+                put(buf, a, o + MplsLayout.ENTRY_LENGTH, entry(w, 1, el, ttl));
             }
             if (last >= 1) {
-                Wire.put32(buf, at, entry(w, 0, el, ttl));
+                put(buf, a, o, entry(w, 0, el, ttl));
             }
         } else {
             for (int i = 0; i < last; i++) {
-                Wire.put32(buf, at + i * MplsLayout.ENTRY_LENGTH, entry(w, i, el, ttl));
+                put(buf, a, o + i * MplsLayout.ENTRY_LENGTH, entry(w, i, el, ttl));
             }
+        }
+    }
+
+    /** A big-endian word at {@code index}: of the array {@code a} when there is one, else of the buffer. */
+    private static void put(ByteBuffer buf, byte[] a, int index, int word) {
+        if (a != null) {
+            INT.set(a, index, word);
+        } else {
+            Wire.put32(buf, index, word);
         }
     }
 

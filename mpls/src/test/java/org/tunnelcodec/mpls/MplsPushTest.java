@@ -350,6 +350,31 @@ class MplsPushTest {
     }
 
     @Test
+    void shouldWriteTheSameOctetsIntoSlicesAndDirectBuffers() {
+        // Heap buffers are written through their array, the others through the buffer: both
+        // paths, with a short stack (the unrolled stores) and a long one (the loop).
+        for (MplsPush push : new MplsPush[] {
+            MplsPush.builder(MplsTtlModel.uniform()).label(100, 5).label(200, 1).entropyLabelAfter(1).build(),
+            MplsPush.of(MplsTtlModel.uniform(), 100, 200, 300, 400, 500, 600)}) {
+            byte[] ip = ipv4(64, new byte[] {1, 2, 3, 4});
+            int room = push.length();
+            ByteBuffer expected = withRoom(room, ip, 0);
+            push.push(expected, room, expected.limit(), MplsPayloadType.IPV4);
+            ByteBuffer slice = ByteBuffer.allocate(expected.capacity() + 9).slice(7, expected.capacity());
+            slice.put(0, withRoom(room, ip, 0).array());
+            push.push(slice, room, slice.limit(), MplsPayloadType.IPV4);
+            assertThat(slice.arrayOffset()).isEqualTo(7);
+            assertThat(copy(slice)).isEqualTo(copy(expected));
+            for (ByteOrder order : new ByteOrder[] {ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN}) {
+                ByteBuffer direct = ByteBuffer.allocateDirect(expected.capacity()).order(order);
+                direct.put(0, withRoom(room, ip, 0).array());
+                push.push(direct, room, direct.limit(), MplsPayloadType.IPV4);
+                assertThat(copy(direct)).as("direct, " + order).isEqualTo(copy(expected));
+            }
+        }
+    }
+
+    @Test
     void shouldEncodeAtThePositionWithoutMovingIt() {
         MplsPush push = MplsPush.builder(MplsTtlModel.uniform()).label(1000, 5).entropyLabelAfter(1).build();
         ByteBuffer dst = ByteBuffer.allocate(20).position(4);
