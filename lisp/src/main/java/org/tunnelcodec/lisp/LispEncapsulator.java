@@ -407,49 +407,29 @@ public final class LispEncapsulator {
         int udpLength = 8 + LispHeader.LENGTH + length;
         long port = FlowHash.sourcePort(flowHash, portMin, portMax);
         long[] t = words;
+        // A heap buffer is written through its array (one range check the JIT can share), any
+        // other through the buffer: a is null then, and the shift unused.
+        byte[] a = buf.hasArray() ? buf.array() : null;
+        int shift = a != null ? buf.arrayOffset() : 0;
         if (ipv6) {
             int label = flowLabelFromHash ? flowLabel(flowHash) : fixedFlowLabel;
-            long w0 = 6L << 60 | (long) ds << 52 | (long) label << 32 | (long) udpLength << 16 | UDP << 8 | ttl;
-            long w5 = t[5] | port << 48 | (long) udpLength << 16;
-            long w6 = (long) lispWord << 32 | t[6];
-            if (buf.hasArray()) { // a heap buffer: stores into its array, whose range checks the JIT merges
-                byte[] a = buf.array();
-                int o = buf.arrayOffset() + start;
-                LONG.set(a, o, w0);
-                LONG.set(a, o + 8, t[1]);
-                LONG.set(a, o + 16, t[2]);
-                LONG.set(a, o + 24, t[3]);
-                LONG.set(a, o + 32, t[4]);
-                LONG.set(a, o + 40, w5);
-                LONG.set(a, o + 48, w6);
-            } else {
-                Wire.put64(buf, start, w0);
-                Wire.put64(buf, start + 8, t[1]);
-                Wire.put64(buf, start + 16, t[2]);
-                Wire.put64(buf, start + 24, t[3]);
-                Wire.put64(buf, start + 32, t[4]);
-                Wire.put64(buf, start + 40, w5);
-                Wire.put64(buf, start + 48, w6);
-            }
+            put64(buf, a, shift, start, 6L << 60 | (long) ds << 52 | (long) label << 32 | (long) udpLength << 16
+                    | UDP << 8 | ttl);
+            put64(buf, a, shift, start + 8, t[1]);
+            put64(buf, a, shift, start + 16, t[2]);
+            put64(buf, a, shift, start + 24, t[3]);
+            put64(buf, a, shift, start + 32, t[4]);
+            put64(buf, a, shift, start + 40, t[5] | port << 48 | (long) udpLength << 16);
+            put64(buf, a, shift, start + 48, (long) lispWord << 32 | t[6]);
         } else {
             int total = IPV4_LENGTH + length;
-            long w0 = t[0] | (long) ds << 48 | (long) total << 32;
-            long w1 = t[1] | (long) ttl << 56 | (long) ipv4Checksum(ds, total, ttl) << 32;
-            long w2 = t[2] | port << 16;
-            long w3 = (long) udpLength << 48 | lispWord & 0xFFFF_FFFFL;
-            if (buf.hasArray()) {
-                byte[] a = buf.array();
-                int o = buf.arrayOffset() + start;
-                LONG.set(a, o, w0);
-                LONG.set(a, o + 8, w1);
-                LONG.set(a, o + 16, w2);
-                LONG.set(a, o + 24, w3);
-                INT.set(a, o + 32, (int) t[4]);
+            put64(buf, a, shift, start, t[0] | (long) ds << 48 | (long) total << 32);
+            put64(buf, a, shift, start + 8, t[1] | (long) ttl << 56 | (long) ipv4Checksum(ds, total, ttl) << 32);
+            put64(buf, a, shift, start + 16, t[2] | port << 16);
+            put64(buf, a, shift, start + 24, (long) udpLength << 48 | lispWord & 0xFFFF_FFFFL);
+            if (a != null) {
+                INT.set(a, shift + start + 32, (int) t[4]);
             } else {
-                Wire.put64(buf, start, w0);
-                Wire.put64(buf, start + 8, w1);
-                Wire.put64(buf, start + 16, w2);
-                Wire.put64(buf, start + 24, w3);
                 Wire.put32(buf, start + 32, t[4]);
             }
         }
@@ -459,6 +439,18 @@ public final class LispEncapsulator {
             Wire.put16(buf, u + 6, sum == 0 ? 0xFFFF : sum); // RFC 768: a computed 0 is sent as all ones
         }
         return start;
+    }
+
+    /**
+     * Writes a big-endian long at the buffer's {@code index}: through {@code a} at
+     * {@code shift + index} when the buffer has an array, else through the buffer.
+     */
+    private static void put64(ByteBuffer buf, byte[] a, int shift, int index, long value) {
+        if (a != null) {
+            LONG.set(a, shift + index, value);
+        } else {
+            Wire.put64(buf, index, value);
+        }
     }
 
     private int ipv4Checksum(int ds, int total, int ttl) {
