@@ -351,7 +351,9 @@ public final class MplsPush {
         int last = w.length - 1;
         int el = entropyIndex != NO_ENTROPY ? entropyLabel(flowHash) << MplsLayout.LABEL_SHIFT : 0; // RFC 6790 §4.2: EL TTL 0
         int bottom = entry(w, last, el, ttl);
-        // A heap buffer is written through its array: one range check the JIT can share.
+        // A heap buffer is written through its array: one range check the JIT can share. The
+        // array reaches past the buffer's limit, so the limit is checked here, once.
+        Objects.checkFromIndexSize(at, w.length * MplsLayout.ENTRY_LENGTH, buf.limit());
         byte[] a = buf.hasArray() ? buf.array() : null;
         int o = a != null ? buf.arrayOffset() + at : at;
         put(buf, a, o + last * MplsLayout.ENTRY_LENGTH, bottomOfStack ? bottom | MplsLayout.S : bottom);

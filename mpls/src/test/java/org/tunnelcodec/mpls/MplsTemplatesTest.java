@@ -237,4 +237,13 @@ class MplsTemplatesTest {
         assertThat(EncapTemplate.of(MplsTemplates.labelStack(MplsTtlModel.uniform(), 20)).acceptedInnerTypes())
                 .containsExactly(InnerType.values());
     }
+
+    @Test
+    void shouldNotWriteAStackPastTheBuffersLimit() {
+        // The heap buffer's array reaches further than its limit: the limit still holds.
+        ByteBuffer dst = ByteBuffer.allocate(16).limit(8);
+        assertThatThrownBy(() -> MplsTemplates.labelStack(MplsTtlModel.pipe(64), 100, 200, 300).write(dst, 0))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(dst.array()).containsOnly(0);
+    }
 }
