@@ -71,6 +71,14 @@ public final class EthernetDecoder {
      */
     public static long scan(ByteBuffer src, int index, int limit) {
         Objects.checkFromToIndex(index, limit, src.limit());
+        if (limit - index >= EthernetLayout.MIN_LENGTH) {
+            // The common frame, untagged with an EtherType: one read decides it.
+            int type = Wire.u16(src, index + EthernetLayout.TYPE_OFFSET);
+            if (type > EthernetLayout.MAX_LENGTH_FIELD && !EthernetLayout.isTagProtocol(type)) {
+                return (long) EthernetLayout.MIN_LENGTH << 48 | (long) type << 32
+                        | limit - index - EthernetLayout.MIN_LENGTH;
+            }
+        }
         int headerLength = headerLength(src, index, limit);
         int type = Wire.u16(src, index + headerLength - 2);
         int payloadIndex = index + headerLength;

@@ -1,10 +1,12 @@
 package org.tunnelcodec.core.tunnel;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.tunnelcodec.core.MalformedPacketException;
@@ -117,10 +119,19 @@ public final class TunnelClassifier {
     private static final int UDP = 17;
     private static final int TCP = 6;
     private static final int MAX_802_3_LENGTH = 1500;
+    private static final int ETHERNET_LENGTH = 14;
 
     private final Map<LayerKey, TunnelExtractor> bindings;
-    /** By space id: extractor number + 1 by key value; {@code null} for a space with no binding. */
+    /**
+     * By space id: extractor number + 1 by key value, with the bindings of the space's fallback
+     * chain merged in (its own win), so that one lookup answers a key and its fallbacks;
+     * {@code null} for a space the classifier does not know or with nothing bound in its chain.
+     */
     private final short[][] direct;
+    /** The tables of the spaces the walk looks up itself (empty when nothing is bound there). */
+    private final short[] ipProtocols;
+    private final short[] udpPorts;
+    private final short[] tcpPorts;
     private final TunnelExtractor[] extractors;
     private final LayerKey[] keys;
     private final boolean udpBound;
@@ -132,28 +143,65 @@ public final class TunnelClassifier {
             throw new IllegalArgumentException("bindings: " + bindings.size() + " (expected: at most "
                     + (Short.MAX_VALUE - 1) + ")");
         }
-        Map<Integer, KeySpace> spaces = new HashMap<>();
-        Map<Integer, Integer> largest = new HashMap<>();
+        KeySpace[] spaces = new KeySpace[KeySpace.MAX_ID + 1];
+        List<KeySpace> known = new ArrayList<>(List.of(KeySpace.LINK_TYPE, KeySpace.ETHER_TYPE,
+                KeySpace.IP_PROTOCOL, KeySpace.UDP_PORT, KeySpace.TCP_PORT, KeySpace.GRE_PROTOCOL));
         for (LayerKey k : bindings.keySet()) {
-            KeySpace old = spaces.putIfAbsent(k.space().id(), k.space());
-            if (old != null && !old.equals(k.space())) {
-                throw new IllegalArgumentException("key: " + k + " (space id " + k.space().id()
-                        + " is already the space " + old.name() + ")");
-            }
-            largest.merge(k.space().id(), k.value(), Math::max);
+            known.add(k.space());
         }
-        direct = new short[KeySpace.MAX_ID + 1][];
-        largest.forEach((id, max) -> direct[id] = new short[max + 1]);
+        for (KeySpace first : known) {
+            for (KeySpace s = first; s != null; s = s.fallback()) {
+                KeySpace old = spaces[s.id()];
+                if (old != null && !old.equals(s)) {
+                    throw new IllegalArgumentException("key: a key in " + s.name() + " (space id " + s.id()
+                            + " is already the space " + old.name() + ")");
+                }
+                spaces[s.id()] = s;
+            }
+        }
         extractors = new TunnelExtractor[bindings.size()];
         keys = new LayerKey[bindings.size()];
+        short[] numbers = new short[bindings.size()];
         int n = 0;
         for (Map.Entry<LayerKey, TunnelExtractor> e : bindings.entrySet()) {
             extractors[n] = e.getValue();
             keys[n] = e.getKey();
-            direct[e.getKey().space().id()][e.getKey().value()] = (short) ++n;
+            numbers[n] = (short) ++n;
+        }
+        direct = new short[KeySpace.MAX_ID + 1][];
+        for (KeySpace space : spaces) {
+            if (space == null) {
+                continue;
+            }
+            // The fallback chain's bindings first, then the space's own, so that they win.
+            List<KeySpace> chain = new ArrayList<>();
+            for (KeySpace s = space; s != null; s = s.fallback()) {
+                chain.add(0, s);
+            }
+            short[] table = null;
+            for (KeySpace s : chain) {
+                for (int i = 0; i < keys.length; i++) {
+                    if (keys[i].space().equals(s)) {
+                        if (table == null) {
+                            table = new short[0x1_0000];
+                        }
+                        table[keys[i].value()] = numbers[i];
+                    }
+                }
+            }
+            if (table != null) {
+                int length = 0x1_0000;
+                while (length > 1 && table[length - 1] == 0) {
+                    length--;
+                }
+                direct[space.id()] = Arrays.copyOf(table, length);
+            }
         }
         udpBound = direct[KeySpace.UDP_PORT.id()] != null;
         tcpBound = direct[KeySpace.TCP_PORT.id()] != null;
+        ipProtocols = table(KeySpace.IP_PROTOCOL);
+        udpPorts = table(KeySpace.UDP_PORT);
+        tcpPorts = table(KeySpace.TCP_PORT);
     }
 
     /**
@@ -260,6 +308,18 @@ public final class TunnelClassifier {
     }
 
     private Verdict ethernet(ByteBuffer src, int index, int limit, TunnelMetadata out) {
+        if (limit - index >= ETHERNET_LENGTH) {
+            // An untagged frame of IP, the common case, decided by one read: what
+            // EthernetDecoder.scan concludes for it (neither a length nor a tag protocol).
+            int type = Wire.u16(src, index + ETHERNET_LENGTH - 2);
+            int at = index + ETHERNET_LENGTH;
+            if (type == IPV4) {
+                return ip(IpScan.ipv4(src, at, limit), src, at, out);
+            }
+            if (type == IPV6) {
+                return ip(IpScan.ipv6(src, at, limit), src, at, out);
+            }
+        }
         long scan = EthernetDecoder.scan(src, index, limit);
         int at = index + (int) (scan >>> 48);
         int type = (int) (scan >>> 32) & 0xFFFF;
@@ -297,14 +357,16 @@ public final class TunnelClassifier {
         if (protocol == TCP && tcpBound) {
             return tcp(src, at, end, out);
         }
-        int x = lookup(LayerKey.pack(KeySpace.IP_PROTOCOL, protocol));
+        int x = lookup(ipProtocols, protocol);
         return x < 0 ? Verdict.NOT_A_TUNNEL : chain(x, src, at, end, out);
     }
 
     private static void ipv4Fields(ByteBuffer src, int index, TunnelMetadata out) {
         long w0 = Wire.i64(src, index); // Version/IHL, TOS, Total Length, Identification, Flags/Fragment Offset
-        out.ipv4(index, Wire.i32(src, index + 12), Wire.i32(src, index + 16), (int) (w0 >>> 48) & 0xFF,
-                Wire.u8(src, index + 8), (w0 & 0x4000) != 0);
+        int w2 = Wire.i32(src, index + 8); // TTL, Protocol, Header Checksum
+        long addresses = Wire.i64(src, index + 12);
+        out.ipv4(index, (int) (addresses >>> 32), (int) addresses, (int) (w0 >>> 48) & 0xFF, w2 >>> 24,
+                (w0 & 0x4000) != 0);
     }
 
     private static void ipv6Fields(ByteBuffer src, int index, TunnelMetadata out) {
@@ -318,7 +380,7 @@ public final class TunnelClassifier {
         int length = UdpDecoder.checkedLength(src, at, end);
         int ports = Wire.i32(src, at);
         out.transport(at, ports >>> 16, ports & 0xFFFF);
-        int x = lookup(LayerKey.pack(KeySpace.UDP_PORT, ports & 0xFFFF));
+        int x = lookup(udpPorts, ports & 0xFFFF);
         return x < 0 ? Verdict.NOT_A_TUNNEL : chain(x, src, at + 8, at + length, out);
     }
 
@@ -327,45 +389,64 @@ public final class TunnelClassifier {
         int headerLength = TcpDecoder.headerLength(src, at, end);
         int ports = Wire.i32(src, at);
         out.transport(at, ports >>> 16, ports & 0xFFFF);
-        int x = lookup(LayerKey.pack(KeySpace.TCP_PORT, ports & 0xFFFF));
+        int x = lookup(tcpPorts, ports & 0xFFFF);
         return x < 0 ? Verdict.NOT_A_TUNNEL : chain(x, src, at + headerLength, end, out);
     }
 
     /** Runs extractor {@code x} at {@code [at, end)}, then those its keys lead to. */
     private Verdict chain(int x, ByteBuffer src, int at, int end, TunnelMetadata out) {
-        out.firstHeader(at); // reset() cleared the rest
+        out.firstHeader(at);
         for (int n = 1; ; n++) {
             extractors[x].extract(src, at, end, out);
-            int inner = out.innerIndex();
-            if (out.typeValue() == 0 || inner < at || (long) inner + out.innerLength() > end) {
+            int inner = out.innerIndexValue();
+            int innerLength = out.innerLengthValue();
+            if (out.typeValue() == 0 || inner < at || (long) inner + innerLength > end) {
                 throw broken(x, at, end, out);
             }
-            if (n == MAX_HEADERS || out.isPartial() || out.nextKey == LayerKey.NONE) {
+            if (out.partialValue()) {
+                return Verdict.FRAGMENT;
+            }
+            long key = out.nextKey;
+            if (n == MAX_HEADERS || key == LayerKey.NONE) {
                 break;
             }
-            int y = lookup(out.nextKey);
-            if (y < 0 && out.nextFallback != LayerKey.NONE) {
-                y = lookup(out.nextFallback);
+            int y = lookup(key);
+            if (y < 0 && !knows(LayerKey.spaceId(key))) {
+                y = lookup(out.nextFallback); // a space the classifier does not know: its fallback
             }
             if (y < 0) {
                 break;
             }
             out.carry();
             at = inner;
-            end = inner + out.innerLength();
+            end = inner + innerLength;
             out.beginHeader(at);
             x = y;
         }
-        return out.isPartial() ? Verdict.FRAGMENT : Verdict.TUNNEL;
+        return Verdict.TUNNEL;
     }
 
     private IllegalStateException broken(int x, int at, int end, TunnelMetadata out) {
         return new IllegalStateException("extractor bound to " + keys[x] + " at " + at + " described type "
-                + out.type() + ", inner " + out.innerIndex() + "+" + out.innerLength()
+                + out.type() + ", inner " + out.innerIndexValue() + "+" + out.innerLengthValue()
                 + " (expected: a tunnel type and an inner range within [" + at + ", " + end + "])");
     }
 
-    /** The extractor bound to a packed key, or -1. */
+    private short[] table(KeySpace space) {
+        short[] table = direct[space.id()];
+        return table == null ? new short[0] : table;
+    }
+
+    /** The extractor bound to a value of 0..65535 in a table, or -1. */
+    private static int lookup(short[] table, int value) {
+        return value < table.length ? table[value] - 1 : -1;
+    }
+
+    private boolean knows(int space) {
+        return space >= 0 && space < direct.length && direct[space] != null;
+    }
+
+    /** The extractor bound to a packed key or, in a space the classifier knows, to its fallbacks; or -1. */
     private int lookup(long packed) {
         int space = LayerKey.spaceId(packed);
         int value = LayerKey.value(packed);

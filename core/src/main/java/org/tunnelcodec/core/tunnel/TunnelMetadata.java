@@ -63,6 +63,12 @@ public final class TunnelMetadata {
 
     // The types are kept as their values, and the records stored only when they change: a
     // reference store costs the garbage collector's write barrier on every packet.
+    //
+    // A classification stores as little as it can: reset() clears four fields (type, carrier,
+    // ipVersion, transportIndex), and each of them guards the fields of its group in the
+    // accessors (the tunnel's flags, id and inner range are read only when type is set, the
+    // address fields only for their IP version, the ports only with a transport header), so a
+    // group's other fields are written once, when it is filled, and never cleared.
     private int type;
     private TunnelType typeRecord = TunnelType.NONE;
     private int flags;
@@ -107,32 +113,14 @@ public final class TunnelMetadata {
     // ---- the classifier's side (package-private) ----
 
     /**
-     * Clears what every verdict relies on. Fields of the other IP version, or of an absent id,
-     * are not cleared: their accessors test the version or the presence flag, which keeps the
-     * reset to a few stores on the data path.
+     * Clears what every verdict relies on: the four fields whose accessors guard the others
+     * (see the field comment), so the reset is four stores on the data path.
      */
     void reset() {
         type = 0;
-        flags = 0;
-        hasTunnelId = false;
         carrier = 0;
-        hasCarrierId = false;
         ipVersion = 0;
-        ipIndex = -1;
         transportIndex = -1;
-        sourcePort = -1;
-        destinationPort = -1;
-        clearHeader(-1);
-    }
-
-    private void clearHeader(int index) {
-        headerIndex = index;
-        innerIndex = -1;
-        innerLength = -1;
-        innerProtocol = NO_PROTOCOL;
-        partial = false;
-        nextKey = LayerKey.NONE;
-        nextFallback = LayerKey.NONE;
     }
 
     void ipv4(int index, int source, int destination, int tos, int ttl, boolean dontFragment) {
@@ -164,21 +152,41 @@ public final class TunnelMetadata {
         this.destinationPort = destinationPort;
     }
 
-    /** Before the first extractor runs at {@code index}, just after {@link #reset()}. */
+    /**
+     * Before the first extractor runs at {@code index}, just after {@link #reset()}: what the
+     * extractor may leave as it is (the inner index is the mark that it described the inner
+     * packet; the type, that it described its header).
+     */
     void firstHeader(int index) {
         headerIndex = index;
+        innerIndex = -1;
+        partial = false;
+        nextKey = LayerKey.NONE;
     }
 
     /** Before a further extractor runs at {@code index}. */
     void beginHeader(int index) {
         type = 0;
-        flags = 0;
-        hasTunnelId = false;
-        clearHeader(index);
+        firstHeader(index);
     }
 
     int typeValue() {
         return type;
+    }
+
+    /** The inner index as the extractor left it, whatever the type. */
+    int innerIndexValue() {
+        return innerIndex;
+    }
+
+    /** The inner length as the extractor left it, whatever the type. */
+    int innerLengthValue() {
+        return innerLength;
+    }
+
+    /** Whether the extractor marked its inner range partial, whatever the type. */
+    boolean partialValue() {
+        return partial;
     }
 
     /** The header described so far becomes the carrier of the next one. */
@@ -240,16 +248,20 @@ public final class TunnelMetadata {
      *     {@code protocol} is neither an EtherType value nor {@link #NO_PROTOCOL}
      */
     public TunnelMetadata inner(int index, int length, int protocol) {
-        if (index < 0 || length < 0) {
-            throw new IllegalArgumentException("inner: index " + index + ", length " + length + " (expected: >= 0)");
-        }
-        if (protocol < NO_PROTOCOL || protocol > 0xFFFF) {
-            throw new IllegalArgumentException("protocol: " + protocol + " (expected: -1..65535)");
+        if ((index | length) < 0 || protocol < NO_PROTOCOL || protocol > 0xFFFF) {
+            throw badInner(index, length, protocol);
         }
         innerIndex = index;
         innerLength = length;
         innerProtocol = protocol;
         return this;
+    }
+
+    private static IllegalArgumentException badInner(int index, int length, int protocol) {
+        if ((index | length) < 0) {
+            return new IllegalArgumentException("inner: index " + index + ", length " + length + " (expected: >= 0)");
+        }
+        return new IllegalArgumentException("protocol: " + protocol + " (expected: -1..65535)");
     }
 
     /**
@@ -302,7 +314,7 @@ public final class TunnelMetadata {
      * @return the type's flags, as its {@link TunnelType} constant documents them
      */
     public int flags() {
-        return flags;
+        return type == 0 ? 0 : flags;
     }
 
     /**
@@ -311,7 +323,7 @@ public final class TunnelMetadata {
      * @return whether the tunnel header carries an id (a GRE header without K does not)
      */
     public boolean hasTunnelId() {
-        return hasTunnelId;
+        return type != 0 && hasTunnelId;
     }
 
     /**
@@ -321,7 +333,7 @@ public final class TunnelMetadata {
      * @return the tunnel id, unsigned; 0 when there is none
      */
     public long tunnelId() {
-        return hasTunnelId ? tunnelId : 0;
+        return type != 0 && hasTunnelId ? tunnelId : 0;
     }
 
     /**
@@ -340,7 +352,7 @@ public final class TunnelMetadata {
      * @return whether the carrier had an id (a GRE Key)
      */
     public boolean hasCarrierId() {
-        return hasCarrierId;
+        return carrier != 0 && hasCarrierId;
     }
 
     /**
@@ -349,7 +361,7 @@ public final class TunnelMetadata {
      * @return the carrier's id, unsigned; 0 when there is none
      */
     public long carrierId() {
-        return hasCarrierId ? carrierId : 0;
+        return carrier != 0 && hasCarrierId ? carrierId : 0;
     }
 
     /**
@@ -367,7 +379,7 @@ public final class TunnelMetadata {
      * @return the absolute index of the outer IP header, or -1
      */
     public int ipIndex() {
-        return ipIndex;
+        return ipVersion == 0 ? -1 : ipIndex;
     }
 
     /**
@@ -526,7 +538,7 @@ public final class TunnelMetadata {
      * @return the outer Source Port, or -1
      */
     public int sourcePort() {
-        return sourcePort;
+        return transportIndex < 0 ? -1 : sourcePort;
     }
 
     /**
@@ -535,7 +547,7 @@ public final class TunnelMetadata {
      * @return the outer Destination Port, or -1
      */
     public int destinationPort() {
-        return destinationPort;
+        return transportIndex < 0 ? -1 : destinationPort;
     }
 
     /**
@@ -545,7 +557,7 @@ public final class TunnelMetadata {
      * @return the absolute index of the tunnel header, or -1
      */
     public int headerIndex() {
-        return headerIndex;
+        return type == 0 ? -1 : headerIndex;
     }
 
     /**
@@ -554,7 +566,7 @@ public final class TunnelMetadata {
      * @return the absolute index of the inner packet's first octet, or -1
      */
     public int innerIndex() {
-        return innerIndex;
+        return type == 0 ? -1 : innerIndex;
     }
 
     /**
@@ -565,7 +577,7 @@ public final class TunnelMetadata {
      * @return the inner packet's length, or -1
      */
     public int innerLength() {
-        return innerLength;
+        return type == 0 ? -1 : innerLength;
     }
 
     /**
@@ -575,7 +587,7 @@ public final class TunnelMetadata {
      * @return the inner packet's EtherType, or {@link #NO_PROTOCOL}
      */
     public int innerProtocol() {
-        return innerProtocol;
+        return type == 0 ? NO_PROTOCOL : innerProtocol;
     }
 
     /**
@@ -585,7 +597,8 @@ public final class TunnelMetadata {
      * @return the inner packet's EtherType, or {@code null}
      */
     public EtherType innerEtherType() {
-        return innerProtocol == NO_PROTOCOL ? null : EtherType.of(innerProtocol);
+        int protocol = innerProtocol();
+        return protocol == NO_PROTOCOL ? null : EtherType.of(protocol);
     }
 
     /**
@@ -596,7 +609,7 @@ public final class TunnelMetadata {
      * @return the link type of the inner packet, or {@code null}
      */
     public LinkType innerLinkType() {
-        return switch (innerProtocol) {
+        return switch (innerProtocol()) {
             case 0x0800 -> LinkType.IPV4;
             case 0x86DD -> LinkType.IPV6;
             case 0x6558 -> LinkType.ETHERNET;
@@ -611,7 +624,7 @@ public final class TunnelMetadata {
      * @return whether the inner range is only a piece of the inner packet
      */
     public boolean isPartial() {
-        return partial;
+        return type != 0 && partial;
     }
 
     /**
@@ -624,14 +637,14 @@ public final class TunnelMetadata {
         StringBuilder sb = new StringBuilder("TunnelMetadata[").append(type());
         if (carrier != 0) {
             sb.append(" in ").append(carrier());
-            if (hasCarrierId) {
+            if (hasCarrierId()) {
                 sb.append(" id ").append(Long.toUnsignedString(carrierId));
             }
         }
-        if (hasTunnelId) {
+        if (hasTunnelId()) {
             sb.append(" id ").append(Long.toUnsignedString(tunnelId));
         }
-        sb.append(String.format(" flags 0x%x", flags));
+        sb.append(String.format(" flags 0x%x", flags()));
         if (ipVersion == 4) {
             sb.append(' ').append(Ipv4Address.of(ipv4Source)).append(" > ").append(Ipv4Address.of(ipv4Destination));
         } else if (ipVersion == 6) {
@@ -641,15 +654,15 @@ public final class TunnelMetadata {
         if (ipVersion != 0) {
             sb.append(String.format(" tos 0x%02x ttl %d", tos, ttl));
         }
-        if (sourcePort >= 0) {
+        if (transportIndex >= 0) {
             sb.append(" ports ").append(sourcePort).append(" > ").append(destinationPort);
         }
-        if (innerIndex >= 0) {
+        if (innerIndex() >= 0) {
             sb.append(" inner ").append(innerIndex).append('+').append(innerLength);
             if (innerProtocol != NO_PROTOCOL) {
                 sb.append(String.format(" 0x%04x", innerProtocol));
             }
         }
-        return sb.append(partial ? " partial]" : "]").toString();
+        return sb.append(isPartial() ? " partial]" : "]").toString();
     }
 }

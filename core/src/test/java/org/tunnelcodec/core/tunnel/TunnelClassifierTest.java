@@ -316,6 +316,62 @@ class TunnelClassifierTest {
     }
 
     @Test
+    void shouldShowNothingOfTheLastPacketThroughAnyAccessorAfterTheFourStoreReset() {
+        TunnelType fakeGre = TunnelType.of(TunnelType.FIRST_PRIVATE);
+        TunnelType fakeLabel = TunnelType.of(TunnelType.FIRST_PRIVATE + 1);
+        TunnelExtractor gre = (src, index, limit, out) -> out.tunnel(fakeGre, 0xABCD).id(77)
+                .inner(index + 8, limit - index - 8, Wire.u16(src, index + 2))
+                .next(KeySpace.GRE_PROTOCOL, Wire.u16(src, index + 2));
+        TunnelExtractor label = (src, index, limit, out) -> out.tunnel(fakeLabel, 0x1234).id(100)
+                .inner(index + 4, limit - index - 4, 0x0800).partial();
+        TunnelClassifier c = TunnelClassifier.builder()
+                .add(new TunnelBinding(LayerKey.ipProtocol(47), gre))
+                .add(new TunnelBinding(LayerKey.etherType(0x8847), label))
+                .add(new TunnelBinding(LayerKey.udpPort(4789), TunnelClassifierTest::wholePayload)).build();
+        assertThat(c.classify(LinkType.ETHERNET, frame(TunnelVectors.GRE_MPLS), m)).isEqualTo(Verdict.FRAGMENT);
+        assertThat(m.isPartial()).isTrue();
+        assertThat(m.hasCarrierId()).isTrue();
+
+        // IPv4/UDP to a port nothing is bound to: the IP and UDP fields, nothing of a tunnel.
+        assertThat(c.classify(LinkType.ETHERNET, frame(TunnelVectors.IPV4_UDP), m)).isEqualTo(Verdict.NOT_A_TUNNEL);
+        assertThat(m.type()).isEqualTo(TunnelType.NONE);
+        assertThat(m.flags()).isZero();
+        assertThat(m.hasTunnelId()).isFalse();
+        assertThat(m.tunnelId()).isZero();
+        assertThat(m.carrier()).isEqualTo(TunnelType.NONE);
+        assertThat(m.hasCarrierId()).isFalse();
+        assertThat(m.carrierId()).isZero();
+        assertThat(m.headerIndex()).isEqualTo(-1);
+        assertThat(m.innerIndex()).isEqualTo(-1);
+        assertThat(m.innerLength()).isEqualTo(-1);
+        assertThat(m.innerProtocol()).isEqualTo(TunnelMetadata.NO_PROTOCOL);
+        assertThat(m.innerLinkType()).isNull();
+        assertThat(m.isPartial()).isFalse();
+        assertThat(m.ipIndex()).isEqualTo(14);
+        assertThat(m.transportIndex()).isEqualTo(34);
+        assertThat(m.sourcePort()).isNotNegative();
+
+        // The same packet through a classifier with no UDP binding: the UDP header is not read.
+        assertThat(CORE.classify(LinkType.ETHERNET, frame(TunnelVectors.IPV4_UDP), m)).isEqualTo(Verdict.NOT_A_TUNNEL);
+        assertThat(m.transportIndex()).isEqualTo(-1);
+        assertThat(m.sourcePort()).isEqualTo(-1);
+        assertThat(m.destinationPort()).isEqualTo(-1);
+
+        // A tunnel straight over Ethernet after an IP one: no IP fields.
+        byte[] overEthernet = bytes("02005e10000202005e1000018847" + TunnelVectors.GRE_MPLS.substring(84));
+        assertThat(c.classify(LinkType.ETHERNET, ByteBuffer.wrap(overEthernet), m)).isEqualTo(Verdict.FRAGMENT);
+        assertThat(m.ipVersion()).isZero();
+        assertThat(m.ipIndex()).isEqualTo(-1);
+        assertThat(m.tos()).isZero();
+        assertThat(m.ttl()).isZero();
+        assertThat(m.carrier()).isEqualTo(TunnelType.NONE);
+        assertThat(m.hasCarrierId()).isFalse();
+        assertThat(m.flags()).isEqualTo(0x1234);
+        assertThat(m.headerIndex()).isEqualTo(14);
+        assertThat(m.toString()).doesNotContain("ports").doesNotContain(" in ");
+    }
+
+    @Test
     void shouldRefuseTheCallersMistakes() {
         ByteBuffer f = frame(TunnelVectors.IPV4_IN_IPV4);
         assertThatThrownBy(() -> CORE.classify(LinkType.LINUX_SLL, f, m)).isInstanceOf(IllegalArgumentException.class)
