@@ -47,6 +47,9 @@ import org.tunnelcodec.gre.wccp.WccpVersion;
  * engine (configured routers only, the 4-octet GRE header WCCP uses, the inner packet's length).
  */
 public final class GreTunnels {
+    private static final int IPV4 = EtherType.IPV4.value();
+    private static final int IPV6 = EtherType.IPV6.value();
+
     private GreTunnels() {
     }
 
@@ -90,7 +93,11 @@ public final class GreTunnels {
             long key = Wire.u32(src, index + GreLayout.MIN_LENGTH + ((word & (GreLayout.C | GreLayout.R)) != 0 ? 4 : 0));
             out.id(pptp ? key & 0xFFFF : key); // RFC 2637 §4.1: Payload Length, then Call ID
         }
-        out.inner(index + headerLength, (int) lengths, protocolType).next(KeySpace.GRE_PROTOCOL, protocolType);
+        out.inner(index + headerLength, (int) lengths, protocolType);
+        if (protocolType != IPV4 && protocolType != IPV6) {
+            // An IP payload is the inner packet itself: no classifier binds those two types.
+            out.next(KeySpace.GRE_PROTOCOL, protocolType);
+        }
     }
 
     private static void wccp(WccpVersion version, ByteBuffer src, int index, int limit, TunnelMetadata out) {
