@@ -63,6 +63,11 @@ public class MplsBenchmark {
     /** The frame, never written. */
     private ByteBuffer frame;
     private int limit;
+    /**
+     * {@link #STACK}, read from a field: where a label stack starts is data on a data path (the
+     * end of the link header), so neither side's index arithmetic may fold into constants.
+     */
+    private int stackIndex = STACK;
     private final MplsView view = new MplsView();
 
     /** The route a push applies: labels 16004 then 24001, an ELI and EL below the first (RFC 6790 §4.2). */
@@ -206,13 +211,13 @@ public class MplsBenchmark {
     /** The library's decode of the 3-entry stack: a {@code Decoded<MplsHeader>} kept by the caller. */
     @Benchmark
     public Decoded<MplsHeader> decode() {
-        return MplsDecoder.decode(frame, STACK, limit);
+        return MplsDecoder.decode(frame, stackIndex, limit);
     }
 
     /** A hand-written loop reading entries until S into one new object ({@link HandWrittenStack}), kept by the caller. */
     @Benchmark
     public HandWrittenStack handWrittenDecode() {
-        return HandWrittenStack.decode(frame, STACK, limit);
+        return HandWrittenStack.decode(frame, stackIndex, limit);
     }
 
     // ---- Through the reused view ----------------------------------------------------------
@@ -220,7 +225,7 @@ public class MplsBenchmark {
     /** The data path's read: wrap the reused {@link MplsView}, then every entry's label, TC and TTL, summed. */
     @Benchmark
     public int view() {
-        MplsView v = view.wrap(frame, STACK, limit);
+        MplsView v = view.wrap(frame, stackIndex, limit);
         int sum = 0;
         for (int i = 0, n = v.depth(); i < n; i++) {
             sum += v.label(i) + v.trafficClass(i) + v.ttl(i);
@@ -236,7 +241,7 @@ public class MplsBenchmark {
     public int handWrittenView() {
         ByteBuffer b = frame;
         int end = limit;
-        int at = STACK;
+        int at = stackIndex;
         int sum = 0;
         for (int depth = 1; depth <= HandWrittenStack.MAX_DEPTH; depth++) {
             if (end - at < 4) {
@@ -258,7 +263,7 @@ public class MplsBenchmark {
      */
     @Benchmark
     public int viewWords() {
-        MplsView v = view.wrap(frame, STACK, limit);
+        MplsView v = view.wrap(frame, stackIndex, limit);
         int sum = 0;
         for (int i = 0, n = v.depth(); i < n; i++) {
             int w = v.word(i);
@@ -270,7 +275,7 @@ public class MplsBenchmark {
     /** Diagnostic: the view's wrap alone (the decoder's checks, no entry read), and where the payload starts. */
     @Benchmark
     public int viewWrap() {
-        return view.wrap(frame, STACK, limit).payloadIndex();
+        return view.wrap(frame, stackIndex, limit).payloadIndex();
     }
 
     /**
@@ -282,9 +287,9 @@ public class MplsBenchmark {
     @Benchmark
     public int handWrittenTwoPassView() {
         ByteBuffer b = frame;
-        int depth = HandWrittenStack.depth(b, STACK, limit);
+        int depth = HandWrittenStack.depth(b, stackIndex, limit);
         int sum = 0;
-        for (int i = 0, at = STACK; i < depth; i++, at += 4) {
+        for (int i = 0, at = stackIndex; i < depth; i++, at += 4) {
             int w = b.getInt(at);
             sum += (w >>> 12) + (w >>> 9 & 7) + (w & 0xFF);
         }
@@ -296,37 +301,37 @@ public class MplsBenchmark {
     /** The library's top-label peek. */
     @Benchmark
     public int topLabel() {
-        return MplsDecoder.topLabel(frame, STACK);
+        return MplsDecoder.topLabel(frame, stackIndex);
     }
 
     /** A hand-written top-label read. */
     @Benchmark
     public int handWrittenTopLabel() {
-        return frame.getInt(STACK) >>> 12;
+        return frame.getInt(stackIndex) >>> 12;
     }
 
     /** The library's depth peek: the stack's checks up to the buffer's limit. */
     @Benchmark
     public int depth() {
-        return MplsDecoder.depth(frame, STACK);
+        return MplsDecoder.depth(frame, stackIndex);
     }
 
     /** A hand-written depth: entries until S, an entry cut by the limit and the 32-entry bound checked. */
     @Benchmark
     public int handWrittenDepth() {
-        return HandWrittenStack.depth(frame, STACK, frame.limit());
+        return HandWrittenStack.depth(frame, stackIndex, frame.limit());
     }
 
     /** The library's bottom-of-stack peek: the absolute index of the entry with S=1. */
     @Benchmark
     public int bottomOfStack() {
-        return MplsDecoder.bottomOfStack(frame, STACK);
+        return MplsDecoder.bottomOfStack(frame, stackIndex);
     }
 
     /** A hand-written bottom-of-stack index, with the depth's checks. */
     @Benchmark
     public int handWrittenBottomOfStack() {
-        return STACK + (HandWrittenStack.depth(frame, STACK, frame.limit()) - 1) * 4;
+        return stackIndex + (HandWrittenStack.depth(frame, stackIndex, frame.limit()) - 1) * 4;
     }
 
     // ---- Push -----------------------------------------------------------------------------
