@@ -73,13 +73,41 @@ public final class MplsDecoder {
      * @throws MalformedPacketException if the stack is truncated or deeper than {@code maxDepth}
      */
     public static Decoded<MplsHeader> decode(ByteBuffer src, int index, int limit, int maxDepth) {
+        checkRange(src, index, limit, maxDepth);
+        // One pass for the stacks of up to four entries, each word read once and kept: the
+        // checks are scan's, in the same order.
+        byte[] a = src.hasArray() ? src.array() : null;
+        int shift = a != null ? src.arrayOffset() : 0;
+        int w0 = 0;
+        int w1 = 0;
+        int w2 = 0;
+        int at = index;
+        for (int depth = 1; depth <= PackedEntries.INLINE && depth <= maxDepth; depth++) {
+            if (limit - at < MplsLayout.ENTRY_LENGTH) {
+                throw truncated(index, at, limit);
+            }
+            int w = a != null ? (int) MplsLayout.ENTRY.get(a, shift + at) : Wire.i32(src, at);
+            if ((w & MplsLayout.S) != 0) {
+                int payload = at + MplsLayout.ENTRY_LENGTH;
+                PackedEntries entries = PackedEntries.inline(depth, depth == 1 ? w : w0, depth == 2 ? w : w1,
+                        depth == 3 ? w : w2, w);
+                return Decoded.of(new MplsHeader(entries), payload - index, src, payload, limit - payload);
+            }
+            switch (depth) {
+                case 1 -> w0 = w;
+                case 2 -> w1 = w;
+                default -> w2 = w;
+            }
+            at += MplsLayout.ENTRY_LENGTH;
+        }
+        // Deeper: the checks of the whole stack, then its words into one array.
         int depth = scan(src, index, limit, maxDepth);
         int[] words = new int[depth];
         for (int i = 0; i < depth; i++) {
             words[i] = Wire.i32(src, index + i * MplsLayout.ENTRY_LENGTH);
         }
         int payload = index + depth * MplsLayout.ENTRY_LENGTH;
-        return Decoded.of(new MplsHeader(new PackedEntries(words)), payload - index, src, payload, limit - payload);
+        return Decoded.of(new MplsHeader(PackedEntries.of(words)), payload - index, src, payload, limit - payload);
     }
 
     /**
@@ -97,10 +125,7 @@ public final class MplsDecoder {
      * @throws MalformedPacketException if the stack is truncated or deeper than {@code maxDepth}
      */
     public static int scan(ByteBuffer src, int index, int limit, int maxDepth) {
-        Objects.checkFromToIndex(index, limit, src.limit());
-        if (maxDepth < 1 || maxDepth > MAX_DEPTH_BOUND) {
-            throw new IllegalArgumentException("maxDepth: " + maxDepth + " (expected: 1.." + MAX_DEPTH_BOUND + ")");
-        }
+        checkRange(src, index, limit, maxDepth);
         int at = index;
         // A heap buffer's array is read directly: one bounds check per octet instead of the
         // buffer's own index and state checks.
@@ -177,6 +202,13 @@ public final class MplsDecoder {
      */
     public static int bottomOfStack(ByteBuffer src, int index) {
         return index + (scan(src, index, src.limit(), DEFAULT_MAX_DEPTH) - 1) * MplsLayout.ENTRY_LENGTH;
+    }
+
+    private static void checkRange(ByteBuffer src, int index, int limit, int maxDepth) {
+        Objects.checkFromToIndex(index, limit, src.limit());
+        if (maxDepth < 1 || maxDepth > MAX_DEPTH_BOUND) {
+            throw new IllegalArgumentException("maxDepth: " + maxDepth + " (expected: 1.." + MAX_DEPTH_BOUND + ")");
+        }
     }
 
     private static MalformedPacketException truncated(int index, int at, int limit) {

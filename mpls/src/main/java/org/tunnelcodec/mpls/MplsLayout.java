@@ -1,5 +1,9 @@
 package org.tunnelcodec.mpls;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Offsets and masks of the MPLS label stack entry (RFC 3032 §2.1):
  * <pre>
@@ -27,6 +31,11 @@ final class MplsLayout {
     static final int DEFAULT_MAX_DEPTH = 32;
     /** The largest bound a caller may set. */
     static final int MAX_MAX_DEPTH = 4096;
+    /**
+     * An entry read or written in a heap buffer's array, big-endian: one bounds check per entry
+     * instead of the buffer's own index and state checks.
+     */
+    static final VarHandle ENTRY = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private MplsLayout() {
     }

@@ -1,9 +1,6 @@
 package org.tunnelcodec.mpls;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.ReadOnlyBufferException;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +58,6 @@ import org.tunnelcodec.core.ip.Ipv6Header;
  * <p>Immutable and thread-safe: share one instance among the threads that use the route.
  */
 public final class MplsPush {
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     /** The most labels one push takes, besides the entropy pair: Linux's {@code MAX_NEW_LABELS}. */
     public static final int MAX_LABELS = 30;
@@ -379,7 +375,7 @@ public final class MplsPush {
     /** A big-endian word at {@code index}: of the array {@code a} when there is one, else of the buffer. */
     private static void put(ByteBuffer buf, byte[] a, int index, int word) {
         if (a != null) {
-            INT.set(a, index, word);
+            MplsLayout.ENTRY.set(a, index, word);
         } else {
             Wire.put32(buf, index, word);
         }

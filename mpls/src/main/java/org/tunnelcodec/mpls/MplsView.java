@@ -1,9 +1,6 @@
 package org.tunnelcodec.mpls;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Objects;
 import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.internal.Wire;
@@ -20,7 +17,6 @@ import org.tunnelcodec.core.internal.Wire;
  * {@link IllegalStateException} until the next successful one.
  */
 public final class MplsView implements LabelStack {
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private ByteBuffer source;
     // A heap buffer's array and the array index of the top entry: entries are read from the
     // array itself (still the buffer's current octets), which the JIT can read once per entry.
@@ -108,7 +104,7 @@ public final class MplsView implements LabelStack {
         ByteBuffer src = source();
         Objects.checkIndex(i, depth);
         byte[] a = array;
-        return a != null ? (int) INT.get(a, arrayIndex + i * MplsLayout.ENTRY_LENGTH)
+        return a != null ? (int) MplsLayout.ENTRY.get(a, arrayIndex + i * MplsLayout.ENTRY_LENGTH)
                 : Wire.i32(src, index + i * MplsLayout.ENTRY_LENGTH);
     }
 
@@ -190,7 +186,7 @@ public final class MplsView implements LabelStack {
         for (int i = 0; i < words.length; i++) {
             words[i] = word(i);
         }
-        return new MplsHeader(new PackedEntries(words));
+        return new MplsHeader(PackedEntries.of(words));
     }
 
     @Override

@@ -484,4 +484,64 @@ class MplsDecoderTest {
         assertThat(malformed(() -> MplsDecoder.topLabel(b, b.limit())).available()).isZero();
         assertThat(malformed(() -> MplsDecoder.depth(b, b.limit())).reason()).isEqualTo(Reason.TRUNCATED);
     }
+
+    @Test
+    void shouldDecodeEveryDepthUpToSixUnderEveryBoundInEveryKindOfBufferAsTheScanDoes() {
+        // the stacks of up to four entries are read in one pass and held in fields, deeper ones
+        // in an array: both paths must agree with the scan's checks and with the words on the wire
+        for (int depth = 1; depth <= 6; depth++) {
+            byte[] stack = new byte[depth * 4 + 3]; // three octets of payload after the stack
+            for (int i = 0; i < depth; i++) {
+                int word = (1000 + i) << 12 | (i & 7) << 9 | (i == depth - 1 ? 0x100 : 0) | (64 - i);
+                ByteBuffer.wrap(stack).putInt(i * 4, word);
+            }
+            for (int maxDepth = 1; maxDepth <= 6; maxDepth++) {
+                for (ByteBuffer b : kinds(stack)) {
+                    int index = b.position();
+                    String as = "depth " + depth + ", bound " + maxDepth + ", " + b;
+                    if (depth > maxDepth) {
+                        int bound = maxDepth;
+                        assertThat(malformed(() -> MplsDecoder.decode(b, index, b.limit(), bound)).reason()).as(as)
+                                .isEqualTo(Reason.LIMIT_EXCEEDED);
+                        continue;
+                    }
+                    Decoded<MplsHeader> d = MplsDecoder.decode(b, index, b.limit(), maxDepth);
+                    assertThat(d.header().depth()).as(as).isEqualTo(MplsDecoder.scan(b, index, b.limit(), maxDepth))
+                            .isEqualTo(depth);
+                    assertThat(d.payloadIndex()).as(as).isEqualTo(index + depth * 4);
+                    assertThat(d.payloadLength()).as(as).isEqualTo(3);
+                    for (int i = 0; i < depth; i++) {
+                        assertThat(d.header().word(i)).as(as + ", entry " + i).isEqualTo(b.getInt(index + i * 4));
+                        assertThat(d.header().entries().get(i)).as(as + ", entry " + i)
+                                .isEqualTo(entry(1000 + i, i & 7, 64 - i));
+                    }
+                    int n = depth;
+                    assertThatThrownBy(() -> d.header().word(n)).isInstanceOf(IndexOutOfBoundsException.class);
+                    assertThatThrownBy(() -> d.header().word(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+                    assertThat(d.header()).as(as).isEqualTo(new MplsHeader(d.header().entries().stream().toList()));
+                    // every cut of this stack is refused at the entry it cuts
+                    for (int len = 0; len < depth * 4; len++) {
+                        int limit = index + len;
+                        MalformedPacketException e = malformed(() -> MplsDecoder.decode(b, index, limit, 6));
+                        assertThat(e.reason()).as(as + ", cut at " + len).isEqualTo(Reason.TRUNCATED);
+                        assertThat(e.offset()).as(as + ", cut at " + len).isEqualTo(len / 4 * 4);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The stack in a heap buffer, a heap buffer sliced at an offset, a read-only one and a direct one. */
+    private static ByteBuffer[] kinds(byte[] stack) {
+        byte[] shifted = new byte[stack.length + 5];
+        System.arraycopy(stack, 0, shifted, 5, stack.length);
+        ByteBuffer direct = ByteBuffer.allocateDirect(stack.length + 2).position(2);
+        direct.put(stack).position(2);
+        return new ByteBuffer[] {
+            ByteBuffer.wrap(stack),
+            ByteBuffer.wrap(shifted).position(3).slice().position(2),
+            ByteBuffer.wrap(stack).asReadOnlyBuffer(),
+            direct,
+        };
+    }
 }
