@@ -1,7 +1,6 @@
 package org.tunnelcodec.mpls;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 import org.tunnelcodec.core.MalformedPacketException;
 import org.tunnelcodec.core.internal.Wire;
 
@@ -24,6 +23,7 @@ public final class MplsView implements LabelStack {
     private int arrayIndex;
     private int index;
     private int limit;
+    /** The number of entries, at least 1; 0 while the view is empty (never wrapped, or a wrap failed). */
     private int depth;
 
     /** An empty view: wrap a packet before reading it. */
@@ -71,26 +71,33 @@ public final class MplsView implements LabelStack {
      * @throws MalformedPacketException as {@link MplsDecoder#decode(ByteBuffer, int, int, int)} would
      */
     public MplsView wrap(ByteBuffer src, int index, int limit, int maxDepth) {
-        source = null;
+        depth = 0; // empty until the checks pass
         int d = MplsDecoder.scan(src, index, limit, maxDepth);
         this.index = index;
         this.limit = limit;
-        this.depth = d;
-        this.source = src;
-        if (src.hasArray()) {
-            array = src.array();
-            arrayIndex = src.arrayOffset() + index;
-        } else {
-            array = null;
+        // The references are stored only when they change: a data path wraps the same buffer
+        // frame after frame, and every reference store costs a GC write barrier.
+        if (source != src) {
+            source = src;
         }
+        byte[] a = src.hasArray() ? src.array() : null;
+        if (array != a) {
+            array = a;
+        }
+        arrayIndex = a != null ? src.arrayOffset() + index : 0;
+        this.depth = d;
         return this;
     }
 
     private ByteBuffer source() {
-        if (source == null) {
-            throw new IllegalStateException("no stack wrapped (a wrap failed, or none was made)");
+        if (depth == 0) {
+            throw empty();
         }
         return source;
+    }
+
+    private static IllegalStateException empty() {
+        return new IllegalStateException("no stack wrapped (a wrap failed, or none was made)");
     }
 
     @Override
@@ -101,11 +108,13 @@ public final class MplsView implements LabelStack {
 
     @Override
     public int word(int i) {
-        ByteBuffer src = source();
-        Objects.checkIndex(i, depth);
+        int d = depth;
+        if (i < 0 || i >= d) { // one test for both mistakes: an empty view has depth 0
+            throw d == 0 ? empty() : new IndexOutOfBoundsException("Index " + i + " out of bounds for length " + d);
+        }
         byte[] a = array;
         return a != null ? (int) MplsLayout.ENTRY.get(a, arrayIndex + i * MplsLayout.ENTRY_LENGTH)
-                : Wire.i32(src, index + i * MplsLayout.ENTRY_LENGTH);
+                : Wire.i32(source, index + i * MplsLayout.ENTRY_LENGTH);
     }
 
     /**
@@ -191,7 +200,7 @@ public final class MplsView implements LabelStack {
 
     @Override
     public String toString() {
-        if (source == null) {
+        if (depth == 0) {
             return "MplsView[empty]";
         }
         StringBuilder sb = new StringBuilder("MplsView[");

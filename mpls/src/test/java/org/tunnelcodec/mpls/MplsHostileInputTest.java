@@ -227,6 +227,8 @@ class MplsHostileInputTest {
         // an entry outside the stack: IndexOutOfBoundsException
         view.wrap(b, 14, n);
         assertThatThrownBy(() -> view.word(2)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> view.word(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> view.word(Integer.MIN_VALUE)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> MplsDecoder.decode(b, 14, n).header().ttl(2)).isInstanceOf(IndexOutOfBoundsException.class);
         // a view used before a wrap: IllegalStateException
         assertThatThrownBy(() -> new MplsView().depth()).isInstanceOf(IllegalStateException.class);
