@@ -54,6 +54,26 @@ class MplsTemplatesPropertyTest {
         return Arbitraries.longs().map(MplsTemplatesPropertyTest::generate);
     }
 
+    @Property(tries = 300)
+    void shouldPushTheSameOctetsIntoAHeapSliceAndADirectBufferAsIntoAHeapBuffer(@ForAll("cases") Case c) {
+        // a heap buffer is written through its array (at its array offset), others through the buffer
+        EncapTemplate t = EncapTemplate.of(c.chain());
+        int length = t.length() + c.packet().length;
+        ByteBuffer heap = ByteBuffer.allocate(length).put(t.length(), c.packet());
+        assertThat(t.push(heap, t.length(), length, c.inner())).isZero();
+        ByteBuffer slice = ByteBuffer.allocate(length + 11).slice(7, length).put(t.length(), c.packet());
+        assertThat(t.push(slice, t.length(), length, c.inner())).isZero();
+        ByteBuffer direct = ByteBuffer.allocateDirect(length).put(t.length(), c.packet());
+        assertThat(t.push(direct, t.length(), length, c.inner())).isZero();
+        byte[] fromSlice = new byte[length];
+        slice.get(0, fromSlice);
+        byte[] fromDirect = new byte[length];
+        direct.get(0, fromDirect);
+        assertThat(fromSlice).as("%s", c).isEqualTo(heap.array());
+        assertThat(fromDirect).as("%s", c).isEqualTo(heap.array());
+        assertThat(slice.array()).as("outside the slice").startsWith(new byte[7]).endsWith(new byte[4]);
+    }
+
     @Property(tries = 1000)
     void shouldPushRandomChainsWithLabelStacksFieldByField(@ForAll("cases") Case c) {
         EncapTemplate t = EncapTemplate.of(c.chain());

@@ -287,7 +287,21 @@ final class Program {
             ttl = MPLS_NO_TTL;
         }
         int at = start + c[pc + 1] + 3; // RFC 3032 §2.1: TTL, the last octet of each entry
-        for (int i = 0, n = c[pc + 2], skip = c[pc + 3]; i < n; i++) {
+        int n = c[pc + 2];
+        int skip = c[pc + 3];
+        if (buf.hasArray()) {
+            // A heap buffer is written through its array: one array bounds check per store
+            // instead of the buffer's index and state checks (precheck bounded the range).
+            byte[] a = buf.array();
+            int o = buf.arrayOffset() + at;
+            for (int i = 0; i < n; i++) {
+                if (i != skip) {
+                    a[o + 4 * i] = (byte) ttl;
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
             if (i != skip) {
                 Wire.put8(buf, at + 4 * i, ttl);
             }
