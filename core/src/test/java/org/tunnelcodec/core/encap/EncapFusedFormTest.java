@@ -42,6 +42,35 @@ class EncapFusedFormTest {
         assertThat(fused.array()).as("%s, fused: %s", c, t.program.isFused()).isEqualTo(interpreted.array());
     }
 
+    @Property(tries = 1000)
+    void shouldWriteTheSameOctetsIntoASlicedHeapBufferAndADirectBuffer(@ForAll("cases") EncapPropertyTest.Case c) {
+        // the fused form writes a heap buffer through its array, at the array's offset, and any
+        // other buffer through the buffer: all three must hold the interpreter's octets
+        EncapTemplate t = EncapTemplate.of(c.chain());
+        int headroom = t.length() + c.extraHeadroom();
+        int end = headroom + c.packet().length;
+        boolean given = c.flowHash() != null;
+        int hash = given ? c.flowHash() : 0;
+        ByteBuffer interpreted = EncapPackets.buffer(headroom, c.packet(), 5);
+        t.program.runInterpreted(copy(t, interpreted, headroom), headroom - t.length(), headroom, end, c.inner(), hash,
+                given);
+
+        ByteBuffer outer = EncapPackets.buffer(headroom + 9, c.packet(), 5 + 4);
+        ByteBuffer sliced = outer.slice(9, interpreted.limit());
+        ByteBuffer direct = ByteBuffer.allocateDirect(interpreted.limit()).put(EncapPackets.buffer(headroom, c.packet(), 5))
+                .clear();
+        for (ByteBuffer b : new ByteBuffer[] {sliced, direct}) {
+            t.program.run(copy(t, b, headroom), headroom - t.length(), headroom, end, c.inner(), hash, given);
+            byte[] octets = new byte[b.limit()];
+            b.get(0, octets);
+            assertThat(octets).as("%s, fused: %s, %s", c, t.program.isFused(), b).isEqualTo(interpreted.array());
+        }
+        assertThat(java.util.Arrays.copyOfRange(outer.array(), 0, 9)).as("before the slice")
+                .containsOnly(EncapPackets.SENTINEL);
+        assertThat(java.util.Arrays.copyOfRange(outer.array(), 9 + interpreted.limit(), outer.limit()))
+                .as("after the slice").containsOnly(EncapPackets.SENTINEL);
+    }
+
     @Example
     void shouldFuseTheVxlanShapeAndNotIpInIp() {
         EncapTemplate vxlan = EncapTemplate.of(EthernetTemplateHeader.of(MacAddress.of(2), MacAddress.of(4)),
