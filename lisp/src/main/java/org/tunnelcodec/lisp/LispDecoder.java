@@ -93,9 +93,11 @@ public final class LispDecoder {
         return (long) LispLayout.LENGTH << 32 | available - LispLayout.LENGTH;
     }
 
-    // The peeks read only what they need and check nothing beyond the bounds of what they read.
-    // A read past the buffer's limit throws the TRUNCATED error decode(src, index, src.limit())
-    // throws for the same bytes; an index outside the buffer is the caller's mistake.
+    // The peeks need only the octets of their field and check nothing beyond the bounds of
+    // those; when the buffer holds the whole 8-octet header they read all of it, the same read
+    // for every peek. A read past the buffer's limit throws the TRUNCATED error
+    // decode(src, index, src.limit()) throws for the same bytes; an index outside the buffer is
+    // the caller's mistake.
 
     /**
      * Peeks at the first octet: the flags.
@@ -109,7 +111,10 @@ public final class LispDecoder {
      */
     public static int flags(ByteBuffer src, int index) {
         try {
-            return Wire.u8(src, index);
+            // With the whole header in the buffer, the peeks all make the same 8-octet read,
+            // which the JIT makes once for a caller that peeks at several fields.
+            return src.limit() - index >= LispLayout.LENGTH ? (int) (Wire.i64(src, index) >>> 56)
+                    : Wire.u8(src, index);
         } catch (IndexOutOfBoundsException e) {
             throw peekFailure(src, index, e);
         }
@@ -127,7 +132,8 @@ public final class LispDecoder {
      */
     public static int nonce(ByteBuffer src, int index) {
         try {
-            return Wire.i32(src, index) & LispLayout.MAX_NONCE;
+            return (src.limit() - index >= LispLayout.LENGTH ? (int) (Wire.i64(src, index) >>> 32)
+                    : Wire.i32(src, index)) & LispLayout.MAX_NONCE; // the same read as flags
         } catch (IndexOutOfBoundsException e) {
             throw peekFailure(src, index, e);
         }
