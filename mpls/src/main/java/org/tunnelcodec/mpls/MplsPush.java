@@ -58,7 +58,6 @@ import org.tunnelcodec.core.ip.Ipv6Header;
  * <p>Immutable and thread-safe: share one instance among the threads that use the route.
  */
 public final class MplsPush {
-
     /** The most labels one push takes, besides the entropy pair: Linux's {@code MAX_NEW_LABELS}. */
     public static final int MAX_LABELS = 30;
 
