@@ -9,8 +9,12 @@ import org.tunnelcodec.core.ip.Ipv4Decoder;
 import org.tunnelcodec.core.ip.Ipv4Header;
 import org.tunnelcodec.core.ip.Ipv6Decoder;
 import org.tunnelcodec.core.ip.Ipv6Header;
+import org.tunnelcodec.core.link.AvspDecoder;
+import org.tunnelcodec.core.link.CiscoHdlcDecoder;
+import org.tunnelcodec.core.link.CiscoHdlcHeader;
 import org.tunnelcodec.core.link.EthernetDecoder;
 import org.tunnelcodec.core.link.EthernetHeader;
+import org.tunnelcodec.core.link.VlanDecoder;
 import org.tunnelcodec.core.transport.TcpDecoder;
 import org.tunnelcodec.core.transport.UdpDecoder;
 import org.tunnelcodec.fuzz.Contract.Accepted;
@@ -168,5 +172,35 @@ class CoreFuzzTest {
     @FuzzTest
     void loopback(byte[] data) {
         Contract.decoder(data, Decoders.LOOPBACK, null);
+    }
+
+    @FuzzTest
+    void ciscoHdlc(byte[] data) {
+        Object decoded = Contract.decoder(data, Decoders.CISCO_HDLC, CiscoHdlcDecoder::decode);
+        Object protocol = Scans.agree(data, decoded, src -> CiscoHdlcDecoder.protocol(src, src.position(), src.limit()));
+        if (decoded instanceof Accepted a) {
+            check(protocol.equals(((CiscoHdlcHeader) a.header()).protocol().value()),
+                    "CiscoHdlcDecoder.protocol disagrees with decode", data, protocol.toString());
+        }
+    }
+
+    @FuzzTest
+    void avsp(byte[] data) {
+        Object decoded = Contract.decoder(data, Decoders.AVSP, AvspDecoder::decode);
+        Object length = Scans.agree(data, decoded, src -> AvspDecoder.headerLength(src, src.position(), src.limit()));
+        if (decoded instanceof Accepted a) {
+            check(length.equals(a.headerLength()), "AvspDecoder.headerLength disagrees with decode", data,
+                    length.toString());
+        }
+    }
+
+    @FuzzTest
+    void vlan(byte[] data) {
+        Object decoded = Contract.decoder(data, Decoders.VLAN, VlanDecoder::decode);
+        Object length = Scans.agree(data, decoded, src -> VlanDecoder.payloadLength(src, src.position(), src.limit()));
+        if (decoded instanceof Accepted a) {
+            check(length.equals(a.payloadLength()), "VlanDecoder.payloadLength disagrees with decode", data,
+                    length.toString());
+        }
     }
 }

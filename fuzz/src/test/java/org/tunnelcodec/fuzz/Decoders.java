@@ -1,8 +1,11 @@
 package org.tunnelcodec.fuzz;
 
+import org.tunnelcodec.core.link.AvspHeader;
+import org.tunnelcodec.core.link.CiscoHdlcHeader;
 import org.tunnelcodec.core.link.LinuxSll2Header;
 import org.tunnelcodec.core.link.LinuxSllHeader;
 import org.tunnelcodec.core.link.LoopbackHeader;
+import org.tunnelcodec.core.link.VlanHeader;
 import org.tunnelcodec.gre.GreDecoder;
 import org.tunnelcodec.gre.GreEncoder;
 import org.tunnelcodec.gre.GreHeader;
@@ -70,6 +73,9 @@ final class Decoders {
     static final Codec<LinuxSllHeader> LINUX_SLL = CoreCodecs.LINUX_SLL;
     static final Codec<LinuxSll2Header> LINUX_SLL2 = CoreCodecs.LINUX_SLL2;
     static final Codec<LoopbackHeader> LOOPBACK = CoreCodecs.LOOPBACK;
+    static final Codec<CiscoHdlcHeader> CISCO_HDLC = CoreCodecs.CISCO_HDLC;
+    static final Codec<AvspHeader> AVSP = CoreCodecs.AVSP;
+    static final Codec<VlanHeader> VLAN = CoreCodecs.VLAN;
 
     static final Codec<GreHeader> GRE = Codec.of(GreDecoder::decode, GreEncoder::encodedLength, GreEncoder::encode,
             GreHeader::payloadLength);

@@ -38,7 +38,8 @@ class DissectorFuzzTest {
             .add(SttLayers.bindings()).build();
     private static final FrameWalk WALK = DISSECTOR.newWalk();
     static final List<LinkType> LINK_TYPES = List.of(LinkType.ETHERNET, LinkType.RAW, LinkType.IPV4,
-            LinkType.IPV6, LinkType.LINUX_SLL, LinkType.LINUX_SLL2, LinkType.NULL, LinkType.LOOP, LinkType.PPP);
+            LinkType.IPV6, LinkType.LINUX_SLL, LinkType.LINUX_SLL2, LinkType.NULL, LinkType.LOOP, LinkType.PPP,
+            LinkType.C_HDLC);
 
     /** One layer, as both dissect and the walk report it. */
     record Layer(String name, int offset, int length, int payloadLength, int buffer, Object header) {

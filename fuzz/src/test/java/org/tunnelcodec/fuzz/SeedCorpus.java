@@ -79,7 +79,10 @@ class SeedCorpus {
             "lisp_ipv6.pcap", "pcpp-ipv6-lisp.pcapng",
             // Mobile IPv6's IPv6 pieces: Home Address options (one of a bad length) and a Type 2 Routing Header.
             "zeek-ipv6-mobile-hoa.pcap", "zeek-ipv6-mobile-routing.pcap", "zeek-ip6-hoa-tcp-good-chksum.pcap",
-            "zeek-ipv6-mobility-dst-opts.pcap");
+            "zeek-ipv6-mobility-dst-opts.pcap",
+            // Link headers: Arista's timestamp header (every format, some unknown) with 802.1Q tags after it;
+            // Cisco HDLC.
+            "arista_ether.pcap", "ndpi-BGP_redist.pcap");
 
     /** Which fuzz tests each dissector layer's bytes seed, as {@code Class/method}. */
     private static final Map<String, List<String>> TARGETS = Map.ofEntries(
@@ -87,6 +90,9 @@ class SeedCorpus {
             Map.entry("linux-sll", List.of("CoreFuzzTest/linuxSll")),
             Map.entry("linux-sll2", List.of("CoreFuzzTest/linuxSll2")),
             Map.entry("loopback", List.of("CoreFuzzTest/loopback")),
+            Map.entry("chdlc", List.of("CoreFuzzTest/ciscoHdlc")),
+            Map.entry("avsp", List.of("CoreFuzzTest/avsp")),
+            Map.entry("vlan", List.of("CoreFuzzTest/vlan")),
             Map.entry("ipv4", List.of("CoreFuzzTest/ipv4", "CoreFuzzTest/ipScan")),
             Map.entry("ipv6", List.of("CoreFuzzTest/ipv6", "CoreFuzzTest/ipv6Peeks", "CoreFuzzTest/ipv6MobilePeeks",
                     "CoreFuzzTest/ipScan")),

@@ -15,10 +15,13 @@ import org.tunnelcodec.core.ip.HomeAddressOption;
 import org.tunnelcodec.core.ip.Ipv4Header;
 import org.tunnelcodec.core.ip.Ipv6ExtensionHeader;
 import org.tunnelcodec.core.ip.Ipv6Header;
+import org.tunnelcodec.core.link.AvspHeader;
+import org.tunnelcodec.core.link.CiscoHdlcHeader;
 import org.tunnelcodec.core.link.EthernetHeader;
 import org.tunnelcodec.core.link.LinuxSll2Header;
 import org.tunnelcodec.core.link.LinuxSllHeader;
 import org.tunnelcodec.core.link.LoopbackHeader;
+import org.tunnelcodec.core.link.VlanHeader;
 import org.tunnelcodec.core.link.VlanTag;
 import org.tunnelcodec.core.transport.TcpFlags;
 import org.tunnelcodec.core.transport.TcpHeader;
@@ -299,5 +302,52 @@ public final class CoreArbitraries {
      */
     public static Arbitrary<LoopbackHeader> loopbackHeaders() {
         return Arbitraries.integers().map(LoopbackHeader::fromWire);
+    }
+
+    /**
+     * Returns any Cisco HDLC header: the usual Address and Control values and any others.
+     *
+     * @return any Cisco HDLC header
+     */
+    public static Arbitrary<CiscoHdlcHeader> ciscoHdlcHeaders() {
+        Arbitrary<Integer> address = Arbitraries.oneOf(Arbitraries.of(CiscoHdlcHeader.UNICAST, CiscoHdlcHeader.BROADCAST),
+                Arbitraries.integers().between(0, 0xFF));
+        return Combinators.combine(address, Arbitraries.integers().between(0, 0xFF), etherTypes())
+                .as(CiscoHdlcHeader::new);
+    }
+
+    /**
+     * Returns any Arista timestamp header: each of the four timestamp formats with any time, and
+     * headers of other subtypes and versions (kept with their first four octets).
+     *
+     * @return any Arista timestamp header
+     */
+    public static Arbitrary<AvspHeader> avspHeaders() {
+        Arbitrary<AvspHeader> wide = Combinators.combine(
+                Arbitraries.of(AvspHeader.TIMESTAMP_64_TAI, AvspHeader.TIMESTAMP_64_UTC),
+                Arbitraries.longs().between(0, 0xFFFF_FFFFL), Arbitraries.longs().between(0, 0xFFFF_FFFFL), etherTypes())
+                .as(AvspHeader::timestamp);
+        Arbitrary<AvspHeader> narrow = Combinators.combine(
+                Arbitraries.of(AvspHeader.TIMESTAMP_48_TAI, AvspHeader.TIMESTAMP_48_UTC),
+                Arbitraries.longs().between(0, 0xFFFF), Arbitraries.longs().between(0, 0xFFFF_FFFFL), etherTypes())
+                .as(AvspHeader::timestamp);
+        Arbitrary<AvspHeader> other = Combinators.combine(Arbitraries.integers().between(0, 0xFFFF),
+                Arbitraries.integers().between(0, 0xFFFF))
+                .filter((subtype, version) -> AvspHeader.timestampBits(subtype, version) == 0)
+                .as((subtype, version) -> new AvspHeader(subtype, version, AvspHeader.ABSENT, AvspHeader.ABSENT, null));
+        return Arbitraries.oneOf(wide, narrow, other);
+    }
+
+    /**
+     * Returns any 802.1Q tag that follows another header, an 802.3 Length in place of the
+     * EtherType included.
+     *
+     * @return any 802.1Q tag
+     */
+    public static Arbitrary<VlanHeader> vlanHeaders() {
+        return Combinators.combine(Arbitraries.integers().between(0, 7), Arbitraries.of(false, true),
+                Arbitraries.integers().between(0, 4095),
+                Arbitraries.oneOf(etherTypes(), Arbitraries.integers().between(0, 1500).map(EtherType::of)))
+                .as(VlanHeader::new);
     }
 }

@@ -8,6 +8,12 @@ import org.tunnelcodec.core.ip.Ipv4Header;
 import org.tunnelcodec.core.ip.Ipv6Decoder;
 import org.tunnelcodec.core.ip.Ipv6Encoder;
 import org.tunnelcodec.core.ip.Ipv6Header;
+import org.tunnelcodec.core.link.AvspDecoder;
+import org.tunnelcodec.core.link.AvspEncoder;
+import org.tunnelcodec.core.link.AvspHeader;
+import org.tunnelcodec.core.link.CiscoHdlcDecoder;
+import org.tunnelcodec.core.link.CiscoHdlcEncoder;
+import org.tunnelcodec.core.link.CiscoHdlcHeader;
 import org.tunnelcodec.core.link.EthernetDecoder;
 import org.tunnelcodec.core.link.EthernetEncoder;
 import org.tunnelcodec.core.link.EthernetHeader;
@@ -20,6 +26,9 @@ import org.tunnelcodec.core.link.LoopbackEncoder;
 import org.tunnelcodec.core.link.LinuxSll2Header;
 import org.tunnelcodec.core.link.LinuxSllHeader;
 import org.tunnelcodec.core.link.LoopbackHeader;
+import org.tunnelcodec.core.link.VlanDecoder;
+import org.tunnelcodec.core.link.VlanEncoder;
+import org.tunnelcodec.core.link.VlanHeader;
 import org.tunnelcodec.core.transport.TcpDecoder;
 import org.tunnelcodec.core.transport.TcpEncoder;
 import org.tunnelcodec.core.transport.TcpHeader;
@@ -61,6 +70,18 @@ public final class CoreCodecs {
     /** BSD loopback. */
     public static final Codec<LoopbackHeader> LOOPBACK = Codec.of(LoopbackDecoder::decode,
             LoopbackEncoder::encodedLength, LoopbackEncoder::encode, null);
+
+    /** Cisco HDLC. */
+    public static final Codec<CiscoHdlcHeader> CISCO_HDLC = Codec.of(CiscoHdlcDecoder::decode,
+            CiscoHdlcEncoder::encodedLength, CiscoHdlcEncoder::encode, null);
+
+    /** Arista's timestamp header. */
+    public static final Codec<AvspHeader> AVSP = Codec.of(AvspDecoder::decode, AvspEncoder::encodedLength,
+            AvspEncoder::encode, null);
+
+    /** An 802.1Q tag after another header; an 802.3 Length bounds the payload. */
+    public static final Codec<VlanHeader> VLAN = Codec.of(VlanDecoder::decode, VlanEncoder::encodedLength,
+            VlanEncoder::encode, h -> h.isLength() ? h.protocol().value() : -1);
 
     private CoreCodecs() {
     }

@@ -11,6 +11,10 @@ import org.tunnelcodec.core.ip.Ipv6Decoder;
 import org.tunnelcodec.core.ip.Ipv6ExtensionHeader;
 import org.tunnelcodec.core.ip.Ipv6Header;
 import org.tunnelcodec.core.internal.Wire;
+import org.tunnelcodec.core.link.AvspDecoder;
+import org.tunnelcodec.core.link.AvspHeader;
+import org.tunnelcodec.core.link.CiscoHdlcDecoder;
+import org.tunnelcodec.core.link.CiscoHdlcHeader;
 import org.tunnelcodec.core.link.EthernetDecoder;
 import org.tunnelcodec.core.link.EthernetHeader;
 import org.tunnelcodec.core.link.LinuxSll2Decoder;
@@ -19,6 +23,8 @@ import org.tunnelcodec.core.link.LinuxSllDecoder;
 import org.tunnelcodec.core.link.LinuxSllHeader;
 import org.tunnelcodec.core.link.LoopbackDecoder;
 import org.tunnelcodec.core.link.LoopbackHeader;
+import org.tunnelcodec.core.link.VlanDecoder;
+import org.tunnelcodec.core.link.VlanHeader;
 import org.tunnelcodec.core.link.VlanTag;
 import org.tunnelcodec.core.transport.IcmpDecoder;
 import org.tunnelcodec.core.transport.IcmpHeader;
@@ -29,7 +35,8 @@ import org.tunnelcodec.core.transport.UdpHeader;
 
 /**
  * The core layers for the {@link Dissector}: the link types Ethernet, Linux SLL and SLL2, BSD
- * NULL and LOOP (raw IP is chosen by the dissector itself); IPv4 and IPv6 by EtherType and
+ * NULL and LOOP, Cisco HDLC (raw IP is chosen by the dissector itself); Arista's timestamp
+ * header and 802.1Q tags after another header, by EtherType; IPv4 and IPv6 by EtherType and
  * by IP protocol (IP-in-IP 4, IPv6 41); UDP (17) and TCP (6); Ethernet again as the payload
  * of transparent Ethernet bridging (EtherType 0x6558, which GRE carries).
  *
@@ -60,6 +67,26 @@ public final class CoreLayers {
     public static final ProtocolLayer<LoopbackHeader> LOOPBACK = ProtocolLayer.of(LoopbackHeader.PROTOCOL,
             CoreLayers::walkLoopback, LoopbackDecoder::decode,
             h -> "family " + h.family() + (h.littleEndian() ? " (little-endian)" : ""));
+
+    /** Cisco HDLC framing. */
+    public static final ProtocolLayer<CiscoHdlcHeader> CISCO_HDLC = ProtocolLayer.of(CiscoHdlcHeader.PROTOCOL,
+            (src, index, limit, out) -> out.lengths(CiscoHdlcHeader.LENGTH, limit - index - CiscoHdlcHeader.LENGTH)
+                    .next(KeySpace.ETHER_TYPE, CiscoHdlcDecoder.protocol(src, index, limit)),
+            CiscoHdlcDecoder::decode,
+            h -> String.format("address 0x%02x control 0x%02x protocol ", h.address(), h.control()) + h.protocol());
+
+    /**
+     * Arista's timestamp header (EtherType 0xD28B); a header of an unknown subtype or version
+     * ends the walk.
+     */
+    public static final ProtocolLayer<AvspHeader> AVSP = ProtocolLayer.of(AvspHeader.PROTOCOL,
+            CoreLayers::walkAvsp, AvspDecoder::decode, CoreLayers::avspSummary);
+
+    /** An 802.1Q tag after another header (EtherTypes 0x8100, 0x88A8 and 0x9100). */
+    public static final ProtocolLayer<VlanHeader> VLAN = ProtocolLayer.of(VlanHeader.PROTOCOL,
+            CoreLayers::walkVlan, VlanDecoder::decode,
+            h -> "vlan " + h.vlanId() + " p " + h.priority() + (h.dropEligible() ? " dei" : "")
+                    + (h.isLength() ? " length " + h.protocol().value() : " " + h.protocol()));
 
     /** IPv4. */
     public static final ProtocolLayer<Ipv4Header> IPV4 = ProtocolLayer.of(Ipv4Header.PROTOCOL,
@@ -109,6 +136,11 @@ public final class CoreLayers {
                 new LayerBinding(LayerKey.linkType(LinkType.LINUX_SLL2.value()), LINUX_SLL2),
                 new LayerBinding(LayerKey.linkType(LinkType.NULL.value()), LOOPBACK),
                 new LayerBinding(LayerKey.linkType(LinkType.LOOP.value()), LOOPBACK),
+                new LayerBinding(LayerKey.linkType(LinkType.C_HDLC.value()), CISCO_HDLC),
+                new LayerBinding(LayerKey.etherType(AvspHeader.ETHER_TYPE), AVSP),
+                new LayerBinding(LayerKey.etherType(EtherType.VLAN.value()), VLAN),
+                new LayerBinding(LayerKey.etherType(EtherType.QINQ.value()), VLAN),
+                new LayerBinding(LayerKey.etherType(EtherType.VLAN_9100.value()), VLAN),
                 new LayerBinding(LayerKey.etherType(EtherType.IPV4.value()), IPV4),
                 new LayerBinding(LayerKey.etherType(EtherType.IPV6.value()), IPV6),
                 new LayerBinding(LayerKey.etherType(EtherType.TRANSPARENT_ETHERNET_BRIDGING.value()), ETHERNET),
@@ -143,6 +175,30 @@ public final class CoreLayers {
         EtherType type = LoopbackHeader.fromWire(Wire.i32(src, index)).payloadType();
         if (type != null) {
             out.next(KeySpace.ETHER_TYPE, type.value());
+        }
+    }
+
+    private static void walkAvsp(ByteBuffer src, int index, int limit, LayerStep out) {
+        int length = AvspDecoder.headerLength(src, index, limit);
+        out.lengths(length, limit - index - length);
+        if (length > AvspHeader.BASE_LENGTH) {
+            out.next(KeySpace.ETHER_TYPE, Wire.u16(src, index + length - 2));
+        }
+    }
+
+    private static String avspSummary(AvspHeader h) {
+        String head = String.format("subtype 0x%04x version 0x%04x", h.subtype(), h.version());
+        return h.isTimestamp() ? head + (h.utc() ? " utc " : " tai ") + h.seconds() + "."
+                + String.format("%09d", h.nanoseconds()) + " " + h.protocol() : head;
+    }
+
+    private static void walkVlan(ByteBuffer src, int index, int limit, LayerStep out) {
+        int payloadLength = VlanDecoder.payloadLength(src, index, limit);
+        int type = Wire.u16(src, index + 2);
+        if (type <= 1500) { // an 802.3 Length: the payload is LLC, which no layer here names
+            out.lengths(VlanHeader.LENGTH, payloadLength, "Length");
+        } else {
+            out.lengths(VlanHeader.LENGTH, payloadLength).next(KeySpace.ETHER_TYPE, type);
         }
     }
 

@@ -19,6 +19,8 @@ public record LinkType(int value) implements CodePoint {
     public static final LinkType PPP = new LinkType(9);
     /** Raw IPv4 or IPv6, told apart by the version nibble. */
     public static final LinkType RAW = new LinkType(101);
+    /** Cisco HDLC framing ({@link org.tunnelcodec.core.link.CiscoHdlcHeader}). */
+    public static final LinkType C_HDLC = new LinkType(104);
     /** OpenBSD loopback, address family in network byte order. */
     public static final LinkType LOOP = new LinkType(108);
     /** Linux cooked capture, version 1. */
@@ -31,7 +33,7 @@ public record LinkType(int value) implements CodePoint {
     public static final LinkType LINUX_SLL2 = new LinkType(276);
 
     private static final Map<Integer, String> NAMES = Map.of(0, "NULL", 1, "ETHERNET", 9, "PPP", 101, "RAW",
-            108, "LOOP", 113, "LINUX_SLL", 228, "IPV4", 229, "IPV6", 276, "LINUX_SLL2");
+            104, "C_HDLC", 108, "LOOP", 113, "LINUX_SLL", 228, "IPV4", 229, "IPV6", 276, "LINUX_SLL2");
 
     /**
      * Checks the range.
