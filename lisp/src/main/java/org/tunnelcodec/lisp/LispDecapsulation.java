@@ -54,23 +54,23 @@ public final class LispDecapsulation {
     public LispDecapsulation() {
     }
 
-    void set(ByteBuffer src, int outer, boolean ipv6, int tos, int ttl, int ipv4Source, int sourcePort,
-            int destinationPort, int lispFirst, int lispSecond, int index, int length, int version, int arrivingEcn,
-            int ecn) {
+    void set(ByteBuffer src, byte[] a, int shift, int outer, boolean ipv6, int tos, int ttl, int ipv4Source,
+            int sourcePort, int destinationPort, int lispFirst, int lispSecond, int index, int length, int version,
+            int arrivingEcn, int ecn) {
         if (source != src) { // an ETR decapsulates into the same buffer again and again: no reference store then
             source = src;
         }
         outerIpv6 = ipv6;
         if (ipv6) {
-            outerSourceHigh = Wire.i64(src, outer + 8);
-            outerSourceLow = Wire.i64(src, outer + 16);
-            outerDestinationHigh = Wire.i64(src, outer + 24);
-            outerDestinationLow = Wire.i64(src, outer + 32);
+            outerSourceHigh = Wire.i64(src, a, shift, outer + 8);
+            outerSourceLow = Wire.i64(src, a, shift, outer + 16);
+            outerDestinationHigh = Wire.i64(src, a, shift, outer + 24);
+            outerDestinationLow = Wire.i64(src, a, shift, outer + 32);
         } else {
             outerSourceHigh = 0;
             outerSourceLow = ipv4Source & 0xFFFF_FFFFL;
             outerDestinationHigh = 0;
-            outerDestinationLow = Wire.u32(src, outer + 16);
+            outerDestinationLow = Wire.i32(src, a, shift, outer + 16) & 0xFFFF_FFFFL;
         }
         outerTos = tos;
         outerTtl = ttl;

@@ -243,7 +243,8 @@ public final class LispDecapsulator {
     public Verdict decapsulate(ByteBuffer src, int index, int limit, LispDecapsulation out) {
         Objects.checkFromToIndex(index, limit, src.limit());
         Objects.requireNonNull(out, "out");
-        return counted(strip(src, index, limit, out, IpScan.ip(src, index, limit)));
+        byte[] a = Wire.array(src);
+        return counted(strip(src, a, Wire.shift(src, a), index, limit, out, IpScan.ip(src, index, limit)));
     }
 
     /**
@@ -273,12 +274,14 @@ public final class LispDecapsulator {
     public Verdict decapsulateFrame(ByteBuffer src, int index, int limit, LispDecapsulation out) {
         Objects.checkFromToIndex(index, limit, src.limit());
         Objects.requireNonNull(out, "out");
+        byte[] a = Wire.array(src); // every read below goes through the heap array when there is one
+        int shift = Wire.shift(src, a);
         int typeIndex = index + 12;
         for (int tags = 0;; tags++) {
             if (limit - typeIndex < 2) {
                 return counted(Verdict.MALFORMED_LINK);
             }
-            int type = Wire.u16(src, typeIndex);
+            int type = Wire.u16(src, a, shift, typeIndex);
             if (type == 0x8100 || type == 0x88A8 || type == 0x9100) {
                 if (tags == MAX_VLAN_TAGS) {
                     return counted(Verdict.MALFORMED_LINK);
@@ -290,7 +293,7 @@ public final class LispDecapsulator {
                 return counted(Verdict.NOT_IP);
             }
             int ip = typeIndex + 2;
-            return counted(strip(src, ip, limit, out, type == ETHERTYPE_IPV4 ? IpScan.ipv4(src, ip, limit)
+            return counted(strip(src, a, shift, ip, limit, out, type == ETHERTYPE_IPV4 ? IpScan.ipv4(src, ip, limit)
                     : IpScan.ipv6(src, ip, limit)));
         }
     }
@@ -301,7 +304,8 @@ public final class LispDecapsulator {
     }
 
     /** The checks after the outer IP header's, which {@code scan} holds (the EtherType chose the version). */
-    private Verdict strip(ByteBuffer src, int index, int limit, LispDecapsulation out, long scan) {
+    private Verdict strip(ByteBuffer src, byte[] a, int shift, int index, int limit, LispDecapsulation out,
+                          long scan) {
         if (!IpScan.isValid(scan)) {
             return Verdict.MALFORMED_OUTER;
         }
@@ -317,7 +321,7 @@ public final class LispDecapsulator {
         if (ipEnd - udpIndex < 8) {
             return Verdict.MALFORMED_UDP;
         }
-        long udp = Wire.i64(src, udpIndex); // the whole UDP header in one read: ports, Length, Checksum
+        long udp = Wire.i64(src, a, shift, udpIndex); // the whole UDP header in one read: ports, Length, Checksum
         int wireLength = (int) (udp >>> 16) & 0xFFFF;
         if (wireLength < 8 || wireLength > ipEnd - udpIndex) {
             return Verdict.MALFORMED_UDP;
@@ -328,8 +332,9 @@ public final class LispDecapsulator {
             return Verdict.NOT_LISP_PORT;
         }
         boolean ipv6 = IpScan.version(scan) == 6;
-        if (!anySource && !(ipv6 ? isIpv6Source(Wire.i64(src, index + 8), Wire.i64(src, index + 16))
-                : Arrays.binarySearch(ipv4Sources, Wire.i32(src, index + 12)) >= 0)) {
+        if (!anySource && !(ipv6
+                ? isIpv6Source(Wire.i64(src, a, shift, index + 8), Wire.i64(src, a, shift, index + 16))
+                : Arrays.binarySearch(ipv4Sources, Wire.i32(src, a, shift, index + 12)) >= 0)) {
             return Verdict.UNKNOWN_SOURCE;
         }
         int lispIndex = udpIndex + 8;
@@ -337,7 +342,7 @@ public final class LispDecapsulator {
             return Verdict.MALFORMED_LISP;
         }
         // The 8 octets are there (LispDecoder.checked's one check); the two words are read as LispView reads them.
-        long words = Wire.i64(src, lispIndex);
+        long words = Wire.i64(src, a, shift, lispIndex);
         int first = (int) (words >>> 32);
         int second = (int) words;
         int flags = first >>> 24;
@@ -357,7 +362,7 @@ public final class LispDecapsulator {
         if (payloadLength < IPV4_MIN) {
             return shortInner(src, inner, payloadLength, nextProtocol);
         }
-        int innerWord = Wire.i32(src, inner); // version and traffic class; IPv4's IHL and Total Length too
+        int innerWord = Wire.i32(src, a, shift, inner); // version and traffic class; IPv4's IHL and Total Length too
         int innerVersion = innerWord >>> 28;
         if (!isCarried(innerVersion, nextProtocol)) {
             return Verdict.INNER_NOT_IP;
@@ -377,12 +382,12 @@ public final class LispDecapsulator {
             if (payloadLength < IPV6_MIN) {
                 return Verdict.MALFORMED_INNER;
             }
-            if (IPV6_MIN + Wire.u16(src, inner + 4) != payloadLength) {
+            if (IPV6_MIN + Wire.u16(src, a, shift, inner + 4) != payloadLength) {
                 return Verdict.INNER_LENGTH_MISMATCH;
             }
             innerTos = innerWord >>> 20 & 0xFF;
         }
-        int outerTos = ipv6 ? Wire.u16(src, index) >>> 4 & 0xFF : Wire.u8(src, index + 1);
+        int outerTos = ipv6 ? Wire.u16(src, a, shift, index) >>> 4 & 0xFF : Wire.u8(src, a, shift, index + 1);
         int outerEcn = outerTos & 3;
         int ecn = outerEcn == 0 || outerEcn == (innerTos & 3) ? innerTos & 3 : decapsulatedEcn(outerEcn, innerTos & 3);
         if (ecn < 0) {
@@ -390,12 +395,12 @@ public final class LispDecapsulator {
         }
         int sourcePort = (int) (udp >>> 48);
         if (ipv6) {
-            out.set(src, index, true, outerTos, Wire.u8(src, index + 7), 0, sourcePort, destinationPort, first, second,
-                    inner, payloadLength, innerVersion, innerTos & 3, ecn);
+            out.set(src, a, shift, index, true, outerTos, Wire.u8(src, a, shift, index + 7), 0, sourcePort,
+                    destinationPort, first, second, inner, payloadLength, innerVersion, innerTos & 3, ecn);
         } else {
-            long w1 = Wire.i64(src, index + 8); // TTL, Protocol, Header Checksum, Source Address
-            out.set(src, index, false, outerTos, (int) (w1 >>> 56), (int) w1, sourcePort, destinationPort, first,
-                    second, inner, payloadLength, innerVersion, innerTos & 3, ecn);
+            long w1 = Wire.i64(src, a, shift, index + 8); // TTL, Protocol, Header Checksum, Source Address
+            out.set(src, a, shift, index, false, outerTos, (int) (w1 >>> 56), (int) w1, sourcePort, destinationPort,
+                    first, second, inner, payloadLength, innerVersion, innerTos & 3, ecn);
         }
         return Verdict.ACCEPTED;
     }

@@ -23,6 +23,7 @@ class LispDecapsulatorRobustnessTest {
     private final LispDecapsulator etr = new LispDecapsulator();
     private final LispDecapsulator strict = new LispDecapsulator(List.of(4341, 4789), List.of(5000, 100),
             List.of(InetAddress.getLoopbackAddress()));
+    private final LispDecapsulator other = new LispDecapsulator();
     private final LispDecapsulation out = new LispDecapsulation();
     private long calls;
 
@@ -45,6 +46,38 @@ class LispDecapsulatorRobustnessTest {
         assertThat(b.array()).isEqualTo(before);
         assertThat(b.position()).isEqualTo(position);
         assertThat(b.limit()).isEqualTo(limit);
+        sameInEveryKindOfBuffer(b);
+    }
+
+    /**
+     * The same octets give the same verdict and result in a heap buffer, a slice of a larger
+     * array (the decapsulator reads a heap buffer through its array, from its array offset), a
+     * read-only buffer and a direct one (both read through the buffer).
+     */
+    private void sameInEveryKindOfBuffer(ByteBuffer b) {
+        LispDecapsulator.Verdict verdict = other.decapsulateFrame(b, out);
+        String expected = result(verdict);
+        int shift = 1 + (int) (calls % 7);
+        byte[] backing = new byte[shift + b.limit() + 3];
+        java.util.Arrays.fill(backing, (byte) 0x45); // what a read from the wrong offset would see
+        System.arraycopy(b.array(), 0, backing, shift, b.limit());
+        ByteBuffer slice = ByteBuffer.wrap(backing, shift, b.limit()).slice();
+        ByteBuffer direct = ByteBuffer.allocateDirect(b.limit()).put(0, b.array(), 0, b.limit());
+        for (ByteBuffer other : new ByteBuffer[] {slice, b.asReadOnlyBuffer(), direct}) {
+            assertThat(result(this.other.decapsulateFrame(other, out))).as(other.toString()).isEqualTo(expected);
+        }
+    }
+
+    private String result(LispDecapsulator.Verdict verdict) {
+        if (verdict != LispDecapsulator.Verdict.ACCEPTED) {
+            return verdict.toString();
+        }
+        return verdict + " inner " + out.innerIndex() + "+" + out.innerLength() + " v" + out.innerVersion()
+                + " flags " + out.flags() + " iid " + out.instanceId() + " nonce " + out.nonce() + " lsb "
+                + out.locatorStatusBits() + " outer " + out.outerIpv6() + " " + out.outerSourceHigh() + "/"
+                + out.outerSourceLow() + " > " + out.outerDestinationHigh() + "/" + out.outerDestinationLow() + " tos "
+                + out.outerTos() + " ttl " + out.outerTtl() + " ports " + out.udpSourcePort() + ">"
+                + out.udpDestinationPort() + " gpe " + out.gpeNextProtocol() + " ecn " + out.innerEcn();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.tunnelcodec.core.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.tunnelcodec.core.MalformedPacketException;
@@ -19,6 +21,91 @@ public final class Wire {
      */
     public static int u8(ByteBuffer b, int index) {
         return b.get(index) & 0xFF;
+    }
+
+    private static final VarHandle ARRAY_I16 =
+            MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle ARRAY_I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle ARRAY_I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    /**
+     * Returns the array to read {@code b} through with the array-path reads below: its backing
+     * array when it has one that may be read (a heap buffer that is not read-only), else
+     * {@code null}, and the reads go through the buffer. A data path that makes many reads of
+     * one buffer takes the array once; each array read then costs one array bounds check
+     * instead of the buffer's index, scope and byte-order steps. The caller's own range checks
+     * keep every read below {@code b.limit()}, so the array reads see what the buffer's would.
+     *
+     * @param b the buffer
+     * @return its backing array, or {@code null}
+     */
+    public static byte[] array(ByteBuffer b) {
+        return b.hasArray() ? b.array() : null;
+    }
+
+    /**
+     * Returns what to add to a buffer index to index {@link #array(ByteBuffer)}: the buffer's
+     * array offset, or 0 without an array.
+     *
+     * @param b the buffer
+     * @param a {@code array(b)}
+     * @return the shift
+     */
+    public static int shift(ByteBuffer b, byte[] a) {
+        return a != null ? b.arrayOffset() : 0;
+    }
+
+    /**
+     * Returns the unsigned 8-bit value at {@code index}, through {@code a} when it is not null.
+     *
+     * @param b the buffer
+     * @param a {@code array(b)}
+     * @param shift {@code shift(b, a)}
+     * @param index the buffer index
+     * @return the value
+     */
+    public static int u8(ByteBuffer b, byte[] a, int shift, int index) {
+        return a != null ? a[shift + index] & 0xFF : u8(b, index);
+    }
+
+    /**
+     * Returns the unsigned big-endian 16-bit value at {@code index}, through {@code a} when it
+     * is not null.
+     *
+     * @param b the buffer
+     * @param a {@code array(b)}
+     * @param shift {@code shift(b, a)}
+     * @param index the buffer index
+     * @return the value
+     */
+    public static int u16(ByteBuffer b, byte[] a, int shift, int index) {
+        return a != null ? (short) ARRAY_I16.get(a, shift + index) & 0xFFFF : u16(b, index);
+    }
+
+    /**
+     * Returns the big-endian 32-bit value at {@code index}, through {@code a} when it is not null.
+     *
+     * @param b the buffer
+     * @param a {@code array(b)}
+     * @param shift {@code shift(b, a)}
+     * @param index the buffer index
+     * @return the value
+     */
+    public static int i32(ByteBuffer b, byte[] a, int shift, int index) {
+        return a != null ? (int) ARRAY_I32.get(a, shift + index) : i32(b, index);
+    }
+
+    /**
+     * Returns the big-endian 64-bit value at {@code index}, through {@code a} when it is not null.
+     *
+     * @param b the buffer
+     * @param a {@code array(b)}
+     * @param shift {@code shift(b, a)}
+     * @param index the buffer index
+     * @return the value
+     */
+    public static long i64(ByteBuffer b, byte[] a, int shift, int index) {
+        return a != null ? (long) ARRAY_I64.get(a, shift + index) : i64(b, index);
     }
 
     /**

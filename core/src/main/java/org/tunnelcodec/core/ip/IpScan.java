@@ -126,7 +126,9 @@ public final class IpScan {
         if (limit - index < Ipv4Layout.MIN_LENGTH) {
             return error(V4_SHORT, 0, 0);
         }
-        long w0 = Wire.i64(src, index);
+        byte[] a = Wire.array(src);
+        int shift = Wire.shift(src, a);
+        long w0 = Wire.i64(src, a, shift, index);
         int versionIhl = (int) (w0 >>> 56) & 0xFF;
         if (versionIhl >>> 4 != 4) {
             return error(V4_VERSION, 0, 0);
@@ -146,7 +148,7 @@ public final class IpScan {
             return error(V4_TOTAL_TRUNCATED, 0, 0);
         }
         boolean fragment = (w0 & (Ipv4Layout.MORE_FRAGMENTS | Ipv4Layout.FRAGMENT_OFFSET_MASK)) != 0;
-        int protocol = Wire.u8(src, index + Ipv4Layout.PROTOCOL_OFFSET);
+        int protocol = Wire.u8(src, a, shift, index + Ipv4Layout.PROTOCOL_OFFSET);
         return valid(false, fragment, totalLength - headerLength, headerLength, protocol);
     }
 

@@ -76,7 +76,8 @@ public final class AvspDecoder {
         int length = AvspHeader.length(Wire.u16(src, index), Wire.u16(src, index + 2));
         if (length > AvspHeader.BASE_LENGTH) {
             int timestamp = length - AvspHeader.BASE_LENGTH - 2;
-            Wire.require(AvspHeader.PROTOCOL, "Timestamp", index, index + AvspHeader.TIMESTAMP_OFFSET, timestamp, limit);
+            Wire.require(AvspHeader.PROTOCOL, "Timestamp", index, index + AvspHeader.TIMESTAMP_OFFSET, timestamp,
+                    limit);
             Wire.require(AvspHeader.PROTOCOL, "Type", index, index + length - 2, 2, limit);
         }
         return length;
