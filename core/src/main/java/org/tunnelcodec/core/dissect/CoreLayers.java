@@ -70,9 +70,7 @@ public final class CoreLayers {
 
     /** Cisco HDLC framing. */
     public static final ProtocolLayer<CiscoHdlcHeader> CISCO_HDLC = ProtocolLayer.of(CiscoHdlcHeader.PROTOCOL,
-            (src, index, limit, out) -> out.lengths(CiscoHdlcHeader.LENGTH, limit - index - CiscoHdlcHeader.LENGTH)
-                    .next(KeySpace.ETHER_TYPE, CiscoHdlcDecoder.protocol(src, index, limit)),
-            CiscoHdlcDecoder::decode,
+            CoreLayers::walkCiscoHdlc, CiscoHdlcDecoder::decode,
             h -> String.format("address 0x%02x control 0x%02x protocol ", h.address(), h.control()) + h.protocol());
 
     /**
@@ -176,6 +174,11 @@ public final class CoreLayers {
         if (type != null) {
             out.next(KeySpace.ETHER_TYPE, type.value());
         }
+    }
+
+    private static void walkCiscoHdlc(ByteBuffer src, int index, int limit, LayerStep out) {
+        int protocol = CiscoHdlcDecoder.protocol(src, index, limit); // the decoder's check, before any length
+        out.lengths(CiscoHdlcHeader.LENGTH, limit - index - CiscoHdlcHeader.LENGTH).next(KeySpace.ETHER_TYPE, protocol);
     }
 
     private static void walkAvsp(ByteBuffer src, int index, int limit, LayerStep out) {

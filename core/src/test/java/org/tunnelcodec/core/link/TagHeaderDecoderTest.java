@@ -10,6 +10,11 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.tunnelcodec.core.Decoded;
 import org.tunnelcodec.core.EtherType;
+import org.tunnelcodec.core.dissect.CoreLayers;
+import org.tunnelcodec.core.dissect.Dissection;
+import org.tunnelcodec.core.dissect.Dissector;
+import org.tunnelcodec.core.dissect.FrameWalk;
+import org.tunnelcodec.core.dissect.LinkType;
 
 /**
  * The headers that sit between a link header and the packet: Cisco HDLC framing (the
@@ -49,6 +54,32 @@ class TagHeaderDecoderTest {
             ByteBuffer b = prefix(CHDLC, length);
             assertTruncated(() -> CiscoHdlcDecoder.decode(b), "chdlc", "Address", 0, 4, length, null);
             assertTruncated(() -> CiscoHdlcDecoder.protocol(b, 0, b.limit()), "chdlc", "Address", 0, 4, length, null);
+        }
+    }
+
+    @Test
+    void shouldReportACutHeaderAsMalformedInTheDissectorAndTheWalk() {
+        Dissector dissector = Dissector.builder().add(CoreLayers.bindings()).build();
+        FrameWalk walk = dissector.newWalk();
+        String ethernet = "020000000001" + "020000000002";
+        String[][] cases = {
+            {"C_HDLC", "", CHDLC, "chdlc"},
+            {"ETHERNET", ethernet + "d28b", AVSP_64, "avsp"},
+            {"ETHERNET", ethernet + "d28b" + AVSP_64.substring(0, 24) + "8100", VLAN, "vlan"},
+        };
+        for (String[] c : cases) {
+            LinkType linkType = c[0].equals("C_HDLC") ? LinkType.C_HDLC : LinkType.ETHERNET;
+            for (int cut = 1; cut < c[2].length() / 2; cut++) {
+                ByteBuffer frame = hex(c[1] + c[2].substring(0, 2 * cut));
+                Dissection d = dissector.dissect(linkType, frame);
+                assertThat(d.stopReason()).as(c[3] + " cut at " + cut).isEqualTo(Dissection.StopReason.MALFORMED);
+                assertThat(d.error().protocol()).as(c[3] + " cut at " + cut).isEqualTo(c[3]);
+                walk.wrap(linkType, frame);
+                while (walk.next()) {
+                    assertThat(walk.layer().name()).isNotEqualTo(c[3]);
+                }
+                assertThat(walk.stopReason()).as(c[3] + " walk cut at " + cut).isEqualTo(Dissection.StopReason.MALFORMED);
+            }
         }
     }
 
