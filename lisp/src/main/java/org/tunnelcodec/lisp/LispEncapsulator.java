@@ -391,26 +391,26 @@ public final class LispEncapsulator {
     private int write(ByteBuffer buf, int innerIndex, int innerEnd, int version, int flowHash, int lispWord) {
         int start = innerIndex - bytes.length;
         int length = innerEnd - innerIndex;
+        // A heap buffer is read and written through its array (one range check the JIT can
+        // share), any other through the buffer: a is null then, and the shift unused.
+        byte[] a = Wire.array(buf);
+        int shift = Wire.shift(buf, a);
         int innerDs;
         int innerTtl;
         if (version == 4) {
-            int w = Wire.i32(buf, innerIndex + 8);
-            innerDs = Wire.u8(buf, innerIndex + 1);
-            innerTtl = w >>> 24;
+            long w = Wire.i64(buf, a, shift, innerIndex); // Version, IHL, DS; ...
+            innerDs = (int) (w >>> 48) & 0xFF;
+            innerTtl = Wire.u8(buf, a, shift, innerIndex + 8);
         } else {
-            int w = Wire.i32(buf, innerIndex + 4);
-            innerDs = Wire.u16(buf, innerIndex) >>> 4 & 0xFF;
-            innerTtl = w & 0xFF;
+            long w = Wire.i64(buf, a, shift, innerIndex); // Version, Traffic Class, Flow Label; ...; Hop Limit
+            innerDs = (int) (w >>> 52) & 0xFF;
+            innerTtl = (int) w & 0xFF;
         }
         int ds = (copyDscp ? innerDs & 0xFC : fixedDs) | innerDs & ecnMask;
         int ttl = fixedTtl == INHERIT ? innerTtl : fixedTtl;
         int udpLength = 8 + LispHeader.LENGTH + length;
         long port = FlowHash.sourcePort(flowHash, portMin, portMax);
         long[] t = words;
-        // A heap buffer is written through its array (one range check the JIT can share), any
-        // other through the buffer: a is null then, and the shift unused.
-        byte[] a = buf.hasArray() ? buf.array() : null;
-        int shift = a != null ? buf.arrayOffset() : 0;
         if (ipv6) {
             int label = flowLabelFromHash ? flowLabel(flowHash) : fixedFlowLabel;
             put64(buf, a, shift, start, 6L << 60 | (long) ds << 52 | (long) label << 32 | (long) udpLength << 16

@@ -219,28 +219,30 @@ class LispEncapsulatorTest {
         for (LispEncapsulator itr : new LispEncapsulator[] {LispEncapsulator.ipv4(ITR4, ETR4).build(),
             LispEncapsulator.ipv6(ITR6, ETR6).build(),
             LispEncapsulator.ipv6(ITR6, ETR6).udpChecksum(UdpChecksumMode.COMPUTE).flowLabelFromFlowHash().build()}) {
-            byte[] packet = ipv6Packet(0x2A, 9);
-            ByteBuffer big = behindHeadroom(packet);
-            ByteBuffer little = behindHeadroom(packet).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            itr.push(big, HEADROOM, big.limit(), 1234, 77, true);
-            itr.push(little, HEADROOM, little.limit(), 1234, 77, true);
-            assertThat(little.array()).isEqualTo(big.array());
-            assertThat(little.order()).isEqualTo(java.nio.ByteOrder.LITTLE_ENDIAN);
-            // A heap slice (its array starts before it) and direct buffers in both orders: the
-            // push writes through the backing array when there is one, through the buffer otherwise.
-            ByteBuffer slice = ByteBuffer.allocate(big.capacity() + 7).slice(5, big.capacity());
-            slice.put(HEADROOM, packet);
-            itr.push(slice, HEADROOM, slice.limit(), 1234, 77, true);
-            assertThat(slice.arrayOffset()).isEqualTo(5);
-            assertThat(Arrays.copyOfRange(slice.array(), 5, 5 + big.capacity())).isEqualTo(big.array());
-            for (java.nio.ByteOrder order : new java.nio.ByteOrder[] {java.nio.ByteOrder.BIG_ENDIAN,
-                java.nio.ByteOrder.LITTLE_ENDIAN}) {
-                ByteBuffer direct = ByteBuffer.allocateDirect(big.capacity()).order(order);
-                direct.put(HEADROOM, packet);
-                itr.push(direct, HEADROOM, direct.limit(), 1234, 77, true);
-                byte[] written = new byte[direct.capacity()];
-                direct.get(0, written);
-                assertThat(written).as("direct, " + order).isEqualTo(big.array());
+            for (byte[] packet : new byte[][] {ipv6Packet(0x2A, 9), ipv4Packet(0x2A, 9)}) {
+                ByteBuffer big = behindHeadroom(packet);
+                ByteBuffer little = behindHeadroom(packet).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                itr.push(big, HEADROOM, big.limit(), 1234, 77, true);
+                itr.push(little, HEADROOM, little.limit(), 1234, 77, true);
+                assertThat(little.array()).isEqualTo(big.array());
+                assertThat(little.order()).isEqualTo(java.nio.ByteOrder.LITTLE_ENDIAN);
+                // A heap slice (its array starts before it) and direct buffers in both orders: the
+                // push writes through the backing array when there is one, through the buffer otherwise.
+                ByteBuffer slice = ByteBuffer.allocate(big.capacity() + 7).slice(5, big.capacity());
+                Arrays.fill(slice.array(), (byte) 0x65); // what a read or write at the wrong offset would meet
+                slice.put(0, new byte[HEADROOM]).put(HEADROOM, packet);
+                itr.push(slice, HEADROOM, slice.limit(), 1234, 77, true);
+                assertThat(slice.arrayOffset()).isEqualTo(5);
+                assertThat(Arrays.copyOfRange(slice.array(), 5, 5 + big.capacity())).isEqualTo(big.array());
+                for (java.nio.ByteOrder order : new java.nio.ByteOrder[] {java.nio.ByteOrder.BIG_ENDIAN,
+                    java.nio.ByteOrder.LITTLE_ENDIAN}) {
+                    ByteBuffer direct = ByteBuffer.allocateDirect(big.capacity()).order(order);
+                    direct.put(HEADROOM, packet);
+                    itr.push(direct, HEADROOM, direct.limit(), 1234, 77, true);
+                    byte[] written = new byte[direct.capacity()];
+                    direct.get(0, written);
+                    assertThat(written).as("direct, " + order).isEqualTo(big.array());
+                }
             }
         }
     }
