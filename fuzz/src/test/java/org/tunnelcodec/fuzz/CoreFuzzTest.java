@@ -141,22 +141,16 @@ class CoreFuzzTest {
 
     @FuzzTest
     void udp(byte[] data) {
-        Object decoded = Contract.decoder(data, CoreCodecs.UDP, UdpDecoder::decode);
-        Object length = Scans.agree(data, decoded, src -> UdpDecoder.checkedLength(src, src.position(), src.limit()));
-        if (decoded instanceof Accepted a) {
-            check(length.equals(a.headerLength() + a.payloadLength()), "UdpDecoder.checkedLength disagrees with decode",
-                    data, length.toString());
-        }
+        Scans.decoderAndCheck(data, CoreCodecs.UDP, UdpDecoder::decode,
+                src -> UdpDecoder.checkedLength(src, src.position(), src.limit()), "UdpDecoder.checkedLength",
+                a -> a.headerLength() + a.payloadLength());
     }
 
     @FuzzTest
     void tcp(byte[] data) {
-        Object decoded = Contract.decoder(data, CoreCodecs.TCP, TcpDecoder::decode);
-        Object length = Scans.agree(data, decoded, src -> TcpDecoder.headerLength(src, src.position(), src.limit()));
-        if (decoded instanceof Accepted a) {
-            check(length.equals(a.headerLength()), "TcpDecoder.headerLength disagrees with decode", data,
-                    length.toString());
-        }
+        Scans.decoderAndCheck(data, CoreCodecs.TCP, TcpDecoder::decode,
+                src -> TcpDecoder.headerLength(src, src.position(), src.limit()), "TcpDecoder.headerLength",
+                Accepted::headerLength);
     }
 
     @FuzzTest
@@ -176,31 +170,22 @@ class CoreFuzzTest {
 
     @FuzzTest
     void ciscoHdlc(byte[] data) {
-        Object decoded = Contract.decoder(data, Decoders.CISCO_HDLC, CiscoHdlcDecoder::decode);
-        Object protocol = Scans.agree(data, decoded, src -> CiscoHdlcDecoder.protocol(src, src.position(), src.limit()));
-        if (decoded instanceof Accepted a) {
-            check(protocol.equals(((CiscoHdlcHeader) a.header()).protocol().value()),
-                    "CiscoHdlcDecoder.protocol disagrees with decode", data, protocol.toString());
-        }
+        Scans.decoderAndCheck(data, Decoders.CISCO_HDLC, CiscoHdlcDecoder::decode,
+                src -> CiscoHdlcDecoder.protocol(src, src.position(), src.limit()), "CiscoHdlcDecoder.protocol",
+                a -> ((CiscoHdlcHeader) a.header()).protocol().value());
     }
 
     @FuzzTest
     void avsp(byte[] data) {
-        Object decoded = Contract.decoder(data, Decoders.AVSP, AvspDecoder::decode);
-        Object length = Scans.agree(data, decoded, src -> AvspDecoder.headerLength(src, src.position(), src.limit()));
-        if (decoded instanceof Accepted a) {
-            check(length.equals(a.headerLength()), "AvspDecoder.headerLength disagrees with decode", data,
-                    length.toString());
-        }
+        Scans.decoderAndCheck(data, Decoders.AVSP, AvspDecoder::decode,
+                src -> AvspDecoder.headerLength(src, src.position(), src.limit()), "AvspDecoder.headerLength",
+                Accepted::headerLength);
     }
 
     @FuzzTest
     void vlan(byte[] data) {
-        Object decoded = Contract.decoder(data, Decoders.VLAN, VlanDecoder::decode);
-        Object length = Scans.agree(data, decoded, src -> VlanDecoder.payloadLength(src, src.position(), src.limit()));
-        if (decoded instanceof Accepted a) {
-            check(length.equals(a.payloadLength()), "VlanDecoder.payloadLength disagrees with decode", data,
-                    length.toString());
-        }
+        Scans.decoderAndCheck(data, Decoders.VLAN, VlanDecoder::decode,
+                src -> VlanDecoder.payloadLength(src, src.position(), src.limit()), "VlanDecoder.payloadLength",
+                Accepted::payloadLength);
     }
 }

@@ -3,9 +3,11 @@ package org.tunnelcodec.fuzz;
 import static org.tunnelcodec.fuzz.Contract.check;
 
 import java.nio.ByteBuffer;
+import java.util.function.Function;
 import org.tunnelcodec.core.ip.IpScan;
 import org.tunnelcodec.fuzz.Contract.Accepted;
 import org.tunnelcodec.fuzz.Contract.Refused;
+import org.tunnelcodec.testdata.Codec;
 
 /** Checks that an allocation-free check or peek agrees with its decoder. */
 final class Scans {
@@ -51,5 +53,21 @@ final class Scans {
     static void sameLayer(byte[] data, Accepted decoded, Ip scan, int protocol) {
         check(scan.headerLength() == decoded.headerLength() && scan.payloadLength() == decoded.payloadLength()
                 && scan.protocol() == protocol, "IpScan disagrees with the decoder", data, scan + " vs " + decoded);
+    }
+
+    /**
+     * Runs a decoder's contract, then its allocation-free check: the check must refuse exactly
+     * what the decoder refused ({@link #agree}) and, on an accepted input, give the value
+     * {@code expected} takes from the decoder's outcome.
+     *
+     * @param name the check's name, for the finding's message
+     */
+    static <H> void decoderAndCheck(byte[] data, Codec<H> codec, Contract.IndexDecoder<H> indexed,
+                                    Contract.Probe check, String name, Function<Accepted, Object> expected) {
+        Object decoded = Contract.decoder(data, codec, indexed);
+        Object value = agree(data, decoded, check);
+        if (decoded instanceof Accepted a) {
+            Contract.check(value.equals(expected.apply(a)), name + " disagrees with decode", data, value.toString());
+        }
     }
 }
