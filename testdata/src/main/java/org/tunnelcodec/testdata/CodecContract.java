@@ -213,6 +213,16 @@ public abstract class CodecContract<H> {
         ByteBuffer poisoned = writable.asReadOnlyBuffer();
         // Error offsets count from src.position(), so both outcomes compare as they are.
         assertThat(outcome(poisoned)).isEqualTo(exact);
+        // The same through a heap buffer's own array, which decoders may read without the
+        // buffer's checks: a slice whose array holds poison before and after it.
+        byte[] framed = new byte[offset + bytes.length + poison.length];
+        for (int i = 0; i < framed.length; i++) {
+            framed[i] = poison[i % poison.length];
+        }
+        System.arraycopy(bytes, 0, framed, offset, bytes.length);
+        ByteBuffer slice = ByteBuffer.wrap(framed, offset, bytes.length).slice();
+        assertThat(slice.hasArray()).isTrue();
+        assertThat(outcome(slice)).as("a slice at array offset " + offset).isEqualTo(exact);
     }
 
     @Property(tries = TRIES)
