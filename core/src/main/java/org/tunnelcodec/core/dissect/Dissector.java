@@ -287,6 +287,11 @@ public final class Dissector {
         return id > 0 && id < spaces.length ? spaces[id] : null;
     }
 
+    /** The spaces by id, {@link KeySpace#MAX_ID} + 1 long; never modified. */
+    KeySpace[] spacesById() {
+        return spaces;
+    }
+
     /**
      * Returns a new allocation-free walk over this dissector's bindings, for one thread.
      *

@@ -33,7 +33,7 @@ import org.tunnelcodec.core.MalformedPacketException;
  */
 public final class FrameWalk {
     private final Dissector dissector;
-    private final LayerStep step = new LayerStep(this);
+    private final LayerStep step;
     // Per layer, by depth: STRIDE ints each.
     private static final int STRIDE = 8;
     private static final int ID = 0;
@@ -61,7 +61,7 @@ public final class FrameWalk {
     private int nextEnd;
     // The keys of the last layer walked are read from the step itself: the step is reset only
     // after they have been looked up.
-    private final long[] keys = step.keys;
+    private final long[] keys;
     // The length field names the layers have named, stored once each; ids count from 1.
     private String[] fieldNames;
     private int fieldCount;
@@ -80,6 +80,8 @@ public final class FrameWalk {
 
     FrameWalk(Dissector dissector) {
         this.dissector = Objects.requireNonNull(dissector, "dissector");
+        step = new LayerStep(this, dissector.spacesById());
+        keys = step.keys;
         maxDepth = dissector.maxDepth();
         data = new int[Math.min(maxDepth, 8) * STRIDE];
     }
@@ -142,8 +144,7 @@ public final class FrameWalk {
         nextIndex = index;
         nextEnd = limit;
         step.reset();
-        keys[0] = firstKey;
-        step.spaces[0] = null; // reported through the dissector's spaces
+        keys[0] = firstKey; // its space is reported as the dissector knows it
         step.keyCount = 1;
         this.timestampNanos = timestampNanos;
         capturedEnd = Integer.MAX_VALUE;
@@ -543,7 +544,7 @@ public final class FrameWalk {
         requireStopped();
         Objects.checkIndex(i, step.keyCount);
         int id = LayerKey.spaceId(keys[i]);
-        KeySpace space = step.spaces[i] != null ? step.spaces[i] : dissector.space(id);
+        KeySpace space = step.space(i);
         return new LayerKey(space != null ? space : new KeySpace(id, "space" + id, null), LayerKey.value(keys[i]));
     }
 

@@ -170,6 +170,43 @@ class DissectorTest {
     }
 
     @Test
+    void shouldReportEachStopKeyInTheSpaceItsLayerNamedItIn() {
+        KeySpace unknown = KeySpace.of(301, "test.unknown");
+        KeySpace sameIdAsBound = KeySpace.of(302, "test.other");
+        KeySpace bound = KeySpace.of(302, "test.bound");
+        ProtocolLayer<String> prefix = ProtocolLayer.of("prefix",
+                (src, index, limit, out) -> out.lengths(2, limit - index - 2).next(unknown, 7)
+                        .next(src.get(index) == 0 ? KeySpace.GRE_PROTOCOL : sameIdAsBound, 9),
+                (src, index, limit) -> org.tunnelcodec.core.Decoded.of("prefix", 2, src, index + 2, limit - index - 2),
+                h -> h);
+        Dissector d = Dissector.builder().add(CoreLayers.bindings())
+                .add(new LayerBinding(LayerKey.linkType(147), prefix))
+                .add(new LayerBinding(new LayerKey(bound, 1), CoreLayers.IPV4)).build();
+
+        // A space the dissector does not know, then one it knows with its fallback.
+        Dissection first = d.dissect(LinkType.of(147), hex("0000ffff"));
+        assertThat(first.nextKeys()).containsExactly(new LayerKey(unknown, 7),
+                new LayerKey(KeySpace.GRE_PROTOCOL, 9), new LayerKey(KeySpace.ETHER_TYPE, 9));
+        // The same walk, reused: an id the dissector knows, in another space of that id.
+        FrameWalk walk = d.newWalk().wrap(LinkType.of(147), hex("0000ffff"));
+        while (walk.next()) {
+            continue;
+        }
+        walk.wrap(LinkType.of(147), hex("0100ffff"));
+        while (walk.next()) {
+            continue;
+        }
+        assertThat(walk.stopKeyCount()).isEqualTo(2);
+        assertThat(walk.stopLayerKey(0)).isEqualTo(new LayerKey(unknown, 7));
+        assertThat(walk.stopLayerKey(1)).isEqualTo(new LayerKey(sameIdAsBound, 9));
+        assertThat(walk.stopLayerKey(1).space().name()).isEqualTo("test.other");
+        // The first key of a frame, in a space no layer named.
+        FrameWalk bare = d.newWalk().wrap(LayerKey.pack(KeySpace.of(303, "test.first"), 1), hex("00"), 0, 1, 0);
+        assertThat(bare.next()).isFalse();
+        assertThat(bare.stopLayerKey(0).space().name()).isEqualTo("space303");
+    }
+
+    @Test
     void shouldRefuseTwoKeySpacesWithOneId() {
         KeySpace a = KeySpace.of(300, "a");
         KeySpace b = KeySpace.of(300, "b");
