@@ -231,8 +231,10 @@ public final class MobilityHeaderDecoder {
         int count = 0;
         int seen = 0;
         boolean afterAuthorization = false;
+        byte[] a = Wire.array(src); // the option loop reads an octet at a time
+        int shift = Wire.shift(src, a);
         while (at < end) {
-            int type = Wire.u8(src, at);
+            int type = Wire.u8(src, a, shift, at);
             count++;
             if (type == Mip6Layout.PAD1) {
                 at++;
@@ -242,7 +244,7 @@ public final class MobilityHeaderDecoder {
                 throw MalformedPacketException.truncated(PROTOCOL, "Option Length", at + 1 - index, 1, 0,
                         HEADER_LEN_BOUND);
             }
-            int length = Wire.u8(src, at + 1);
+            int length = Wire.u8(src, a, shift, at + 1);
             int data = at + Mip6Layout.OPTION_HEADER_LENGTH;
             if (length > end - data) {
                 throw MalformedPacketException.truncated(PROTOCOL, "Option Data", data - index, length, end - data,

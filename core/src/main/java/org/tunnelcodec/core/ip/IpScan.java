@@ -286,8 +286,10 @@ public final class IpScan {
         int i = at + 2;
         long jumboData = 0;
         long homeAddress = 0;
+        byte[] a = Wire.array(src); // the option loop reads an octet at a time
+        int shift = Wire.shift(src, a);
         while (i < headerEnd) {
-            int optionType = Wire.u8(src, i);
+            int optionType = Wire.u8(src, a, shift, i);
             if (optionType == 0) { // Pad1
                 i++;
                 continue;
@@ -296,7 +298,7 @@ public final class IpScan {
             if (headerEnd - i < 2) {
                 return error(V6_OPT_DATA_LEN_TRUNCATED, i + 1 - index, type);
             }
-            int optionLength = Wire.u8(src, i + 1) + 2;
+            int optionLength = Wire.u8(src, a, shift, i + 1) + 2;
             if (optionLength > headerEnd - i) {
                 return error(V6_OPTION_DATA_TRUNCATED, i + 2 - index, type | (long) (headerEnd - i - 2) << 8);
             }
