@@ -253,6 +253,17 @@ public abstract class CodecContract<H> {
         dst.get(position, written);
         assertThat(written).isEqualTo(expected);
 
+        // A slice of a larger array: an encoder that writes through the array adds its offset
+        // and writes nothing but the header.
+        byte[] backing = new byte[position + length + 4];
+        Arrays.fill(backing, (byte) 0x5A);
+        ByteBuffer slice = ByteBuffer.wrap(backing, position + 1, length + 2).slice().position(1);
+        assertThat(codec.encode(h, slice)).isEqualTo(length);
+        byte[] around = new byte[backing.length];
+        Arrays.fill(around, (byte) 0x5A);
+        System.arraycopy(expected, 0, around, position + 2, length);
+        assertThat(backing).as("a slice at array offset " + (position + 1)).isEqualTo(around);
+
         if (length > 0) {
             ByteBuffer small = ByteBuffer.allocate(length - 1 + position);
             small.position(position);

@@ -109,6 +109,75 @@ public final class Wire {
     }
 
     /**
+     * Writes one byte at {@code index}, through {@code a} when it is not null. The array path
+     * makes none of the buffer's checks: the caller has checked the range against the limit.
+     *
+     * @param b the buffer
+     * @param a {@code array(b)}
+     * @param shift {@code shift(b, a)}
+     * @param index the buffer index
+     * @param v the value
+     */
+    public static void put8(ByteBuffer b, byte[] a, int shift, int index, int v) {
+        if (a != null) {
+            a[shift + index] = (byte) v;
+        } else {
+            put8(b, index, v);
+        }
+    }
+
+    /**
+     * Writes a big-endian 16-bit value at {@code index}, as {@link #put8(ByteBuffer, byte[], int, int, int)}.
+     *
+     * @param b the buffer
+     * @param a {@code array(b)}
+     * @param shift {@code shift(b, a)}
+     * @param index the buffer index
+     * @param v the value
+     */
+    public static void put16(ByteBuffer b, byte[] a, int shift, int index, int v) {
+        if (a != null) {
+            ARRAY_I16.set(a, shift + index, (short) v);
+        } else {
+            put16(b, index, v);
+        }
+    }
+
+    /**
+     * Writes a big-endian 32-bit value at {@code index}, as {@link #put8(ByteBuffer, byte[], int, int, int)}.
+     *
+     * @param b the buffer
+     * @param a {@code array(b)}
+     * @param shift {@code shift(b, a)}
+     * @param index the buffer index
+     * @param v the value, its low 32 bits
+     */
+    public static void put32(ByteBuffer b, byte[] a, int shift, int index, long v) {
+        if (a != null) {
+            ARRAY_I32.set(a, shift + index, (int) v);
+        } else {
+            put32(b, index, v);
+        }
+    }
+
+    /**
+     * Writes a big-endian 64-bit value at {@code index}, as {@link #put8(ByteBuffer, byte[], int, int, int)}.
+     *
+     * @param b the buffer
+     * @param a {@code array(b)}
+     * @param shift {@code shift(b, a)}
+     * @param index the buffer index
+     * @param v the value
+     */
+    public static void put64(ByteBuffer b, byte[] a, int shift, int index, long v) {
+        if (a != null) {
+            ARRAY_I64.set(a, shift + index, v);
+        } else {
+            put64(b, index, v);
+        }
+    }
+
+    /**
      * Returns the unsigned big-endian 16-bit value at {@code index}.
      *
      * @return the unsigned big-endian 16-bit value at {@code index}

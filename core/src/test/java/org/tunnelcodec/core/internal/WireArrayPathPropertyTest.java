@@ -13,9 +13,10 @@ import net.jqwik.api.constraints.Size;
  * The array-path reads ({@link Wire#array}, {@link Wire#shift} and the reads that take them)
  * give the big-endian value of the octets at a buffer index, whatever the buffer: a heap
  * buffer that is a slice of a larger array (a non-zero array offset), a read-only one (no
- * array: the buffer path), a direct one, either byte order.
+ * array: the buffer path), a direct one, either byte order. The array-path writes store the
+ * big-endian octets there and nothing else.
  */
-class WireArrayReadPropertyTest {
+class WireArrayPathPropertyTest {
     @Property(tries = 500)
     void shouldReadTheOctetsAtABufferIndexInEveryKindOfBuffer(@ForAll @Size(min = 8, max = 40) byte[] octets,
                                                                @ForAll @IntRange(min = 0, max = 13) int sliceOffset,
@@ -41,6 +42,47 @@ class WireArrayReadPropertyTest {
             assertThat(Wire.i32(b, a, shift, index)).isEqualTo((int) (expected >>> 32));
             assertThat(Wire.u16(b, a, shift, index)).isEqualTo((int) (expected >>> 48));
             assertThat(Wire.u8(b, a, shift, index)).isEqualTo((int) (expected >>> 56));
+        }
+    }
+
+    @Property(tries = 500)
+    void shouldWriteTheBigEndianOctetsAtABufferIndexAndNothingElse(@ForAll long value,
+                                                                   @ForAll @IntRange(min = 0, max = 13) int sliceOffset,
+                                                                   @ForAll @IntRange(min = 0, max = 32) int index,
+                                                                   @ForAll @IntRange(min = 0, max = 3) int width,
+                                                                   @ForAll boolean direct, @ForAll boolean littleEndian) {
+        int size = 1 << width; // 1, 2, 4 or 8 octets
+        int length = 40;
+        byte[] backing = new byte[sliceOffset + length + 5];
+        java.util.Arrays.fill(backing, (byte) 0xA5);
+        ByteBuffer b = direct ? ByteBuffer.allocateDirect(length)
+                : ByteBuffer.wrap(backing, sliceOffset, length).slice();
+        for (int i = 0; i < length; i++) {
+            b.put(i, (byte) 0xA5);
+        }
+        b.order(littleEndian ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        byte[] a = Wire.array(b);
+        int shift = Wire.shift(b, a);
+        switch (size) {
+            case 1 -> Wire.put8(b, a, shift, index, (int) value);
+            case 2 -> Wire.put16(b, a, shift, index, (int) value);
+            case 4 -> Wire.put32(b, a, shift, index, value);
+            default -> Wire.put64(b, a, shift, index, value);
+        }
+        byte[] expected = new byte[length];
+        java.util.Arrays.fill(expected, (byte) 0xA5);
+        for (int i = 0; i < size; i++) {
+            expected[index + i] = (byte) (value >>> 8 * (size - 1 - i));
+        }
+        byte[] written = new byte[length];
+        b.get(0, written);
+        assertThat(written).isEqualTo(expected);
+        if (!direct) { // nothing outside the slice
+            for (int i = 0; i < backing.length; i++) {
+                if (i < sliceOffset || i >= sliceOffset + length) {
+                    assertThat(backing[i]).as("octet %d of the array", i).isEqualTo((byte) 0xA5);
+                }
+            }
         }
     }
 }
