@@ -43,11 +43,15 @@ public final class MobilityHeaderEncoder {
      * @throws java.nio.ReadOnlyBufferException if {@code dst} is read-only
      */
     public static int encode(MobilityHeader header, ByteBuffer dst) {
-        return write(header, dst, header.checksum());
+        byte[] a = Wire.array(dst);
+        return write(header, dst, a, Wire.shift(dst, a), header.checksum());
     }
 
-    /** Writes the header with {@code checksum} in its Checksum field; returns the length. */
-    private static int write(MobilityHeader header, ByteBuffer dst, int checksum) {
+    /**
+     * Writes the header with {@code checksum} in its Checksum field; returns the length. A heap
+     * buffer is written through its array {@code a} (null for others): the room is checked first.
+     */
+    private static int write(MobilityHeader header, ByteBuffer dst, byte[] a, int shift, int checksum) {
         int length = header.length();
         Wire.requireRoom(dst, length);
         int p = dst.position();
@@ -58,22 +62,23 @@ public final class MobilityHeaderEncoder {
         MobilityMessage message = header.message();
         // The commonest messages in two writes each.
         if (message instanceof MobilityMessage.BindingUpdate bu) {
-            Wire.put64(dst, p, fixed << 16 | bu.sequence());
-            Wire.put32(dst, m + 2, (long) bu.flags() << 16 | bu.lifetime());
+            Wire.put64(dst, a, shift, p, fixed << 16 | bu.sequence());
+            Wire.put32(dst, a, shift, m + 2, (long) bu.flags() << 16 | bu.lifetime());
         } else if (message instanceof MobilityMessage.BindingAcknowledgement ba) {
-            Wire.put64(dst, p, fixed << 16 | ba.status() << 8 | ba.flags());
-            Wire.put32(dst, m + 2, (long) ba.sequence() << 16 | ba.lifetime());
+            Wire.put64(dst, a, shift, p, fixed << 16 | ba.status() << 8 | ba.flags());
+            Wire.put32(dst, a, shift, m + 2, (long) ba.sequence() << 16 | ba.lifetime());
         } else {
             Wire.put32(dst, p, fixed >>> 16);
             Wire.put16(dst, p + Mip6Layout.CHECKSUM_OFFSET, checksum);
             writeMessage(message, dst, m);
         }
-        int at = m + message.length();
-        List<MobilityOption> options = header.options();
+        OptionList options = (OptionList) header.options(); // the record holds only these
+        int at = p + length - options.encodedLength; // after the message
         for (int i = 0, n = options.size(); i < n; i++) {
-            MobilityOption o = options.get(i);
-            writeOption(o, dst, at);
-            at += o.encodedLength();
+            MobilityOption o = options.at(i);
+            int optionLength = o.encodedLength();
+            writeOption(o, optionLength, dst, a, shift, at);
+            at += optionLength;
         }
         return length;
     }
@@ -111,9 +116,12 @@ public final class MobilityHeaderEncoder {
      */
     public static int encode(MobilityHeader header, ByteBuffer dst, MobilityPseudoHeader pseudoHeader) {
         Objects.requireNonNull(pseudoHeader, "pseudoHeader");
-        int length = write(header, dst, 0); // the field is 0 while the sum is taken (RFC 6275 §6.1.1)
+        byte[] a = Wire.array(dst);
+        int shift = Wire.shift(dst, a);
+        int length = write(header, dst, a, shift, 0); // the field is 0 while the sum is taken (RFC 6275 §6.1.1)
         int p = dst.position();
-        Wire.put16(dst, p + Mip6Layout.CHECKSUM_OFFSET, InternetChecksum.checksum(dst, p, length, pseudoHeader.sum(length)));
+        Wire.put16(dst, a, shift, p + Mip6Layout.CHECKSUM_OFFSET,
+                InternetChecksum.checksum(dst, p, length, pseudoHeader.sum(length)));
         return length;
     }
 
@@ -208,12 +216,12 @@ public final class MobilityHeaderEncoder {
         }
     }
 
-    private static void writeOption(MobilityOption o, ByteBuffer dst, int at) {
+    private static void writeOption(MobilityOption o, int length, ByteBuffer dst, byte[] a, int shift, int at) {
         if (o instanceof MobilityOption.Pad1) {
-            Wire.put8(dst, at, 0);
+            Wire.put8(dst, a, shift, at, 0);
             return;
         }
-        Wire.put16(dst, at, o.type() << 8 | o.encodedLength() - Mip6Layout.OPTION_HEADER_LENGTH);
+        Wire.put16(dst, a, shift, at, o.type() << 8 | length - Mip6Layout.OPTION_HEADER_LENGTH);
         int d = at + Mip6Layout.OPTION_HEADER_LENGTH;
         if (o instanceof MobilityOption.PadN padN) {
             if (!padN.data().isEmpty()) {
@@ -222,7 +230,8 @@ public final class MobilityHeaderEncoder {
         } else if (o instanceof MobilityOption.BindingRefreshAdvice bra) {
             Wire.put16(dst, d, bra.refreshInterval());
         } else if (o instanceof MobilityOption.AlternateCareOfAddress acoa) {
-            acoa.address().write(dst, d);
+            Wire.put64(dst, a, shift, d, acoa.address().high());
+            Wire.put64(dst, a, shift, d + 8, acoa.address().low());
         } else if (o instanceof MobilityOption.NonceIndices ni) {
             Wire.put16(dst, d, ni.homeNonceIndex());
             Wire.put16(dst, d + 2, ni.careOfNonceIndex());

@@ -72,6 +72,11 @@ final class OptionList extends AbstractList<MobilityOption> implements RandomAcc
         return copy.length == 0 ? EMPTY : new OptionList(copy, copy.length, length);
     }
 
+    /** The option at {@code index}, below {@link #size()}: {@link #get} without its check. */
+    MobilityOption at(int index) {
+        return options[index];
+    }
+
     @Override
     public MobilityOption get(int index) {
         Objects.checkIndex(index, size);
