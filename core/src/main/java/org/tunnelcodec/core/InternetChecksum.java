@@ -1,5 +1,7 @@
 package org.tunnelcodec.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
@@ -22,6 +24,8 @@ import org.tunnelcodec.core.internal.Wire;
  * {@link #add(int, int)} when every region but the last has an even length.
  */
 public final class InternetChecksum {
+    private static final VarHandle ARRAY_I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     private InternetChecksum() {
     }
 
@@ -36,6 +40,10 @@ public final class InternetChecksum {
      */
     public static int sum(ByteBuffer buf, int index, int length) {
         Objects.checkFromIndexSize(index, length, buf.limit());
+        byte[] a = Wire.array(buf);
+        if (a != null) {
+            return sumArray(a, buf.arrayOffset() + index, length);
+        }
         long acc = 0;
         int i = index;
         int end8 = index + (length & ~7);
@@ -67,7 +75,30 @@ public final class InternetChecksum {
      * @return the folded one's complement sum, 0..0xFFFF
      */
     public static int sum(byte[] data, int offset, int length) {
-        return sum(ByteBuffer.wrap(data), offset, length);
+        Objects.checkFromIndexSize(offset, length, data.length);
+        return sumArray(data, offset, length);
+    }
+
+    /**
+     * Sums {@code [from, from + length)} of an array, a range the caller has checked: eight
+     * octets a read, with no buffer check or byte-order test per read.
+     */
+    private static int sumArray(byte[] a, int from, int length) {
+        long acc = 0;
+        int i = from;
+        int end8 = from + (length & ~7);
+        for (; i < end8; i += 8) {
+            long w = (long) ARRAY_I64.get(a, i);
+            acc += (w >>> 32) + (w & 0xFFFF_FFFFL);
+        }
+        int end = from + length;
+        for (; i + 1 < end; i += 2) {
+            acc += (a[i] & 0xFF) << 8 | (a[i + 1] & 0xFF);
+        }
+        if (i < end) {
+            acc += (a[i] & 0xFF) << 8; // RFC 1071 §4.1: pad an odd byte with zero
+        }
+        return fold(acc);
     }
 
     /**

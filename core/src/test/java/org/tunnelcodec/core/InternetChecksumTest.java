@@ -59,6 +59,14 @@ class InternetChecksumTest {
         }
         assertThat(InternetChecksum.sum(b, offset, data.length)).isEqualTo((int) sum);
         assertThat(b.position()).isZero();
+        // A heap slice at a non-zero array offset, with other octets around it in its array.
+        byte[] backing = new byte[offset + 1 + data.length + 9];
+        java.util.Arrays.fill(backing, (byte) 0x77);
+        System.arraycopy(data, 0, backing, offset + 1, data.length);
+        ByteBuffer slice = ByteBuffer.wrap(backing, offset + 1, data.length).slice();
+        assertThat(InternetChecksum.sum(slice, 0, data.length)).isEqualTo((int) sum);
+        assertThat(InternetChecksum.sum(slice.asReadOnlyBuffer(), 0, data.length)).isEqualTo((int) sum);
+        assertThat(InternetChecksum.sum(backing, offset + 1, data.length)).isEqualTo((int) sum);
     }
 
     @Property(tries = 2000)
