@@ -306,7 +306,7 @@ public final class MobilityHeaderEncoder {
         }
     }
 
-    private static void putU16s(java.util.List<Integer> values, ByteBuffer dst, int at) {
+    private static void putU16s(List<Integer> values, ByteBuffer dst, int at) {
         for (int i = 0; i < values.size(); i++) {
             Wire.put16(dst, at + 2 * i, values.get(i));
         }
