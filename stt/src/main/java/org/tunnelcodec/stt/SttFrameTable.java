@@ -28,6 +28,8 @@ final class SttFrameTable {
     private final int maxSegments;
     // Frames in flight, struct of arrays, slot-indexed. The key: a..d the outer addresses, e the ports and Frame Identifier.
     private final long[] keyA;
+    /** The slot {@link #find} found last, or -1; reset when that slot's frame is removed. */
+    private int lastFound = -1;
     private final long[] keyB;
     private final long[] keyC;
     private final long[] keyD;
@@ -141,6 +143,13 @@ final class SttFrameTable {
      * @return the slot of the frame with this key, or -1
      */
     int find(long a, long b, long c, long d, long e) {
+        // The segments of one frame mostly arrive together: try the last frame found before
+        // hashing the key (five dependent multiplies).
+        int last = lastFound;
+        if (last >= 0 && keyE[last] == e && keyB[last] == b && keyD[last] == d && keyA[last] == a
+                && keyC[last] == c) {
+            return last;
+        }
         for (int i = hash(a, b, c, d, e); ; i = (i + 1) & mask) {
             int v = table[i];
             if (v == 0) {
@@ -148,6 +157,7 @@ final class SttFrameTable {
             }
             int s = v - 1;
             if (keyE[s] == e && keyB[s] == b && keyD[s] == d && keyA[s] == a && keyC[s] == c) {
+                lastFound = s;
                 return s;
             }
         }
@@ -292,6 +302,9 @@ final class SttFrameTable {
     }
 
     private void delete(int slot) {
+        if (lastFound == slot) {
+            lastFound = -1; // the slot's keys stay in the arrays until it is opened again
+        }
         int i = hash(keyA[slot], keyB[slot], keyC[slot], keyD[slot], keyE[slot]);
         while (table[i] != slot + 1) {
             i = (i + 1) & mask;
